@@ -1,0 +1,47 @@
+// Bundles every part of the product with esbuild. Entries whose source does not
+// exist yet are skipped, so each part can land on its own.
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions[]} */
+const bundles = [
+  // the `ddd` command line
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', banner: { js: '#!/usr/bin/env node' } },
+  // `npm run bench`
+  { entryPoints: ['src/bench/main.ts'], outfile: 'dist/bench.js', platform: 'node' },
+  // the extension client (VS Code host) and the language server (its own process)
+  { entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', external: ['vscode'] },
+  { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', platform: 'node' },
+  // the webview (browser)
+  { entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
+];
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+
+const started = Date.now();
+const built = [];
+for (const options of bundles) {
+  if (!existsSync(options.entryPoints[0])) continue;
+  const config = { ...common, ...options };
+  if (options.platform === 'browser') config.target = 'es2022';
+  if (watch) {
+    const { context } = await import('esbuild');
+    const ctx = await context(config);
+    await ctx.watch();
+  } else {
+    await build(config);
+  }
+  built.push(options.outfile);
+}
+console.log(`built ${built.join(', ')} in ${Date.now() - started} ms${watch ? ' (watching)' : ''}`);

@@ -1,0 +1,430 @@
+/**
+ * The elements of a DDD model, as the parser builds them and the linker connects them.
+ *
+ * Every element keeps the document it came from (`uri`) and its source ranges as
+ * character offsets (`range` for the whole declaration, `nameRange` for its name);
+ * offsets become line and column only at the edges (LSP, CLI) through a LineIndex.
+ * References keep the text as written and, after linking, their `target`.
+ */
+
+/** Offsets into a document's text; `end` is exclusive. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export type SubdomainType = 'core' | 'supporting' | 'generic';
+
+export type ElementKind =
+  | 'domain'
+  | 'subdomain'
+  | 'context'
+  | 'contextmap'
+  | 'relationship'
+  | 'aggregate'
+  | 'entity'
+  | 'value'
+  | 'enum'
+  | 'command'
+  | 'event'
+  | 'repository'
+  | 'service'
+  | 'stream'
+  | 'readmodel'
+  | 'saga'
+  | 'storming'
+  | 'term'
+  | 'field'
+  | 'operation'
+  | 'enumValue'
+  | 'sagaStep'
+  | 'reaction'
+  | 'sticky';
+
+/** A name as written in the source, with where it is written. */
+export interface Name {
+  text: string;
+  range: TextRange;
+}
+
+/**
+ * A use of a name that should denote a declaration. `soft` references (names on
+ * storming boards and in sagas) may stay unresolved without being an error.
+ */
+export interface Reference {
+  text: string;
+  range: TextRange;
+  uri: string;
+  expected: readonly ElementKind[];
+  soft: boolean;
+  /** The context the reference is written in, for scoped lookup. */
+  scopeContext?: string;
+  /** The aggregate the reference is written in, for scoped lookup. */
+  scopeAggregate?: Aggregate;
+  /** Set by the linker. */
+  target?: Declaration;
+  /** Set by the linker when several declarations match a bare name. */
+  candidates?: Declaration[];
+}
+
+interface DeclarationBase {
+  name: string;
+  uri: string;
+  range: TextRange;
+  nameRange: TextRange;
+  description?: string;
+}
+
+export interface DomainDeclaration extends DeclarationBase {
+  kind: 'domain';
+  subdomains: Subdomain[];
+}
+
+export interface Subdomain extends DeclarationBase {
+  kind: 'subdomain';
+  type?: SubdomainType;
+  domain: DomainDeclaration;
+  /** Linked: contexts whose `implements` names this subdomain. */
+  implementedBy: BoundedContext[];
+}
+
+/** One `context X ... { }` block; blocks with the same name merge into a BoundedContext. */
+export interface ContextDeclaration extends DeclarationBase {
+  kind: 'contextDeclaration';
+  implements: Reference[];
+  external: boolean;
+  owner?: Name;
+  glossary: GlossaryTerm[];
+  aggregates: Aggregate[];
+  repositories: Repository[];
+  services: DomainService[];
+  streams: EventStream[];
+  readModels: ReadModel[];
+  /** Building blocks declared in the context outside any aggregate (shared types, events). */
+  entities: Entity[];
+  values: ValueObject[];
+  enums: EnumType[];
+  commands: Command[];
+  events: DomainEvent[];
+  /** Linked. */
+  context?: BoundedContext;
+}
+
+/** A bounded context: all declarations of one name across the workspace, merged. */
+export interface BoundedContext {
+  kind: 'context';
+  name: string;
+  declarations: ContextDeclaration[];
+  /** The first declaration, where "go to definition" lands. */
+  primary: ContextDeclaration;
+  uri: string;
+  range: TextRange;
+  nameRange: TextRange;
+  description?: string;
+  external: boolean;
+  owner?: Name;
+  subdomains: Subdomain[];
+  glossary: GlossaryTerm[];
+  aggregates: Aggregate[];
+  repositories: Repository[];
+  services: DomainService[];
+  streams: EventStream[];
+  readModels: ReadModel[];
+  entities: Entity[];
+  values: ValueObject[];
+  enums: EnumType[];
+  commands: Command[];
+  events: DomainEvent[];
+}
+
+export interface GlossaryTerm extends DeclarationBase {
+  kind: 'term';
+  definition: string;
+  contextName: string;
+}
+
+export interface Aggregate extends DeclarationBase {
+  kind: 'aggregate';
+  contextName: string;
+  eventSourced: boolean;
+  entities: Entity[];
+  values: ValueObject[];
+  enums: EnumType[];
+  commands: Command[];
+  events: DomainEvent[];
+  invariants: Invariant[];
+}
+
+export interface Invariant {
+  text: string;
+  range: TextRange;
+}
+
+/** Where a building block lives: its context, and its aggregate when it has one. */
+interface Owned {
+  contextName: string;
+  aggregate?: Aggregate;
+}
+
+export interface Entity extends DeclarationBase, Owned {
+  kind: 'entity';
+  root: boolean;
+  rootRange?: TextRange;
+  fields: Field[];
+  invariants: Invariant[];
+  operations: Operation[];
+}
+
+export interface ValueObject extends DeclarationBase, Owned {
+  kind: 'value';
+  fields: Field[];
+  invariants: Invariant[];
+  operations: Operation[];
+}
+
+export interface EnumType extends DeclarationBase, Owned {
+  kind: 'enum';
+  values: EnumValue[];
+}
+
+export interface EnumValue extends DeclarationBase {
+  kind: 'enumValue';
+}
+
+export interface Command extends DeclarationBase, Owned {
+  kind: 'command';
+  fields: Field[];
+  emits: Reference[];
+}
+
+export interface DomainEvent extends DeclarationBase, Owned {
+  kind: 'event';
+  fields: Field[];
+  applies: Assignment[];
+}
+
+export interface Field extends DeclarationBase {
+  kind: 'field';
+  type?: TypeReference;
+}
+
+/** `List<OrderItem>`, `Money?`, `Sales.Money`: a type name with arguments. */
+export interface TypeReference {
+  /** The type as written, normalised: `Map<String, Int>?`. */
+  text: string;
+  range: TextRange;
+  name: Reference;
+  args: TypeReference[];
+  optional: boolean;
+}
+
+export interface Operation extends DeclarationBase {
+  kind: 'operation';
+  parameters: Field[];
+  returns?: TypeReference;
+}
+
+export interface Repository extends DeclarationBase {
+  kind: 'repository';
+  contextName: string;
+  aggregate?: Reference;
+  operations: Operation[];
+}
+
+export interface DomainService extends DeclarationBase {
+  kind: 'service';
+  contextName: string;
+  operations: Operation[];
+}
+
+// ---------------------------------------------------------------- event sourcing
+
+export type AssignmentOperator = '=' | '+=' | '-=';
+
+/** `balance += amount`: how an event changes its aggregate's state. */
+export interface Assignment {
+  field: Name;
+  operator: AssignmentOperator;
+  expression?: Expression;
+  range: TextRange;
+}
+
+export type Expression =
+  | { kind: 'number'; value: number; range: TextRange }
+  | { kind: 'string'; value: string; range: TextRange }
+  | { kind: 'boolean'; value: boolean; range: TextRange }
+  | { kind: 'name'; name: string; range: TextRange }
+  | { kind: 'binary'; operator: '+' | '-' | '*'; left: Expression; right: Expression; range: TextRange };
+
+export type LiteralValue = number | string | boolean;
+
+export interface Argument {
+  name: Name;
+  value?: LiteralValue;
+  range: TextRange;
+}
+
+export interface StreamEvent {
+  event: Reference;
+  arguments: Argument[];
+  range: TextRange;
+}
+
+export interface Expectation {
+  field: Name;
+  value?: LiteralValue;
+  range: TextRange;
+}
+
+export interface EventStream extends DeclarationBase {
+  kind: 'stream';
+  contextName: string;
+  aggregate?: Reference;
+  events: StreamEvent[];
+  expectations: Expectation[];
+}
+
+export interface ReadModel extends DeclarationBase {
+  kind: 'readmodel';
+  contextName: string;
+  sources: Reference[];
+  fields: Field[];
+}
+
+// ---------------------------------------------------------------- context maps
+
+export type RelationshipArrow = '->' | '<-' | '<->';
+
+export interface RelationshipSide {
+  context?: Reference;
+  roles: Name[];
+}
+
+export interface ContextMap extends DeclarationBase {
+  kind: 'contextmap';
+  relationships: Relationship[];
+}
+
+export interface Relationship {
+  kind: 'relationship';
+  uri: string;
+  range: TextRange;
+  map: ContextMap;
+  left: RelationshipSide;
+  right: RelationshipSide;
+  arrow?: RelationshipArrow;
+  arrowRange?: TextRange;
+  /** What a shared kernel shares: `{ Money }`. */
+  shared: Reference[];
+  description?: string;
+}
+
+// ---------------------------------------------------------------- sagas
+
+export interface StateName {
+  text: string;
+  range: TextRange;
+}
+
+export interface Compensation {
+  none: boolean;
+  command?: Reference;
+  state?: StateName;
+  range: TextRange;
+}
+
+export interface SagaStep {
+  kind: 'sagaStep';
+  uri: string;
+  range: TextRange;
+  command?: Reference;
+  participant?: Reference;
+  reply?: Reference;
+  successState?: StateName;
+  failure?: { state?: StateName; range: TextRange };
+  compensation?: Compensation;
+  idempotent: boolean;
+}
+
+export type JoinKind = 'single' | 'or' | 'and' | 'mixed';
+
+export interface SagaReaction {
+  kind: 'reaction';
+  uri: string;
+  range: TextRange;
+  participant?: Reference;
+  triggers: Reference[];
+  join: JoinKind;
+  compensates: boolean;
+  idempotent: boolean;
+  emits: Reference[];
+  /** `else X`: the failure outcome of the reaction. */
+  otherwise: Reference[];
+}
+
+export interface Saga extends DeclarationBase {
+  kind: 'saga';
+  style: 'orchestrated' | 'choreographed';
+  orchestrator?: Reference;
+  start?: StateName;
+  steps: SagaStep[];
+  reactions: SagaReaction[];
+}
+
+// ---------------------------------------------------------------- event storming
+
+export type StickyType = 'actor' | 'command' | 'event' | 'policy' | 'external' | 'readmodel' | 'hotspot' | 'aggregate';
+
+export interface Sticky {
+  kind: 'sticky';
+  type: StickyType;
+  uri: string;
+  range: TextRange;
+  /** The sticky's name (for a hotspot, its question). */
+  text: string;
+  textRange: TextRange;
+  /** What the sticky stands for in the model, when it names a declaration. */
+  ref?: Reference;
+  description?: string;
+  by?: Reference;
+  on?: Reference;
+  when: Reference[];
+  then: Reference[];
+  from: Reference[];
+}
+
+export interface StormingBoard extends DeclarationBase {
+  kind: 'storming';
+  stickies: Sticky[];
+}
+
+// ---------------------------------------------------------------- unions
+
+/** A top-level declaration of a file. */
+export type TopLevelDeclaration = DomainDeclaration | ContextDeclaration | ContextMap | Saga | StormingBoard;
+
+/** Anything a reference may resolve to. */
+export type Declaration =
+  | DomainDeclaration
+  | Subdomain
+  | BoundedContext
+  | ContextMap
+  | Aggregate
+  | Entity
+  | ValueObject
+  | EnumType
+  | EnumValue
+  | Command
+  | DomainEvent
+  | Repository
+  | DomainService
+  | EventStream
+  | ReadModel
+  | Saga
+  | StormingBoard
+  | GlossaryTerm
+  | Field
+  | Operation;
+
+/** A type declared in the model (as opposed to a built-in or an identity type). */
+export type DeclaredType = Entity | ValueObject | EnumType;

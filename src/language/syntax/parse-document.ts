@@ -1,0 +1,176 @@
+/**
+ * Text → tokens → declarations for one document, with syntax diagnostics.
+ *
+ * The token stream is cut at every top-level keyword (`domain`, `context`,
+ * `contextmap`, `saga`, `storming`) and each piece is parsed on its own, so a
+ * mistake in one declaration never costs the declarations after it. Inside a
+ * declaration chevrotain's recovery (token insertion/deletion, re-sync in
+ * repetitions) keeps what surrounds the mistake.
+ */
+import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
+import type { Diagnostic } from '../diagnostics';
+import type { Reference, TextRange, TopLevelDeclaration } from '../model/elements';
+import { LineIndex } from './line-index';
+import { dddParser } from './parser';
+import { Colon, Dot, LParen, UnterminatedString, dddLexer, topLevelKeywords } from './tokens';
+
+export interface ParsedDocument {
+  uri: string;
+  text: string;
+  declarations: TopLevelDeclaration[];
+  references: Reference[];
+  /** Lexer and parser findings. */
+  diagnostics: Diagnostic[];
+  tokens: IToken[];
+  comments: IToken[];
+  lineIndex: LineIndex;
+}
+
+/** Past this many syntax findings in one file, the rest are summarised in one. */
+const MAX_SYNTAX_DIAGNOSTICS = 100;
+
+const memberKeywords = new Set([
+  'aggregate', 'entity', 'root', 'value', 'enum', 'command', 'event', 'repository', 'service',
+  'stream', 'readmodel', 'glossary', 'owner',
+]);
+
+export function parseDocument(uri: string, text: string): ParsedDocument {
+  const lineIndex = new LineIndex(text);
+  const document: ParsedDocument = { uri, text, declarations: [], references: [], diagnostics: [], tokens: [], comments: [], lineIndex };
+  try {
+    const lexed = dddLexer.tokenize(text);
+    document.tokens = lexed.tokens;
+    document.comments = (lexed.groups['comments'] as IToken[] | undefined) ?? [];
+    reportLexingErrors(document, lexed.errors);
+    reportUnterminatedStrings(document);
+    parseDeclarations(document);
+  } catch (error) {
+    // A bug in the parser must cost the user a finding, not the editor session.
+    document.diagnostics.push({
+      uri,
+      range: { start: 0, end: Math.min(text.length, 1) },
+      severity: 'error',
+      code: 'internal-error',
+      message: `The .ddd parser failed on this file (${error instanceof Error ? error.message : String(error)}). Please report it with the file.`,
+    });
+  }
+  capDiagnostics(document);
+  return document;
+}
+
+function tokenRange(token: IToken): TextRange {
+  return { start: token.startOffset, end: token.endOffset! + 1 };
+}
+
+function reportLexingErrors(document: ParsedDocument, errors: ILexingError[]): void {
+  let i = 0;
+  while (i < errors.length) {
+    const first = errors[i]!;
+    let end = first.offset + first.length;
+    let j = i + 1;
+    while (j < errors.length && errors[j]!.offset <= end) {
+      end = Math.max(end, errors[j]!.offset + errors[j]!.length);
+      j++;
+    }
+    const characters = document.text.slice(first.offset, end);
+    const shown = JSON.stringify(characters.length > 20 ? characters.slice(0, 20) + '…' : characters);
+    document.diagnostics.push({
+      uri: document.uri,
+      range: { start: first.offset, end },
+      severity: 'error',
+      code: 'syntax-error',
+      message: `Unexpected character${characters.length > 1 ? 's' : ''} ${shown}: .ddd names are letters, digits and '_', strings are in double quotes.`,
+    });
+    i = j;
+  }
+}
+
+function reportUnterminatedStrings(document: ParsedDocument): void {
+  for (const token of document.tokens) {
+    if (token.tokenType !== UnterminatedString) continue;
+    document.diagnostics.push({
+      uri: document.uri,
+      range: tokenRange(token),
+      severity: 'error',
+      code: 'syntax-error',
+      message: 'This string is not closed: end it with a double quote (") on the same line.',
+    });
+  }
+}
+
+function isDeclarationStart(tokens: IToken[], index: number): boolean {
+  const token = tokens[index]!;
+  if (!topLevelKeywords.has(token.image) || token.tokenType.name !== 'Kw_' + token.image) return false;
+  const next = tokens[index + 1];
+  const previous = tokens[index - 1];
+  // `context: ContextId` or `domain(...)` use the keyword as a member name
+  if (next && (next.tokenType === Colon || next.tokenType === LParen)) return false;
+  if (previous && previous.tokenType === Dot) return false;
+  return true;
+}
+
+function parseDeclarations(document: ParsedDocument): void {
+  const { tokens } = document;
+  const parser = dddParser();
+  parser.uri = document.uri;
+  parser.text = document.text;
+  parser.declarations = document.declarations;
+  parser.references = document.references;
+
+  let start = 0;
+  while (start < tokens.length && !isDeclarationStart(tokens, start)) start++;
+  if (start > 0) reportStrayTokens(document, tokens.slice(0, start));
+
+  while (start < tokens.length) {
+    let end = start + 1;
+    while (end < tokens.length && !isDeclarationStart(tokens, end)) end++;
+    parser.begin(tokens.slice(start, end));
+    parser.declaration();
+    for (const error of parser.errors) document.diagnostics.push(syntaxDiagnostic(document, error, tokens[end - 1]!));
+    start = end;
+  }
+}
+
+function reportStrayTokens(document: ParsedDocument, stray: IToken[]): void {
+  const first = stray[0]!;
+  const last = stray[stray.length - 1]!;
+  const message = memberKeywords.has(first.image)
+    ? `'${first.image}' must be declared inside a context, e.g. context Sales { ${first.image} … }.`
+    : `Unexpected '${first.image.slice(0, 40)}': a .ddd file is made of domain, context, contextmap, saga and storming declarations.`;
+  document.diagnostics.push({
+    uri: document.uri,
+    range: { start: first.startOffset, end: Math.min(last.endOffset! + 1, first.startOffset + 200) },
+    severity: 'error',
+    code: 'syntax-error',
+    message,
+  });
+}
+
+function syntaxDiagnostic(document: ParsedDocument, error: IRecognitionException, lastToken: IToken): Diagnostic {
+  const token = error.token;
+  let range: TextRange;
+  if (!token || Number.isNaN(token.startOffset) || token.tokenType?.name === 'EOF') {
+    // missing tokens at the end of a declaration: point just after its last token
+    const previous = (error as { previousToken?: IToken }).previousToken;
+    const at = previous && !Number.isNaN(previous.startOffset) ? previous.endOffset! + 1 : lastToken.endOffset! + 1;
+    range = { start: at, end: at };
+  } else {
+    range = tokenRange(token);
+  }
+  return { uri: document.uri, range, severity: 'error', code: 'syntax-error', message: error.message };
+}
+
+function capDiagnostics(document: ParsedDocument): void {
+  const all = document.diagnostics;
+  if (all.length <= MAX_SYNTAX_DIAGNOSTICS) return;
+  const kept = all.slice(0, MAX_SYNTAX_DIAGNOSTICS);
+  const cut = all[MAX_SYNTAX_DIAGNOSTICS]!;
+  kept.push({
+    uri: document.uri,
+    range: cut.range,
+    severity: 'error',
+    code: 'syntax-error',
+    message: `${all.length - MAX_SYNTAX_DIAGNOSTICS} more syntax errors in this file are not shown; fix the ones above first.`,
+  });
+  document.diagnostics = kept;
+}

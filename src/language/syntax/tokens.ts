@@ -1,0 +1,194 @@
+/**
+ * The .ddd vocabulary: every token the lexer knows.
+ *
+ * Keywords are lower-case and belong to the `AnyName` category together with
+ * `Identifier`, so positions that take a member name (fields, parameters,
+ * glossary terms, enum values) accept words such as `owner` or `value` too.
+ */
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+export const AnyName = createToken({ name: 'AnyName', pattern: Lexer.NA });
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: 'comments' });
+export const BlockComment = createToken({
+  name: 'BlockComment',
+  pattern: /\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\//,
+  group: 'comments',
+  line_breaks: true,
+});
+
+export const Identifier = createToken({
+  name: 'Identifier',
+  label: 'a name',
+  pattern: /[A-Za-z_][A-Za-z0-9_]*/,
+  categories: [AnyName],
+});
+
+/** Keywords that start a top-level declaration: the parser splits a file at them. */
+export const topLevelKeywords = new Set(['domain', 'context', 'contextmap', 'saga', 'storming']);
+
+export const keywords: Record<string, TokenType> = {};
+
+function keyword(word: string): TokenType {
+  const token = createToken({
+    name: 'Kw_' + word,
+    label: `'${word}'`,
+    pattern: new RegExp(word),
+    longer_alt: Identifier,
+    categories: [AnyName],
+  });
+  keywords[word] = token;
+  return token;
+}
+
+// Strategic design
+export const Domain = keyword('domain');
+export const Core = keyword('core');
+export const Supporting = keyword('supporting');
+export const Generic = keyword('generic');
+export const Subdomain = keyword('subdomain');
+export const ContextMapKw = keyword('contextmap');
+export const Context = keyword('context');
+export const Implements = keyword('implements');
+export const Owner = keyword('owner');
+export const Glossary = keyword('glossary');
+export const External = keyword('external');
+// Tactical design
+export const Aggregate = keyword('aggregate');
+export const Root = keyword('root');
+export const Entity = keyword('entity');
+export const Value = keyword('value');
+export const Enum = keyword('enum');
+export const Command = keyword('command');
+export const Emits = keyword('emits');
+export const Event = keyword('event');
+export const Invariant = keyword('invariant');
+export const Repository = keyword('repository');
+export const For = keyword('for');
+export const Service = keyword('service');
+// Event sourcing and CQRS
+export const Eventsourced = keyword('eventsourced');
+export const Applies = keyword('applies');
+export const Stream = keyword('stream');
+export const Of = keyword('of');
+export const Expect = keyword('expect');
+export const Readmodel = keyword('readmodel');
+export const From = keyword('from');
+// Sagas
+export const Saga = keyword('saga');
+export const Orchestrated = keyword('orchestrated');
+export const Choreographed = keyword('choreographed');
+export const By = keyword('by');
+export const Start = keyword('start');
+export const Step = keyword('step');
+export const On = keyword('on');
+export const Reply = keyword('reply');
+export const Compensates = keyword('compensates');
+export const Compensate = keyword('compensate');
+export const Fails = keyword('fails');
+export const None = keyword('none');
+export const Or = keyword('or');
+export const And = keyword('and');
+export const Else = keyword('else');
+export const Idempotent = keyword('idempotent');
+// Event storming
+export const Storming = keyword('storming');
+export const Actor = keyword('actor');
+export const Policy = keyword('policy');
+export const When = keyword('when');
+export const Then = keyword('then');
+export const Hotspot = keyword('hotspot');
+// Literals
+export const True = keyword('true');
+export const False = keyword('false');
+
+export const StringLiteral = createToken({
+  name: 'StringLiteral',
+  label: 'a string',
+  pattern: /"(?:[^"\\\r\n]|\\.)*"/,
+});
+/** A string whose closing quote is missing: lexed so that the error is one clear diagnostic. */
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  label: 'an unterminated string',
+  pattern: /"(?:[^"\\\r\n]|\\.)*/,
+  // accepted wherever a string is, so the only finding is "string not closed"
+  categories: [StringLiteral],
+});
+export const NumberLiteral = createToken({
+  name: 'NumberLiteral',
+  label: 'a number',
+  pattern: /\d+(?:\.\d+)?/,
+});
+
+function punctuation(name: string, pattern: RegExp, label: string): TokenType {
+  return createToken({ name, pattern, label: `'${label}'` });
+}
+
+export const BothArrow = punctuation('BothArrow', /<->/, '<->');
+export const RightArrow = punctuation('RightArrow', /->/, '->');
+export const LeftArrow = punctuation('LeftArrow', /<-/, '<-');
+export const PlusAssign = punctuation('PlusAssign', /\+=/, '+=');
+export const MinusAssign = punctuation('MinusAssign', /-=/, '-=');
+export const Assign = punctuation('Assign', /=/, '=');
+export const Plus = punctuation('Plus', /\+/, '+');
+export const Minus = punctuation('Minus', /-/, '-');
+export const Star = punctuation('Star', /\*/, '*');
+export const LCurly = punctuation('LCurly', /\{/, '{');
+export const RCurly = punctuation('RCurly', /\}/, '}');
+export const LParen = punctuation('LParen', /\(/, '(');
+export const RParen = punctuation('RParen', /\)/, ')');
+export const LBracket = punctuation('LBracket', /\[/, '[');
+export const RBracket = punctuation('RBracket', /\]/, ']');
+export const LAngle = punctuation('LAngle', /</, '<');
+export const RAngle = punctuation('RAngle', />/, '>');
+export const Colon = punctuation('Colon', /:/, ':');
+export const Comma = punctuation('Comma', /,/, ',');
+export const Dot = punctuation('Dot', /\./, '.');
+export const Question = punctuation('Question', /\?/, '?');
+
+/** Order matters: longer punctuation before its prefixes, keywords before Identifier. */
+export const allTokens: TokenType[] = [
+  WhiteSpace,
+  BlockComment,
+  LineComment,
+  StringLiteral,
+  UnterminatedString,
+  NumberLiteral,
+  BothArrow,
+  RightArrow,
+  LeftArrow,
+  PlusAssign,
+  MinusAssign,
+  Assign,
+  Plus,
+  Minus,
+  Star,
+  LCurly,
+  RCurly,
+  LParen,
+  RParen,
+  LBracket,
+  RBracket,
+  LAngle,
+  RAngle,
+  Colon,
+  Comma,
+  Dot,
+  Question,
+  // longest first, so that `eventsourced` is not lexed as `event` + `sourced`
+  ...Object.keys(keywords)
+    .sort((a, b) => b.length - a.length)
+    .map((word) => keywords[word]!),
+  Identifier,
+  AnyName,
+];
+
+/** One lexer for the whole process: chevrotain lexers are reusable and costly to build. */
+export const dddLexer = new Lexer(allTokens, {
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: true,
+});
+
+export const keywordNames = Object.keys(keywords);
