@@ -87,7 +87,8 @@ const kinds = {
   context: ['context'],
   subdomain: ['subdomain'],
   type: ['entity', 'value', 'enum'],
-  aggregateRoot: ['entity', 'aggregate'],
+  // wider than a root, so that 'repository for a value object' gets its own finding
+  aggregateRoot: ['entity', 'aggregate', 'value', 'enum'],
   aggregate: ['aggregate'],
   command: ['command'],
   event: ['event'],
@@ -1033,6 +1034,12 @@ export class DddParser extends EmbeddedActionsParser {
         { ALT: () => (this.CONSUME(T.Idempotent), (step.idempotent = true)) },
       ]);
     });
+    this.ACTION(() => {
+      // the step's command, reply and compensation belong to its participant's model
+      const participant = step.participant?.text;
+      if (!participant) return;
+      for (const ref of [step.command, step.reply, step.compensation?.command]) if (ref) ref.scopeContext = participant;
+    });
     this.close(step.range);
   });
 
@@ -1073,6 +1080,10 @@ export class DddParser extends EmbeddedActionsParser {
         this.CONSUME(T.Else);
         this.SUBRULE2(this.nameList, { ARGS: [kinds.event, true, reaction.otherwise] });
       });
+    });
+    this.ACTION(() => {
+      const participant = reaction.participant?.text;
+      if (participant) for (const ref of [...reaction.emits, ...reaction.otherwise]) ref.scopeContext = participant;
     });
     this.close(reaction.range);
   });

@@ -1,0 +1,309 @@
+/**
+ * The workspace model: every document's declarations, with contexts merged
+ * across files and every reference linked to its declaration.
+ *
+ * `buildModel` is a pure function of the parsed documents (it re-links them
+ * from scratch), so the language server can rebuild the model after an edit
+ * without re-parsing the files that did not change.
+ */
+import type { ParsedDocument } from '../syntax/parse-document';
+import type {
+  Aggregate,
+  BoundedContext,
+  ContextDeclaration,
+  ContextMap,
+  Declaration,
+  DomainDeclaration,
+  ElementKind,
+  Reference,
+  Saga,
+  StormingBoard,
+  Subdomain,
+} from './elements';
+import { isBuiltinType } from './builtin-types';
+
+export interface DddModel {
+  documents: ParsedDocument[];
+  domains: DomainDeclaration[];
+  subdomains: Subdomain[];
+  /** Bounded contexts by name, in the order they are first declared. */
+  contexts: Map<string, BoundedContext>;
+  contextMaps: ContextMap[];
+  sagas: Saga[];
+  boards: StormingBoard[];
+  references: Reference[];
+  /** Every named declaration by simple name. */
+  index: Map<string, Declaration[]>;
+  /** Members of each context (in or out of aggregates) by simple name. */
+  contextIndex: Map<string, Map<string, Declaration[]>>;
+}
+
+export function buildModel(documents: ParsedDocument[]): DddModel {
+  const model: DddModel = {
+    documents,
+    domains: [],
+    subdomains: [],
+    contexts: new Map(),
+    contextMaps: [],
+    sagas: [],
+    boards: [],
+    references: [],
+    index: new Map(),
+    contextIndex: new Map(),
+  };
+  for (const document of documents) {
+    for (const declaration of document.declarations) {
+      switch (declaration.kind) {
+        case 'domain':
+          model.domains.push(declaration);
+          model.subdomains.push(...declaration.subdomains);
+          for (const subdomain of declaration.subdomains) subdomain.implementedBy = [];
+          break;
+        case 'contextDeclaration':
+          mergeContext(model, declaration);
+          break;
+        case 'contextmap':
+          model.contextMaps.push(declaration);
+          break;
+        case 'saga':
+          model.sagas.push(declaration);
+          break;
+        case 'storming':
+          model.boards.push(declaration);
+          break;
+      }
+    }
+    for (const reference of document.references) model.references.push(reference);
+  }
+  indexModel(model);
+  for (const reference of model.references) resolve(model, reference);
+  linkSubdomains(model);
+  return model;
+}
+
+function emptyContext(declaration: ContextDeclaration): BoundedContext {
+  return {
+    kind: 'context',
+    name: declaration.name,
+    declarations: [],
+    primary: declaration,
+    uri: declaration.uri,
+    range: declaration.range,
+    nameRange: declaration.nameRange,
+    external: false,
+    subdomains: [],
+    glossary: [],
+    aggregates: [],
+    repositories: [],
+    services: [],
+    streams: [],
+    readModels: [],
+    entities: [],
+    values: [],
+    enums: [],
+    commands: [],
+    events: [],
+  };
+}
+
+function mergeContext(model: DddModel, declaration: ContextDeclaration): void {
+  let context = model.contexts.get(declaration.name);
+  if (!context) {
+    context = emptyContext(declaration);
+    model.contexts.set(declaration.name, context);
+  }
+  declaration.context = context;
+  context.declarations.push(declaration);
+  if (declaration.external) context.external = true;
+  if (declaration.owner && !context.owner) context.owner = declaration.owner;
+  if (declaration.description !== undefined && context.description === undefined) context.description = declaration.description;
+  context.glossary.push(...declaration.glossary);
+  context.aggregates.push(...declaration.aggregates);
+  context.repositories.push(...declaration.repositories);
+  context.services.push(...declaration.services);
+  context.streams.push(...declaration.streams);
+  context.readModels.push(...declaration.readModels);
+  context.entities.push(...declaration.entities);
+  context.values.push(...declaration.values);
+  context.enums.push(...declaration.enums);
+  context.commands.push(...declaration.commands);
+  context.events.push(...declaration.events);
+}
+
+function add(index: Map<string, Declaration[]>, declaration: Declaration): void {
+  const list = index.get(declaration.name);
+  if (list) list.push(declaration);
+  else index.set(declaration.name, [declaration]);
+}
+
+function addAggregateMembers(target: Map<string, Declaration[]>, global: Map<string, Declaration[]>, holder: Aggregate | BoundedContext): void {
+  for (const list of [holder.entities, holder.values, holder.enums, holder.commands, holder.events] as Declaration[][]) {
+    for (const member of list) {
+      add(target, member);
+      add(global, member);
+    }
+  }
+}
+
+function indexModel(model: DddModel): void {
+  const { index } = model;
+  for (const domain of model.domains) add(index, domain);
+  for (const subdomain of model.subdomains) add(index, subdomain);
+  for (const map of model.contextMaps) add(index, map);
+  for (const saga of model.sagas) add(index, saga);
+  for (const board of model.boards) add(index, board);
+  for (const context of model.contexts.values()) {
+    add(index, context);
+    const members = new Map<string, Declaration[]>();
+    model.contextIndex.set(context.name, members);
+    for (const aggregate of context.aggregates) {
+      add(members, aggregate);
+      add(index, aggregate);
+      addAggregateMembers(members, index, aggregate);
+    }
+    addAggregateMembers(members, index, context);
+    for (const list of [context.repositories, context.services, context.streams, context.readModels] as Declaration[][]) {
+      for (const member of list) {
+        add(members, member);
+        add(index, member);
+      }
+    }
+  }
+}
+
+/** The declarations among `candidates` of the first expected kind that has any. */
+function bestOfKinds(candidates: readonly Declaration[] | undefined, expected: readonly ElementKind[]): Declaration[] {
+  if (!candidates) return [];
+  for (const kind of expected) {
+    const matching = candidates.filter((candidate) => candidate.kind === kind);
+    if (matching.length) return matching;
+  }
+  return [];
+}
+
+function settle(reference: Reference, found: Declaration[]): boolean {
+  if (found.length === 1) {
+    reference.target = found[0];
+    return true;
+  }
+  if (found.length > 1) {
+    reference.candidates = found;
+    return true;
+  }
+  return false;
+}
+
+function aggregateMembers(aggregate: Aggregate): Declaration[] {
+  return [aggregate, ...aggregate.entities, ...aggregate.values, ...aggregate.enums, ...aggregate.commands, ...aggregate.events];
+}
+
+function resolve(model: DddModel, reference: Reference): void {
+  reference.target = undefined;
+  reference.candidates = undefined;
+  const { expected } = reference;
+  if (expected.length === 0) return;
+  if (expected.includes('entity') && isBuiltinType(reference.text)) return;
+  const parts = reference.text.split('.');
+  if (parts.length > 1) {
+    resolveQualified(model, reference, parts);
+    return;
+  }
+  const name = reference.text;
+  if (reference.scopeAggregate) {
+    const local = aggregateMembers(reference.scopeAggregate).filter((member) => member.name === name);
+    if (settle(reference, bestOfKinds(local, expected))) return;
+  }
+  if (reference.scopeContext !== undefined) {
+    const members = model.contextIndex.get(reference.scopeContext)?.get(name);
+    if (settle(reference, bestOfKinds(members, expected))) return;
+  }
+  settle(reference, bestOfKinds(model.index.get(name), expected));
+}
+
+function resolveQualified(model: DddModel, reference: Reference, parts: string[]): void {
+  const [first, second, third] = parts as [string, string, string | undefined];
+  if (parts.length > 3) return;
+  if (reference.expected.includes('subdomain')) {
+    const domain = model.domains.find((candidate) => candidate.name === first);
+    const subdomain = domain?.subdomains.find((candidate) => candidate.name === second);
+    if (subdomain) reference.target = subdomain;
+    return;
+  }
+  const members = model.contextIndex.get(first);
+  if (!members) return;
+  if (third === undefined) {
+    settle(reference, bestOfKinds(members.get(second), reference.expected));
+    return;
+  }
+  const aggregate = members.get(second)?.find((member): member is Aggregate => member.kind === 'aggregate');
+  if (!aggregate) return;
+  settle(reference, bestOfKinds(aggregateMembers(aggregate).filter((member) => member.name === third), reference.expected));
+}
+
+function linkSubdomains(model: DddModel): void {
+  for (const context of model.contexts.values()) {
+    for (const declaration of context.declarations) {
+      for (const reference of declaration.implements) {
+        const subdomain = reference.target;
+        if (subdomain?.kind !== 'subdomain') continue;
+        if (!context.subdomains.includes(subdomain)) context.subdomains.push(subdomain);
+        if (!subdomain.implementedBy.includes(context)) subdomain.implementedBy.push(context);
+      }
+    }
+  }
+}
+
+/** `Sales.Order`, `Sales.Order.OrderItem`, or the plain name for top-level declarations. */
+export function qualifiedName(declaration: Declaration): string {
+  switch (declaration.kind) {
+    case 'aggregate':
+    case 'repository':
+    case 'service':
+    case 'stream':
+    case 'readmodel':
+      return `${declaration.contextName}.${declaration.name}`;
+    case 'entity':
+    case 'value':
+    case 'enum':
+    case 'command':
+    case 'event':
+      return declaration.aggregate
+        ? `${declaration.contextName}.${declaration.aggregate.name}.${declaration.name}`
+        : `${declaration.contextName}.${declaration.name}`;
+    case 'subdomain':
+      return `${declaration.domain.name}.${declaration.name}`;
+    case 'term':
+      return `${declaration.contextName}.${declaration.name}`;
+    default:
+      return declaration.name;
+  }
+}
+
+/** Words for a declaration's kind, as a DDD practitioner says them. */
+export const kindWords: Record<ElementKind | 'contextDeclaration', string> = {
+  domain: 'domain',
+  subdomain: 'subdomain',
+  context: 'bounded context',
+  contextDeclaration: 'bounded context',
+  contextmap: 'context map',
+  relationship: 'relationship',
+  aggregate: 'aggregate',
+  entity: 'entity',
+  value: 'value object',
+  enum: 'enum',
+  command: 'command',
+  event: 'domain event',
+  repository: 'repository',
+  service: 'domain service',
+  stream: 'event stream',
+  readmodel: 'read model',
+  saga: 'saga',
+  storming: 'event storming board',
+  term: 'glossary term',
+  field: 'field',
+  operation: 'operation',
+  enumValue: 'enum value',
+  sagaStep: 'saga step',
+  reaction: 'saga reaction',
+  sticky: 'sticky note',
+};

@@ -1,0 +1,29 @@
+/**
+ * Every rule set, in the order docs/rules.md lists them. A new concern is added here.
+ */
+import type { Rule, RuleSet } from './rule';
+import { aggregateRules } from './rules/aggregates';
+import { choreographyRules } from './rules/choreography';
+import { contextMapRules } from './rules/context-map';
+import { eventSourcingRules } from './rules/event-sourcing';
+import { nameRules } from './rules/names';
+import { namingRules } from './rules/naming';
+import { referenceRules } from './rules/references';
+import { sagaRules } from './rules/sagas';
+import { strategicRules } from './rules/strategic';
+
+export const ruleSets: readonly RuleSet[] = [
+  referenceRules,
+  nameRules,
+  strategicRules,
+  contextMapRules,
+  aggregateRules,
+  namingRules,
+  eventSourcingRules,
+  sagaRules,
+  choreographyRules,
+];
+
+export function allRules(): Rule[] {
+  return ruleSets.flatMap((set) => set.rules);
+}

@@ -1,0 +1,51 @@
+/**
+ * What a validation rule is: a stable code, a severity, and the words that
+ * teach the DDD idea behind it (these also make up docs/rules.md).
+ */
+import type { Diagnostic, RelatedLocation, Severity } from '../diagnostics';
+import type { TextRange } from '../model/elements';
+import type { DddModel } from '../model/model';
+
+export interface Rule {
+  /** Stable, kebab-case; never reused for another meaning. */
+  code: string;
+  severity: Severity;
+  /** One line: what the rule checks. */
+  title: string;
+  /** Why it matters in DDD terms, and how to fix it. */
+  explanation: string;
+  /** A small .ddd snippet that triggers the rule. */
+  example?: string;
+}
+
+export interface Finding {
+  uri: string;
+  range: TextRange;
+  message: string;
+  related?: RelatedLocation[];
+  data?: Record<string, unknown>;
+}
+
+export type Accept = (rule: Rule, finding: Finding) => void;
+
+/** The rules of one concern (naming, aggregates, context maps, …) and the check that applies them. */
+export interface RuleSet {
+  concern: string;
+  /** A sentence introducing the concern in docs/rules.md. */
+  summary: string;
+  rules: Rule[];
+  check(model: DddModel, accept: Accept): void;
+}
+
+export function toDiagnostic(rule: Rule, finding: Finding): Diagnostic {
+  const diagnostic: Diagnostic = {
+    uri: finding.uri,
+    range: finding.range,
+    severity: rule.severity,
+    code: rule.code,
+    message: finding.message,
+  };
+  if (finding.related) diagnostic.related = finding.related;
+  if (finding.data) diagnostic.data = finding.data;
+  return diagnostic;
+}

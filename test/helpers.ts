@@ -1,0 +1,97 @@
+/**
+ * Test helpers: .ddd text in, findings out, in the words the user sees.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Diagnostic } from '../src/language/diagnostics';
+import { checkWorkspace, type CheckResult, type SourceFile } from '../src/language/index';
+import { LineIndex } from '../src/language/syntax/line-index';
+
+export interface Finding {
+  file: string;
+  /** 1-based. */
+  line: number;
+  severity: Diagnostic['severity'];
+  code: string;
+  message: string;
+}
+
+export interface Checked extends CheckResult {
+  findings: Finding[];
+  /** Findings of one code. */
+  of(code: string): Finding[];
+  /** Errors and warnings only. */
+  problems: Finding[];
+}
+
+/** Checks one text (as `main.ddd`) or several files given as name → text. */
+export function check(source: string | Record<string, string>): Checked {
+  const files: SourceFile[] =
+    typeof source === 'string'
+      ? [{ uri: 'file:///main.ddd', text: source }]
+      : Object.entries(source).map(([name, text]) => ({ uri: `file:///${name}`, text }));
+  return checkFiles(files);
+}
+
+export function checkFiles(files: SourceFile[]): Checked {
+  const result = checkWorkspace(files);
+  const texts = new Map(files.map((file) => [file.uri, new LineIndex(file.text)]));
+  const findings = result.diagnostics.map((diagnostic) => ({
+    file: diagnostic.uri.replace('file:///', ''),
+    line: (texts.get(diagnostic.uri)?.positionAt(diagnostic.range.start).line ?? 0) + 1,
+    severity: diagnostic.severity,
+    code: diagnostic.code,
+    message: diagnostic.message,
+  }));
+  return {
+    ...result,
+    findings,
+    of: (code) => findings.filter((finding) => finding.code === code),
+    problems: findings.filter((finding) => finding.severity === 'error' || finding.severity === 'warning'),
+  };
+}
+
+const root = new URL('..', import.meta.url).pathname;
+
+/** Reads every .ddd file under a folder of the repository (e.g. `examples/order-saga`). */
+export function readWorkspace(folder: string): SourceFile[] {
+  const files: SourceFile[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ddd')) files.push({ uri: 'file://' + path, text: readFileSync(path, 'utf8') });
+    }
+  };
+  walk(join(root, folder));
+  return files.sort((a, b) => a.uri.localeCompare(b.uri));
+}
+
+export function fixture(name: string): string {
+  return readFileSync(join(root, 'test/fixtures', name), 'utf8');
+}
+
+/** The fenced ddd blocks of the language sketch, by section number (1–8). */
+export function sketchBlocks(): { section: number; text: string }[] {
+  const shared = join(root, '../shared/design/language-sketch.md');
+  const sketch = readFileSync(existsSync(shared) ? shared : join(root, 'test/fixtures/language-sketch.md'), 'utf8');
+  const blocks: { section: number; text: string }[] = [];
+  let section = 0;
+  const pattern = /^## (\d+)\.|```ddd\n([\s\S]*?)```/gm;
+  for (const match of sketch.matchAll(pattern)) {
+    if (match[1]) section = Number(match[1]);
+    else blocks.push({ section, text: match[2]! });
+  }
+  return blocks;
+}
+
+/**
+ * Expectations written in a fixture as trailing comments: `// error: …` or
+ * `// warning: …` on the line that must carry that finding.
+ */
+export function expectedProblems(text: string, file = 'main.ddd'): { file: string; line: number; severity: string }[] {
+  return text.split(/\r?\n/).flatMap((line, index) => {
+    const match = /\/\/\s*(error|warning):/.exec(line);
+    return match ? [{ file, line: index + 1, severity: match[1]! }] : [];
+  });
+}
