@@ -106,6 +106,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * @param {number} [opts.timeoutMs=60000] how long to wait for the HTTP server
  * @returns {Promise<{url: string, baseUrl: string, port: number, pid: number, tempDir: string,
  *   userDataDir: string, extensionsDir: string, logFile: string, startMs: number, stop: () => Promise<void>}>}
+ *   startMs: time from the call until /healthz answered, VSIX install included.
  */
 export async function startCodeServer({
   workspace,
@@ -134,7 +135,11 @@ export async function startCodeServer({
   const configFile = path.join(tempDir, "config.yaml");
   await writeFile(configFile, "");
   const common = ["--config", configFile, "--user-data-dir", userDataDir, "--extensions-dir", extensionsDir];
-  const env = childEnv();
+  // Its own TMPDIR: VS Code leaves sockets (e.g. the git extension's
+  // vscode-git-*.sock) in the temp dir when killed; this way they go with tempDir.
+  const childTmp = path.join(tempDir, "tmp");
+  await mkdir(childTmp);
+  const env = { ...childEnv(), TMPDIR: childTmp };
 
   const cleanupTemp = async () => {
     if (!keepTemp) await rm(tempDir, { recursive: true, force: true }).catch(() => {});
@@ -146,9 +151,10 @@ export async function startCodeServer({
       encoding: "utf8",
       timeout: 120_000,
     });
-    // code-server exits 0 even on some failures, so check its output too.
-    const out = `${r.stdout}${r.stderr}`;
-    if (r.status !== 0 || /failed|error/i.test(out)) {
+    // Success prints "Extension 'x.vsix' was successfully installed."; check for it
+    // as well as the exit status, so nothing but a real install counts.
+    const out = `${r.stdout ?? ""}${r.stderr ?? ""}${r.error ? `\n${r.error.message}` : ""}`;
+    if (r.status !== 0 || !/successfully installed/i.test(out)) {
       await cleanupTemp();
       throw new Error(`installing ${vsix} failed (exit ${r.status}):\n${out}`);
     }

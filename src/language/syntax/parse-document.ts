@@ -12,7 +12,10 @@ import type { Diagnostic } from '../diagnostics';
 import type { Reference, TextRange, TopLevelDeclaration } from '../model/elements';
 import { LineIndex } from './line-index';
 import { dddParser } from './parser';
-import { Colon, Dot, LParen, UnterminatedString, dddLexer, topLevelKeywords } from './tokens';
+import type { TokenType } from 'chevrotain';
+import { Colon, Dot, LParen, UnterminatedString, dddLexer, keywords, tokenEnd, topLevelKeywords } from './tokens';
+
+const declarationKeywords: ReadonlySet<TokenType> = new Set([...topLevelKeywords].map((word) => keywords[word]!));
 
 export interface ParsedDocument {
   uri: string;
@@ -59,7 +62,7 @@ export function parseDocument(uri: string, text: string): ParsedDocument {
 }
 
 function tokenRange(token: IToken): TextRange {
-  return { start: token.startOffset, end: token.endOffset! + 1 };
+  return { start: token.startOffset, end: tokenEnd(token) };
 }
 
 function reportLexingErrors(document: ParsedDocument, errors: ILexingError[]): void {
@@ -100,7 +103,7 @@ function reportUnterminatedStrings(document: ParsedDocument): void {
 
 function isDeclarationStart(tokens: IToken[], index: number): boolean {
   const token = tokens[index]!;
-  if (!topLevelKeywords.has(token.image) || token.tokenType.name !== 'Kw_' + token.image) return false;
+  if (!declarationKeywords.has(token.tokenType)) return false;
   const next = tokens[index + 1];
   const previous = tokens[index - 1];
   // `context: ContextId` or `domain(...)` use the keyword as a member name
@@ -116,6 +119,7 @@ function parseDeclarations(document: ParsedDocument): void {
   parser.text = document.text;
   parser.declarations = document.declarations;
   parser.references = document.references;
+  parser.problems = [];
 
   let start = 0;
   while (start < tokens.length && !isDeclarationStart(tokens, start)) start++;
@@ -126,9 +130,17 @@ function parseDeclarations(document: ParsedDocument): void {
     while (end < tokens.length && !isDeclarationStart(tokens, end)) end++;
     parser.begin(tokens.slice(start, end));
     parser.declaration();
-    for (const error of parser.errors) document.diagnostics.push(syntaxDiagnostic(document, error, tokens[end - 1]!));
+    const errors = parser.errors.map((error) => syntaxDiagnostic(document, error, tokens[end - 1]!));
+    document.diagnostics.push(...errors);
+    // the grammar's own findings, unless a parser error already points there
+    for (const problem of parser.problems) {
+      if (errors.some((error) => error.range.start >= problem.range.start && error.range.start <= problem.range.end)) continue;
+      document.diagnostics.push({ uri: document.uri, range: problem.range, severity: 'error', code: 'syntax-error', message: problem.message });
+    }
+    parser.problems = [];
     start = end;
   }
+  document.diagnostics.sort((a, b) => a.range.start - b.range.start);
 }
 
 function reportStrayTokens(document: ParsedDocument, stray: IToken[]): void {
@@ -139,7 +151,7 @@ function reportStrayTokens(document: ParsedDocument, stray: IToken[]): void {
     : `Unexpected '${first.image.slice(0, 40)}': a .ddd file is made of domain, context, contextmap, saga and storming declarations.`;
   document.diagnostics.push({
     uri: document.uri,
-    range: { start: first.startOffset, end: Math.min(last.endOffset! + 1, first.startOffset + 200) },
+    range: { start: first.startOffset, end: Math.min(tokenEnd(last), first.startOffset + 200) },
     severity: 'error',
     code: 'syntax-error',
     message,
@@ -152,7 +164,7 @@ function syntaxDiagnostic(document: ParsedDocument, error: IRecognitionException
   if (!token || Number.isNaN(token.startOffset) || token.tokenType?.name === 'EOF') {
     // missing tokens at the end of a declaration: point just after its last token
     const previous = (error as { previousToken?: IToken }).previousToken;
-    const at = previous && !Number.isNaN(previous.startOffset) ? previous.endOffset! + 1 : lastToken.endOffset! + 1;
+    const at = previous && !Number.isNaN(previous.startOffset) ? tokenEnd(previous) : tokenEnd(lastToken);
     range = { start: at, end: at };
   } else {
     range = tokenRange(token);

@@ -7,7 +7,7 @@
  * parse (chevrotain parsers are costly to build and cheap to reset).
  * Work that must not run while chevrotain records the grammar is in ACTION().
  */
-import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import { EOF, EmbeddedActionsParser, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import type {
   Aggregate,
   Assignment,
@@ -43,6 +43,7 @@ import type {
 } from '../model/elements';
 import { friendlyErrorMessages } from './error-messages';
 import * as T from './tokens';
+import { tokenEnd } from './tokens';
 
 /** Building blocks that can live in an aggregate or directly in a context. */
 interface BlockContainer {
@@ -81,6 +82,29 @@ const placeholderSaga: Saga = { kind: 'saga', name: '', uri: '', range: nowhere,
 const placeholderBoard: StormingBoard = { kind: 'storming', name: '', uri: '', range: nowhere, nameRange: nowhere, stickies: [] };
 
 const MAX_TYPE_NESTING = 16;
+/** DSL occurrence index reserved for `members()` loops (unique within any rule). */
+const MEMBERS = 42;
+
+/** The tokens that may begin a member of some block. */
+type MemberStart = readonly TokenType[];
+
+function startsMember(token: IToken, starts: MemberStart): boolean {
+  for (const type of starts) if (tokenMatcher(token, type)) return true;
+  return false;
+}
+
+const starts = {
+  domain: [T.Core, T.Supporting, T.Generic, T.Subdomain],
+  context: [T.Owner, T.Glossary, T.Aggregate, T.Repository, T.Service, T.Stream, T.Readmodel, T.Root, T.Entity, T.Value, T.Enum, T.Command, T.Event],
+  glossary: [T.AnyName, T.StringLiteral],
+  aggregate: [T.Invariant, T.Root, T.Entity, T.Value, T.Enum, T.Command, T.Event],
+  names: [T.AnyName],
+  stream: [T.Expect, T.Identifier],
+  identifiers: [T.Identifier],
+  steps: [T.Step],
+  contextHeader: [T.Implements, T.External, T.StringLiteral, T.LCurly],
+  storming: [T.Actor, T.Command, T.Event, T.Policy, T.External, T.Readmodel, T.Aggregate, T.Hotspot],
+} satisfies Record<string, MemberStart>;
 const MAX_EXPRESSION_TERMS = 256;
 
 const kinds = {
@@ -102,6 +126,8 @@ export class DddParser extends EmbeddedActionsParser {
   text = '';
   declarations: TopLevelDeclaration[] = [];
   references: Reference[] = [];
+  /** Findings the grammar reports itself (skipped tokens, a missing ':'). */
+  problems: { range: TextRange; message: string }[] = [];
   private scopeContext: string | undefined;
   private scopeAggregate: Aggregate | undefined;
   private typeDepth = 0;
@@ -123,13 +149,13 @@ export class DddParser extends EmbeddedActionsParser {
 
   private tokenRange(token: IToken): TextRange {
     if (Number.isNaN(token.startOffset)) return this.endRange();
-    return { start: token.startOffset, end: token.endOffset! + 1 };
+    return { start: token.startOffset, end: tokenEnd(token) };
   }
 
   /** A zero-width range after the last consumed token (for inserted or missing tokens). */
   private endRange(): TextRange {
     const previous = this.LA(0);
-    const end = previous && !Number.isNaN(previous.startOffset) ? previous.endOffset! + 1 : 0;
+    const end = previous && !Number.isNaN(previous.startOffset) ? tokenEnd(previous) : 0;
     return { start: end, end };
   }
 
@@ -137,7 +163,7 @@ export class DddParser extends EmbeddedActionsParser {
   private close(range: TextRange): void {
     this.ACTION(() => {
       const last = this.LA(0);
-      if (last && !Number.isNaN(last.startOffset)) range.end = Math.max(range.start, last.endOffset! + 1);
+      if (last && !Number.isNaN(last.startOffset)) range.end = Math.max(range.start, tokenEnd(last));
     });
   }
 
@@ -162,6 +188,39 @@ export class DddParser extends EmbeddedActionsParser {
 
   private consumeNamed(token: TokenType, occurrence = 0): Name {
     return this.nameOf(this.consume(occurrence, token));
+  }
+
+  /**
+   * The members of a `{ … }` block. Before each member, tokens that cannot
+   * start one are skipped (a nested `{ … }` as a whole) and reported once per
+   * run, so a typo costs one finding and the members after it still parse.
+   * The skipping is done here rather than in the grammar: a catch-all
+   * alternative would leak into every follow set and blow up chevrotain's
+   * lookahead analysis.
+   */
+  private members(where: string, starts: MemberStart, member: () => void): void {
+    this.many(MEMBERS, { GATE: () => this.skipToMember(where, starts), DEF: member });
+  }
+
+  /** Skips what cannot start a member; true when a member follows (not `}` or the end). */
+  private skipToMember(where: string, starts: MemberStart): boolean {
+    let token = this.LA(1);
+    let problem: { range: TextRange; message: string } | undefined;
+    let depth = 0;
+    while (token.tokenType !== EOF) {
+      if (depth === 0 && (token.tokenType === T.RCurly || startsMember(token, starts))) break;
+      if (token.tokenType === T.LCurly) depth++;
+      else if (token.tokenType === T.RCurly) depth--;
+      if (problem) problem.range.end = tokenEnd(token);
+      else {
+        const image = token.image.length > 30 ? token.image.slice(0, 27) + '…' : token.image;
+        problem = { range: this.tokenRange(token), message: `Unexpected '${image}' in ${where}.` };
+        this.problems.push(problem);
+      }
+      this.SKIP_TOKEN();
+      token = this.LA(1);
+    }
+    return token.tokenType !== T.RCurly && token.tokenType !== EOF;
   }
 
   // ------------------------------------------------------------------ shared rules
@@ -228,7 +287,11 @@ export class DddParser extends EmbeddedActionsParser {
 
   private field = this.RULE('field', (): Field => {
     const name = this.consumeNamed(T.AnyName);
-    this.CONSUME(T.Colon);
+    let colon = false;
+    this.OPTION3(() => (this.CONSUME(T.Colon), (colon = true)));
+    this.ACTION(() => {
+      if (!colon) this.problems.push({ range: { start: name.range.end, end: name.range.end }, message: `Expected ':' between the field ${name.text} and its type.` });
+    });
     const field: Field = { kind: 'field', name: name.text, uri: this.uri, range: { ...name.range }, nameRange: name.range };
     field.type = this.SUBRULE(this.typeReference);
     this.OPTION(() => this.CONSUME(T.Comma));
@@ -275,13 +338,13 @@ export class DddParser extends EmbeddedActionsParser {
   /** `{ field* invariant* operation* }` of an entity or value object. */
   private structureBody = this.RULE('structureBody', (target: Members = { fields: [] }) => {
     this.CONSUME(T.LCurly);
-    this.MANY(() => {
+    this.members('a structure: expected fields (name: Type), operations (name(…)) or invariant "…"', starts.names, () => {
       this.OR([
         {
           ALT: () => {
             const keyword = this.CONSUME(T.Invariant);
             const text = this.SUBRULE(this.stringValue);
-            this.ACTION(() => target.invariants?.push({ text, range: { start: keyword.startOffset, end: this.LA(0).endOffset! + 1 } }));
+            this.ACTION(() => target.invariants?.push({ text, range: { start: keyword.startOffset, end: tokenEnd(this.LA(0)) } }));
           },
         },
         { ALT: () => this.SUBRULE(this.operation, { ARGS: [target.operations ?? []] }) },
@@ -298,7 +361,7 @@ export class DddParser extends EmbeddedActionsParser {
 
   private fieldBlock = this.RULE('fieldBlock', (fields: Field[] = []) => {
     this.CONSUME(T.LCurly);
-    this.MANY(() => {
+    this.members('a block of fields: expected name: Type', starts.names, () => {
       const field = this.SUBRULE(this.field);
       this.ACTION(() => fields.push(field));
     });
@@ -347,7 +410,7 @@ export class DddParser extends EmbeddedActionsParser {
     this.OPTION(() => (domain.description = this.SUBRULE(this.stringValue)));
     this.OPTION2(() => {
       this.CONSUME(T.LCurly);
-      this.MANY(() => this.SUBRULE(this.subdomain, { ARGS: [domain] }));
+      this.members('a domain: expected core, supporting or generic subdomain', starts.domain, () => this.SUBRULE(this.subdomain, { ARGS: [domain] }));
       this.CONSUME(T.RCurly);
     });
     this.close(domain.range);
@@ -414,21 +477,25 @@ export class DddParser extends EmbeddedActionsParser {
       this.declarations.push(context);
       this.scopeContext = name.text;
     });
-    this.MANY(() => {
-      this.OR([
-        {
-          ALT: () => {
-            this.CONSUME(T.Implements);
-            this.SUBRULE(this.nameList, { ARGS: [kinds.subdomain, false, context.implements] });
+    this.MANY({
+      GATE: () => this.skipToMember("a context's header: expected implements, external, a description or {", starts.contextHeader) && this.LA(1).tokenType !== T.LCurly,
+      DEF: () =>
+        this.OR([
+          {
+            ALT: () => {
+              this.CONSUME(T.Implements);
+              this.SUBRULE(this.nameList, { ARGS: [kinds.subdomain, false, context.implements] });
+            },
           },
-        },
-        { ALT: () => (this.CONSUME(T.External), (context.external = true)) },
-        { ALT: () => (context.description = this.SUBRULE(this.stringValue)) },
-      ]);
+          { ALT: () => (this.CONSUME(T.External), (context.external = true)) },
+          { ALT: () => (context.description = this.SUBRULE(this.stringValue)) },
+        ]),
     });
     this.OPTION(() => {
       this.CONSUME(T.LCurly);
-      this.MANY2(() => this.SUBRULE(this.contextMember, { ARGS: [context] }));
+      this.members('a context: expected owner, glossary, aggregate, repository, service, stream, readmodel, entity, value, enum, command or event', starts.context, () =>
+        this.SUBRULE(this.contextMember, { ARGS: [context] }),
+      );
       this.CONSUME(T.RCurly);
     });
     this.close(context.range);
@@ -457,7 +524,7 @@ export class DddParser extends EmbeddedActionsParser {
   private glossary = this.RULE('glossary', (context: ContextDeclaration = placeholderContext) => {
     this.CONSUME(T.Glossary);
     this.CONSUME(T.LCurly);
-    this.MANY(() => {
+    this.members('a glossary: expected Term: "definition"', starts.glossary, () => {
       const term = this.OR([
         { ALT: () => this.nameOf(this.CONSUME(T.AnyName)) },
         {
@@ -475,7 +542,7 @@ export class DddParser extends EmbeddedActionsParser {
           kind: 'term',
           name: term.text,
           uri: this.uri,
-          range: { start: term.range.start, end: this.LA(0).endOffset! + 1 },
+          range: { start: term.range.start, end: tokenEnd(this.LA(0)) },
           nameRange: term.range,
           definition,
           contextName: context.name,
@@ -512,13 +579,13 @@ export class DddParser extends EmbeddedActionsParser {
     this.OPTION(() => (this.CONSUME(T.Eventsourced), (aggregate.eventSourced = true)));
     this.OPTION2(() => (aggregate.description = this.SUBRULE(this.stringValue)));
     this.CONSUME(T.LCurly);
-    this.MANY(() => {
+    this.members('an aggregate: expected root entity, entity, value, enum, command, event or invariant', starts.aggregate, () => {
       this.OR([
         {
           ALT: () => {
             const keyword = this.CONSUME(T.Invariant);
             const text = this.SUBRULE2(this.stringValue);
-            this.ACTION(() => aggregate.invariants.push({ text, range: { start: keyword.startOffset, end: this.LA(0).endOffset! + 1 } }));
+            this.ACTION(() => aggregate.invariants.push({ text, range: { start: keyword.startOffset, end: tokenEnd(this.LA(0)) } }));
           },
         },
         { ALT: () => this.SUBRULE(this.buildingBlock, { ARGS: [aggregate, context.name, aggregate] }) },
@@ -602,7 +669,7 @@ export class DddParser extends EmbeddedActionsParser {
     this.ACTION(() => container.enums.push(type));
     this.OPTION(() => (type.description = this.SUBRULE(this.stringValue)));
     this.CONSUME(T.LCurly);
-    this.MANY(() => {
+    this.members('an enum: expected its values', starts.names, () => {
       const value = this.consumeNamed(T.AnyName);
       this.OPTION2(() => this.CONSUME(T.Comma));
       this.ACTION(() =>
@@ -716,7 +783,7 @@ export class DddParser extends EmbeddedActionsParser {
         ALT: () => {
           const minus = this.CONSUME(T.Minus);
           const token = this.CONSUME2(T.NumberLiteral);
-          return { kind: 'number', value: -Number(token.image), range: { start: minus.startOffset, end: token.endOffset! + 1 } };
+          return { kind: 'number', value: -Number(token.image), range: { start: minus.startOffset, end: tokenEnd(token) } };
         },
       },
       {
@@ -760,7 +827,7 @@ export class DddParser extends EmbeddedActionsParser {
 
   private operationBlock = this.RULE('operationBlock', (operations: Operation[] = []) => {
     this.CONSUME(T.LCurly);
-    this.MANY(() => this.SUBRULE(this.operation, { ARGS: [operations] }));
+    this.members('a block of operations: expected name(parameter: Type): Type', starts.names, () => this.SUBRULE(this.operation, { ARGS: [operations] }));
     this.CONSUME(T.RCurly);
   });
 
@@ -801,7 +868,7 @@ export class DddParser extends EmbeddedActionsParser {
     this.CONSUME(T.Of);
     stream.aggregate = this.reference(this.SUBRULE(this.qualifiedName), kinds.aggregate);
     this.CONSUME(T.LCurly);
-    this.MANY(() => {
+    this.members('a stream: expected Event(field: value) or expect field = value', starts.stream, () => {
       this.OR([
         {
           ALT: () => {
@@ -813,7 +880,7 @@ export class DddParser extends EmbeddedActionsParser {
                 this.CONSUME(T.Assign);
                 const value = this.SUBRULE(this.literal);
                 this.ACTION(() =>
-                  stream.expectations.push({ field, value, range: { start: field.range.start, end: this.LA(0).endOffset! + 1 } }),
+                  stream.expectations.push({ field, value, range: { start: field.range.start, end: tokenEnd(this.LA(0)) } }),
                 );
               },
             });
@@ -831,7 +898,7 @@ export class DddParser extends EmbeddedActionsParser {
                 const argument = this.consumeNamed(T.AnyName, 2);
                 this.CONSUME2(T.Colon);
                 const value = this.SUBRULE2(this.literal);
-                this.ACTION(() => entry.arguments.push({ name: argument, value, range: { start: argument.range.start, end: this.LA(0).endOffset! + 1 } }));
+                this.ACTION(() => entry.arguments.push({ name: argument, value, range: { start: argument.range.start, end: tokenEnd(this.LA(0)) } }));
               },
             });
             this.CONSUME(T.RParen);
@@ -876,7 +943,7 @@ export class DddParser extends EmbeddedActionsParser {
     this.ACTION(() => this.declarations.push(map));
     this.OPTION(() => (map.description = this.SUBRULE(this.stringValue)));
     this.CONSUME(T.LCurly);
-    this.MANY(() => this.SUBRULE(this.relationship, { ARGS: [map] }));
+    this.members('a context map: expected Upstream [roles] -> Downstream [roles]', starts.identifiers, () => this.SUBRULE(this.relationship, { ARGS: [map] }));
     this.CONSUME(T.RCurly);
     this.close(map.range);
   });
@@ -960,7 +1027,7 @@ export class DddParser extends EmbeddedActionsParser {
             this.CONSUME(T.Start);
             saga.start = this.SUBRULE(this.stateName);
           });
-          this.MANY(() => this.SUBRULE(this.sagaStep, { ARGS: [saga] }));
+          this.members('an orchestrated saga: expected step Command on Context …', starts.steps, () => this.SUBRULE(this.sagaStep, { ARGS: [saga] }));
           this.CONSUME(T.RCurly);
         },
       },
@@ -970,7 +1037,10 @@ export class DddParser extends EmbeddedActionsParser {
           this.ACTION(() => (saga.style = 'choreographed'));
           this.OPTION3(() => (saga.description = this.SUBRULE2(this.stringValue)));
           this.CONSUME2(T.LCurly);
-          this.MANY2(() => this.SUBRULE(this.reaction, { ARGS: [saga] }));
+          this.many(MEMBERS + 1, {
+            GATE: () => this.skipToMember('a choreographed saga: expected Context on Event emits Event', starts.identifiers),
+            DEF: () => this.SUBRULE(this.reaction, { ARGS: [saga] }),
+          });
           this.CONSUME2(T.RCurly);
         },
       },
@@ -1097,7 +1167,9 @@ export class DddParser extends EmbeddedActionsParser {
     this.ACTION(() => this.declarations.push(board));
     this.OPTION(() => (board.description = this.SUBRULE(this.stringValue)));
     this.CONSUME(T.LCurly);
-    this.MANY(() => this.SUBRULE(this.sticky, { ARGS: [board] }));
+    this.members('a storming board: expected actor, command, event, policy, external, readmodel, aggregate or hotspot', starts.storming, () =>
+      this.SUBRULE(this.sticky, { ARGS: [board] }),
+    );
     this.CONSUME(T.RCurly);
     this.close(board.range);
   });

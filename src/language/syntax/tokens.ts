@@ -148,6 +148,11 @@ export const Comma = punctuation('Comma', /,/, ',');
 export const Dot = punctuation('Dot', /\./, '.');
 export const Question = punctuation('Question', /\?/, '?');
 
+/** The offset just after a token (the lexer tracks start offsets only, for speed). */
+export function tokenEnd(token: { startOffset: number; image: string }): number {
+  return token.startOffset + token.image.length;
+}
+
 /** Order matters: longer punctuation before its prefixes, keywords before Identifier. */
 export const allTokens: TokenType[] = [
   WhiteSpace,
