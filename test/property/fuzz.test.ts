@@ -1,0 +1,81 @@
+/**
+ * Whatever a user types, the core answers with findings: never an exception,
+ * a stack overflow or a hang. Random truncations and edits of the example
+ * workspace go through the whole pipeline (parse, link, validate).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkWorkspace, type SourceFile } from '../../src/language/index';
+import { readWorkspace } from '../helpers';
+
+const examples = readWorkspace('examples/order-saga');
+const fragments = ['{', '}', '[', ']', '->', '<->', ':', '"', '/*', '*/', '//', 'context', 'aggregate', 'root', 'entity', 'step', 'saga', 'on', 'emits', 'and', 'or', 'else', ',', '.', '<', '>', '?', '=', '+=', 'X', 'Order', '\u0000', '\n', '§', '0', '-'];
+
+/** The time any single check may take, generous for a loaded 2-core machine. */
+const TIME_BOUND_MS = 1_000;
+
+function checkTimed(files: SourceFile[]) {
+  const started = performance.now();
+  const result = checkWorkspace(files);
+  const elapsed = performance.now() - started;
+  expect(elapsed).toBeLessThan(TIME_BOUND_MS);
+  for (const diagnostic of result.diagnostics) {
+    expect(diagnostic.range.start).toBeGreaterThanOrEqual(0);
+    expect(diagnostic.range.end).toBeGreaterThanOrEqual(diagnostic.range.start);
+    expect(typeof diagnostic.message).toBe('string');
+    expect(diagnostic.code).not.toBe('internal-error');
+  }
+  return result;
+}
+
+const example = fc.integer({ min: 0, max: examples.length - 1 });
+
+describe('random damage to the examples never breaks the checker', () => {
+  it('a file cut off anywhere yields findings, not an exception', () => {
+    fc.assert(
+      fc.property(example, fc.double({ min: 0, max: 1, noNaN: true }), (index, fraction) => {
+        const file = examples[index]!;
+        const cut = { ...file, text: file.text.slice(0, Math.floor(file.text.length * fraction)) };
+        checkTimed(examples.map((other, i) => (i === index ? cut : other)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('random insertions, deletions and replacements yield findings, not an exception', () => {
+    const edit = fc.record({
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      remove: fc.integer({ min: 0, max: 40 }),
+      insert: fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 12 })),
+    });
+    fc.assert(
+      fc.property(example, fc.array(edit, { minLength: 1, maxLength: 8 }), (index, edits) => {
+        let text = examples[index]!.text;
+        for (const { at, remove, insert } of edits) {
+          const position = Math.floor(text.length * at);
+          text = text.slice(0, position) + insert + text.slice(position + remove);
+        }
+        checkTimed(examples.map((other, i) => (i === index ? { ...other, text } : other)));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('any sequence of .ddd tokens yields findings, not an exception', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 300 }), (tokens) => {
+        checkTimed([{ uri: 'file:///random.ddd', text: tokens.join(' ') }]);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('arbitrary unicode yields findings, not an exception', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 2_000 }), (text) => {
+        checkTimed([{ uri: 'file:///binary.ddd', text }]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
