@@ -1,0 +1,284 @@
+/**
+ * The foundation of the .ddd grammar: parser state, source ranges, references,
+ * member-level error recovery, and the rules every part shares (names, types,
+ * fields, operations, literals). Each area of the language extends it in its own file.
+ */
+import { EOF, EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import type {
+  Aggregate,
+  ElementKind,
+  Field,
+  LiteralValue,
+  Name,
+  Operation,
+  Reference,
+  TextRange,
+  TopLevelDeclaration,
+  TypeReference,
+} from '../../model/elements';
+import { type Members, MAX_TYPE_NESTING, MEMBERS, type MemberStart, startsMember, starts, kinds } from './grammar-support';
+import * as T from '../tokens';
+import { tokenEnd } from '../tokens';
+import { friendlyErrorMessages } from '../error-messages';
+
+export abstract class BaseGrammar extends EmbeddedActionsParser {
+  uri = '';
+  text = '';
+  declarations: TopLevelDeclaration[] = [];
+  references: Reference[] = [];
+  /** Findings the grammar reports itself (skipped tokens, a missing ':'). */
+  problems: { range: TextRange; message: string }[] = [];
+  protected scopeContext: string | undefined;
+  protected scopeAggregate: Aggregate | undefined;
+  protected typeDepth = 0;
+
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: friendlyErrorMessages });
+  }
+
+  /** Prepares the parser for one top-level declaration's tokens. */
+  begin(tokens: IToken[]): void {
+    this.input = tokens;
+    this.scopeContext = undefined;
+    this.scopeAggregate = undefined;
+    this.typeDepth = 0;
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  protected tokenRange(token: IToken): TextRange {
+    if (Number.isNaN(token.startOffset)) return this.endRange();
+    return { start: token.startOffset, end: tokenEnd(token) };
+  }
+
+  /** A zero-width range after the last consumed token (for inserted or missing tokens). */
+  protected endRange(): TextRange {
+    const previous = this.LA(0);
+    const end = previous && !Number.isNaN(previous.startOffset) ? tokenEnd(previous) : 0;
+    return { start: end, end };
+  }
+
+  /** Ends `range` at the last consumed token. */
+  protected close(range: TextRange): void {
+    this.ACTION(() => {
+      const last = this.LA(0);
+      if (last && !Number.isNaN(last.startOffset)) range.end = Math.max(range.start, tokenEnd(last));
+    });
+  }
+
+  protected nameOf(token: IToken): Name {
+    return { text: token.image, range: this.tokenRange(token) };
+  }
+
+  protected reference(name: Name, expected: readonly ElementKind[], soft = false): Reference {
+    const ref: Reference = { text: name.text, range: name.range, uri: this.uri, expected, soft };
+    this.ACTION(() => {
+      if (this.scopeContext !== undefined) ref.scopeContext = this.scopeContext;
+      if (this.scopeAggregate !== undefined) ref.scopeAggregate = this.scopeAggregate;
+      this.references.push(ref);
+    });
+    return ref;
+  }
+
+  protected unquote(image: string): string {
+    const body = image.endsWith('"') && image.length > 1 ? image.slice(1, -1) : image.slice(1);
+    return body.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
+  }
+
+  protected consumeNamed(token: TokenType, occurrence = 0): Name {
+    return this.nameOf(this.consume(occurrence, token));
+  }
+
+  /**
+   * The members of a `{ … }` block. Before each member, tokens that cannot
+   * start one are skipped (a nested `{ … }` as a whole) and reported once per
+   * run, so a typo costs one finding and the members after it still parse.
+   * The skipping is done here rather than in the grammar: a catch-all
+   * alternative would leak into every follow set and blow up chevrotain's
+   * lookahead analysis.
+   */
+  protected members(where: string, starts: MemberStart, member: () => void): void {
+    this.many(MEMBERS, { GATE: () => this.skipToMember(where, starts), DEF: member });
+  }
+
+  /** Skips what cannot start a member; true when a member follows (not `}` or the end). */
+  protected skipToMember(where: string, starts: MemberStart): boolean {
+    let token = this.LA(1);
+    let problem: { range: TextRange; message: string } | undefined;
+    let depth = 0;
+    while (token.tokenType !== EOF) {
+      if (depth === 0 && (token.tokenType === T.RCurly || startsMember(token, starts))) break;
+      if (token.tokenType === T.LCurly) depth++;
+      else if (token.tokenType === T.RCurly) depth--;
+      if (problem) problem.range.end = tokenEnd(token);
+      else {
+        const image = token.image.length > 30 ? token.image.slice(0, 27) + '…' : token.image;
+        problem = { range: this.tokenRange(token), message: `Unexpected '${image}' in ${where}.` };
+        this.problems.push(problem);
+      }
+      this.SKIP_TOKEN();
+      token = this.LA(1);
+    }
+    return token.tokenType !== T.RCurly && token.tokenType !== EOF;
+  }
+
+  // ------------------------------------------------------------------ shared rules
+
+  /** `Sales.Order` or `Order`. */
+  protected qualifiedName = this.RULE('qualifiedName', (): Name => {
+    const first = this.CONSUME(T.Identifier);
+    let text = first.image;
+    const range = this.tokenRange(first);
+    this.MANY(() => {
+      this.CONSUME(T.Dot);
+      const next = this.CONSUME2(T.Identifier);
+      this.ACTION(() => {
+        text += '.' + next.image;
+      });
+    });
+    this.close(range);
+    return { text, range };
+  });
+
+  /** `A, B.C, D`: references to declarations of the expected kinds. */
+  protected nameList = this.RULE('nameList', (expected: readonly ElementKind[] = [], soft = false, into: Reference[] = []) => {
+    this.AT_LEAST_ONE_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const name = this.SUBRULE(this.qualifiedName);
+        into.push(this.reference(name, expected, soft));
+      },
+    });
+  });
+
+  protected stringValue = this.RULE('stringValue', (): string => this.unquote(this.CONSUME(T.StringLiteral).image));
+
+  protected typeReference = this.RULE('typeReference', (): TypeReference => {
+    const name = this.SUBRULE(this.qualifiedName);
+    const type: TypeReference = {
+      text: name.text,
+      range: { ...name.range },
+      name: this.reference(name, kinds.type),
+      args: [],
+      optional: false,
+    };
+    this.OPTION({
+      GATE: () => this.typeDepth < MAX_TYPE_NESTING,
+      DEF: () => {
+        this.CONSUME(T.LAngle);
+        this.ACTION(() => this.typeDepth++);
+        this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => type.args.push(this.SUBRULE(this.typeReference)) });
+        this.ACTION(() => this.typeDepth--);
+        this.CONSUME(T.RAngle);
+      },
+    });
+    this.OPTION2(() => {
+      this.CONSUME(T.Question);
+      type.optional = true;
+    });
+    this.close(type.range);
+    this.ACTION(() => {
+      const args = type.args.filter((arg) => arg && typeof arg.text === 'string');
+      type.text = name.text + (args.length ? `<${args.map((arg) => arg.text).join(', ')}>` : '') + (type.optional ? '?' : '');
+    });
+    return type;
+  });
+
+  protected field = this.RULE('field', (): Field => {
+    const name = this.consumeNamed(T.AnyName);
+    let colon = false;
+    this.OPTION3(() => (this.CONSUME(T.Colon), (colon = true)));
+    this.ACTION(() => {
+      if (!colon) this.problems.push({ range: { start: name.range.end, end: name.range.end }, message: `Expected ':' between the field ${name.text} and its type.` });
+    });
+    const field: Field = { kind: 'field', name: name.text, uri: this.uri, range: { ...name.range }, nameRange: name.range };
+    field.type = this.SUBRULE(this.typeReference);
+    this.OPTION(() => this.CONSUME(T.Comma));
+    this.close(field.range);
+    return field;
+  });
+
+  protected operation = this.RULE('operation', (into: Operation[] = []) => {
+    const name = this.consumeNamed(T.AnyName);
+    const operation: Operation = {
+      kind: 'operation',
+      name: name.text,
+      uri: this.uri,
+      range: { ...name.range },
+      nameRange: name.range,
+      parameters: [],
+    };
+    this.ACTION(() => into.push(operation));
+    this.CONSUME(T.LParen);
+    this.MANY_SEP({
+      SEP: T.Comma,
+      DEF: () => {
+        const parameter = this.consumeNamed(T.AnyName, 2);
+        this.CONSUME(T.Colon);
+        const type = this.SUBRULE(this.typeReference);
+        operation.parameters.push({
+          kind: 'field',
+          name: parameter.text,
+          uri: this.uri,
+          range: { start: parameter.range.start, end: type?.range?.end ?? parameter.range.end },
+          nameRange: parameter.range,
+          type,
+        });
+      },
+    });
+    this.CONSUME(T.RParen);
+    this.OPTION(() => {
+      this.CONSUME2(T.Colon);
+      operation.returns = this.SUBRULE2(this.typeReference);
+    });
+    this.close(operation.range);
+  });
+
+  /** `{ field* invariant* operation* }` of an entity or value object. */
+  protected structureBody = this.RULE('structureBody', (target: Members = { fields: [] }) => {
+    this.CONSUME(T.LCurly);
+    this.members('a structure: expected fields (name: Type), operations (name(…)) or invariant "…"', starts.names, () => {
+      this.OR([
+        {
+          ALT: () => {
+            const keyword = this.CONSUME(T.Invariant);
+            const text = this.SUBRULE(this.stringValue);
+            this.ACTION(() => target.invariants?.push({ text, range: { start: keyword.startOffset, end: tokenEnd(this.LA(0)) } }));
+          },
+        },
+        { ALT: () => this.SUBRULE(this.operation, { ARGS: [target.operations ?? []] }) },
+        {
+          ALT: () => {
+            const field = this.SUBRULE(this.field);
+            this.ACTION(() => target.fields.push(field));
+          },
+        },
+      ]);
+    });
+    this.CONSUME(T.RCurly);
+  });
+
+  protected fieldBlock = this.RULE('fieldBlock', (fields: Field[] = []) => {
+    this.CONSUME(T.LCurly);
+    this.members('a block of fields: expected name: Type', starts.names, () => {
+      const field = this.SUBRULE(this.field);
+      this.ACTION(() => fields.push(field));
+    });
+    this.CONSUME(T.RCurly);
+  });
+
+  protected literal = this.RULE('literal', (): LiteralValue => {
+    return this.OR([
+      { ALT: () => Number(this.CONSUME(T.NumberLiteral).image) },
+      {
+        ALT: () => {
+          this.CONSUME(T.Minus);
+          return -Number(this.CONSUME2(T.NumberLiteral).image);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.stringValue) },
+      { ALT: () => (this.CONSUME(T.True), true) },
+      { ALT: () => (this.CONSUME(T.False), false) },
+    ]);
+  });
+}

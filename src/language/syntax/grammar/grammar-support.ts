@@ -1,0 +1,99 @@
+/**
+ * What the grammar's rules share: the parents they attach to, the placeholders
+ * used while chevrotain records the grammar, and which tokens start which members.
+ */
+import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import type {
+  Aggregate,
+  Command,
+  ContextDeclaration,
+  ContextMap,
+  DomainDeclaration,
+  DomainEvent,
+  ElementKind,
+  Entity,
+  EnumType,
+  Field,
+  Operation,
+  Saga,
+  StormingBoard,
+  TextRange,
+  ValueObject,
+} from '../../model/elements';
+import * as T from '../tokens';
+
+/** Building blocks that can live in an aggregate or directly in a context. */
+export interface BlockContainer {
+  entities: Entity[];
+  values: ValueObject[];
+  enums: EnumType[];
+  commands: Command[];
+  events: DomainEvent[];
+}
+
+export interface Members {
+  fields: Field[];
+  invariants?: { text: string; range: TextRange }[];
+  operations?: Operation[];
+}
+
+export interface Owner {
+  contextName: string;
+  aggregate?: Aggregate;
+}
+
+/*
+ * While chevrotain records the grammar it calls each rule without arguments;
+ * these stand in for the parent elements then. Nothing is attached to them
+ * at parse time.
+ */
+const nowhere: TextRange = { start: 0, end: 0 };
+export const placeholderContext: ContextDeclaration = {
+  kind: 'contextDeclaration', name: '', uri: '', range: nowhere, nameRange: nowhere, implements: [], external: false,
+  glossary: [], aggregates: [], repositories: [], services: [], streams: [], readModels: [],
+  entities: [], values: [], enums: [], commands: [], events: [],
+};
+export const placeholderDomain: DomainDeclaration = { kind: 'domain', name: '', uri: '', range: nowhere, nameRange: nowhere, subdomains: [] };
+export const placeholderMap: ContextMap = { kind: 'contextmap', name: '', uri: '', range: nowhere, nameRange: nowhere, relationships: [] };
+export const placeholderSaga: Saga = { kind: 'saga', name: '', uri: '', range: nowhere, nameRange: nowhere, style: 'orchestrated', steps: [], reactions: [] };
+export const placeholderBoard: StormingBoard = { kind: 'storming', name: '', uri: '', range: nowhere, nameRange: nowhere, stickies: [] };
+
+export const MAX_TYPE_NESTING = 16;
+/** DSL occurrence index reserved for `members()` loops (unique within any rule). */
+export const MEMBERS = 42;
+
+/** The tokens that may begin a member of some block. */
+export type MemberStart = readonly TokenType[];
+
+export function startsMember(token: IToken, starts: MemberStart): boolean {
+  for (const type of starts) if (tokenMatcher(token, type)) return true;
+  return false;
+}
+
+export const starts = {
+  domain: [T.Core, T.Supporting, T.Generic, T.Subdomain],
+  context: [T.Owner, T.Glossary, T.Aggregate, T.Repository, T.Service, T.Stream, T.Readmodel, T.Root, T.Entity, T.Value, T.Enum, T.Command, T.Event],
+  glossary: [T.AnyName, T.StringLiteral],
+  aggregate: [T.Invariant, T.Root, T.Entity, T.Value, T.Enum, T.Command, T.Event],
+  names: [T.AnyName],
+  stream: [T.Expect, T.Identifier],
+  identifiers: [T.Identifier],
+  steps: [T.Step],
+  contextHeader: [T.Implements, T.External, T.StringLiteral, T.LCurly],
+  storming: [T.Actor, T.Command, T.Event, T.Policy, T.External, T.Readmodel, T.Aggregate, T.Hotspot],
+} satisfies Record<string, MemberStart>;
+export const MAX_EXPRESSION_TERMS = 256;
+
+export const kinds = {
+  context: ['context'],
+  subdomain: ['subdomain'],
+  type: ['entity', 'value', 'enum'],
+  // wider than a root, so that 'repository for a value object' gets its own finding
+  aggregateRoot: ['entity', 'aggregate', 'value', 'enum'],
+  aggregate: ['aggregate'],
+  command: ['command'],
+  event: ['event'],
+  trigger: ['event', 'command'],
+  readmodel: ['readmodel'],
+  shared: ['value', 'entity', 'enum', 'event', 'command', 'aggregate'],
+} satisfies Record<string, ElementKind[]>;

@@ -1,0 +1,104 @@
+/** Event storming boards and their sticky notes. */
+import type { TokenType } from 'chevrotain';
+import type {
+  ElementKind,
+  StickyType,
+  Sticky,
+  StormingBoard,
+} from '../../model/elements';
+import { placeholderBoard, starts, kinds } from './grammar-support';
+import { SagaGrammar } from './saga-grammar';
+import * as T from '../tokens';
+
+export abstract class StormingGrammar extends SagaGrammar {
+  // ------------------------------------------------------------------ event storming
+
+  protected storming = this.RULE('storming', () => {
+    const keyword = this.CONSUME(T.Storming);
+    const name = this.consumeNamed(T.Identifier);
+    const board: StormingBoard = { kind: 'storming', name: name.text, uri: this.uri, range: this.tokenRange(keyword), nameRange: name.range, stickies: [] };
+    this.ACTION(() => this.declarations.push(board));
+    this.OPTION(() => (board.description = this.SUBRULE(this.stringValue)));
+    this.CONSUME(T.LCurly);
+    this.members('a storming board: expected actor, command, event, policy, external, readmodel, aggregate or hotspot', starts.storming, () =>
+      this.SUBRULE(this.sticky, { ARGS: [board] }),
+    );
+    this.CONSUME(T.RCurly);
+    this.close(board.range);
+  });
+
+  protected sticky = this.RULE('sticky', (board: StormingBoard = placeholderBoard) => {
+    const start = this.LA(1);
+    const sticky: Sticky = {
+      kind: 'sticky',
+      type: 'event',
+      uri: this.uri,
+      range: this.tokenRange(start),
+      text: '',
+      textRange: this.tokenRange(start),
+      when: [],
+      then: [],
+      from: [],
+    };
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Hotspot);
+          const token = this.CONSUME(T.StringLiteral);
+          this.ACTION(() => {
+            sticky.type = 'hotspot';
+            sticky.text = this.unquote(token.image);
+            sticky.textRange = this.tokenRange(token);
+            board.stickies.push(sticky);
+          });
+        },
+      },
+      {
+        ALT: () => {
+          const type = this.OR2(
+            stickyKeywords.map(([token, type]) => ({ ALT: () => (this.CONSUME(token), type) })),
+          );
+          const name = this.SUBRULE(this.qualifiedName);
+          this.ACTION(() => {
+            sticky.type = type;
+            sticky.text = name.text;
+            sticky.textRange = name.range;
+            const expected = stickyDeclarationKinds[type];
+            if (expected) sticky.ref = this.reference(name, expected, true);
+            board.stickies.push(sticky);
+          });
+          this.MANY(() => {
+            this.OR3([
+              { ALT: () => (this.CONSUME(T.By), (sticky.by = this.reference(this.SUBRULE2(this.qualifiedName), [], true))) },
+              { ALT: () => (this.CONSUME(T.On), (sticky.on = this.reference(this.SUBRULE3(this.qualifiedName), kinds.aggregate, true))) },
+              { ALT: () => (this.CONSUME(T.When), this.SUBRULE(this.nameList, { ARGS: [kinds.event, true, sticky.when] })) },
+              { ALT: () => (this.CONSUME(T.Then), this.SUBRULE2(this.nameList, { ARGS: [kinds.command, true, sticky.then] })) },
+              { ALT: () => (this.CONSUME(T.From), this.SUBRULE3(this.nameList, { ARGS: [kinds.event, true, sticky.from] })) },
+            ]);
+          });
+        },
+      },
+    ]);
+    this.OPTION(() => (sticky.description = this.SUBRULE(this.stringValue)));
+    this.close(sticky.range);
+  });
+}
+
+const stickyKeywords: [TokenType, Exclude<StickyType, 'hotspot'>][] = [
+  [T.Actor, 'actor'],
+  [T.Command, 'command'],
+  [T.Event, 'event'],
+  [T.Policy, 'policy'],
+  [T.External, 'external'],
+  [T.Readmodel, 'readmodel'],
+  [T.Aggregate, 'aggregate'],
+];
+
+/** What a sticky of each type names in the model, if anything. */
+const stickyDeclarationKinds: Partial<Record<StickyType, readonly ElementKind[]>> = {
+  command: kinds.command,
+  event: kinds.event,
+  external: kinds.context,
+  readmodel: kinds.readmodel,
+  aggregate: kinds.aggregate,
+};

@@ -1,0 +1,231 @@
+/** Domains, subdomains, bounded contexts with their glossary and members, and context maps. */
+import type {
+  ContextDeclaration,
+  ContextMap,
+  DomainDeclaration,
+  Relationship,
+  RelationshipSide,
+} from '../../model/elements';
+import { placeholderContext, placeholderDomain, placeholderMap, starts, kinds } from './grammar-support';
+import { EventSourcingGrammar } from './event-sourcing-grammar';
+import * as T from '../tokens';
+import { tokenEnd } from '../tokens';
+
+export abstract class StrategicGrammar extends EventSourcingGrammar {
+  protected domain = this.RULE('domain', () => {
+    const keyword = this.CONSUME(T.Domain);
+    const name = this.consumeNamed(T.Identifier);
+    const domain: DomainDeclaration = {
+      kind: 'domain',
+      name: name.text,
+      uri: this.uri,
+      range: this.tokenRange(keyword),
+      nameRange: name.range,
+      subdomains: [],
+    };
+    this.ACTION(() => this.declarations.push(domain));
+    this.OPTION(() => (domain.description = this.SUBRULE(this.stringValue)));
+    this.OPTION2(() => {
+      this.CONSUME(T.LCurly);
+      this.members('a domain: expected core, supporting or generic subdomain', starts.domain, () => this.SUBRULE(this.subdomain, { ARGS: [domain] }));
+      this.CONSUME(T.RCurly);
+    });
+    this.close(domain.range);
+  });
+
+  protected subdomain = this.RULE('subdomain', (domain: DomainDeclaration = placeholderDomain) => {
+    const start = this.LA(1);
+    let type: 'core' | 'supporting' | 'generic' | undefined;
+    this.OPTION(() => {
+      type = this.OR([
+        { ALT: () => (this.CONSUME(T.Core), 'core' as const) },
+        { ALT: () => (this.CONSUME(T.Supporting), 'supporting' as const) },
+        { ALT: () => (this.CONSUME(T.Generic), 'generic' as const) },
+      ]);
+    });
+    this.CONSUME(T.Subdomain);
+    const name = this.consumeNamed(T.Identifier);
+    this.ACTION(() =>
+      domain.subdomains.push({
+        kind: 'subdomain',
+        name: name.text,
+        uri: this.uri,
+        range: { start: start.startOffset, end: name.range.end },
+        nameRange: name.range,
+        domain,
+        implementedBy: [],
+        ...(type ? { type } : {}),
+      }),
+    );
+    this.OPTION2(() => {
+      const description = this.SUBRULE(this.stringValue);
+      this.ACTION(() => {
+        const subdomain = domain.subdomains[domain.subdomains.length - 1]!;
+        subdomain.description = description;
+        this.close(subdomain.range);
+      });
+    });
+  });
+
+  protected context = this.RULE('context', () => {
+    const keyword = this.CONSUME(T.Context);
+    const name = this.consumeNamed(T.Identifier);
+    const context: ContextDeclaration = {
+      kind: 'contextDeclaration',
+      name: name.text,
+      uri: this.uri,
+      range: this.tokenRange(keyword),
+      nameRange: name.range,
+      implements: [],
+      external: false,
+      glossary: [],
+      aggregates: [],
+      repositories: [],
+      services: [],
+      streams: [],
+      readModels: [],
+      entities: [],
+      values: [],
+      enums: [],
+      commands: [],
+      events: [],
+    };
+    this.ACTION(() => {
+      this.declarations.push(context);
+      this.scopeContext = name.text;
+    });
+    this.MANY({
+      GATE: () => this.skipToMember("a context's header: expected implements, external, a description or {", starts.contextHeader) && this.LA(1).tokenType !== T.LCurly,
+      DEF: () =>
+        this.OR([
+          {
+            ALT: () => {
+              this.CONSUME(T.Implements);
+              this.SUBRULE(this.nameList, { ARGS: [kinds.subdomain, false, context.implements] });
+            },
+          },
+          { ALT: () => (this.CONSUME(T.External), (context.external = true)) },
+          { ALT: () => (context.description = this.SUBRULE(this.stringValue)) },
+        ]),
+    });
+    this.OPTION(() => {
+      this.CONSUME(T.LCurly);
+      this.members('a context: expected owner, glossary, aggregate, repository, service, stream, readmodel, entity, value, enum, command or event', starts.context, () =>
+        this.SUBRULE(this.contextMember, { ARGS: [context] }),
+      );
+      this.CONSUME(T.RCurly);
+    });
+    this.close(context.range);
+  });
+
+  protected contextMember = this.RULE('contextMember', (context: ContextDeclaration = placeholderContext) => {
+    this.ACTION(() => (this.scopeAggregate = undefined));
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Owner);
+          const token = this.CONSUME(T.StringLiteral);
+          this.ACTION(() => (context.owner = { text: this.unquote(token.image), range: this.tokenRange(token) }));
+        },
+      },
+      { ALT: () => this.SUBRULE(this.glossary, { ARGS: [context] }) },
+      { ALT: () => this.SUBRULE(this.aggregate, { ARGS: [context] }) },
+      { ALT: () => this.SUBRULE(this.repository, { ARGS: [context] }) },
+      { ALT: () => this.SUBRULE(this.service, { ARGS: [context] }) },
+      { ALT: () => this.SUBRULE(this.stream, { ARGS: [context] }) },
+      { ALT: () => this.SUBRULE(this.readModel, { ARGS: [context] }) },
+      { ALT: () => this.SUBRULE(this.buildingBlock, { ARGS: [context, context.name] }) },
+    ]);
+  });
+
+  protected glossary = this.RULE('glossary', (context: ContextDeclaration = placeholderContext) => {
+    this.CONSUME(T.Glossary);
+    this.CONSUME(T.LCurly);
+    this.members('a glossary: expected Term: "definition"', starts.glossary, () => {
+      const term = this.OR([
+        { ALT: () => this.nameOf(this.CONSUME(T.AnyName)) },
+        {
+          ALT: () => {
+            const token = this.CONSUME(T.StringLiteral);
+            return { text: this.unquote(token.image), range: this.tokenRange(token) };
+          },
+        },
+      ]);
+      this.CONSUME(T.Colon);
+      const definition = this.SUBRULE(this.stringValue);
+      this.OPTION(() => this.CONSUME(T.Comma));
+      this.ACTION(() =>
+        context.glossary.push({
+          kind: 'term',
+          name: term.text,
+          uri: this.uri,
+          range: { start: term.range.start, end: tokenEnd(this.LA(0)) },
+          nameRange: term.range,
+          definition,
+          contextName: context.name,
+        }),
+      );
+    });
+    this.CONSUME(T.RCurly);
+  });
+
+  // ------------------------------------------------------------------ context maps
+
+  protected contextMap = this.RULE('contextMap', () => {
+    const keyword = this.CONSUME(T.ContextMapKw);
+    const name = this.consumeNamed(T.Identifier);
+    const map: ContextMap = { kind: 'contextmap', name: name.text, uri: this.uri, range: this.tokenRange(keyword), nameRange: name.range, relationships: [] };
+    this.ACTION(() => this.declarations.push(map));
+    this.OPTION(() => (map.description = this.SUBRULE(this.stringValue)));
+    this.CONSUME(T.LCurly);
+    this.members('a context map: expected Upstream [roles] -> Downstream [roles]', starts.identifiers, () => this.SUBRULE(this.relationship, { ARGS: [map] }));
+    this.CONSUME(T.RCurly);
+    this.close(map.range);
+  });
+
+  protected relationshipSide = this.RULE('relationshipSide', (): RelationshipSide => {
+    const name = this.SUBRULE(this.qualifiedName);
+    const side: RelationshipSide = { context: this.reference(name, kinds.context), roles: [] };
+    this.OPTION(() => {
+      this.CONSUME(T.LBracket);
+      this.MANY_SEP({ SEP: T.Comma, DEF: () => side.roles.push(this.consumeNamed(T.AnyName)) });
+      this.CONSUME(T.RBracket);
+    });
+    return side;
+  });
+
+  protected relationship = this.RULE('relationship', (map: ContextMap = placeholderMap) => {
+    const start = this.LA(1);
+    const relationship: Relationship = {
+      kind: 'relationship',
+      uri: this.uri,
+      range: this.tokenRange(start),
+      map,
+      left: { roles: [] },
+      right: { roles: [] },
+      shared: [],
+    };
+    this.ACTION(() => map.relationships.push(relationship));
+    relationship.left = this.SUBRULE(this.relationshipSide);
+    const arrow = this.OR([
+      { ALT: () => this.CONSUME(T.RightArrow) },
+      { ALT: () => this.CONSUME(T.LeftArrow) },
+      { ALT: () => this.CONSUME(T.BothArrow) },
+    ]);
+    this.ACTION(() => {
+      relationship.arrow = arrow.image as Relationship['arrow'];
+      relationship.arrowRange = this.tokenRange(arrow);
+    });
+    relationship.right = this.SUBRULE2(this.relationshipSide);
+    this.OPTION(() => {
+      this.CONSUME(T.LCurly);
+      this.MANY(() => {
+        relationship.shared.push(this.reference(this.SUBRULE(this.qualifiedName), kinds.shared));
+        this.OPTION2(() => this.CONSUME(T.Comma));
+      });
+      this.CONSUME(T.RCurly);
+    });
+    this.OPTION3(() => (relationship.description = this.SUBRULE(this.stringValue)));
+    this.close(relationship.range);
+  });
+}
