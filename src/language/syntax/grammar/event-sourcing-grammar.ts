@@ -28,7 +28,7 @@ export abstract class EventSourcingGrammar extends TacticalGrammar {
     };
     this.ACTION(() => context.streams.push(stream));
     this.CONSUME(T.Of);
-    stream.aggregate = this.reference(this.SUBRULE(this.qualifiedName), kinds.aggregate);
+    stream.aggregate = this.reference(this.SUBRULE(this.qualifiedName), kinds.streamOf);
     this.CONSUME(T.LCurly);
     this.members('a stream: expected Event(field: value) or expect field = value', starts.stream, () => {
       this.OR([
@@ -90,7 +90,7 @@ export abstract class EventSourcingGrammar extends TacticalGrammar {
     this.OPTION(() => (readModel as { description?: string }).description = this.SUBRULE(this.stringValue));
     this.OPTION2(() => {
       this.CONSUME(T.From);
-      this.SUBRULE(this.nameList, { ARGS: [kinds.event, false, readModel.sources] });
+      this.SUBRULE(this.nameList, { ARGS: [kinds.readModelSource, false, readModel.sources] });
     });
     this.OPTION3(() => this.SUBRULE(this.fieldBlock, { ARGS: [readModel.fields] }));
     this.close(readModel.range);

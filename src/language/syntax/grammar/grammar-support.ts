@@ -95,5 +95,8 @@ export const kinds = {
   event: ['event'],
   trigger: ['event', 'command'],
   readmodel: ['readmodel'],
+  // wider than valid, so that the event-sourcing rules can say what is wrong
+  readModelSource: ['event', 'command'],
+  streamOf: ['aggregate', 'entity', 'value', 'enum'],
   shared: ['value', 'entity', 'enum', 'event', 'command', 'aggregate'],
 } satisfies Record<string, ElementKind[]>;

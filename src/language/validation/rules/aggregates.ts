@@ -1,11 +1,257 @@
 /**
- * Aggregates, entities, value objects and repositories. (Being written: rules to come.)
+ * Aggregates, entities, value objects and repositories: one root per aggregate,
+ * other aggregates held by id, identity where it belongs, repositories for roots.
  */
-import type { RuleSet } from '../rule';
+import { isIdentityTypeName } from '../../model/builtin-types';
+import type { Aggregate, Entity, Field, Repository, TypeReference, ValueObject } from '../../model/elements';
+import { kindWords, qualifiedName, type DddModel } from '../../model/model';
+import type { Accept, Rule, RuleSet } from '../rule';
+
+export const aggregateRoot: Rule = {
+  code: 'aggregate-root',
+  severity: 'error',
+  title: 'An aggregate has exactly one root entity',
+  explanation:
+    'An aggregate is a cluster of objects changed together as one unit. Its root entity is the single entry point: it guards the invariants, ' +
+    'and it is the only member other objects may hold on to. Mark exactly one entity of each aggregate with `root` — usually the one named like ' +
+    'the aggregate — and declare root entities only inside aggregates.',
+  example: 'context Sales {\n  aggregate Order {   // no root entity\n    entity Order { id: OrderId }\n  }\n}',
+};
+
+export const referenceById: Rule = {
+  code: 'reference-by-id',
+  severity: 'warning',
+  title: 'Other aggregates are referenced by id only',
+  explanation:
+    'Each aggregate is a consistency boundary, loaded and saved as a whole. A field that holds an entity of another aggregate ' +
+    'drags that aggregate into this one: both would have to be loaded, locked and kept consistent together. Hold the other aggregate ' +
+    "by its root's identity instead (`customer: CustomerId`) and load it through its own repository when needed.",
+  example:
+    'context Sales {\n  aggregate Order { root entity Order { id: OrderId } }\n}\n' +
+    'context Warehouse {\n  aggregate Parcel {\n    root entity Parcel { id: ParcelId  owner: Order }   // owner: OrderId\n  }\n}',
+};
+
+export const valueObjectIdentity: Rule = {
+  code: 'value-object-identity',
+  severity: 'warning',
+  title: 'A value object has no identity',
+  explanation:
+    'A value object is defined by its attributes alone: two `Money` values with the same amount and currency are the same, and a value ' +
+    'is replaced rather than changed. An identity field (`id`, or one typed after the value, `WeightId`) contradicts that. ' +
+    'Remove the field, or, if the thing really has a life cycle and must be told apart from its equals, make it an entity.',
+  example: 'context Warehouse {\n  value Weight { id: WeightId  grams: Int }\n}',
+};
+
+export const entityIdentity: Rule = {
+  code: 'entity-identity',
+  severity: 'warning',
+  title: 'An entity has an identity',
+  explanation:
+    'An entity is defined by its identity, not by its attributes: an order stays the same order while its items and status change. ' +
+    'Give every entity an identity field, `id: OrderId` (an undeclared type ending in `Id` is an identity type). ' +
+    'If the thing has no identity of its own, it is a value object.',
+  example: 'context Sales {\n  aggregate Order {\n    root entity Order { placedAt: DateTime }   // add id: OrderId\n  }\n}',
+};
+
+export const repositoryForRoot: Rule = {
+  code: 'repository-for-root',
+  severity: 'error',
+  title: 'A repository is for an aggregate root',
+  explanation:
+    'A repository loads and saves whole aggregates, through their root, so that the invariants the root guards always hold. ' +
+    'A repository for a value object, an enum or an entity inside an aggregate would let code change part of an aggregate behind its root. ' +
+    'Point the repository at the aggregate (or its root entity) instead.',
+  example: 'context Warehouse {\n  aggregate Parcel {\n    root entity Parcel { id: ParcelId }\n    value Weight { grams: Int }\n  }\n  repository ParcelLines for Weight   // for Parcel\n}',
+};
+
+export const repositoryPerRoot: Rule = {
+  code: 'repository-per-root',
+  severity: 'warning',
+  title: 'One repository per aggregate',
+  explanation:
+    'Each aggregate has one repository: the one place that loads and saves it. Two repositories for the same aggregate split its ' +
+    'persistence and its queries; merge their operations into one.',
+  example: 'context Sales {\n  aggregate Order { root entity Order { id: OrderId } }\n  repository Orders for Order\n  repository OrderStore for Order\n}',
+};
+
+/** The root entity of each aggregate (the first, when there are several). */
+type Roots = Map<Aggregate, Entity | undefined>;
+
+function checkRoots(aggregate: Aggregate, roots: Roots, accept: Accept): void {
+  const declared = aggregate.entities.filter((entity) => entity.root);
+  roots.set(aggregate, declared[0]);
+  if (declared.length === 0) {
+    const candidate = aggregate.entities.find((entity) => entity.name === aggregate.name) ?? aggregate.entities[0];
+    const suggestion = candidate?.name ?? aggregate.name;
+    accept(aggregateRoot, {
+      uri: aggregate.uri,
+      range: aggregate.nameRange,
+      message: candidate
+        ? `Aggregate ${aggregate.name} has no root entity: mark the entity that guards its invariants with \`root\` (root entity ${suggestion}).`
+        : `Aggregate ${aggregate.name} has no root entity: declare the entity that guards its invariants, \`root entity ${suggestion} { id: ${suggestion}Id }\`.`,
+      data: { suggestion, declared: candidate !== undefined },
+    });
+  }
+  const first = declared[0];
+  for (const extra of declared.slice(1)) {
+    accept(aggregateRoot, {
+      uri: extra.uri,
+      range: extra.rootRange ?? extra.nameRange,
+      message: `Aggregate ${aggregate.name} already has a root entity, ${first!.name}: an aggregate has exactly one root. Remove \`root\` from ${extra.name}, or split it into an aggregate of its own.`,
+      related: [{ uri: first!.uri, range: first!.nameRange, message: `root entity ${first!.name}` }],
+    });
+  }
+}
+
+function checkLooseRoot(entity: Entity, accept: Accept): void {
+  if (!entity.root) return;
+  accept(aggregateRoot, {
+    uri: entity.uri,
+    range: entity.rootRange ?? entity.nameRange,
+    message: `Root entity ${entity.name} is not inside an aggregate: wrap it in \`aggregate ${entity.name} { … }\`, or remove \`root\`.`,
+    data: { suggestion: entity.name },
+  });
+}
+
+/** The identity type that stands for an aggregate: its root's `id` type, else `${Root}Id`. */
+function identityTypeOf(aggregate: Aggregate, roots: Roots): string {
+  const root = roots.get(aggregate);
+  const idType = root?.fields.find((field) => field.name === 'id')?.type?.name.text;
+  if (idType && isIdentityTypeName(idType.split('.').pop()!)) return idType;
+  return `${root?.name ?? aggregate.name}Id`;
+}
+
+/** The first type in `type` (itself or a type argument) that is an entity of another aggregate. */
+function foreignEntity(type: TypeReference | undefined, home: Aggregate | undefined): { at: TypeReference; entity: Entity } | undefined {
+  if (!type) return undefined;
+  const target = type.name?.target;
+  if (target?.kind === 'entity' && target.aggregate && target.aggregate !== home) return { at: type, entity: target };
+  for (const argument of type.args) {
+    const found = foreignEntity(argument, home);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** `type` as written, with the type at `at` replaced: `List<Order>` → `List<OrderId>`. */
+function replaceType(type: TypeReference, at: TypeReference, replacement: string): string {
+  if (type === at) return replacement + (type.optional ? '?' : '');
+  const args = type.args.map((argument) => replaceType(argument, at, replacement));
+  return type.name.text + (args.length ? `<${args.join(', ')}>` : '') + (type.optional ? '?' : '');
+}
+
+function checkFields(holder: Entity | ValueObject, roots: Roots, accept: Accept): void {
+  for (const field of holder.fields) {
+    const found = foreignEntity(field.type, holder.aggregate);
+    if (!found) continue;
+    const other = found.entity.aggregate!;
+    const suggestion = identityTypeOf(other, roots);
+    const type = replaceType(field.type!, found.at, suggestion);
+    accept(referenceById, {
+      uri: field.uri,
+      range: found.at.name.range,
+      message: `Field ${field.name} holds ${found.entity.name}, an entity of another aggregate (${qualifiedName(other)}): reference other aggregates by id only: ${field.name}: ${type}.`,
+      related: [{ uri: other.uri, range: other.nameRange, message: `aggregate ${qualifiedName(other)}` }],
+      data: { suggestion, type },
+    });
+  }
+}
+
+function typeName(field: Field): string | undefined {
+  return field.type?.name.text.split('.').pop();
+}
+
+function checkValueIdentity(value: ValueObject, accept: Accept): void {
+  const field = value.fields.find((candidate) => candidate.name === 'id' || typeName(candidate) === `${value.name}Id`);
+  if (!field) return;
+  accept(valueObjectIdentity, {
+    uri: field.uri,
+    range: field.range,
+    message: `Value object ${value.name} has an identity (${field.name}: ${field.type?.text ?? '?'}), but a value object has no identity: it is defined by its attributes. Remove the field; if it needs one, make it an entity.`,
+    data: { field: field.name },
+  });
+}
+
+function checkEntityIdentity(entity: Entity, accept: Accept): void {
+  if (!entity.name) return;
+  if (entity.fields.some((field) => field.name === 'id' || typeName(field) === `${entity.name}Id`)) return;
+  const suggestion = `id: ${entity.name}Id`;
+  accept(entityIdentity, {
+    uri: entity.uri,
+    range: entity.nameRange,
+    message: `Entity ${entity.name} has no identity: an entity is defined by its identity, not its attributes. Add \`${suggestion}\` (or make it a value object).`,
+    data: { suggestion },
+  });
+}
+
+/** Which aggregate a repository stores, or why it stores none. */
+function repositoryTarget(repository: Repository, roots: Roots): { aggregate?: Aggregate; problem?: string; suggestion?: string } {
+  const target = repository.aggregate?.target;
+  if (!target) return {};
+  if (target.kind === 'aggregate') return { aggregate: target };
+  if (target.kind === 'entity' && target.root && target.aggregate) return { aggregate: target.aggregate };
+  const words = kindWords[target.kind];
+  const what = `${target.name} is ${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}`;
+  if (target.kind !== 'entity' && target.kind !== 'value' && target.kind !== 'enum') return { problem: what };
+  const home = target.aggregate;
+  if (!home) return { problem: `${what} outside any aggregate` };
+  const root = roots.get(home);
+  // an aggregate without a root: aggregate-root says so; the repository means the aggregate
+  if (!root && target.kind === 'entity') return { aggregate: home };
+  const suggestion = root?.name ?? home.name;
+  return { problem: `${what} inside aggregate ${home.name}; store it through its root: \`for ${suggestion}\``, suggestion };
+}
+
+function checkRepositories(model: DddModel, roots: Roots, accept: Accept): void {
+  const repositoryOf = new Map<Aggregate, Repository>();
+  for (const context of model.contexts.values()) {
+    for (const repository of context.repositories) {
+      const { aggregate, problem, suggestion } = repositoryTarget(repository, roots);
+      if (problem) {
+        accept(repositoryForRoot, {
+          uri: repository.uri,
+          range: repository.aggregate!.range,
+          message: `A repository is for an aggregate root: ${problem}.`,
+          ...(suggestion ? { data: { suggestion } } : {}),
+        });
+      }
+      if (!aggregate) continue;
+      const first = repositoryOf.get(aggregate);
+      if (!first) {
+        repositoryOf.set(aggregate, repository);
+        continue;
+      }
+      accept(repositoryPerRoot, {
+        uri: repository.uri,
+        range: repository.nameRange,
+        message: `Aggregate ${qualifiedName(aggregate)} already has a repository, ${first.name}: one repository per aggregate. Merge ${repository.name} into ${first.name}.`,
+        related: [{ uri: first.uri, range: first.nameRange, message: `repository ${qualifiedName(first)}` }],
+        data: { existing: first.name },
+      });
+    }
+  }
+}
 
 export const aggregateRules: RuleSet = {
   concern: 'aggregates',
-  summary: 'Aggregates, entities, value objects and repositories.',
-  rules: [],
-  check() {},
+  summary: 'Aggregates have one root and hold other aggregates by id; entities have an identity, value objects none; repositories store aggregate roots.',
+  rules: [aggregateRoot, referenceById, valueObjectIdentity, entityIdentity, repositoryForRoot, repositoryPerRoot],
+  check(model, accept) {
+    const roots: Roots = new Map();
+    for (const context of model.contexts.values()) for (const aggregate of context.aggregates) checkRoots(aggregate, roots, accept);
+    for (const context of model.contexts.values()) {
+      for (const holder of [context, ...context.aggregates]) {
+        for (const entity of holder.entities) {
+          if (holder === context) checkLooseRoot(entity, accept);
+          checkEntityIdentity(entity, accept);
+          checkFields(entity, roots, accept);
+        }
+        for (const value of holder.values) {
+          checkValueIdentity(value, accept);
+          checkFields(value, roots, accept);
+        }
+      }
+    }
+    checkRepositories(model, roots, accept);
+  },
 };

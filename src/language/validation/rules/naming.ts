@@ -1,11 +1,112 @@
 /**
- * Naming in the ubiquitous language. (Being written: rules to come.)
+ * Naming in the ubiquitous language: events say what happened, commands what is
+ * asked, and declarations read as PascalCase names.
  */
-import type { RuleSet } from '../rule';
+import type { Command, Declaration, DomainEvent } from '../../model/elements';
+import { kindWords, type DddModel } from '../../model/model';
+import { capitalize, commandNameIssue, isPascalCase, isPastTenseName, suggestCommandName, suggestEventName, toPascalCase } from '../../naming/names';
+import type { Accept, Rule, RuleSet } from '../rule';
+
+export const eventPastTense: Rule = {
+  code: 'event-past-tense',
+  severity: 'warning',
+  title: 'A domain event is named in the past tense',
+  explanation:
+    'A domain event records something that has happened in the domain, a fact nobody can undo: `OrderPlaced`, `PaymentFailed`, `Withdrawn`. ' +
+    'Naming it in the past tense keeps it apart from the command that asked for it (`PlaceOrder`) and makes event storming boards read as a story. ' +
+    'Rename the event so that it ends in a past participle; a trailing particle (`TimedOut`, `SignedUp`) or phrase (`ReceivedFromBank`) is fine.',
+  example: 'context Warehouse {\n  aggregate Parcel {\n    root entity Parcel { id: ParcelId }\n    event ShipParcel   // ParcelShipped\n  }\n}',
+};
+
+export const commandImperative: Rule = {
+  code: 'command-imperative',
+  severity: 'warning',
+  title: 'A command is named in the imperative',
+  explanation:
+    'A command asks an aggregate to do something; it may still be refused. Its name is an order in the imperative, verb first: ' +
+    '`PlaceOrder`, `ReserveInventory`, `Withdraw`. A command named like an event (`ParcelShipped`), in the past tense (`PlacedOrder`) or as a ' +
+    'gerund (`ShippingParcel`) blurs intention and fact. Rename it to start with the verb in its base form.',
+  example: 'context Warehouse {\n  aggregate Parcel {\n    root entity Parcel { id: ParcelId }\n    command ParcelShipped   // ShipParcel\n  }\n}',
+};
+
+export const namePascalCase: Rule = {
+  code: 'name-pascal-case',
+  severity: 'hint',
+  title: 'A declaration is named in PascalCase',
+  explanation:
+    'Contexts, aggregates, entities, value objects, commands, events and the other building blocks are the nouns and verbs of the ubiquitous ' +
+    'language; writing them all in PascalCase (`OrderItem`, `PlaceOrder`) makes them easy to tell from fields (`placedAt`) and enum values (`PENDING`).',
+  example: 'context Sales {\n  value order_line { quantity: Int }   // OrderLine\n}',
+};
+
+function checkEvent(event: DomainEvent, accept: Accept): void {
+  if (!event.name || isPastTenseName(event.name)) return;
+  const suggestion = suggestEventName(event.name);
+  accept(eventPastTense, {
+    uri: event.uri,
+    range: event.nameRange,
+    message: suggestion
+      ? `Event ${event.name} should be named in the past tense, for what happened: ${suggestion}.`
+      : `Event ${event.name} should be named in the past tense, for what happened (like OrderPlaced, not PlaceOrder).`,
+    ...(suggestion ? { data: { suggestion } } : {}),
+  });
+}
+
+const commandProblems = {
+  'past-tense': 'starts with a past tense',
+  gerund: 'starts with a gerund',
+  'event-like': 'reads like an event',
+};
+
+function checkCommand(command: Command, accept: Accept): void {
+  const issue = command.name ? commandNameIssue(command.name) : undefined;
+  if (!issue) return;
+  const suggestion = suggestCommandName(command.name);
+  const what = `Command ${command.name} ${commandProblems[issue]}; name it in the imperative, for what is asked`;
+  accept(commandImperative, {
+    uri: command.uri,
+    range: command.nameRange,
+    message: suggestion ? `${what}: ${suggestion}.` : `${what} (like PlaceOrder, not OrderPlaced).`,
+    data: suggestion ? { suggestion, issue } : { issue },
+  });
+}
+
+/** Every declaration whose name is a term of the ubiquitous language (not fields, enum values or glossary terms). */
+function namedDeclarations(model: DddModel): Declaration[] {
+  const all: Declaration[] = [...model.domains, ...model.subdomains, ...model.contextMaps, ...model.sagas, ...model.boards];
+  for (const context of model.contexts.values()) {
+    all.push(context, ...context.repositories, ...context.services, ...context.streams, ...context.readModels);
+    all.push(...context.entities, ...context.values, ...context.enums, ...context.commands, ...context.events);
+    for (const aggregate of context.aggregates) {
+      all.push(aggregate, ...aggregate.entities, ...aggregate.values, ...aggregate.enums, ...aggregate.commands, ...aggregate.events);
+    }
+  }
+  return all;
+}
 
 export const namingRules: RuleSet = {
   concern: 'naming',
-  summary: 'Naming in the ubiquitous language.',
-  rules: [],
-  check() {},
+  summary: 'Names speak the ubiquitous language: domain events in the past tense, commands in the imperative, building blocks in PascalCase.',
+  rules: [eventPastTense, commandImperative, namePascalCase],
+  check(model, accept) {
+    for (const context of model.contexts.values()) {
+      for (const holder of [context, ...context.aggregates]) {
+        for (const event of holder.events) checkEvent(event, accept);
+        for (const command of holder.commands) checkCommand(command, accept);
+      }
+    }
+    for (const declaration of namedDeclarations(model)) {
+      // a name the parser could not read is empty; the syntax error says enough
+      if (!declaration.name || isPascalCase(declaration.name)) continue;
+      const suggestion = toPascalCase(declaration.name);
+      if (!suggestion) continue;
+      accept(namePascalCase, {
+        uri: declaration.uri,
+        range: declaration.nameRange,
+        message: `${capitalize(kindWords[declaration.kind])} ${declaration.name} should be written in PascalCase: ${suggestion}.`,
+        data: { suggestion },
+      });
+    }
+  },
 };
+
