@@ -86,7 +86,8 @@ export const MAX_EXPRESSION_TERMS = 256;
 
 export const kinds = {
   context: ['context'],
-  subdomain: ['subdomain'],
+  // wider than valid, so that 'implements Shop' (a domain) gets a clear finding
+  implementsTarget: ['subdomain', 'domain', 'context'],
   type: ['entity', 'value', 'enum'],
   // wider than a root, so that 'repository for a value object' gets its own finding
   aggregateRoot: ['entity', 'aggregate', 'value', 'enum'],

@@ -101,7 +101,7 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
           {
             ALT: () => {
               this.CONSUME(T.Implements);
-              this.SUBRULE(this.nameList, { ARGS: [kinds.subdomain, false, context.implements] });
+              this.SUBRULE(this.nameList, { ARGS: [kinds.implementsTarget, false, context.implements] });
             },
           },
           { ALT: () => (this.CONSUME(T.External), (context.external = true)) },
