@@ -1,0 +1,64 @@
+/**
+ * The language core on generated models of 1k, 10k and 50k lines: parsing,
+ * then linking and validating, cold (first run) and warm (median of several).
+ */
+import type { Severity } from '../language/diagnostics';
+import { checkDocuments, parseDocument, type SourceFile } from '../language/index';
+import { generateModel } from './model-generator';
+import { median, ms, table, target, thousands, time, type BenchSection } from './report';
+
+interface Size {
+  lines: number;
+  runs: number;
+  /** The warm parse + link + validate target, in ms. */
+  target?: number;
+}
+
+const sizes: Size[] = [
+  { lines: 1_000, runs: 30 },
+  { lines: 10_000, runs: 15, target: 30 },
+  { lines: 50_000, runs: 9, target: 150 },
+];
+
+function checkOnce(files: readonly SourceFile[]) {
+  const parse = time(() => files.map((file) => parseDocument(file.uri, file.text)));
+  const link = time(() => checkDocuments(parse.result));
+  return { parse: parse.ms, link: link.ms, total: parse.ms + link.ms, diagnostics: link.result.diagnostics };
+}
+
+export const languageSection: BenchSection = {
+  name: 'language',
+  title: 'Language core: parse, link + validate (generated models, ~500-line files)',
+  run({ log, quick }) {
+    // the first parse ever also builds the grammar's lookahead tables
+    const first = time(() => parseDocument('file:///bench/first.ddd', 'context Sales'));
+    const rows: string[][] = [];
+    const notes: string[] = [];
+    for (const size of sizes) {
+      const model = generateModel({ lines: size.lines });
+      const files: SourceFile[] = model.files.map((file) => ({ uri: `file:///bench/${size.lines}/${file.name}`, text: file.text }));
+      const cold = checkOnce(files);
+      const runs = quick ? Math.min(3, size.runs) : size.runs;
+      const warm = Array.from({ length: runs }, () => checkOnce(files));
+      const total = median(warm.map((run) => run.total));
+      const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+      for (const diagnostic of cold.diagnostics) counts[diagnostic.severity]++;
+      rows.push([
+        thousands(model.lines),
+        String(model.files.length),
+        ms(cold.total),
+        ms(median(warm.map((run) => run.parse))),
+        ms(median(warm.map((run) => run.link))),
+        ms(total),
+        thousands(model.lines / (total / 1000)) + '/s',
+        target(total, size.target),
+        `${counts.error}/${counts.warning}/${counts.info}/${counts.hint}`,
+      ]);
+      notes.push(`${thousands(model.lines)} lines: ${model.contexts} contexts, ${model.aggregates} aggregates; warm = median of ${runs} runs`);
+    }
+    log(table(['lines', 'files', 'cold total', 'parse', 'link+validate', 'total', 'lines/s', 'target (warm total)', 'findings e/w/i/h'], rows));
+    log();
+    log(`  first parse in the process (builds the parser): ${ms(first.ms)}; the cold column is the first run of each size.`);
+    for (const note of notes) log(`  ${note}`);
+  },
+};

@@ -1,0 +1,365 @@
+/**
+ * The built `ddd` command, run as a child process on real folders.
+ * The fixtures rely only on long-standing checks (syntax errors, unknown
+ * references, duplicate names), so new modeling rules do not break them.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = join(root, 'dist/cli.js');
+
+function newestSource(path: string): number {
+  const stats = statSync(path);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestSource(join(path, name))));
+}
+
+function cliIsFresh(): boolean {
+  try {
+    const built = statSync(cli).mtimeMs;
+    return built >= Math.max(newestSource(join(root, 'src')), newestSource(join(root, 'package.json')), newestSource(join(root, 'scripts/build.mjs')));
+  } catch {
+    return false;
+  }
+}
+
+beforeAll(() => {
+  if (cliIsFresh()) return;
+  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' });
+  // the CLI is the first bundle: it is usable even when a later one (webview, …) fails
+  if (!cliIsFresh()) throw new Error(`could not build dist/cli.js:\n${build.stdout}\n${build.stderr}`);
+}, 120_000);
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  lines: string[];
+}
+
+function ddd(args: string[], cwd: string): Run {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split('\n').filter(Boolean) };
+}
+
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A temporary folder with the given files (path → text). */
+function workspace(files: Record<string, string>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'ddd-cli-'));
+  folders.push(folder);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(folder, path)), { recursive: true });
+    writeFileSync(join(folder, path), text);
+  }
+  return folder;
+}
+
+const contexts = `context Sales {
+  aggregate Order {
+    root entity Order {
+      id: OrderId
+      total: Decimal
+    }
+  }
+}
+
+context Billing
+`;
+
+const goodMap = `contextmap ShopMap {
+  Sales [OHS] -> Billing [CF]
+}
+`;
+
+const brokenMap = `contextmap ShopMap {
+  Sales -> Nowhere
+}
+`;
+
+const countLine = /^(\d+) files?, (\d+) errors?, (\d+) warnings?, (\d+) infos?$/;
+
+describe('ddd check', () => {
+  it('resolves names across files: a map naming contexts of another file is fine (exit 0)', () => {
+    const folder = workspace({ 'model/contexts.ddd': contexts, 'maps/shop.ddd': goodMap });
+    const run = ddd(['check'], folder);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).not.toMatch(/ error /);
+    const last = run.lines[run.lines.length - 1]!;
+    expect(last).toMatch(countLine);
+    expect(countLine.exec(last)!.slice(1, 3)).toEqual(['2', '0']);
+  });
+
+  it('prints path:line:col severity code message and a count line, and exits 1 on errors', () => {
+    const folder = workspace({ 'model/contexts.ddd': contexts, 'maps/shop.ddd': brokenMap });
+    const run = ddd(['check', 'model', 'maps'], folder);
+    expect(run.status).toBe(1);
+    const path = join('maps', 'shop.ddd');
+    expect(run.lines).toContainEqual(expect.stringMatching(new RegExp(`^${path.replace(/\\/g, '\\\\')}:2:12 error unknown-reference .*Nowhere`)));
+    const last = run.lines[run.lines.length - 1]!;
+    expect(last).toMatch(countLine);
+    const [files, errors] = countLine.exec(last)!.slice(1).map(Number);
+    expect(files).toBe(2);
+    expect(errors).toBeGreaterThanOrEqual(1);
+    expect(last).toMatch(/^2 files, \d+ errors?, \d+ warnings?, \d+ infos?$/);
+  });
+
+  it('counts with singular and plural words', () => {
+    const folder = workspace({ 'one.ddd': 'context Sales { aggregate }\n' });
+    const run = ddd(['check', 'one.ddd'], folder);
+    expect(run.status).toBe(1);
+    expect(run.lines[run.lines.length - 1]).toMatch(/^1 file, 1 error, \d+ warnings?, \d+ infos?$/);
+  });
+
+  it('reports syntax errors with their position', () => {
+    const folder = workspace({ 'sales.ddd': '// a broken aggregate\ncontext Sales { aggregate }\n' });
+    const run = ddd(['check'], folder);
+    expect(run.status).toBe(1);
+    expect(run.lines).toContainEqual(expect.stringMatching(/^sales\.ddd:2:\d+ error syntax-error \S/));
+  });
+
+  it('reports a name declared twice in two files', () => {
+    const folder = workspace({ 'a.ddd': contexts + goodMap, 'b.ddd': goodMap });
+    const run = ddd(['check'], folder);
+    expect(run.status).toBe(1);
+    expect(run.lines).toContainEqual(expect.stringMatching(/^b\.ddd:1:12 error duplicate-name .*ShopMap/));
+  });
+
+  it('prints paths relative to the working folder', () => {
+    const folder = workspace({ 'ws/model/contexts.ddd': contexts, 'ws/maps/shop.ddd': brokenMap });
+    const run = ddd(['check', 'ws'], folder);
+    expect(run.lines).toContainEqual(expect.stringMatching(new RegExp(`^${join('ws', 'maps', 'shop.ddd').replace(/\\/g, '\\\\')}:2:12 `)));
+    const inside = ddd(['check', '.'], join(folder, 'ws', 'maps'));
+    expect(inside.lines).toContainEqual(expect.stringMatching(/^shop\.ddd:2:12 error unknown-reference/));
+  });
+
+  it('searches folders recursively but skips node_modules and dot-folders', () => {
+    const folder = workspace({
+      'model/deep/er/contexts.ddd': contexts,
+      'maps.ddd': goodMap,
+      'node_modules/some-package/broken.ddd': 'context Sales { aggregate }\n',
+      '.history/broken.ddd': 'context Sales { aggregate }\n',
+      'notes.txt': 'not a model',
+    });
+    const run = ddd(['check'], folder);
+    expect(run.status).toBe(0);
+    expect(run.lines[run.lines.length - 1]).toMatch(/^2 files, 0 errors/);
+  });
+
+  it('--format json prints only an array of findings with 1-based positions', () => {
+    const folder = workspace({ 'model/contexts.ddd': contexts, 'maps/shop.ddd': brokenMap });
+    const run = ddd(['check', '--format', 'json'], folder);
+    expect(run.status).toBe(1);
+    const findings = JSON.parse(run.stdout) as Record<string, unknown>[];
+    expect(Array.isArray(findings)).toBe(true);
+    for (const finding of findings) {
+      expect(Object.keys(finding).sort()).toEqual(['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'severity']);
+      expect(['error', 'warning', 'info', 'hint']).toContain(finding['severity']);
+      for (const key of ['line', 'column', 'endLine', 'endColumn']) expect(finding[key]).toBeGreaterThanOrEqual(1);
+    }
+    expect(findings).toContainEqual({
+      file: join('maps', 'shop.ddd'),
+      line: 2,
+      column: 12,
+      endLine: 2,
+      endColumn: 19,
+      severity: 'error',
+      code: 'unknown-reference',
+      message: expect.stringContaining('Nowhere'),
+    });
+  });
+
+  it('--format json prints [] for a clean model', () => {
+    const folder = workspace({ 'contexts.ddd': contexts, 'shop.ddd': goodMap });
+    const run = ddd(['check', '--format=json'], folder);
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as { severity: string }[]).filter((finding) => finding.severity === 'error')).toEqual([]);
+  });
+
+  it('hides hints unless --hints, and counts them only then', () => {
+    const folder = workspace({ 'contexts.ddd': contexts + 'context lower_case_name\n', 'shop.ddd': goodMap });
+    const plain = ddd(['check'], folder);
+    expect(plain.lines.filter((line) => / hint /.test(line))).toEqual([]);
+    expect(plain.lines[plain.lines.length - 1]).toMatch(countLine);
+    const withHints = ddd(['check', '--hints'], folder);
+    expect(withHints.lines[withHints.lines.length - 1]).toMatch(/, \d+ hints?$/);
+    const hintCount = Number(/(\d+) hints?$/.exec(withHints.lines[withHints.lines.length - 1]!)![1]);
+    expect(withHints.lines.filter((line) => / hint /.test(line))).toHaveLength(hintCount);
+  });
+
+  it('--max-warnings fails the check when there are more warnings', () => {
+    const folder = workspace({
+      'sales.ddd': `context Sales {
+  aggregate Order { root entity Order { id: OrderId }  value Money { amount: Decimal } }
+  aggregate Cart { root entity Cart { id: CartId }  value Money { cents: Int } }
+}
+`,
+    });
+    const relaxed = ddd(['check'], folder);
+    expect(relaxed.lines).toContainEqual(expect.stringMatching(/^sales\.ddd:3:\d+ warning duplicate-in-context /));
+    expect(relaxed.status).toBe(0);
+    const strict = ddd(['check', '--max-warnings', '0'], folder);
+    expect(strict.status).toBe(1);
+    expect(strict.stderr).toMatch(/warnings?, more than --max-warnings 0/);
+    expect(ddd(['check', '--max-warnings', '100'], folder).status).toBe(0);
+    expect(ddd(['check', '--max-warnings', 'many'], folder).status).toBe(2);
+  });
+});
+
+describe('ddd check: paths and usage problems (exit 2)', () => {
+  it('reports a missing path without a stack trace, and still checks the others', () => {
+    const folder = workspace({ 'maps/shop.ddd': brokenMap });
+    const run = ddd(['check', 'nope.ddd', 'maps'], folder);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('ddd: nope.ddd does not exist');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.lines).toContainEqual(expect.stringMatching(/unknown-reference/));
+  });
+
+  it('refuses a file that is not .ddd', () => {
+    const folder = workspace({ 'notes.txt': 'hello', 'shop.ddd': contexts });
+    const run = ddd(['check', 'notes.txt', 'shop.ddd'], folder);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('ddd: notes.txt is not a .ddd file');
+    expect(run.lines[run.lines.length - 1]).toMatch(/^1 file, 0 errors/);
+  });
+
+  it('says so when a folder has no .ddd files', () => {
+    const folder = workspace({ 'empty/readme.md': '# nothing here' });
+    const run = ddd(['check', 'empty'], folder);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('ddd: no .ddd files found in empty');
+    expect(run.stdout).toBe('');
+  });
+
+  it.skipIf(process.getuid?.() === 0)('reports an unreadable file', () => {
+    const folder = workspace({ 'secret.ddd': contexts });
+    chmodSync(join(folder, 'secret.ddd'), 0o000);
+    const run = ddd(['check', 'secret.ddd'], folder);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/ddd: cannot read secret\.ddd/);
+  });
+
+  it('rejects unknown options and bad values', () => {
+    const folder = workspace({ 'shop.ddd': contexts });
+    const unknown = ddd(['check', '--frobnicate'], folder);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown option --frobnicate');
+    const format = ddd(['check', '--format', 'xml'], folder);
+    expect(format.status).toBe(2);
+    expect(format.stderr).toContain('--format must be text or json');
+  });
+
+  it('suggests a command for a typo', () => {
+    const run = ddd(['chek'], tmpdir());
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("unknown command 'chek'");
+    expect(run.stderr).toContain('Did you mean check?');
+  });
+});
+
+describe('ddd --help, --version, rules', () => {
+  it('lists the commands', () => {
+    const run = ddd(['--help'], tmpdir());
+    expect(run.status).toBe(0);
+    for (const command of ['check', 'summary', 'rules']) expect(run.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+  });
+
+  it('shows a command’s options', () => {
+    const run = ddd(['check', '--help'], tmpdir());
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('Usage: ddd check');
+    expect(run.stdout).toContain('--format');
+    expect(ddd(['help', 'summary'], tmpdir()).stdout).toContain('Usage: ddd summary');
+  });
+
+  it('prints the version of package.json', () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    const run = ddd(['--version'], tmpdir());
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(version);
+  });
+
+  it('lists the rules, and prints them as markdown', () => {
+    const list = ddd(['rules'], tmpdir());
+    expect(list.status).toBe(0);
+    expect(list.stdout).toMatch(/unknown-reference\s+error/);
+    const markdown = ddd(['rules', '--markdown'], tmpdir());
+    expect(markdown.status).toBe(0);
+    expect(markdown.stdout).toMatch(/^# /);
+    expect(markdown.stdout).toContain('### unknown-reference');
+  });
+});
+
+describe('ddd summary', () => {
+  const model = {
+    'strategic.ddd': `domain Shop {
+  core subdomain Ordering "How orders are taken"
+  supporting subdomain Stock
+  generic subdomain Payments
+}
+context Sales implements Ordering {
+  aggregate Order { root entity Order { id: OrderId } }
+  aggregate Cart { root entity Cart { id: CartId } }
+}
+context Inventory implements Stock
+context PaymentProvider external
+`,
+    'maps.ddd': `contextmap ShopMap {
+  Sales [S] -> Inventory [C]
+  PaymentProvider [OHS] -> Sales [CF]
+}
+`,
+    'flows.ddd': `saga OrderSaga orchestrated by Sales {
+  step PlaceOrder on Sales reply OrderPlaced
+    compensate CancelOrder
+  step ReserveStock on Inventory reply StockReserved
+}
+saga Fulfilment choreographed {
+  Sales on PlaceOrder emits OrderPlaced
+  Inventory on OrderPlaced emits StockReserved
+}
+storming Checkout {
+  actor Customer
+  command PlaceOrder by Customer
+  event OrderPlaced
+  hotspot "What if the payment times out?"
+}
+`,
+  };
+
+  it('summarises domains, contexts, maps, sagas and boards', () => {
+    const folder = workspace(model);
+    const run = ddd(['summary'], folder);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const text = run.stdout;
+    expect(text).toMatch(/^Model: 3 files, 1 domain, 3 bounded contexts \(1 external\), 1 context map, 2 sagas, 1 storming board$/m);
+    expect(text).toMatch(/core\s+Ordering\s+→ Sales/);
+    expect(text).toMatch(/supporting\s+Stock\s+→ Inventory/);
+    expect(text).toMatch(/generic\s+Payments\s+\(no context implements it\)/);
+    expect(text).toMatch(/^  Sales\s+2 aggregates\s+implements Ordering$/m);
+    expect(text).toMatch(/^  PaymentProvider\s+.*external/m);
+    expect(text).toMatch(/^  ShopMap\s+2 relationships$/m);
+    expect(text).toMatch(/^  OrderSaga\s+orchestrated by Sales\s+2 steps$/m);
+    expect(text).toMatch(/^  Fulfilment\s+choreographed\s+2 steps, 2 participants$/m);
+    expect(text).toMatch(/^  Checkout\s+4 stickies: 1 event, 1 command, 1 actor, 1 hotspot$/m);
+    expect(text).toMatch(/^Findings: \d+ errors?, \d+ warnings?, \d+ infos?/m);
+  });
+
+  it('reports path problems like check', () => {
+    const folder = workspace(model);
+    const run = ddd(['summary', 'missing'], folder);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('ddd: missing does not exist');
+  });
+});
