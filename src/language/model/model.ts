@@ -172,13 +172,16 @@ function indexModel(model: DddModel): void {
 }
 
 /** The declarations among `candidates` of the first expected kind that has any. */
+const none: Declaration[] = [];
+
 function bestOfKinds(candidates: readonly Declaration[] | undefined, expected: readonly ElementKind[]): Declaration[] {
-  if (!candidates) return [];
+  if (!candidates) return none;
+  if (candidates.length === 1) return expected.includes(candidates[0]!.kind) ? (candidates as Declaration[]) : none;
   for (const kind of expected) {
     const matching = candidates.filter((candidate) => candidate.kind === kind);
     if (matching.length) return matching;
   }
-  return [];
+  return none;
 }
 
 function settle(reference: Reference, found: Declaration[]): boolean {
@@ -193,8 +196,20 @@ function settle(reference: Reference, found: Declaration[]): boolean {
   return false;
 }
 
-function aggregateMembers(aggregate: Aggregate): Declaration[] {
-  return [aggregate, ...aggregate.entities, ...aggregate.values, ...aggregate.enums, ...aggregate.commands, ...aggregate.events];
+/** An aggregate's own members by name (and the aggregate itself), built once per link. */
+const aggregateIndexes = new WeakMap<Aggregate, Map<string, Declaration[]>>();
+
+function aggregateMembers(aggregate: Aggregate, name: string): Declaration[] | undefined {
+  let index = aggregateIndexes.get(aggregate);
+  if (!index) {
+    index = new Map();
+    add(index, aggregate);
+    for (const list of [aggregate.entities, aggregate.values, aggregate.enums, aggregate.commands, aggregate.events] as Declaration[][]) {
+      for (const member of list) add(index, member);
+    }
+    aggregateIndexes.set(aggregate, index);
+  }
+  return index.get(name);
 }
 
 function resolve(model: DddModel, reference: Reference): void {
@@ -202,16 +217,14 @@ function resolve(model: DddModel, reference: Reference): void {
   reference.candidates = undefined;
   const { expected } = reference;
   if (expected.length === 0) return;
-  if (expected.includes('entity') && isBuiltinType(reference.text)) return;
-  const parts = reference.text.split('.');
-  if (parts.length > 1) {
-    resolveQualified(model, reference, parts);
+  const name = reference.text;
+  if (name.includes('.')) {
+    resolveQualified(model, reference, name.split('.'));
     return;
   }
-  const name = reference.text;
+  if (isBuiltinType(name) && expected.includes('entity')) return;
   if (reference.scopeAggregate) {
-    const local = aggregateMembers(reference.scopeAggregate).filter((member) => member.name === name);
-    if (settle(reference, bestOfKinds(local, expected))) return;
+    if (settle(reference, bestOfKinds(aggregateMembers(reference.scopeAggregate, name), expected))) return;
   }
   if (reference.scopeContext !== undefined) {
     const members = model.contextIndex.get(reference.scopeContext)?.get(name);
@@ -237,7 +250,7 @@ function resolveQualified(model: DddModel, reference: Reference, parts: string[]
   }
   const aggregate = members.get(second)?.find((member): member is Aggregate => member.kind === 'aggregate');
   if (!aggregate) return;
-  settle(reference, bestOfKinds(aggregateMembers(aggregate).filter((member) => member.name === third), reference.expected));
+  settle(reference, bestOfKinds(aggregateMembers(aggregate, third), reference.expected));
 }
 
 function linkSubdomains(model: DddModel): void {

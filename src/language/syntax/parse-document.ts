@@ -38,8 +38,20 @@ const memberKeywords = new Set([
 ]);
 
 export function parseDocument(uri: string, text: string): ParsedDocument {
-  const lineIndex = new LineIndex(text);
-  const document: ParsedDocument = { uri, text, declarations: [], references: [], diagnostics: [], tokens: [], comments: [], lineIndex };
+  let lineIndex: LineIndex | undefined;
+  const document: ParsedDocument = {
+    uri,
+    text,
+    declarations: [],
+    references: [],
+    diagnostics: [],
+    tokens: [],
+    comments: [],
+    // built on first use: only findings and editor positions need it
+    get lineIndex() {
+      return (lineIndex ??= new LineIndex(text));
+    },
+  };
   try {
     const lexed = dddLexer.tokenize(text);
     document.tokens = lexed.tokens;

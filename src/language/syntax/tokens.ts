@@ -7,7 +7,9 @@
  */
 import { createToken, Lexer, type TokenType } from 'chevrotain';
 
-export const AnyName = createToken({ name: 'AnyName', pattern: Lexer.NA });
+export const AnyName = createToken({ name: 'AnyName', label: 'a name', pattern: Lexer.NA });
+/** A name that may denote a declaration: `Order` or `Sales.Order`. */
+export const NameReference = createToken({ name: 'NameReference', label: 'a name', pattern: Lexer.NA });
 
 export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
 export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: 'comments' });
@@ -22,7 +24,18 @@ export const Identifier = createToken({
   name: 'Identifier',
   label: 'a name',
   pattern: /[A-Za-z_][A-Za-z0-9_]*/,
-  categories: [AnyName],
+  categories: [AnyName, NameReference],
+});
+
+/**
+ * `Sales.Order`, `Sales.Order.OrderItem`: one token, so that resolving a name
+ * costs no grammar rule (names are the most frequent thing in a model).
+ */
+export const QualifiedName = createToken({
+  name: 'QualifiedName',
+  label: 'a qualified name',
+  pattern: /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+/,
+  categories: [NameReference],
 });
 
 /** Keywords that start a top-level declaration: the parser splits a file at them. */
@@ -182,12 +195,14 @@ export const allTokens: TokenType[] = [
   Comma,
   Dot,
   Question,
+  QualifiedName,
   // longest first, so that `eventsourced` is not lexed as `event` + `sourced`
   ...Object.keys(keywords)
     .sort((a, b) => b.length - a.length)
     .map((word) => keywords[word]!),
   Identifier,
   AnyName,
+  NameReference,
 ];
 
 /** One lexer for the whole process: chevrotain lexers are reusable and costly to build. */

@@ -60,10 +60,10 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
 
   /** Ends `range` at the last consumed token. */
   protected close(range: TextRange): void {
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       const last = this.LA(0);
       if (last && !Number.isNaN(last.startOffset)) range.end = Math.max(range.start, tokenEnd(last));
-    });
+    }
   }
 
   protected nameOf(token: IToken): Name {
@@ -72,11 +72,11 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
 
   protected reference(name: Name, expected: readonly ElementKind[], soft = false): Reference {
     const ref: Reference = { text: name.text, range: name.range, uri: this.uri, expected, soft };
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       if (this.scopeContext !== undefined) ref.scopeContext = this.scopeContext;
       if (this.scopeAggregate !== undefined) ref.scopeAggregate = this.scopeAggregate;
       this.references.push(ref);
-    });
+    }
     return ref;
   }
 
@@ -124,28 +124,12 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
 
   // ------------------------------------------------------------------ shared rules
 
-  /** `Sales.Order` or `Order`. */
-  protected qualifiedName = this.RULE('qualifiedName', (): Name => {
-    const first = this.CONSUME(T.Identifier);
-    let text = first.image;
-    const range = this.tokenRange(first);
-    this.MANY(() => {
-      this.CONSUME(T.Dot);
-      const next = this.CONSUME2(T.Identifier);
-      this.ACTION(() => {
-        text += '.' + next.image;
-      });
-    });
-    this.close(range);
-    return { text, range };
-  });
-
   /** `A, B.C, D`: references to declarations of the expected kinds. */
   protected nameList = this.RULE('nameList', (expected: readonly ElementKind[] = [], soft = false, into: Reference[] = []) => {
     this.AT_LEAST_ONE_SEP({
       SEP: T.Comma,
       DEF: () => {
-        const name = this.SUBRULE(this.qualifiedName);
+        const name = this.nameOf(this.CONSUME(T.NameReference));
         into.push(this.reference(name, expected, soft));
       },
     });
@@ -154,7 +138,7 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
   protected stringValue = this.RULE('stringValue', (): string => this.unquote(this.CONSUME(T.StringLiteral).image));
 
   protected typeReference = this.RULE('typeReference', (): TypeReference => {
-    const name = this.SUBRULE(this.qualifiedName);
+    const name = this.nameOf(this.CONSUME(T.NameReference));
     const type: TypeReference = {
       text: name.text,
       range: { ...name.range },
@@ -166,9 +150,9 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
       GATE: () => this.typeDepth < MAX_TYPE_NESTING,
       DEF: () => {
         this.CONSUME(T.LAngle);
-        this.ACTION(() => this.typeDepth++);
+        if (!this.RECORDING_PHASE) this.typeDepth++;
         this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => type.args.push(this.SUBRULE(this.typeReference)) });
-        this.ACTION(() => this.typeDepth--);
+        if (!this.RECORDING_PHASE) this.typeDepth--;
         this.CONSUME(T.RAngle);
       },
     });
@@ -177,10 +161,10 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
       type.optional = true;
     });
     this.close(type.range);
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       const args = type.args.filter((arg) => arg && typeof arg.text === 'string');
       type.text = name.text + (args.length ? `<${args.map((arg) => arg.text).join(', ')}>` : '') + (type.optional ? '?' : '');
-    });
+    }
     return type;
   });
 
@@ -188,9 +172,9 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
     const name = this.consumeNamed(T.AnyName);
     let colon = false;
     this.OPTION3(() => (this.CONSUME(T.Colon), (colon = true)));
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       if (!colon) this.problems.push({ range: { start: name.range.end, end: name.range.end }, message: `Expected ':' between the field ${name.text} and its type.` });
-    });
+    }
     const field: Field = { kind: 'field', name: name.text, uri: this.uri, range: { ...name.range }, nameRange: name.range };
     field.type = this.SUBRULE(this.typeReference);
     this.OPTION(() => this.CONSUME(T.Comma));
@@ -208,7 +192,7 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
       nameRange: name.range,
       parameters: [],
     };
-    this.ACTION(() => into.push(operation));
+    if (!this.RECORDING_PHASE) into.push(operation);
     this.CONSUME(T.LParen);
     this.MANY_SEP({
       SEP: T.Comma,
@@ -243,14 +227,14 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
           ALT: () => {
             const keyword = this.CONSUME(T.Invariant);
             const text = this.SUBRULE(this.stringValue);
-            this.ACTION(() => target.invariants?.push({ text, range: { start: keyword.startOffset, end: tokenEnd(this.LA(0)) } }));
+            if (!this.RECORDING_PHASE) target.invariants?.push({ text, range: { start: keyword.startOffset, end: tokenEnd(this.LA(0)) } });
           },
         },
         { ALT: () => this.SUBRULE(this.operation, { ARGS: [target.operations ?? []] }) },
         {
           ALT: () => {
             const field = this.SUBRULE(this.field);
-            this.ACTION(() => target.fields.push(field));
+            if (!this.RECORDING_PHASE) target.fields.push(field);
           },
         },
       ]);
@@ -262,7 +246,7 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
     this.CONSUME(T.LCurly);
     this.members('a block of fields: expected name: Type', starts.names, () => {
       const field = this.SUBRULE(this.field);
-      this.ACTION(() => fields.push(field));
+      if (!this.RECORDING_PHASE) fields.push(field);
     });
     this.CONSUME(T.RCurly);
   });

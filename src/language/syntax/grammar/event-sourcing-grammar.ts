@@ -26,9 +26,9 @@ export abstract class EventSourcingGrammar extends TacticalGrammar {
       events: [],
       expectations: [],
     };
-    this.ACTION(() => context.streams.push(stream));
+    if (!this.RECORDING_PHASE) context.streams.push(stream);
     this.CONSUME(T.Of);
-    stream.aggregate = this.reference(this.SUBRULE(this.qualifiedName), kinds.streamOf);
+    stream.aggregate = this.reference(this.nameOf(this.CONSUME(T.NameReference)), kinds.streamOf);
     this.CONSUME(T.LCurly);
     this.members('a stream: expected Event(field: value) or expect field = value', starts.stream, () => {
       this.OR([
@@ -41,18 +41,16 @@ export abstract class EventSourcingGrammar extends TacticalGrammar {
                 const field = this.consumeNamed(T.AnyName);
                 this.CONSUME(T.Assign);
                 const value = this.SUBRULE(this.literal);
-                this.ACTION(() =>
-                  stream.expectations.push({ field, value, range: { start: field.range.start, end: tokenEnd(this.LA(0)) } }),
-                );
+                if (!this.RECORDING_PHASE) stream.expectations.push({ field, value, range: { start: field.range.start, end: tokenEnd(this.LA(0)) } });
               },
             });
           },
         },
         {
           ALT: () => {
-            const eventName = this.SUBRULE2(this.qualifiedName);
+            const eventName = this.nameOf(this.CONSUME2(T.NameReference));
             const entry = { event: this.reference(eventName, kinds.event), arguments: [] as EventStream['events'][number]['arguments'], range: { ...eventName.range } };
-            this.ACTION(() => stream.events.push(entry));
+            if (!this.RECORDING_PHASE) stream.events.push(entry);
             this.CONSUME(T.LParen);
             this.MANY_SEP({
               SEP: T.Comma,
@@ -60,7 +58,7 @@ export abstract class EventSourcingGrammar extends TacticalGrammar {
                 const argument = this.consumeNamed(T.AnyName, 2);
                 this.CONSUME2(T.Colon);
                 const value = this.SUBRULE2(this.literal);
-                this.ACTION(() => entry.arguments.push({ name: argument, value, range: { start: argument.range.start, end: tokenEnd(this.LA(0)) } }));
+                if (!this.RECORDING_PHASE) entry.arguments.push({ name: argument, value, range: { start: argument.range.start, end: tokenEnd(this.LA(0)) } });
               },
             });
             this.CONSUME(T.RParen);
@@ -86,7 +84,7 @@ export abstract class EventSourcingGrammar extends TacticalGrammar {
       sources: [] as Reference[],
       fields: [] as Field[],
     };
-    this.ACTION(() => context.readModels.push(readModel));
+    if (!this.RECORDING_PHASE) context.readModels.push(readModel);
     this.OPTION(() => (readModel as { description?: string }).description = this.SUBRULE(this.stringValue));
     this.OPTION2(() => {
       this.CONSUME(T.From);

@@ -30,13 +30,13 @@ export abstract class SagaGrammar extends StrategicGrammar {
       steps: [],
       reactions: [],
     };
-    this.ACTION(() => this.declarations.push(saga));
+    if (!this.RECORDING_PHASE) this.declarations.push(saga);
     this.OR([
       {
         ALT: () => {
           this.CONSUME(T.Orchestrated);
           this.CONSUME(T.By);
-          saga.orchestrator = this.reference(this.SUBRULE(this.qualifiedName), kinds.context);
+          saga.orchestrator = this.reference(this.nameOf(this.CONSUME(T.NameReference)), kinds.context);
           this.OPTION(() => (saga.description = this.SUBRULE(this.stringValue)));
           this.CONSUME(T.LCurly);
           this.OPTION2(() => {
@@ -50,7 +50,7 @@ export abstract class SagaGrammar extends StrategicGrammar {
       {
         ALT: () => {
           this.CONSUME(T.Choreographed);
-          this.ACTION(() => (saga.style = 'choreographed'));
+          if (!this.RECORDING_PHASE) saga.style = 'choreographed';
           this.OPTION3(() => (saga.description = this.SUBRULE2(this.stringValue)));
           this.CONSUME2(T.LCurly);
           this.many(MEMBERS + 1, {
@@ -67,16 +67,16 @@ export abstract class SagaGrammar extends StrategicGrammar {
   protected sagaStep = this.RULE('sagaStep', (saga: Saga = placeholderSaga) => {
     const keyword = this.CONSUME(T.Step);
     const step: SagaStep = { kind: 'sagaStep', uri: this.uri, range: this.tokenRange(keyword), idempotent: false };
-    this.ACTION(() => saga.steps.push(step));
-    step.command = this.reference(this.SUBRULE(this.qualifiedName), kinds.command, true);
+    if (!this.RECORDING_PHASE) saga.steps.push(step);
+    step.command = this.reference(this.nameOf(this.CONSUME(T.NameReference)), kinds.command, true);
     this.CONSUME(T.On);
-    step.participant = this.reference(this.SUBRULE2(this.qualifiedName), kinds.context);
+    step.participant = this.reference(this.nameOf(this.CONSUME2(T.NameReference)), kinds.context);
     this.MANY(() => {
       this.OR([
         {
           ALT: () => {
             this.CONSUME(T.Reply);
-            step.reply = this.reference(this.SUBRULE3(this.qualifiedName), kinds.event, true);
+            step.reply = this.reference(this.nameOf(this.CONSUME3(T.NameReference)), kinds.event, true);
           },
         },
         {
@@ -105,7 +105,7 @@ export abstract class SagaGrammar extends StrategicGrammar {
               { ALT: () => (this.CONSUME(T.None), (compensation.none = true)) },
               {
                 ALT: () => {
-                  compensation.command = this.reference(this.SUBRULE4(this.qualifiedName), kinds.command, true);
+                  compensation.command = this.reference(this.nameOf(this.CONSUME4(T.NameReference)), kinds.command, true);
                   this.OPTION2(() => {
                     this.CONSUME3(T.RightArrow);
                     compensation.state = this.SUBRULE3(this.stateName);
@@ -120,17 +120,17 @@ export abstract class SagaGrammar extends StrategicGrammar {
         { ALT: () => (this.CONSUME(T.Idempotent), (step.idempotent = true)) },
       ]);
     });
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       // the step's command, reply and compensation belong to its participant's model
       const participant = step.participant?.text;
       if (!participant) return;
       for (const ref of [step.command, step.reply, step.compensation?.command]) if (ref) ref.scopeContext = participant;
-    });
+    }
     this.close(step.range);
   });
 
   protected reaction = this.RULE('reaction', (saga: Saga = placeholderSaga) => {
-    const participant = this.SUBRULE(this.qualifiedName);
+    const participant = this.nameOf(this.CONSUME(T.NameReference));
     const reaction: SagaReaction = {
       kind: 'reaction',
       uri: this.uri,
@@ -143,15 +143,15 @@ export abstract class SagaGrammar extends StrategicGrammar {
       emits: [],
       otherwise: [],
     };
-    this.ACTION(() => saga.reactions.push(reaction));
+    if (!this.RECORDING_PHASE) saga.reactions.push(reaction);
     this.CONSUME(T.On);
-    reaction.triggers.push(this.reference(this.SUBRULE2(this.qualifiedName), kinds.trigger, true));
+    reaction.triggers.push(this.reference(this.nameOf(this.CONSUME2(T.NameReference)), kinds.trigger, true));
     this.MANY(() => {
       const join = this.OR([{ ALT: () => (this.CONSUME(T.Or), 'or' as const) }, { ALT: () => (this.CONSUME(T.And), 'and' as const) }]);
-      reaction.triggers.push(this.reference(this.SUBRULE3(this.qualifiedName), kinds.trigger, true));
-      this.ACTION(() => {
+      reaction.triggers.push(this.reference(this.nameOf(this.CONSUME3(T.NameReference)), kinds.trigger, true));
+      if (!this.RECORDING_PHASE) {
         reaction.join = reaction.join === 'single' || reaction.join === join ? join : 'mixed';
-      });
+      }
     });
     this.MANY2(() => {
       this.OR2([
@@ -167,10 +167,10 @@ export abstract class SagaGrammar extends StrategicGrammar {
         this.SUBRULE2(this.nameList, { ARGS: [kinds.event, true, reaction.otherwise] });
       });
     });
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       const participant = reaction.participant?.text;
       if (participant) for (const ref of [...reaction.emits, ...reaction.otherwise]) ref.scopeContext = participant;
-    });
+    }
     this.close(reaction.range);
   });
 }

@@ -17,7 +17,7 @@ export abstract class StormingGrammar extends SagaGrammar {
     const keyword = this.CONSUME(T.Storming);
     const name = this.consumeNamed(T.Identifier);
     const board: StormingBoard = { kind: 'storming', name: name.text, uri: this.uri, range: this.tokenRange(keyword), nameRange: name.range, stickies: [] };
-    this.ACTION(() => this.declarations.push(board));
+    if (!this.RECORDING_PHASE) this.declarations.push(board);
     this.OPTION(() => (board.description = this.SUBRULE(this.stringValue)));
     this.CONSUME(T.LCurly);
     this.members('a storming board: expected actor, command, event, policy, external, readmodel, aggregate or hotspot', starts.storming, () =>
@@ -45,12 +45,12 @@ export abstract class StormingGrammar extends SagaGrammar {
         ALT: () => {
           this.CONSUME(T.Hotspot);
           const token = this.CONSUME(T.StringLiteral);
-          this.ACTION(() => {
+          if (!this.RECORDING_PHASE) {
             sticky.type = 'hotspot';
             sticky.text = this.unquote(token.image);
             sticky.textRange = this.tokenRange(token);
             board.stickies.push(sticky);
-          });
+          }
         },
       },
       {
@@ -58,19 +58,19 @@ export abstract class StormingGrammar extends SagaGrammar {
           const type = this.OR2(
             stickyKeywords.map(([token, type]) => ({ ALT: () => (this.CONSUME(token), type) })),
           );
-          const name = this.SUBRULE(this.qualifiedName);
-          this.ACTION(() => {
+          const name = this.nameOf(this.CONSUME(T.NameReference));
+          if (!this.RECORDING_PHASE) {
             sticky.type = type;
             sticky.text = name.text;
             sticky.textRange = name.range;
             const expected = stickyDeclarationKinds[type];
             if (expected) sticky.ref = this.reference(name, expected, true);
             board.stickies.push(sticky);
-          });
+          }
           this.MANY(() => {
             this.OR3([
-              { ALT: () => (this.CONSUME(T.By), (sticky.by = this.reference(this.SUBRULE2(this.qualifiedName), [], true))) },
-              { ALT: () => (this.CONSUME(T.On), (sticky.on = this.reference(this.SUBRULE3(this.qualifiedName), kinds.aggregate, true))) },
+              { ALT: () => (this.CONSUME(T.By), (sticky.by = this.reference(this.nameOf(this.CONSUME2(T.NameReference)), [], true))) },
+              { ALT: () => (this.CONSUME(T.On), (sticky.on = this.reference(this.nameOf(this.CONSUME3(T.NameReference)), kinds.aggregate, true))) },
               { ALT: () => (this.CONSUME(T.When), this.SUBRULE(this.nameList, { ARGS: [kinds.event, true, sticky.when] })) },
               { ALT: () => (this.CONSUME(T.Then), this.SUBRULE2(this.nameList, { ARGS: [kinds.command, true, sticky.then] })) },
               { ALT: () => (this.CONSUME(T.From), this.SUBRULE3(this.nameList, { ARGS: [kinds.event, true, sticky.from] })) },

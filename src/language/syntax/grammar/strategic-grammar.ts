@@ -23,7 +23,7 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
       nameRange: name.range,
       subdomains: [],
     };
-    this.ACTION(() => this.declarations.push(domain));
+    if (!this.RECORDING_PHASE) this.declarations.push(domain);
     this.OPTION(() => (domain.description = this.SUBRULE(this.stringValue)));
     this.OPTION2(() => {
       this.CONSUME(T.LCurly);
@@ -45,8 +45,7 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
     });
     this.CONSUME(T.Subdomain);
     const name = this.consumeNamed(T.Identifier);
-    this.ACTION(() =>
-      domain.subdomains.push({
+    if (!this.RECORDING_PHASE) domain.subdomains.push({
         kind: 'subdomain',
         name: name.text,
         uri: this.uri,
@@ -55,15 +54,14 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
         domain,
         implementedBy: [],
         ...(type ? { type } : {}),
-      }),
-    );
+      });
     this.OPTION2(() => {
       const description = this.SUBRULE(this.stringValue);
-      this.ACTION(() => {
+      if (!this.RECORDING_PHASE) {
         const subdomain = domain.subdomains[domain.subdomains.length - 1]!;
         subdomain.description = description;
         this.close(subdomain.range);
-      });
+      }
     });
   });
 
@@ -90,10 +88,10 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
       commands: [],
       events: [],
     };
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       this.declarations.push(context);
       this.scopeContext = name.text;
-    });
+    }
     this.MANY({
       GATE: () => this.skipToMember("a context's header: expected implements, external, a description or {", starts.contextHeader) && this.LA(1).tokenType !== T.LCurly,
       DEF: () =>
@@ -119,13 +117,13 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
   });
 
   protected contextMember = this.RULE('contextMember', (context: ContextDeclaration = placeholderContext) => {
-    this.ACTION(() => (this.scopeAggregate = undefined));
+    if (!this.RECORDING_PHASE) this.scopeAggregate = undefined;
     this.OR([
       {
         ALT: () => {
           this.CONSUME(T.Owner);
           const token = this.CONSUME(T.StringLiteral);
-          this.ACTION(() => (context.owner = { text: this.unquote(token.image), range: this.tokenRange(token) }));
+          if (!this.RECORDING_PHASE) context.owner = { text: this.unquote(token.image), range: this.tokenRange(token) };
         },
       },
       { ALT: () => this.SUBRULE(this.glossary, { ARGS: [context] }) },
@@ -154,8 +152,7 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
       this.CONSUME(T.Colon);
       const definition = this.SUBRULE(this.stringValue);
       this.OPTION(() => this.CONSUME(T.Comma));
-      this.ACTION(() =>
-        context.glossary.push({
+      if (!this.RECORDING_PHASE) context.glossary.push({
           kind: 'term',
           name: term.text,
           uri: this.uri,
@@ -163,8 +160,7 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
           nameRange: term.range,
           definition,
           contextName: context.name,
-        }),
-      );
+        });
     });
     this.CONSUME(T.RCurly);
   });
@@ -175,7 +171,7 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
     const keyword = this.CONSUME(T.ContextMapKw);
     const name = this.consumeNamed(T.Identifier);
     const map: ContextMap = { kind: 'contextmap', name: name.text, uri: this.uri, range: this.tokenRange(keyword), nameRange: name.range, relationships: [] };
-    this.ACTION(() => this.declarations.push(map));
+    if (!this.RECORDING_PHASE) this.declarations.push(map);
     this.OPTION(() => (map.description = this.SUBRULE(this.stringValue)));
     this.CONSUME(T.LCurly);
     this.members('a context map: expected Upstream [roles] -> Downstream [roles]', starts.identifiers, () => this.SUBRULE(this.relationship, { ARGS: [map] }));
@@ -184,7 +180,7 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
   });
 
   protected relationshipSide = this.RULE('relationshipSide', (): RelationshipSide => {
-    const name = this.SUBRULE(this.qualifiedName);
+    const name = this.nameOf(this.CONSUME(T.NameReference));
     const side: RelationshipSide = { context: this.reference(name, kinds.context), roles: [] };
     this.OPTION(() => {
       this.CONSUME(T.LBracket);
@@ -205,22 +201,22 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
       right: { roles: [] },
       shared: [],
     };
-    this.ACTION(() => map.relationships.push(relationship));
+    if (!this.RECORDING_PHASE) map.relationships.push(relationship);
     relationship.left = this.SUBRULE(this.relationshipSide);
     const arrow = this.OR([
       { ALT: () => this.CONSUME(T.RightArrow) },
       { ALT: () => this.CONSUME(T.LeftArrow) },
       { ALT: () => this.CONSUME(T.BothArrow) },
     ]);
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       relationship.arrow = arrow.image as Relationship['arrow'];
       relationship.arrowRange = this.tokenRange(arrow);
-    });
+    }
     relationship.right = this.SUBRULE2(this.relationshipSide);
     this.OPTION(() => {
       this.CONSUME(T.LCurly);
       this.MANY(() => {
-        relationship.shared.push(this.reference(this.SUBRULE(this.qualifiedName), kinds.shared));
+        relationship.shared.push(this.reference(this.nameOf(this.CONSUME(T.NameReference)), kinds.shared));
         this.OPTION2(() => this.CONSUME(T.Comma));
       });
       this.CONSUME(T.RCurly);

@@ -40,10 +40,10 @@ export abstract class TacticalGrammar extends BaseGrammar {
       events: [],
       invariants: [],
     };
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       context.aggregates.push(aggregate);
       this.scopeAggregate = aggregate;
-    });
+    }
     this.OPTION(() => (this.CONSUME(T.Eventsourced), (aggregate.eventSourced = true)));
     this.OPTION2(() => (aggregate.description = this.SUBRULE(this.stringValue)));
     this.CONSUME(T.LCurly);
@@ -53,7 +53,7 @@ export abstract class TacticalGrammar extends BaseGrammar {
           ALT: () => {
             const keyword = this.CONSUME(T.Invariant);
             const text = this.SUBRULE2(this.stringValue);
-            this.ACTION(() => aggregate.invariants.push({ text, range: { start: keyword.startOffset, end: tokenEnd(this.LA(0)) } }));
+            if (!this.RECORDING_PHASE) aggregate.invariants.push({ text, range: { start: keyword.startOffset, end: tokenEnd(this.LA(0)) } });
           },
         },
         { ALT: () => this.SUBRULE(this.buildingBlock, { ARGS: [aggregate, context.name, aggregate] }) },
@@ -93,10 +93,10 @@ export abstract class TacticalGrammar extends BaseGrammar {
       invariants: [],
       operations: [],
     };
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       if (rootRange) entity.rootRange = rootRange;
       container.entities.push(entity);
-    });
+    }
     this.OPTION2(() => (entity.description = this.SUBRULE(this.stringValue)));
     this.OPTION3(() => this.SUBRULE(this.structureBody, { ARGS: [entity] }));
     this.close(entity.range);
@@ -116,7 +116,7 @@ export abstract class TacticalGrammar extends BaseGrammar {
       invariants: [],
       operations: [],
     };
-    this.ACTION(() => container.values.push(value));
+    if (!this.RECORDING_PHASE) container.values.push(value);
     this.OPTION(() => (value.description = this.SUBRULE(this.stringValue)));
     this.OPTION2(() => this.SUBRULE(this.structureBody, { ARGS: [value] }));
     this.close(value.range);
@@ -134,15 +134,13 @@ export abstract class TacticalGrammar extends BaseGrammar {
       ...owner,
       values: [],
     };
-    this.ACTION(() => container.enums.push(type));
+    if (!this.RECORDING_PHASE) container.enums.push(type);
     this.OPTION(() => (type.description = this.SUBRULE(this.stringValue)));
     this.CONSUME(T.LCurly);
     this.members('an enum: expected its values', starts.names, () => {
       const value = this.consumeNamed(T.AnyName);
       this.OPTION2(() => this.CONSUME(T.Comma));
-      this.ACTION(() =>
-        type.values.push({ kind: 'enumValue', name: value.text, uri: this.uri, range: value.range, nameRange: value.range }),
-      );
+      if (!this.RECORDING_PHASE) type.values.push({ kind: 'enumValue', name: value.text, uri: this.uri, range: value.range, nameRange: value.range });
     });
     this.CONSUME(T.RCurly);
     this.close(type.range);
@@ -161,7 +159,7 @@ export abstract class TacticalGrammar extends BaseGrammar {
       fields: [],
       emits: [],
     };
-    this.ACTION(() => container.commands.push(command));
+    if (!this.RECORDING_PHASE) container.commands.push(command);
     this.OPTION(() => (command.description = this.SUBRULE(this.stringValue)));
     this.OPTION2(() => this.SUBRULE(this.fieldBlock, { ARGS: [command.fields] }));
     this.OPTION3(() => {
@@ -184,7 +182,7 @@ export abstract class TacticalGrammar extends BaseGrammar {
       fields: [],
       applies: [],
     };
-    this.ACTION(() => container.events.push(event));
+    if (!this.RECORDING_PHASE) container.events.push(event);
     this.OPTION(() => (event.description = this.SUBRULE(this.stringValue)));
     this.OPTION2(() => this.SUBRULE(this.fieldBlock, { ARGS: [event.fields] }));
     this.OPTION3(() => {
@@ -202,11 +200,11 @@ export abstract class TacticalGrammar extends BaseGrammar {
       { ALT: () => this.CONSUME(T.MinusAssign) },
     ]);
     const assignment: Assignment = { field, operator: operatorToken.image as AssignmentOperator, range: { ...field.range } };
-    this.ACTION(() => into.push(assignment));
+    if (!this.RECORDING_PHASE) into.push(assignment);
     const expression = this.SUBRULE(this.expression);
-    this.ACTION(() => {
+    if (!this.RECORDING_PHASE) {
       if (expression) assignment.expression = expression;
-    });
+    }
     this.close(assignment.range);
   });
 
@@ -223,7 +221,7 @@ export abstract class TacticalGrammar extends BaseGrammar {
           { ALT: () => this.CONSUME(T.Star) },
         ]);
         const right = this.SUBRULE2(this.term);
-        this.ACTION(() => {
+        if (!this.RECORDING_PHASE) {
           terms++;
           if (!left || !right) return;
           left = {
@@ -233,7 +231,7 @@ export abstract class TacticalGrammar extends BaseGrammar {
             right,
             range: { start: left.range.start, end: right.range.end },
           };
-        });
+        }
       },
     });
     return left;
@@ -285,9 +283,9 @@ export abstract class TacticalGrammar extends BaseGrammar {
       operations: [] as Operation[],
       aggregate: undefined as Reference | undefined,
     };
-    this.ACTION(() => context.repositories.push(repository));
+    if (!this.RECORDING_PHASE) context.repositories.push(repository);
     this.CONSUME(T.For);
-    repository.aggregate = this.reference(this.SUBRULE(this.qualifiedName), kinds.aggregateRoot);
+    repository.aggregate = this.reference(this.nameOf(this.CONSUME(T.NameReference)), kinds.aggregateRoot);
     this.OPTION(() => (repository as { description?: string }).description = this.SUBRULE(this.stringValue));
     this.OPTION2(() => this.SUBRULE(this.operationBlock, { ARGS: [repository.operations] }));
     this.close(repository.range);
@@ -311,7 +309,7 @@ export abstract class TacticalGrammar extends BaseGrammar {
       contextName: context.name,
       operations: [] as Operation[],
     };
-    this.ACTION(() => context.services.push(service));
+    if (!this.RECORDING_PHASE) context.services.push(service);
     this.OPTION(() => (service as { description?: string }).description = this.SUBRULE(this.stringValue));
     this.OPTION2(() => this.SUBRULE(this.operationBlock, { ARGS: [service.operations] }));
     this.close(service.range);

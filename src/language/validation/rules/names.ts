@@ -109,8 +109,12 @@ export const nameRules: RuleSet = {
         const members = [...aggregate.entities, ...aggregate.values, ...aggregate.enums, ...aggregate.commands, ...aggregate.events];
         reportDuplicates(accept, duplicateName, members, `in aggregate ${aggregate.name}`);
         // the same name in two aggregates of one context: reported once per later aggregate
-        const unique = members.filter((member, index) => members.findIndex((other) => other.name === member.name) === index);
-        acrossAggregates.push(...unique.filter((member) => !(member.kind === 'entity' && member.root)));
+        const seen = new Set<string>();
+        for (const member of members) {
+          if (seen.has(member.name)) continue;
+          seen.add(member.name);
+          if (!(member.kind === 'entity' && member.root)) acrossAggregates.push(member);
+        }
       }
       reportDuplicates(accept, duplicateInContext, acrossAggregates, where);
       reportDuplicateMembers(accept, context.glossary, `the glossary of ${context.name}`);
