@@ -205,10 +205,18 @@ export const allTokens: TokenType[] = [
   NameReference,
 ];
 
+/**
+ * Whether chevrotain checks the grammar when it is built. The tests (unbundled)
+ * always do; the bundles (esbuild defines DDD_GRAMMAR_CHECKS as false) skip it
+ * to start faster, since a grammar that passed the tests cannot change.
+ */
+export const grammarChecks: boolean = (globalThis as { DDD_GRAMMAR_CHECKS?: boolean }).DDD_GRAMMAR_CHECKS ?? true;
+
 /** One lexer for the whole process: chevrotain lexers are reusable and costly to build. */
 export const dddLexer = new Lexer(allTokens, {
   positionTracking: 'onlyOffset',
-  ensureOptimizations: true,
+  ensureOptimizations: grammarChecks,
+  skipValidations: !grammarChecks,
 });
 
 export const keywordNames = Object.keys(keywords);

@@ -33,7 +33,7 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
   protected typeDepth = 0;
 
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: friendlyErrorMessages });
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: friendlyErrorMessages, skipValidations: !T.grammarChecks });
   }
 
   /** Prepares the parser for one top-level declaration's tokens. */
