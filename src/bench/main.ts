@@ -11,8 +11,9 @@ import { cpus, loadavg } from 'node:os';
 import { cliSection } from './cli';
 import { languageSection } from './language';
 import type { BenchContext, BenchSection } from './report';
+import { simulationSection } from './simulation';
 
-export const sections: readonly BenchSection[] = [languageSection, cliSection];
+export const sections: readonly BenchSection[] = [languageSection, cliSection, simulationSection];
 
 async function main(argv: string[]): Promise<number> {
   const quick = argv.includes('--quick');

@@ -9,6 +9,8 @@ export interface OptionSpec {
   short?: string;
   /** Shown in help: `--format <text|json>`. */
   value?: string;
+  /** May be given several times; the command then receives an array. */
+  multiple?: boolean;
   description: string;
 }
 
@@ -22,6 +24,7 @@ export interface Output {
 export interface Invocation {
   /** Positional arguments, after the command name. */
   args: string[];
+  /** A `multiple` option arrives as an array of strings. */
   options: Record<string, string | boolean | undefined>;
   cwd: string;
   out: Output;

@@ -9,10 +9,12 @@ import { closestName } from '../language/util/similar-names';
 import { checkCommand } from './check';
 import { exitCodes, UsageError, type CliCommand, type OptionSpec, type Output } from './command';
 import { table } from './format';
+import { replayCommand } from './replay';
 import { rulesCommand } from './rules';
+import { simulateCommand } from './simulate';
 import { summaryCommand } from './summary';
 
-export const commands: readonly CliCommand[] = [checkCommand, summaryCommand, rulesCommand];
+export const commands: readonly CliCommand[] = [checkCommand, summaryCommand, simulateCommand, replayCommand, rulesCommand];
 
 const helpOption: OptionSpec = { type: 'boolean', short: 'h', description: 'show this help' };
 
@@ -95,7 +97,10 @@ export async function runCli(argv: readonly string[], cwd: string, out: Output):
   }
   try {
     const options = Object.fromEntries(
-      Object.entries(command.options).map(([option, spec]) => [option, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }]),
+      Object.entries(command.options).map(([option, spec]) => [
+        option,
+        { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) },
+      ]),
     );
     let parsed;
     try {

@@ -11,6 +11,7 @@ import { namingRules } from './rules/naming';
 import { referenceRules } from './rules/references';
 import { sagaRules } from './rules/sagas';
 import { strategicRules } from './rules/strategic';
+import { simulationRules } from '../simulation/diagnostics';
 
 export const ruleSets: readonly RuleSet[] = [
   referenceRules,
@@ -22,6 +23,7 @@ export const ruleSets: readonly RuleSet[] = [
   eventSourcingRules,
   sagaRules,
   choreographyRules,
+  simulationRules,
 ];
 
 export function allRules(): Rule[] {

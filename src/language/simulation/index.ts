@@ -1,0 +1,38 @@
+/**
+ * The saga simulator: deterministic, seeded, no editor or Node imports.
+ *
+ * Orchestrated sagas: `simulateSaga` (one run), `SagaSimulation` (stepping),
+ * `exploreSaga` (every failure and crash point), `bulkSimulate` (N seeded runs).
+ * Choreographed sagas: `simulateChoreography`, `ChoreographySimulation`,
+ * `exploreChoreography`. Event streams: `replayOf`. For the editor:
+ * `breachesAsDiagnostics` / `simulationRules`.
+ */
+export * from './types';
+export { compileSaga, type CompiledSaga } from './compile';
+export { simulateSaga, SagaSimulation, type NextAction, type SagaSource, type SimulationSnapshot } from './orchestrated';
+export { exploreSaga, outcomeKey, type ExploreOptions } from './explore';
+export { bulkSimulate, bulkCounts, type BulkOptions, type BulkCounts } from './bulk';
+export {
+  ChoreographySimulation,
+  choreographyInfo,
+  exploreChoreography,
+  reactionLabel,
+  simulateChoreography,
+  type ChoreographyBreach,
+  type ChoreographyBreachKind,
+  type ChoreographyEnd,
+  type ChoreographyEvent,
+  type ChoreographyExploration,
+  type ChoreographyInfo,
+  type ChoreographyOptions,
+  type ChoreographyOutcome,
+  type ChoreographyRunResult,
+  type DeliverEvent,
+  type DeliveryResult,
+  type EmitEvent,
+  type ReactionInfo,
+} from './choreographed';
+export { findStreams, replayOf, streamsOf, type StreamReplay } from './stream-replay';
+export { pathOf, pathOfJournal, pathText } from './render';
+export { breachesAsDiagnostics, sagaBreach, sagaBreachFindings, sagaResendRisk, simulationRules, type BreachDiagnosticsOptions } from './diagnostics';
+export { Prng, seedState } from './prng';

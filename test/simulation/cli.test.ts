@@ -1,0 +1,231 @@
+/**
+ * `ddd simulate` and `ddd replay`, called as main.ts calls a command: options
+ * parsed with node:util parseArgs from the command's option specs, output captured.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { exitCodes, UsageError, type CliCommand } from '../../src/cli/command';
+import { replayCommand, type ReplayJson } from '../../src/cli/replay';
+import { simulateCommand, type SimulateJson } from '../../src/cli/simulate';
+import type { BulkResult, Exploration, RunResult } from '../../src/language/simulation/index';
+import type { ChoreographyRunResult } from '../../src/language/simulation/index';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const example = join(root, 'examples/order-saga');
+const fixtures = join(root, 'test/fixtures/simulation');
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(command: CliCommand, argv: string[], cwd = example): Ran {
+  let stdout = '';
+  let stderr = '';
+  const options = Object.fromEntries(Object.entries(command.options).map(([name, spec]) => [name, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }]));
+  const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+  try {
+    const code = command.run({
+      args: parsed.positionals,
+      options: parsed.values as Record<string, string | boolean | undefined>,
+      cwd,
+      out: { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), color: false },
+    });
+    return { code: code as number, stdout, stderr };
+  } catch (error) {
+    if (error instanceof UsageError) return { code: exitCodes.usage, stdout, stderr: stderr + error.message };
+    throw error;
+  }
+}
+
+const simulate = (...argv: string[]) => run(simulateCommand, argv);
+const replay = (...argv: string[]) => run(replayCommand, argv);
+const json = <T>(ran: Ran) => JSON.parse(ran.stdout) as T;
+
+describe('ddd simulate, orchestrated', () => {
+  it('prints the happy path like the seed\'s diagram', () => {
+    const ran = simulate('--saga', 'OrderSaga');
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('STARTED → ORDER_CREATED → INV_RESERVED → PAYMENT_DONE → COMPLETED');
+    expect(ran.stdout).toContain('✓ Every guarantee holds.');
+  });
+
+  it('fails a step and shows the compensations', () => {
+    const ran = simulate('--saga', 'OrderSaga', '--fail', 'ProcessPayment');
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('STARTED → ORDER_CREATED → INV_RESERVED → PAYMENT_FAILED → (ReleaseInventory) INV_RELEASED → (CancelOrder) FAILED');
+    expect(ran.stdout).toContain('Ended FAILED after ProcessPayment failed; compensations: ReleaseInventory, CancelOrder');
+  });
+
+  it('crashes and resumes', () => {
+    const ran = simulate('--saga', 'OrderSaga', '--crash-after', 'ReserveInventory', '--crash-before-journal', 'ProcessPayment');
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('↯ orchestrator crashes');
+    expect(ran.stdout).toContain('↻ new orchestrator');
+    expect(ran.stdout).toContain('! risk: After a crash the orchestrator sends ProcessPayment again');
+    const result = json<SimulateJson>(simulate('--saga', 'OrderSaga', '--crash-after', '2', '--format', 'json')).result as RunResult;
+    expect(result.crashes).toEqual([{ target: 'step', step: 1, when: 'after-journal' }]);
+  });
+
+  it('exits 1 when a guarantee is breached', () => {
+    const ran = simulate('--saga', 'OrderSaga', '--fail', 'ConfirmOrder:always');
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain('✗ not-terminal');
+    const leaky = run(simulateCommand, ['--saga', 'LeakySaga', '--fail', 'ProcessPayment', 'shop.ddd', 'missing-compensation.ddd'], fixtures);
+    expect(leaky.code).toBe(1);
+    expect(leaky.stdout).toContain('✗ not-undone: NotifyWarehouse ran');
+  });
+
+  it('fails a compensation, which is retried', () => {
+    const ran = simulate('--saga', 'OrderSaga', '--fail', 'ProcessPayment', '--fail-compensation', 'ReleaseInventory');
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('(retry ReleaseInventory) INV_RELEASED');
+  });
+
+  it('explores every failure and crash point', () => {
+    const ran = simulate('--saga', 'OrderSaga', '--explore');
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('Explored 9 runs');
+    expect(ran.stdout).toContain('✓ Every guarantee holds in every run.');
+    const exploration = json<SimulateJson>(simulate('--saga', 'OrderSaga', '--explore', '--format', 'json'));
+    expect(exploration.mode).toBe('explore');
+    expect((exploration.result as Exploration).outcomes).toHaveLength(4);
+    const leaky = run(simulateCommand, ['--saga', 'LeakySaga', '--explore', 'shop.ddd', 'missing-compensation.ddd'], fixtures);
+    expect(leaky.code).toBe(1);
+    expect(leaky.stdout).toContain('✗ not-undone (NotifyWarehouse)');
+  });
+
+  it('runs in bulk, reproducibly', () => {
+    const argv = ['--saga', 'OrderSaga', '--runs', '20000', '--seed', '9', '--fail-rate', 'ProcessPayment=0.1,ConfirmOrder=5%', '--format', 'json'];
+    const a = json<SimulateJson>(simulate(...argv));
+    const b = json<SimulateJson>(simulate(...argv));
+    expect(a).toEqual(b);
+    const bulk = a.result as BulkResult;
+    expect(bulk.runs).toBe(20_000);
+    expect(bulk.failureRates).toEqual({ ProcessPayment: 0.1, ConfirmOrder: 0.05 });
+    const text = simulate('--saga', 'OrderSaga', '--runs', '1000', '--fail-rate', '0.1');
+    expect(text.stdout).toMatch(/\d+\.\d\d%/);
+    expect(text.stdout).toContain('Commands per run: mean');
+  });
+
+  it('prints stable JSON', () => {
+    const out = json<SimulateJson>(simulate('--saga', 'OrderSaga', '--fail', 'ReserveInventory', '--format', 'json'));
+    expect(Object.keys(out)).toEqual(['version', 'command', 'mode', 'saga', 'path', 'result', 'ok']);
+    expect(out).toMatchObject({ version: 1, command: 'simulate', mode: 'run', path: 'STARTED → ORDER_CREATED → (CancelOrder) FAILED', ok: true });
+    const result = out.result as RunResult;
+    expect(result.compensations).toEqual(['CancelOrder']);
+    expect(result.journal.at(-1)).toEqual({ seq: 4, type: 'end', state: 'FAILED', outcome: 'failed' });
+  });
+
+  it('lists the sagas when the name is unknown or missing (exit 2)', () => {
+    const unknown = simulate('--saga', 'NoSuchSaga');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("no saga 'NoSuchSaga'; the sagas: ");
+    for (const saga of ['OrderSaga (orchestrated)', 'PlaceOrderChoreography (choreographed)', 'OrderFulfilment (choreographed)']) expect(unknown.stderr).toContain(saga);
+    expect(simulate().stderr).toContain('say which saga with --saga NAME');
+  });
+
+  it('rejects unknown steps and bad numbers (exit 2)', () => {
+    const step = simulate('--saga', 'OrderSaga', '--fail', 'ShipIt');
+    expect(step.code).toBe(2);
+    expect(step.stderr).toContain('its steps: 1 CreateOrder, 2 ReserveInventory, 3 ProcessPayment, 4 ConfirmOrder');
+    expect(simulate('--saga', 'OrderSaga', '--runs', 'many').code).toBe(2);
+    expect(simulate('--saga', 'OrderSaga', '--runs', '10', '--fail-rate', 'ProcessPayment=2').code).toBe(2);
+    expect(simulate('--saga', 'OrderSaga', '--fail-compensation', 'ProcessPayment').stderr).toContain('has no compensation');
+    expect(simulate('--saga', 'OrderSaga', '--explore', '--fail', 'ProcessPayment').code).toBe(2);
+    expect(simulate('--saga', 'OrderSaga', '--duplicate', 'OrderCreated').code).toBe(2);
+  });
+});
+
+describe('ddd simulate, choreographed', () => {
+  it('plays the happy path and a failure', () => {
+    const happy = simulate('--saga', 'PlaceOrderChoreography');
+    expect(happy.code).toBe(0);
+    expect(happy.stdout).toContain('CreateOrder → OrderCreated → InventoryReserved → PaymentSucceeded → OrderConfirmed');
+    const failed = simulate('--saga', 'PlaceOrderChoreography', '--fail', 'Billing');
+    expect(failed.code).toBe(0);
+    expect(failed.stdout).toContain('PaymentFailed → InventoryReleased → OrderCancelled');
+    expect(failed.stdout).toContain('Ended compensated');
+  });
+
+  it('reports duplicates that do harm (exit 1)', () => {
+    const ran = simulate('--saga', 'OrderFulfilment', '--duplicate', 'PaymentProcessed', '--format', 'json');
+    expect(ran.code).toBe(1);
+    const result = json<SimulateJson>(ran).result as ChoreographyRunResult;
+    expect(result.breaches.map((breach) => breach.kind)).toEqual(['duplicate-harm']);
+  });
+
+  it('reorders deliveries with a seed', () => {
+    const ran = simulate('--saga', 'OrderFulfilment', '--reorder', '--seed', '4');
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('deliveries reordered (seed 4)');
+    expect(ran.stdout).toContain('OrderShipped');
+  });
+
+  it('names reactions by participant, Participant:Event or number, and lists them otherwise', () => {
+    expect(simulate('--saga', 'PlaceOrderChoreography', '--fail', 'Inventory:OrderCreated').stdout).toContain('Ended stalled');
+    expect(simulate('--saga', 'PlaceOrderChoreography', '--fail', '3').stdout).toContain('Ended compensated');
+    const ambiguous = simulate('--saga', 'PlaceOrderChoreography', '--fail', 'Sales');
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.stderr).toContain('Sales has 3 reactions');
+    expect(simulate('--saga', 'PlaceOrderChoreography', '--crash-after', 'Billing').code).toBe(2);
+  });
+
+  it('explores a choreography', () => {
+    const ran = simulate('--saga', 'PlaceOrderChoreography', '--explore');
+    expect(ran.stdout).toContain('Outcomes:');
+    expect(ran.code).toBe(1); // a reaction without `else` that fails stalls the saga
+  });
+});
+
+describe('ddd replay', () => {
+  it('replays the seed\'s account to 500', () => {
+    const ran = replay('--stream', 'Account123');
+    expect(ran.code).toBe(0);
+    expect(ran.stdout).toContain('Stream Banking.Account123 of Account');
+    expect(ran.stdout).toContain('balance: 0 + 1000 − 300 − 200 = 500');
+    expect(ran.stdout).toContain('✓ expect balance = 500: holds');
+    expect(ran.stdout).toMatch(/4\s+Withdrawn\(amount: 200\)\s+700 → 500/);
+  });
+
+  it('prints stable JSON', () => {
+    const out = json<ReplayJson>(replay('--stream', 'Account123', '--format', 'json'));
+    expect(Object.keys(out)).toEqual(['version', 'command', 'streams', 'ok']);
+    expect(out.streams[0]!.final).toEqual({ id: '', balance: 500 });
+    expect(out.ok).toBe(true);
+  });
+
+  it('exits 1 when an expectation does not hold, with where it is written', () => {
+    const ran = run(replayCommand, ['shop.ddd', 'streams.ddd'], fixtures);
+    expect(ran.code).toBe(1);
+    expect(ran.stdout).toContain('✗ expect balance = 70: the replay gives 65');
+  });
+
+  it('lists the streams when the name is unknown (exit 2)', () => {
+    const ran = replay('--stream', 'Account999');
+    expect(ran.code).toBe(2);
+    expect(ran.stderr).toContain("no stream 'Account999'; the streams: Banking.Account123");
+  });
+});
+
+// through the built CLI, once main.ts dispatches the two commands
+const cli = join(root, 'dist/cli.js');
+const dispatches = existsSync(cli) && spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).stdout.includes('simulate');
+describe.skipIf(!dispatches)('the built ddd command', () => {
+  it('simulates and replays', () => {
+    const ddd = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: example, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const simulated = ddd('simulate', '--saga', 'OrderSaga', '--fail', 'ProcessPayment');
+    expect(simulated.status).toBe(0);
+    expect(simulated.stdout).toContain('(ReleaseInventory) INV_RELEASED → (CancelOrder) FAILED');
+    expect(ddd('simulate', '--saga', 'Nope').status).toBe(2);
+    expect(ddd('simulate', '--saga', 'OrderSaga', '--fail', 'ConfirmOrder:always').status).toBe(1);
+    const replayed = ddd('replay', '--stream', 'Account123');
+    expect(replayed.status).toBe(0);
+    expect(replayed.stdout).toContain('= 500');
+  });
+});
