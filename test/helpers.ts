@@ -2,7 +2,7 @@
  * Test helpers: .ddd text in, findings out, in the words the user sees.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../src/language/diagnostics';
 import { checkWorkspace, type CheckResult, type SourceFile } from '../src/language/index';
 import { LineIndex } from '../src/language/syntax/line-index';
@@ -51,7 +51,8 @@ export function checkFiles(files: SourceFile[]): Checked {
   };
 }
 
-const root = new URL('..', import.meta.url).pathname;
+// not `new URL(…, import.meta.url)`: happy-dom, used by the diagram tests, replaces URL
+const root = resolve(__dirname, '..');
 
 /** Reads every .ddd file under a folder of the repository (e.g. `examples/order-saga`). */
 export function readWorkspace(folder: string): SourceFile[] {

@@ -9,11 +9,12 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { cliSection } from './cli';
+import { diagramsSection } from './diagrams';
 import { languageSection } from './language';
 import type { BenchContext, BenchSection } from './report';
 import { simulationSection } from './simulation';
 
-export const sections: readonly BenchSection[] = [languageSection, cliSection, simulationSection];
+export const sections: readonly BenchSection[] = [languageSection, cliSection, diagramsSection, simulationSection];
 
 async function main(argv: string[]): Promise<number> {
   const quick = argv.includes('--quick');

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { closestName } from '../language/util/similar-names';
 import { checkCommand } from './check';
+import { exportCommand } from './export';
 import { exitCodes, UsageError, type CliCommand, type OptionSpec, type Output } from './command';
 import { table } from './format';
 import { replayCommand } from './replay';
@@ -14,7 +15,7 @@ import { rulesCommand } from './rules';
 import { simulateCommand } from './simulate';
 import { summaryCommand } from './summary';
 
-export const commands: readonly CliCommand[] = [checkCommand, summaryCommand, simulateCommand, replayCommand, rulesCommand];
+export const commands: readonly CliCommand[] = [checkCommand, summaryCommand, exportCommand, simulateCommand, replayCommand, rulesCommand];
 
 const helpOption: OptionSpec = { type: 'boolean', short: 'h', description: 'show this help' };
 

@@ -1,0 +1,70 @@
+/**
+ * The context map as a mermaid flowchart: bounded contexts as rounded boxes
+ * coloured by their subdomain's type (core, supporting, generic), external
+ * systems as pink dashed hexagons, unknown names as red dashed boxes; one edge
+ * per relationship from upstream to downstream labelled with the roles
+ * (`OHS, PL → ACL`, `U/D`), partnerships as double-headed edges and shared
+ * kernels as thick undirected edges labelled with what they share.
+ */
+import type { DddModel } from '../model/model';
+import { contextMapGraph, type ContextMapGraph, type ContextMapOptions, type MapEdgeKind, type MapNode } from './context-map-graph';
+import { addTo, contextMapLimits, DiagramWriter, writeClasses, type MermaidDiagram } from './diagram';
+import { quoted, quotedLines } from './escape';
+import { contextClassDef, type ContextCategory } from './theme';
+
+export interface ContextMapDiagramOptions extends ContextMapOptions {
+  /** `LR` (default) or `TB`. */
+  direction?: 'LR' | 'TB';
+}
+
+const arrows: Record<MapEdgeKind, string> = {
+  'upstream-downstream': '-->',
+  partnership: '<-->',
+  'shared-kernel': '===',
+  'partnership-shared-kernel': '<==>',
+  symmetric: '---',
+  undirected: '-.-',
+};
+
+/** The second line of a context's box: `core: Ordering`, `external system`. */
+export function contextSubtitle(node: MapNode): string {
+  if (node.unknown) return 'unknown context';
+  if (node.external) return 'external system';
+  return node.subdomains.map((subdomain) => (subdomain.type ? `${subdomain.type}: ${subdomain.name}` : subdomain.name)).join(', ');
+}
+
+function shape(node: MapNode): [string, string] {
+  if (node.external) return ['{{', '}}'];
+  if (node.unknown) return ['[', ']'];
+  return ['(', ')'];
+}
+
+export function contextMapMermaid(graph: ContextMapGraph, title: string, direction: 'LR' | 'TB' = 'LR', subject?: string): MermaidDiagram {
+  const writer = new DiagramWriter(`flowchart ${direction}`);
+  writer.warnings.push(...graph.warnings);
+  const classes = new Map<string, string[]>();
+  for (const node of graph.nodes) {
+    const [open, close] = shape(node);
+    writer.line(`${node.id}${open}${quotedLines([node.name, contextSubtitle(node)])}${close}`);
+    writer.node({ id: node.id, name: node.name, kind: node.unknown ? 'unknown-context' : 'context', ...(node.uri ? { uri: node.uri } : {}), ...(node.range ? { range: node.range } : {}) });
+    addTo(classes, node.category, node.id);
+    if (node.focus) addTo(classes, 'focus', node.id);
+  }
+  for (const edge of graph.edges) writer.edge(`${edge.from} ${arrows[edge.kind]}|${quoted(edge.label)}| ${edge.to}`);
+  const styles: Record<string, string> = { focus: 'stroke-width:4px' };
+  for (const category of ['core', 'supporting', 'generic', 'unclassified', 'external', 'unknown'] as ContextCategory[]) styles[category] = contextClassDef(category);
+  // focus last, so that its thicker border wins
+  const ordered = new Map([...classes].sort(([a], [b]) => (a === 'focus' ? 1 : 0) - (b === 'focus' ? 1 : 0)));
+  writeClasses(writer, styles, ordered);
+  return writer.finish('context-map', title, subject, contextMapLimits);
+}
+
+/**
+ * The context map (all maps, or one with `map`, or one context and its
+ * neighbours with `focus`) as a mermaid flowchart.
+ */
+export function contextMapDiagram(model: DddModel, options: ContextMapDiagramOptions = {}): MermaidDiagram {
+  const graph = contextMapGraph(model, options);
+  const title = options.focus !== undefined ? `Context map around ${options.focus}` : options.map !== undefined ? `Context map ${options.map}` : 'Context map';
+  return contextMapMermaid(graph, title, options.direction, options.focus ?? options.map);
+}

@@ -1,0 +1,70 @@
+/**
+ * Diagrams of a model: pure functions from the model to mermaid text, plain
+ * view models (the storming board) and, for context maps too big for mermaid, a
+ * layout and an SVG drawn directly. No DOM, no Node APIs, no mermaid import: the
+ * webview, the CLI and the Markdown export call these and draw the result.
+ */
+export { aggregateDiagram, contextsWithAggregates, type AggregateDiagramOptions } from './aggregates';
+export { contextMapDiagram, contextMapMermaid, contextSubtitle, type ContextMapDiagramOptions } from './context-map';
+export {
+  contextCategory,
+  contextMapGraph,
+  type ContextMapGraph,
+  type ContextMapOptions,
+  type MapEdge,
+  type MapEdgeKind,
+  type MapNode,
+} from './context-map-graph';
+export {
+  contextMapLayout,
+  layoutGraph,
+  layoutKey,
+  seededRandom,
+  type ContextMapLayout,
+  type LaidOutEdge,
+  type LaidOutNode,
+  type LayoutOptions,
+} from './context-map-layout';
+export { contextMapSvg, type ContextMapSvgOptions } from './context-map-svg';
+export {
+  contextMapLimits,
+  isTooLarge,
+  mermaidLimits,
+  type DiagramKind,
+  type DiagramLimits,
+  type DiagramNode,
+  type DiagramSize,
+  type MermaidDiagram,
+} from './diagram';
+export { domainDiagram } from './domains';
+export { decodeMermaidText, markdownText, mermaidFence, mermaidText, xmlText } from './escape';
+export { toMarkdown, type MarkdownOptions } from './markdown';
+export { sagaFlowDiagram } from './saga-flow';
+export { sagaSequenceDiagram } from './saga-sequence';
+export { sagaStateDiagram, transitionLabel } from './saga-states';
+export { findSaga, sagaDiagrams } from './sagas';
+export {
+  boardView,
+  modelStormingView,
+  stormingView,
+  withDiagnosticHotspots,
+  type StickyNote,
+  type StickyOrigin,
+  type StormingLane,
+  type StormingLink,
+  type StormingLinkKind,
+  type StormingView,
+} from './storming';
+export { stormingDiagram } from './storming-diagram';
+export {
+  contextClassDef,
+  darkMapTheme,
+  lightMapTheme,
+  stickyClassDef,
+  stickyStyles,
+  type ContextCategory,
+  type MapTheme,
+  type NodeColours,
+  type StickyStyle,
+} from './theme';
+export { stormingViews, viewDiagrams, viewNames, wholeModelBoard, type ViewDiagrams, type ViewName } from './views';

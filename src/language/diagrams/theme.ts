@@ -1,0 +1,104 @@
+/**
+ * Colours shared by the mermaid class definitions, the direct SVG of the context
+ * map and the storming board's view model, so every view speaks the same colours.
+ */
+import type { StickyType, SubdomainType } from '../model/elements';
+
+/** What a context is on the map: its (most important) subdomain's type, or what else it is. */
+export type ContextCategory = SubdomainType | 'unclassified' | 'external' | 'unknown';
+
+export interface NodeColours {
+  fill: string;
+  stroke: string;
+  text: string;
+}
+
+export interface MapTheme {
+  background: string;
+  text: string;
+  /** Secondary text: the subdomain line, edge labels. */
+  muted: string;
+  edge: string;
+  /** The shared-kernel edge (thick) and the partnership edge (double). */
+  symmetricEdge: string;
+  fontFamily: string;
+  fontSize: number;
+  nodes: Record<ContextCategory, NodeColours>;
+}
+
+export const lightMapTheme: MapTheme = {
+  background: '#ffffff',
+  text: '#212529',
+  muted: '#495057',
+  edge: '#495057',
+  symmetricEdge: '#7048e8',
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  fontSize: 14,
+  nodes: {
+    core: { fill: '#ffe066', stroke: '#e67700', text: '#212529' },
+    supporting: { fill: '#a5d8ff', stroke: '#1971c2', text: '#212529' },
+    generic: { fill: '#e9ecef', stroke: '#868e96', text: '#212529' },
+    unclassified: { fill: '#ffffff', stroke: '#495057', text: '#212529' },
+    external: { fill: '#ffdeeb', stroke: '#c2255c', text: '#212529' },
+    unknown: { fill: '#fff5f5', stroke: '#fa5252', text: '#c92a2a' },
+  },
+};
+
+export const darkMapTheme: MapTheme = {
+  background: '#1e1e1e',
+  text: '#e9ecef',
+  muted: '#adb5bd',
+  edge: '#adb5bd',
+  symmetricEdge: '#b197fc',
+  fontFamily: lightMapTheme.fontFamily,
+  fontSize: 14,
+  nodes: {
+    core: { fill: '#5c4600', stroke: '#fcc419', text: '#fff9db' },
+    supporting: { fill: '#123a5c', stroke: '#4dabf7', text: '#e7f5ff' },
+    generic: { fill: '#343a40', stroke: '#adb5bd', text: '#f1f3f5' },
+    unclassified: { fill: '#25262b', stroke: '#ced4da', text: '#f1f3f5' },
+    external: { fill: '#4a1530', stroke: '#f783ac', text: '#fff0f6' },
+    unknown: { fill: '#2b1111', stroke: '#ff8787', text: '#ffc9c9' },
+  },
+};
+
+/** The mermaid class for a context category (`classDef core …`). */
+export function contextClassDef(category: ContextCategory, theme: MapTheme = lightMapTheme): string {
+  const colours = theme.nodes[category];
+  const dashed = category === 'external' ? ',stroke-dasharray:6 3' : category === 'unknown' ? ',stroke-dasharray:3 3' : '';
+  const width = category === 'core' ? '2.5px' : '1.5px';
+  return `fill:${colours.fill},stroke:${colours.stroke},stroke-width:${width},color:${colours.text}${dashed}`;
+}
+
+// ---------------------------------------------------------------- event storming
+
+export interface StickyStyle {
+  /** The paper's colour. */
+  colour: string;
+  /** Text on it. */
+  text: string;
+  /** Actors are small stickies, aggregates large ones. */
+  size: 'small' | 'normal' | 'large';
+  /** How a facilitator says it. */
+  label: string;
+}
+
+/** The community's colours: event orange, command blue, actor small yellow, aggregate large yellow, policy lilac, read model green, external system pink, hotspot red. */
+export const stickyStyles: Readonly<Record<StickyType, StickyStyle>> = {
+  event: { colour: '#ff9f1c', text: '#212529', size: 'normal', label: 'domain event' },
+  command: { colour: '#4dabf7', text: '#0b1f33', size: 'normal', label: 'command' },
+  actor: { colour: '#fff3a3', text: '#212529', size: 'small', label: 'actor' },
+  aggregate: { colour: '#ffd43b', text: '#212529', size: 'large', label: 'aggregate' },
+  policy: { colour: '#c8b6ff', text: '#212529', size: 'normal', label: 'policy' },
+  readmodel: { colour: '#8ce99a', text: '#212529', size: 'normal', label: 'read model' },
+  external: { colour: '#f783ac', text: '#212529', size: 'normal', label: 'external system' },
+  hotspot: { colour: '#ff6b6b', text: '#ffffff', size: 'normal', label: 'hotspot' },
+};
+
+/** The mermaid class for a sticky type. */
+export function stickyClassDef(type: StickyType): string {
+  const style = stickyStyles[type];
+  const font = style.size === 'small' ? ',font-size:12px' : style.size === 'large' ? ',font-size:18px,font-weight:bold' : '';
+  const border = type === 'hotspot' ? '#c92a2a' : '#00000033';
+  return `fill:${style.colour},stroke:${border},color:${style.text}${font}`;
+}

@@ -1,0 +1,108 @@
+/**
+ * SVG drawn by mermaid in a headless Chromium (playwright-core): the example's
+ * every view, and the hostile model's diagrams drawn with their text literal and
+ * nothing executable. Runs when Chromium is installed (/usr/bin/chromium, …, or
+ * $CHROME_PATH); skipped otherwise, saying why. Plain Node environment: happy-dom
+ * replaces globals (URL) that playwright needs.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium, exportCommand, renderMermaidSvgs } from '../../src/cli/export';
+import { aggregateDiagram, contextMapDiagram, domainDiagram, sagaDiagrams, stormingDiagram, boardView } from '../../src/language/diagrams/index';
+import { clickName, hostile, hostileModel, repositoryRoot } from './support';
+
+const chromium = findChromium();
+if (!chromium.path) console.warn(`SVG export tests skipped: ${chromium.problem} (install Chromium, e.g. \`sudo apt-get install chromium\`, or set CHROME_PATH)`);
+
+describe.skipIf(!chromium.path)(`SVG through mermaid in Chromium (${chromium.path ?? 'none'})`, () => {
+  let browser: Browser;
+  let page: Page;
+  const folder = mkdtempSync(join(tmpdir(), 'ddd-svg-'));
+
+  beforeAll(async () => {
+    browser = await playwright.launch({ executablePath: chromium.path!, headless: true, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
+    page = await browser.newPage();
+    await page.route('**/*', (route) => route.abort());
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** What a browser makes of an SVG file: well-formed XML?, its text, and anything executable in it. */
+  async function inspect(svg: string) {
+    return page.evaluate((source) => {
+      const document = new DOMParser().parseFromString(source, 'image/svg+xml');
+      const wellFormed = document.getElementsByTagName('parsererror').length === 0;
+      const all = Array.from(document.getElementsByTagName('*'));
+      const scripts = all.filter((element) => element.localName === 'script' || element.localName === 'iframe' || element.localName === 'img').length;
+      const handlers = all.flatMap((element) => Array.from(element.attributes).filter((attribute) => /^on/i.test(attribute.name)).map((attribute) => attribute.name));
+      const links = all.flatMap((element) => Array.from(element.attributes).filter((attribute) => /href$/i.test(attribute.name) && /javascript:/i.test(attribute.value)).map((attribute) => attribute.value));
+      const text = all.filter((element) => element.localName !== 'style').map((element) => Array.from(element.childNodes).filter((node) => node.nodeType === 3).map((node) => node.textContent).join('')).join(' ');
+      return { wellFormed, scripts, handlers, links, text: text.replace(/\s+/g, ' ') };
+    }, svg);
+  }
+
+  it('exports every view of the example as SVG files', async () => {
+    let stdout = '';
+    let stderr = '';
+    const started = performance.now();
+    const code = await exportCommand.run({
+      args: ['examples/order-saga'],
+      options: { format: 'svg', out: folder },
+      cwd: repositoryRoot,
+      out: { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), color: false },
+    });
+    console.log(`ddd export --format svg of the example (13 diagrams, one browser): ${(performance.now() - started).toFixed(0)} ms`);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const files = readdirSync(folder).filter((file) => file.endsWith('.svg')).sort();
+    expect(files).toHaveLength(13);
+    for (const file of files) {
+      const svg = readFileSync(join(folder, file), 'utf8');
+      const seen = await inspect(svg);
+      expect(seen.wellFormed, file).toBe(true);
+      expect(seen.scripts + seen.handlers.length, file).toBe(0);
+    }
+    const states = await inspect(readFileSync(join(folder, 'saga-states-OrderSaga.svg'), 'utf8'));
+    for (const text of ['STARTED', 'ORDER_CREATED', 'INV_RESERVED', 'PAYMENT_FAILED', 'INV_RELEASED', 'COMPLETED', 'FAILED', 'ProcessPayment (pivot)', 'CancelOrder (ReserveInventory failed)']) {
+      expect(states.text).toContain(text);
+    }
+    const classes = await inspect(readFileSync(join(folder, 'aggregates-Sales.svg'), 'utf8'));
+    expect(classes.text).toContain('items: List<OrderItem>');
+    expect(classes.text).toContain('«Aggregate Root»');
+  }, 120_000);
+
+  it('draws hostile names and strings literally, with nothing executable', async () => {
+    const { model } = hostileModel();
+    const board = model.boards.find((candidate) => candidate.name.startsWith('HostileBoard'))!;
+    const diagrams = [
+      contextMapDiagram(model),
+      domainDiagram(model),
+      aggregateDiagram(model, 'Sales'),
+      aggregateDiagram(model, 'Mallory'),
+      ...model.sagas.flatMap(sagaDiagrams),
+      stormingDiagram(boardView(model, board)),
+    ];
+    const svgs = await renderMermaidSvgs(
+      diagrams.map((diagram) => diagram.text),
+      chromium.path!,
+    );
+    const firstLine = hostile.trim().split('\n')[0]!;
+    for (const [index, svg] of svgs.entries()) {
+      const title = diagrams[index]!.title;
+      const seen = await inspect(svg);
+      expect(seen.wellFormed, title).toBe(true);
+      expect(seen.scripts, title).toBe(0);
+      expect(seen.handlers, title).toEqual([]);
+      expect(seen.links, title).toEqual([]);
+      // the text as shown (the word joiners that keep mermaid off `ﬂ°` and `¶ß` are invisible)
+      expect(seen.text.replace(/\u2060/g, ''), title).toContain(firstLine.replace(/\s+/g, ' '));
+      expect(svg, title).not.toMatch(/<script|<img|<iframe/i); // as markup: as text they are escaped
+    }
+    expect((await inspect(svgs[0]!)).text).toContain(clickName);
+  }, 120_000);
+});

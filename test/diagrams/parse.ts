@@ -1,0 +1,47 @@
+/**
+ * mermaid's own parser, for the tests. mermaid 11 needs a DOM even to parse: in
+ * plain Node `import mermaid from 'mermaid'` works but `mermaid.parse` throws
+ * "DOMPurify.addHook is not a function" (DOMPurify needs a window). The test
+ * files that import this start with `// @vitest-environment happy-dom`; then
+ * mermaid works as it is, no mocks. `mermaid.parse(text)` resolves to `{ diagramType, config }`
+ * and rejects with the parser's message on a syntax error.
+ */
+import mermaid from 'mermaid';
+import { expect } from 'vitest';
+import { decodeMermaidText, type MermaidDiagram } from '../../src/language/diagrams/index';
+
+let initialised = false;
+/** mermaid 11's parser (`mermaid.parse` resolves to `{ diagramType, config }` and rejects on a syntax error). */
+export async function parseMermaid(text: string): Promise<{ diagramType: string }> {
+  if (!initialised) {
+    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+    initialised = true;
+  }
+  const result = await mermaid.parse(text);
+  if (!result) throw new Error('mermaid.parse returned false');
+  return result;
+}
+
+/** Parses a diagram with mermaid and returns mermaid's parsed diagram (its `db` holds what mermaid understood). */
+export async function parsed(diagram: MermaidDiagram | string): Promise<{ type: string; db: any }> {
+  const text = typeof diagram === 'string' ? diagram : diagram.text;
+  await parseMermaid(text);
+  // the same path render takes: preprocess, then the diagram's parser fills its db
+  const api = (mermaid as unknown as { mermaidAPI: { getDiagramFromText(text: string): Promise<{ type: string; db: any }> } }).mermaidAPI;
+  return api.getDiagramFromText(text);
+}
+
+export async function expectParses(diagrams: readonly MermaidDiagram[]): Promise<void> {
+  for (const diagram of diagrams) {
+    await expect(parseMermaid(diagram.text), `${diagram.title}:\n${diagram.text}`).resolves.toBeTruthy();
+  }
+}
+
+/**
+ * The text mermaid shows for a label it parsed: its entity placeholders
+ * (`ﬂ°°35¶ß` for `#35;`) and our `#35;` codes decoded.
+ */
+export function shown(label: string): string {
+  return decodeMermaidText(label.replace(/ﬂ°°(\d+)¶ß/g, '#$1;').replace(/ﬂ°(\w+)¶ß/g, '#$1;'));
+}
+
