@@ -12,9 +12,10 @@ import { cliSection } from './cli';
 import { diagramsSection } from './diagrams';
 import { languageSection } from './language';
 import type { BenchContext, BenchSection } from './report';
+import { serverSection } from './server';
 import { simulationSection } from './simulation';
 
-export const sections: readonly BenchSection[] = [languageSection, cliSection, diagramsSection, simulationSection];
+export const sections: readonly BenchSection[] = [languageSection, cliSection, serverSection, diagramsSection, simulationSection];
 
 async function main(argv: string[]): Promise<number> {
   const quick = argv.includes('--quick');

@@ -151,3 +151,13 @@ describe('a typo inside a block costs one finding, not the rest of the block', (
     expect(document.diagnostics).toHaveLength(1);
   });
 });
+
+describe('a field cut off in its type', () => {
+  it('leaves no hole in the list of fields', () => {
+    for (const text of ['context C { value V { a: Int  items: List< } }', 'context C { aggregate A { command X { items: List< } } }']) {
+      const context = parseDocument('file:///cut.ddd', text).declarations[0] as ContextDeclaration;
+      const holders = [...context.values, ...context.aggregates.flatMap((a) => a.commands)];
+      for (const holder of holders) expect(holder.fields.every((field) => field !== undefined)).toBe(true);
+    }
+  });
+});

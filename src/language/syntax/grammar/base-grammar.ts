@@ -234,7 +234,8 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
         {
           ALT: () => {
             const field = this.SUBRULE(this.field);
-            if (!this.RECORDING_PHASE) target.fields.push(field);
+            // recovery may abandon the field: nothing to add then
+            if (!this.RECORDING_PHASE && field) target.fields.push(field);
           },
         },
       ]);
@@ -246,7 +247,7 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
     this.CONSUME(T.LCurly);
     this.members('a block of fields: expected name: Type', starts.names, () => {
       const field = this.SUBRULE(this.field);
-      if (!this.RECORDING_PHASE) fields.push(field);
+      if (!this.RECORDING_PHASE && field) fields.push(field);
     });
     this.CONSUME(T.RCurly);
   });

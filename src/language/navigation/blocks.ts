@@ -1,0 +1,130 @@
+/**
+ * The block structure of a document, from its tokens alone: which `{ … }` block
+ * every token is in, and what kind of block it is (a context body, an aggregate,
+ * a field list, a saga, …). Completion and formatting read it; it works on broken
+ * text too, because it needs nothing but braces and the keyword before them.
+ */
+import type { IToken } from 'chevrotain';
+import { Choreographed, LCurly, RCurly, keywords } from '../syntax/tokens';
+
+export type BlockKind =
+  | 'top'
+  | 'domain'
+  | 'context'
+  | 'glossary'
+  | 'aggregate'
+  /** An entity's or value object's body: fields, operations, invariants. */
+  | 'structure'
+  /** A command's, event's or read model's field list. */
+  | 'fields'
+  | 'enum'
+  /** A repository's or service's operations. */
+  | 'operations'
+  | 'stream'
+  | 'contextmap'
+  /** `{ Money }` after a shared-kernel relationship. */
+  | 'shared'
+  | 'orchestration'
+  | 'choreography'
+  | 'storming'
+  | 'unknown';
+
+export interface BlockFrame {
+  kind: BlockKind;
+  /** Index of the `{` token; -1 for the document itself. */
+  open: number;
+  /** Index of the keyword that introduced the block (`aggregate` of `aggregate Order {`), or -1. */
+  head: number;
+}
+
+const headKinds: Record<string, BlockKind> = {
+  domain: 'domain',
+  context: 'context',
+  contextmap: 'contextmap',
+  storming: 'storming',
+  glossary: 'glossary',
+  aggregate: 'aggregate',
+  entity: 'structure',
+  value: 'structure',
+  enum: 'enum',
+  command: 'fields',
+  event: 'fields',
+  readmodel: 'fields',
+  repository: 'operations',
+  service: 'operations',
+  stream: 'stream',
+  saga: 'orchestration',
+};
+
+const headTokens = new Map(Object.keys(headKinds).map((word) => [keywords[word]!, word]));
+
+/** How far back the keyword that introduces a block is looked for. */
+const MAX_HEAD_DISTANCE = 64;
+
+/** The kind of block that the `{` at `tokens[open]` opens, inside a block of kind `parent`. */
+export function classifyBlock(tokens: readonly IToken[], open: number, parent: BlockKind): BlockFrame {
+  for (let i = open - 1; i >= 0 && i >= open - MAX_HEAD_DISTANCE; i--) {
+    const token = tokens[i]!;
+    if (token.tokenType === LCurly || token.tokenType === RCurly) break;
+    const word = headTokens.get(token.tokenType);
+    if (word === undefined) continue;
+    // `context: ContextId` or `x.event` use a keyword as a member name: not a head
+    const next = tokens[i + 1];
+    if (next && next.image === ':') continue;
+    let kind = headKinds[word]!;
+    if (word === 'saga') {
+      for (let j = i + 1; j < open; j++) if (tokens[j]!.tokenType === Choreographed) kind = 'choreography';
+    }
+    return { kind, open, head: i };
+  }
+  return { kind: parent === 'contextmap' ? 'shared' : 'unknown', open, head: -1 };
+}
+
+export interface BlockAnalysis {
+  /** Per token: how many blocks enclose it (a `}` counts at the depth of its `{`). */
+  depth: Int32Array;
+  /** Per token: the frame of the innermost block that encloses it (for `{` and `}`: the block around them). */
+  frame: BlockFrame[];
+  /** The blocks still open after the last analysed token, outermost first (the document itself at 0). */
+  stack: BlockFrame[];
+  /** False when a `}` had no `{` or a `{` was never closed. */
+  balanced: boolean;
+}
+
+const documentFrame: BlockFrame = { kind: 'top', open: -1, head: -1 };
+
+/** Walks the tokens `[0, upTo)` once, tracking the open blocks. */
+export function analyseBlocks(tokens: readonly IToken[], upTo = tokens.length): BlockAnalysis {
+  const end = Math.min(upTo, tokens.length);
+  const depth = new Int32Array(end);
+  const frame: BlockFrame[] = new Array(end);
+  const stack: BlockFrame[] = [documentFrame];
+  let balanced = true;
+  for (let i = 0; i < end; i++) {
+    const token = tokens[i]!;
+    if (token.tokenType === RCurly) {
+      if (stack.length > 1) stack.pop();
+      else balanced = false;
+      depth[i] = stack.length - 1;
+      frame[i] = stack[stack.length - 1]!;
+      continue;
+    }
+    depth[i] = stack.length - 1;
+    frame[i] = stack[stack.length - 1]!;
+    if (token.tokenType === LCurly) stack.push(classifyBlock(tokens, i, stack[stack.length - 1]!.kind));
+  }
+  if (stack.length > 1) balanced = false;
+  return { depth, frame, stack, balanced };
+}
+
+/** The index of the first token that starts at or after `offset` (tokens.length when none does). */
+export function tokenIndexAt(tokens: readonly IToken[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (tokens[mid]!.startOffset < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -1,0 +1,190 @@
+/**
+ * Outline (document symbols, hierarchical) and workspace symbols (fuzzy search by name).
+ */
+import { describeRelationship } from '../context-map/relationships';
+import type {
+  Aggregate,
+  ContextDeclaration,
+  Declaration,
+  ElementKind,
+  Field,
+  Operation,
+  Relationship,
+  TextRange,
+  TopLevelDeclaration,
+} from '../model/elements';
+import { qualifiedName, type DddModel } from '../model/model';
+import { navIndex } from './nav-index';
+import { present } from './present';
+
+export interface DocumentSymbolNode {
+  name: string;
+  detail?: string;
+  kind: ElementKind;
+  /** The whole element. Always contains `selectionRange`. */
+  range: TextRange;
+  /** Its name. */
+  selectionRange: TextRange;
+  children: DocumentSymbolNode[];
+}
+
+function valid(range: TextRange | undefined): range is TextRange {
+  return !!range && Number.isFinite(range.start) && Number.isFinite(range.end);
+}
+
+function describeRelationshipSafely(relationship: Relationship): string {
+  if (!relationship.left || !relationship.right) return `${relationship.left?.context?.text ?? '?'} ${relationship.arrow ?? '?'} ${relationship.right?.context?.text ?? '?'}`;
+  return describeRelationship(relationship);
+}
+
+function node(name: string, kind: ElementKind, range: TextRange, selection: TextRange | undefined, children: DocumentSymbolNode[] = [], detail?: string): DocumentSymbolNode {
+  const selectionRange = valid(selection) ? selection : { start: range.start, end: range.start };
+  const whole = { start: Math.min(range.start, selectionRange.start), end: Math.max(range.end, selectionRange.end) };
+  for (const child of children) {
+    whole.start = Math.min(whole.start, child.range.start);
+    whole.end = Math.max(whole.end, child.range.end);
+  }
+  children.sort((a, b) => a.range.start - b.range.start);
+  const result: DocumentSymbolNode = { name: name || '?', kind, range: whole, selectionRange, children };
+  if (detail) result.detail = detail;
+  return result;
+}
+
+function declarationNode(declaration: Declaration, children: DocumentSymbolNode[] = [], detail?: string): DocumentSymbolNode {
+  return node(declaration.name, declaration.kind, declaration.range, declaration.nameRange, children, detail);
+}
+
+function fieldNodes(fields: readonly Field[]): DocumentSymbolNode[] {
+  return present(fields).map((field) => declarationNode(field, [], field.type?.text));
+}
+
+function operationNodes(operations: readonly Operation[]): DocumentSymbolNode[] {
+  return present(operations).map((operation) =>
+    declarationNode(operation, [], `(${present(operation.parameters).map((p) => `${p.name}: ${p.type?.text ?? '?'}`).join(', ')})${operation.returns ? `: ${operation.returns.text}` : ''}`),
+  );
+}
+
+function blockNodes(holder: Aggregate | ContextDeclaration): DocumentSymbolNode[] {
+  const nodes: DocumentSymbolNode[] = [];
+  for (const entity of present(holder.entities)) nodes.push(declarationNode(entity, [...fieldNodes(entity.fields), ...operationNodes(entity.operations)], entity.root ? 'root' : undefined));
+  for (const value of present(holder.values)) nodes.push(declarationNode(value, [...fieldNodes(value.fields), ...operationNodes(value.operations)]));
+  for (const type of present(holder.enums)) nodes.push(declarationNode(type, present(type.values).map((value) => declarationNode(value))));
+  for (const command of present(holder.commands)) {
+    nodes.push(declarationNode(command, fieldNodes(command.fields), command.emits.length ? `emits ${command.emits.map((e) => e.text).join(', ')}` : undefined));
+  }
+  for (const event of present(holder.events)) nodes.push(declarationNode(event, fieldNodes(event.fields)));
+  return nodes;
+}
+
+function contextNode(block: ContextDeclaration): DocumentSymbolNode {
+  const children: DocumentSymbolNode[] = [];
+  for (const term of present(block.glossary)) children.push(declarationNode(term, [], term.definition.length > 60 ? term.definition.slice(0, 57) + '…' : term.definition));
+  for (const aggregate of present(block.aggregates)) children.push(declarationNode(aggregate, blockNodes(aggregate), aggregate.eventSourced ? 'event-sourced' : undefined));
+  children.push(...blockNodes(block));
+  for (const repository of present(block.repositories)) children.push(declarationNode(repository, operationNodes(repository.operations), repository.aggregate ? `for ${repository.aggregate.text}` : undefined));
+  for (const service of present(block.services)) children.push(declarationNode(service, operationNodes(service.operations)));
+  for (const stream of present(block.streams)) children.push(declarationNode(stream, [], stream.aggregate ? `of ${stream.aggregate.text}` : undefined));
+  for (const readModel of present(block.readModels)) children.push(declarationNode(readModel, fieldNodes(readModel.fields), readModel.sources.length ? `from ${readModel.sources.map((s) => s.text).join(', ')}` : undefined));
+  const detail = [block.external ? 'external' : '', block.implements.length ? `implements ${block.implements.map((r) => r.text).join(', ')}` : ''].filter(Boolean).join(' ');
+  return node(block.name, 'context', block.range, block.nameRange, children, detail || undefined);
+}
+
+function topLevelNode(declaration: TopLevelDeclaration): DocumentSymbolNode {
+  switch (declaration.kind) {
+    case 'domain':
+      return declarationNode(declaration, present(declaration.subdomains).map((subdomain) => declarationNode(subdomain, [], subdomain.type)));
+    case 'contextDeclaration':
+      return contextNode(declaration);
+    case 'contextmap':
+      return declarationNode(
+        declaration,
+        present(declaration.relationships).map((relationship) =>
+          node(describeRelationshipSafely(relationship), 'relationship', relationship.range, relationship.left?.context?.range ?? relationship.range, [],
+            relationship.shared.length ? `shares ${relationship.shared.map((s) => s.text).join(', ')}` : undefined),
+        ),
+      );
+    case 'saga': {
+      const steps = present(declaration.steps).map((step) =>
+        node(step.command?.text ?? 'step', 'sagaStep', step.range, step.command?.range ?? step.range, [],
+          [step.participant ? `on ${step.participant.text}` : '', step.reply ? `reply ${step.reply.text}` : '', step.compensation ? (step.compensation.none ? 'compensate none' : `compensate ${step.compensation.command?.text ?? ''}`) : '']
+            .filter(Boolean)
+            .join(' ')),
+      );
+      const reactions = present(declaration.reactions).map((reaction) =>
+        node(`${reaction.participant?.text ?? '?'} on ${reaction.triggers.map((t) => t.text).join(reaction.join === 'and' ? ' and ' : ' or ')}`, 'reaction', reaction.range, reaction.participant?.range ?? reaction.range, [],
+          reaction.emits.length ? `emits ${reaction.emits.map((e) => e.text).join(', ')}` : undefined),
+      );
+      return declarationNode(declaration, [...steps, ...reactions], declaration.style);
+    }
+    case 'storming':
+      return declarationNode(declaration, present(declaration.stickies).map((sticky) => node(sticky.text, 'sticky', sticky.range, sticky.textRange, [], sticky.type)));
+  }
+}
+
+/** The outline of one document: contexts → aggregates → entities/values/…; sagas → steps; maps → relationships; boards → stickies. */
+export function documentSymbols(model: DddModel, uri: string): DocumentSymbolNode[] {
+  const document = navIndex(model).documents.get(uri);
+  if (!document) return [];
+  return present(document.declarations).map(topLevelNode);
+}
+
+// ---------------------------------------------------------------- workspace symbols
+
+export interface WorkspaceSymbolItem {
+  name: string;
+  kind: ElementKind;
+  /** The qualified name of what contains it (`Sales.Order`), if anything. */
+  containerName?: string;
+  uri: string;
+  range: TextRange;
+}
+
+/**
+ * How well `query` matches `name` (higher is better), or undefined when it does not:
+ * exact, then prefix, then camel-case initials (`PO` → PlaceOrder), then substring,
+ * then the query's characters in order.
+ */
+export function fuzzyScore(query: string, name: string): number | undefined {
+  if (!query) return 1;
+  const q = query.toLowerCase();
+  const n = name.toLowerCase();
+  if (n === q) return 1000;
+  if (n.startsWith(q)) return 900 - (n.length - q.length);
+  const initials = name.replace(/[^A-Z0-9]/g, '').toLowerCase() || n.charAt(0);
+  if (initials.startsWith(q)) return 800 - (initials.length - q.length);
+  const at = n.indexOf(q);
+  if (at >= 0) return 600 - at;
+  let position = 0;
+  let gaps = 0;
+  let last = -1;
+  for (const char of q) {
+    const found = n.indexOf(char, position);
+    if (found < 0) return undefined;
+    if (last >= 0 && found > last + 1) gaps++;
+    last = found;
+    position = found + 1;
+  }
+  return 400 - gaps * 10 - (n.length - q.length);
+}
+
+const searchable: ReadonlySet<ElementKind> = new Set<ElementKind>([
+  'domain', 'subdomain', 'context', 'contextmap', 'aggregate', 'entity', 'value', 'enum', 'command', 'event',
+  'repository', 'service', 'stream', 'readmodel', 'saga', 'storming', 'term', 'operation',
+]);
+
+/** Declarations whose name matches `query` fuzzily, best first. */
+export function workspaceSymbols(model: DddModel, query: string, limit = 500): WorkspaceSymbolItem[] {
+  const index = navIndex(model);
+  const scored: { item: WorkspaceSymbolItem; score: number }[] = [];
+  for (const declaration of index.declarations) {
+    if (!searchable.has(declaration.kind) || !declaration.name) continue;
+    const score = fuzzyScore(query.trim(), declaration.name);
+    if (score === undefined) continue;
+    const parent = index.parents.get(declaration);
+    const item: WorkspaceSymbolItem = { name: declaration.name, kind: declaration.kind, uri: declaration.uri, range: declaration.nameRange };
+    if (parent) item.containerName = qualifiedName(parent);
+    scored.push({ item, score });
+  }
+  scored.sort((a, b) => b.score - a.score || a.item.name.localeCompare(b.item.name));
+  return scored.slice(0, limit).map((entry) => entry.item);
+}

@@ -1,0 +1,52 @@
+/** textDocument/completion: the core's candidates, as LSP completion items. */
+import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver/node';
+import { completionsAt, type CompletionKind } from '../language/navigation/index';
+import type { ServerContext } from './context';
+
+const itemKinds: Record<CompletionKind, CompletionItemKind> = {
+  keyword: CompletionItemKind.Keyword,
+  role: CompletionItemKind.Constant,
+  state: CompletionItemKind.EnumMember,
+  type: CompletionItemKind.TypeParameter,
+  actor: CompletionItemKind.Variable,
+  operator: CompletionItemKind.Operator,
+  domain: CompletionItemKind.Module,
+  subdomain: CompletionItemKind.Module,
+  context: CompletionItemKind.Module,
+  contextmap: CompletionItemKind.Module,
+  relationship: CompletionItemKind.Interface,
+  aggregate: CompletionItemKind.Class,
+  entity: CompletionItemKind.Class,
+  value: CompletionItemKind.Struct,
+  enum: CompletionItemKind.Enum,
+  enumValue: CompletionItemKind.EnumMember,
+  command: CompletionItemKind.Function,
+  event: CompletionItemKind.Event,
+  repository: CompletionItemKind.Interface,
+  service: CompletionItemKind.Interface,
+  stream: CompletionItemKind.Variable,
+  readmodel: CompletionItemKind.Struct,
+  saga: CompletionItemKind.Class,
+  storming: CompletionItemKind.Module,
+  term: CompletionItemKind.Text,
+  field: CompletionItemKind.Field,
+  operation: CompletionItemKind.Method,
+  sagaStep: CompletionItemKind.Method,
+  reaction: CompletionItemKind.Event,
+  sticky: CompletionItemKind.Text,
+};
+
+export const completionTriggerCharacters = ['.', '[', ':', '>'];
+
+export function completion(ctx: ServerContext, params: CompletionParams): CompletionItem[] {
+  const document = ctx.document(params.textDocument.uri);
+  if (!document) return [];
+  const candidates = completionsAt(ctx.model(), document.uri, document.lines.offsetAt(params.position));
+  return candidates.map((candidate) => {
+    const item: CompletionItem = { label: candidate.label, kind: itemKinds[candidate.kind] ?? CompletionItemKind.Text, sortText: candidate.sortText };
+    if (candidate.detail) item.detail = candidate.detail;
+    if (candidate.documentation) item.documentation = { kind: MarkupKind.Markdown, value: candidate.documentation };
+    if (candidate.insertText) item.insertText = candidate.insertText;
+    return item;
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * Core ↔ LSP: offsets become positions through each document's LineIndex
+ * (UTF-16 code units, as LSP counts), severities and kinds become LSP enums.
+ */
+import {
+  DiagnosticSeverity,
+  type Diagnostic as LspDiagnostic,
+  type DiagnosticRelatedInformation,
+  type Position,
+  type Range,
+  type TextEdit,
+} from 'vscode-languageserver/node';
+import type { Diagnostic, Severity } from '../language/diagnostics';
+import type { TextRange } from '../language/model/elements';
+import type { NavTextEdit } from '../language/navigation/index';
+import type { LineIndex } from '../language/syntax/line-index';
+import { DIAGNOSTIC_SOURCE, ruleDocumentationUrl } from './settings';
+
+export function toRange(lines: LineIndex, range: TextRange): Range {
+  const start = lines.positionAt(range.start);
+  const end = lines.positionAt(Math.max(range.start, range.end));
+  return { start, end };
+}
+
+export function toOffset(lines: LineIndex, position: Position): number {
+  return lines.offsetAt(position);
+}
+
+export function toTextEdit(lines: LineIndex, edit: NavTextEdit): TextEdit {
+  return { range: toRange(lines, edit.range), newText: edit.newText };
+}
+
+const severities: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** The line index of another document, for related locations. */
+export type LinesOf = (uri: string) => LineIndex | undefined;
+
+export function toLspDiagnostic(diagnostic: Diagnostic, lines: LineIndex, linesOf: LinesOf): LspDiagnostic {
+  const result: LspDiagnostic = {
+    range: toRange(lines, diagnostic.range),
+    severity: severities[diagnostic.severity] ?? DiagnosticSeverity.Error,
+    code: diagnostic.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: diagnostic.message,
+  };
+  if (diagnostic.code) result.codeDescription = { href: ruleDocumentationUrl(diagnostic.code) };
+  if (diagnostic.related?.length) {
+    const related: DiagnosticRelatedInformation[] = [];
+    for (const location of diagnostic.related) {
+      const other = location.uri === diagnostic.uri ? lines : linesOf(location.uri);
+      if (!other) continue;
+      related.push({ location: { uri: location.uri, range: toRange(other, location.range) }, message: location.message });
+    }
+    if (related.length) result.relatedInformation = related;
+  }
+  if (diagnostic.data !== undefined) result.data = diagnostic.data;
+  return result;
+}

@@ -1,0 +1,14 @@
+/** textDocument/references: every use of the symbol under the cursor, across files. */
+import type { Location, ReferenceParams } from 'vscode-languageserver/node';
+import { elementAt, referencesTo } from '../language/navigation/index';
+import type { ServerContext } from './context';
+import { toLocations } from './definition';
+
+export function references(ctx: ServerContext, params: ReferenceParams): Location[] {
+  const document = ctx.document(params.textDocument.uri);
+  if (!document) return [];
+  const model = ctx.model();
+  const element = elementAt(model, document.uri, document.lines.offsetAt(params.position));
+  if (!element?.symbol) return [];
+  return toLocations(ctx, referencesTo(model, element.symbol, { includeDeclaration: params.context?.includeDeclaration ?? true }));
+}

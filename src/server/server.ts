@@ -1,0 +1,318 @@
+/**
+ * The language server: holds the whole workspace and answers LSP requests with
+ * the core's queries. One class wires a connection to the features (one file
+ * each), so that tests can run it in-process on a pair of streams.
+ *
+ * - On initialize it indexes every `.ddd` file under the workspace folders; the
+ *   editor's open documents win over the disk; watched files keep it current.
+ * - An edit re-parses that document only, then the workspace is re-linked and
+ *   re-validated, debounced while typing; the findings of every document whose
+ *   findings changed are published (versioned for open documents).
+ * - Every handler is guarded: a failure in one request is logged and answered
+ *   with an empty result, never a dead server.
+ */
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type DidChangeWatchedFilesParams,
+  type InitializeParams,
+  type InitializeResult,
+  type SemanticTokens,
+  type WorkspaceFoldersChangeEvent,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { sep } from 'node:path';
+import type { DddModel } from '../language/index';
+import { codeActions } from './code-actions';
+import { completion, completionTriggerCharacters } from './completion';
+import type { DocumentView, ServerContext } from './context';
+import { definition } from './definition';
+import { DiagnosticsPublisher } from './diagnostics';
+import { findDddFiles, isDddPath, pathToUri, readTextFile, uriToPath } from './files';
+import { foldingRanges } from './folding';
+import { formatting } from './formatting';
+import { hover } from './hover';
+import { references } from './references';
+import { prepareRename, rename } from './rename';
+import { semanticTokensFull, semanticTokensLegend } from './semantic-tokens';
+import { defaultSettings, readSettings, type ServerSettings } from './settings';
+import { documentSymbols, workspaceSymbols } from './symbols';
+import { Workspace } from './workspace';
+
+export interface DddServerOptions {
+  /** Overrides of the default settings (initializationOptions and the `ddd` configuration section override these in turn). */
+  settings?: Partial<ServerSettings>;
+  /** Called after each round of publishing, with the uris whose findings were sent. */
+  onPublished?: (uris: string[]) => void;
+}
+
+const READ_BATCH = 64;
+
+export class DddLanguageServer implements ServerContext {
+  readonly workspace = new Workspace();
+  settings: ServerSettings;
+  private readonly documents = new TextDocuments(TextDocument);
+  private readonly publisher: DiagnosticsPublisher;
+  private readonly baseSettings: ServerSettings;
+  private capabilities: ClientCapabilities = {};
+  private folders: string[] = [];
+  /** Settles when the workspace folders have been read. */
+  private indexing: Promise<void> = Promise.resolve();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private validating: Promise<void> = Promise.resolve();
+  private disposed = false;
+
+  constructor(
+    readonly connection: Connection,
+    private readonly options: DddServerOptions = {},
+  ) {
+    this.baseSettings = { ...defaultSettings, ...options.settings };
+    this.settings = this.baseSettings;
+    this.publisher = new DiagnosticsPublisher(this.workspace, (params) => void this.connection.sendDiagnostics(params));
+    this.register();
+  }
+
+  /** Starts listening on the connection. */
+  listen(): void {
+    this.documents.listen(this.connection);
+    this.connection.listen();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  // ---------------------------------------------------------------- ServerContext
+
+  model(): DddModel {
+    return this.workspace.model();
+  }
+
+  document(uri: string): DocumentView | undefined {
+    const entry = this.workspace.get(uri);
+    if (!entry) return undefined;
+    const parsed = this.workspace.parsed(entry.uri)!;
+    return { uri: entry.uri, parsed, lines: parsed.lineIndex };
+  }
+
+  log(message: string): void {
+    try {
+      this.connection.console.error(message);
+    } catch {
+      // the connection may be gone; nothing else to tell
+    }
+  }
+
+  // ---------------------------------------------------------------- wiring
+
+  /** A request handler that waits for the index, and turns a failure into a logged fallback. */
+  private request<P, R>(name: string, fallback: () => R, handler: (params: P) => R): (params: P, token?: CancellationToken) => Promise<R> {
+    return async (params, token) => {
+      try {
+        await this.indexing;
+        if (token?.isCancellationRequested) return fallback();
+        return handler(params);
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        this.log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return fallback();
+      }
+    };
+  }
+
+  /** A notification handler whose failure is logged. */
+  private notification<P>(name: string, handler: (params: P) => void | Promise<void>): (params: P) => void {
+    return (params) => {
+      try {
+        const result = handler(params);
+        if (result instanceof Promise) result.catch((error: unknown) => this.log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+      } catch (error) {
+        this.log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    };
+  }
+
+  private register(): void {
+    const c = this.connection;
+    c.onInitialize((params) => this.initialize(params));
+    c.onInitialized(this.notification('initialized', () => this.initialized()));
+    c.onShutdown(() => this.dispose());
+    c.onDidChangeConfiguration(
+      this.notification('didChangeConfiguration', (params: { settings?: unknown }) => {
+        const section = params.settings && typeof params.settings === 'object' ? (params.settings as Record<string, unknown>)['ddd'] : undefined;
+        if (section !== undefined) this.settings = readSettings(section, this.settings);
+      }),
+    );
+    c.onDidChangeWatchedFiles(this.notification('didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) => this.watchedFilesChanged(params)));
+
+    this.documents.onDidChangeContent(
+      this.notification('didChange', (event: { document: TextDocument }) => {
+        this.workspace.setOpenText(event.document.uri, event.document.getText(), event.document.version);
+        this.scheduleValidation();
+      }),
+    );
+    this.documents.onDidClose(this.notification('didClose', (event: { document: TextDocument }) => this.closed(event.document.uri)));
+
+    c.onHover(this.request('hover', () => null, (params) => hover(this, params)));
+    c.onCompletion(this.request('completion', () => [], (params) => completion(this, params)));
+    c.onDefinition(this.request('definition', () => [], (params) => definition(this, params)));
+    c.onReferences(this.request('references', () => [], (params) => references(this, params)));
+    c.onPrepareRename(this.request('prepareRename', () => null, (params) => prepareRename(this, params)));
+    c.onRenameRequest(this.request('rename', () => null, (params) => rename(this, params)));
+    c.onDocumentSymbol(this.request('documentSymbol', () => [], (params) => documentSymbols(this, params)));
+    c.onWorkspaceSymbol(this.request('workspaceSymbol', () => [], (params) => workspaceSymbols(this, params)));
+    c.onFoldingRanges(this.request('foldingRange', () => [], (params) => foldingRanges(this, params)));
+    c.languages.semanticTokens.on(this.request('semanticTokens', (): SemanticTokens => ({ data: [] }), (params) => semanticTokensFull(this, params)));
+    c.onDocumentFormatting(this.request('formatting', () => [], (params) => formatting(this, params)));
+    c.onCodeAction(this.request('codeAction', () => [], (params) => codeActions(this, params)));
+  }
+
+  private initialize(params: InitializeParams): InitializeResult {
+    this.capabilities = params.capabilities ?? {};
+    this.settings = readSettings(params.initializationOptions, this.baseSettings);
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? [];
+    if (folders.length === 0 && params.rootUri) folders.push(params.rootUri);
+    if (folders.length === 0 && params.rootPath) folders.push(pathToUri(params.rootPath));
+    this.folders = folders;
+    this.indexing = this.indexFolders(folders).catch((error: unknown) => this.log(`indexing the workspace failed: ${String(error)}`));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: completionTriggerCharacters, resolveProvider: false },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: { label: 'DDD model' },
+        workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        semanticTokensProvider: { legend: semanticTokensLegend, full: true, range: false },
+        documentFormattingProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'ddd-modeler', version: '0.1.0' },
+    };
+  }
+
+  private async initialized(): Promise<void> {
+    if (this.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      this.connection.client
+        .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.ddd' }] })
+        .catch((error: unknown) => this.log(`could not watch .ddd files: ${String(error)}`));
+    }
+    if (this.capabilities.workspace?.workspaceFolders) {
+      this.connection.workspace.onDidChangeWorkspaceFolders(this.notification('didChangeWorkspaceFolders', (event: WorkspaceFoldersChangeEvent) => this.foldersChanged(event)));
+    }
+    await this.indexing;
+    this.validateNow();
+  }
+
+  // ---------------------------------------------------------------- the workspace on disk
+
+  private async indexFolders(folders: readonly string[]): Promise<void> {
+    for (const folder of folders) {
+      const root = uriToPath(folder);
+      if (!root) continue;
+      const paths = await findDddFiles(root, this.settings.maxFiles);
+      for (let i = 0; i < paths.length; i += READ_BATCH) {
+        const batch = paths.slice(i, i + READ_BATCH);
+        const texts = await Promise.all(batch.map((path) => readTextFile(path, this.settings.maxFileSize)));
+        batch.forEach((path, j) => {
+          const text = texts[j];
+          if (text !== undefined) this.workspace.setDiskText(pathToUri(path), text);
+        });
+      }
+    }
+  }
+
+  private async watchedFilesChanged(params: DidChangeWatchedFilesParams): Promise<void> {
+    await this.indexing;
+    let changed = false;
+    for (const change of params.changes) {
+      const path = uriToPath(change.uri);
+      if (!path || !isDddPath(path)) continue;
+      if (change.type === FileChangeType.Deleted) {
+        changed = this.workspace.deleteFromDisk(change.uri) || changed;
+        continue;
+      }
+      const text = await readTextFile(path, this.settings.maxFileSize);
+      if (text === undefined) changed = this.workspace.deleteFromDisk(change.uri) || changed;
+      else changed = this.workspace.setDiskText(this.workspace.canonical(change.uri), text) || changed;
+    }
+    if (changed) this.scheduleValidation();
+  }
+
+  private async foldersChanged(event: WorkspaceFoldersChangeEvent): Promise<void> {
+    for (const removed of event.removed) {
+      const root = uriToPath(removed.uri);
+      this.folders = this.folders.filter((folder) => folder !== removed.uri);
+      if (!root) continue;
+      for (const entry of this.workspace.entriesList()) {
+        const path = uriToPath(entry.uri);
+        if (path?.startsWith(root.endsWith(sep) ? root : root + sep) && !entry.open) this.workspace.remove(entry.uri);
+      }
+    }
+    const added = event.added.map((folder) => folder.uri);
+    this.folders.push(...added);
+    const indexing = this.indexFolders(added).catch((error: unknown) => this.log(`indexing ${added.join(', ')} failed: ${String(error)}`));
+    this.indexing = this.indexing.then(() => indexing);
+    await indexing;
+    this.scheduleValidation();
+  }
+
+  private async closed(uri: string): Promise<void> {
+    const entry = this.workspace.get(uri);
+    const path = entry ? uriToPath(entry.uri) : undefined;
+    const knownOnDisk = entry?.diskText !== undefined;
+    this.workspace.close(uri);
+    this.scheduleValidation();
+    // a file created inside the workspace while open (without a watcher to tell) stays in the workspace
+    if (knownOnDisk || !path || !isDddPath(path) || !this.inFolders(path)) return;
+    const text = await readTextFile(path, this.settings.maxFileSize);
+    if (text !== undefined && !this.workspace.get(uri)?.open && this.workspace.setDiskText(this.workspace.canonical(uri), text)) this.scheduleValidation();
+  }
+
+  private inFolders(path: string): boolean {
+    return this.folders.some((folder) => {
+      const root = uriToPath(folder);
+      return root !== undefined && (path === root || path.startsWith(root.endsWith(sep) ? root : root + sep));
+    });
+  }
+
+  // ---------------------------------------------------------------- findings
+
+  /** Validates after `diagnosticsDelay` ms without a new change. */
+  scheduleValidation(): void {
+    if (this.disposed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.validateNow();
+    }, this.settings.diagnosticsDelay);
+  }
+
+  /** Validates the workspace and publishes what changed (after the index is read). */
+  validateNow(): Promise<void> {
+    this.validating = this.validating.then(async () => {
+      await this.indexing;
+      if (this.disposed) return;
+      try {
+        const uris = this.publisher.publish();
+        this.options.onPublished?.(uris);
+      } catch (error) {
+        this.log(`validation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      }
+    });
+    return this.validating;
+  }
+}

@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { hoverAt } from '../../src/language/navigation/index';
+import { example, workspace } from './fixtures';
+
+describe('hover', () => {
+  const ws = example();
+  const hover = (file: string, needle: string, delta = 0, n = 0) => hoverAt(ws.model, ws.uri(file), ws.at(file, needle, delta, n))?.markdown ?? '';
+
+  test('a glossary term: the definition of its own context, and a note that the word means something else elsewhere', () => {
+    const sales = hover('contexts/sales.ddd', 'Customer:');
+    expect(sales).toContain('Someone who buys: name, email, shipping address, payment methods, cart');
+    expect(sales).not.toContain('account holder');
+    expect(sales).toContain('`Support`');
+    const support = hover('contexts/support.ddd', 'Customer:');
+    expect(support).toContain('An account holder with ticket history, satisfaction score and support plan');
+    expect(support).not.toContain('Someone who buys');
+  });
+
+  test('a name used in a context reads in the language of that context', () => {
+    expect(hover('contexts/sales.ddd', 'CustomerId')).toContain('*Sales:* **Customer** — Someone who buys');
+    expect(hover('contexts/support.ddd', 'CustomerId')).toContain('*Support:* **Customer** — An account holder');
+    expect(hover('contexts/sales.ddd', 'aggregate Order', 10)).toContain("*Sales:* **Order** — A customer's request to buy items");
+    // "Order Item" is written with a space in the glossary
+    expect(hover('contexts/sales.ddd', 'entity OrderItem', 7)).toContain('One product in an order');
+  });
+
+  test('outside any context (a storming board) every meaning is shown', () => {
+    const actor = hover('storming/checkout.ddd', 'actor Customer', 6);
+    expect(actor).toContain('**actor** `Customer`');
+    expect(actor).toContain('*Sales:* **Customer**');
+    expect(actor).toContain('*Support:* **Customer**');
+  });
+
+  test('a role says what the pattern means and who plays it', () => {
+    const ohs = hover('context-map.ddd', 'OHS');
+    expect(ohs).toContain('**OHS** · open host service — upstream role');
+    expect(ohs).toContain('well-documented API');
+    expect(ohs).toContain('`Sales` plays open host service');
+    expect(hover('context-map.ddd', '[SK]', 1)).toContain('symmetric role');
+    const unknown = workspace({ 'a.ddd': 'context A\ncontext B\ncontextmap M { A [XYZ] -> B }' });
+    expect(hoverAt(unknown.model, unknown.uri('a.ddd'), unknown.at('a.ddd', 'XYZ'))?.markdown).toContain('is not a context-map role');
+  });
+
+  test('an element: kind, qualified name, description, where it is declared, members', () => {
+    const event = hover('sagas/order-saga.ddd', 'reply OrderCreated', 6);
+    expect(event).toContain('**domain event** `Sales.Order.OrderCreated`');
+    expect(event).toContain('order: OrderId');
+    expect(event).toContain('Emitted by `CreateOrder`');
+    expect(event).toContain('[contexts/sales.ddd:');
+    const context = hover('context-map.ddd', 'PaymentProvider');
+    expect(context).toContain('**bounded context** `PaymentProvider` · external');
+    expect(context).toContain('Card payments, bought as a service');
+    expect(context).toContain('`PaymentProvider [OHS] -> Billing [CF]`');
+    expect(hover('contexts/sales.ddd', 'repository Orders', 11)).toContain('findById(id: OrderId): Order');
+    expect(hover('contexts/sales.ddd', 'placedAt')).toContain('field of entity `Sales.Order.Order`');
+    expect(hover('domain.ddd', 'Ordering')).toContain('core: what makes the business unique');
+  });
+
+  test('saga states, built-in types, names not declared yet', () => {
+    expect(hover('sagas/order-saga.ddd', 'PAYMENT_FAILED')).toContain('entered when step `ProcessPayment` fails');
+    expect(hover('sagas/order-saga.ddd', 'INV_RELEASED')).toContain('reached once `ReleaseInventory` has undone step `ReserveInventory`');
+    expect(hover('contexts/sales.ddd', 'DateTime')).toContain('**built-in type** `DateTime`');
+    expect(hover('sagas/choreography.ddd', 'PaymentSucceeded')).toContain('not declared yet');
+    expect(hoverAt(ws.model, ws.uri('contexts/sales.ddd'), ws.at('contexts/sales.ddd', '{'))).toBeUndefined();
+  });
+});
