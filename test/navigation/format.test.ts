@@ -6,11 +6,11 @@ import { describe, expect, test } from 'vitest';
 import type { IToken } from 'chevrotain';
 import { applyEdits, formatEdits, formatText } from '../../src/language/navigation/index';
 import { parseDocument } from '../../src/language/index';
-import { dddLexer } from '../../src/language/syntax/tokens';
+import { tokenize } from '../../src/language/syntax/tokens';
 import { readWorkspace, sketchBlocks } from '../helpers';
 
 function images(text: string): string[] {
-  const lexed = dddLexer.tokenize(text);
+  const lexed = tokenize(text);
   const all: IToken[] = [...lexed.tokens, ...((lexed.groups['comments'] as IToken[] | undefined) ?? [])];
   return all.sort((a, b) => a.startOffset - b.startOffset).map((token) => token.image);
 }
@@ -37,7 +37,7 @@ const corpus = [...examples.map((file) => ({ name: file.uri.replace(/^.*order-sa
 
 /** Re-indents every line and respaces within lines at random, keeping line breaks and tokens. */
 function scramble(text: string, next: () => number): string {
-  const lexed = dddLexer.tokenize(text);
+  const lexed = tokenize(text);
   const items = [...lexed.tokens, ...((lexed.groups['comments'] as IToken[] | undefined) ?? [])].sort((a, b) => a.startOffset - b.startOffset);
   let out = '';
   let at = 0;

@@ -47,7 +47,7 @@ import {
   Assign,
   StringLiteral,
   UnterminatedString,
-  dddLexer,
+  tokenize,
   keywords,
 } from '../syntax/tokens';
 import { isNameToken } from './token-kinds';
@@ -165,7 +165,7 @@ function joinable(a: IToken, b: IToken): boolean {
   const key = a.image + '\u0000' + b.image;
   let ok = joinCache.get(key);
   if (ok === undefined) {
-    const lexed = dddLexer.tokenize(a.image + b.image);
+    const lexed = tokenize(a.image + b.image);
     ok = lexed.errors.length === 0 && lexed.tokens.length === 2 && lexed.tokens[0]!.image === a.image && lexed.tokens[1]!.image === b.image;
     if (joinCache.size > 10_000) joinCache.clear();
     joinCache.set(key, ok);
@@ -330,7 +330,7 @@ export function formatEdits(document: Pick<ParsedDocument, 'text' | 'tokens' | '
 
   // the safety net: the formatted text must lex to the very same tokens and comments
   const formatted = out.join('');
-  const relexed = dddLexer.tokenize(formatted);
+  const relexed = tokenize(formatted);
   const relexedComments = (relexed.groups['comments'] as IToken[] | undefined) ?? [];
   if (relexed.errors.length || !sameImages(images(relexed.tokens), images(tokens)) || !sameImages(images(relexedComments), images(comments))) return [];
   return edits;
@@ -350,7 +350,7 @@ export function applyEdits(text: string, edits: readonly NavTextEdit[]): string 
 
 /** The formatted text, or undefined when the text cannot be formatted safely. */
 export function formatText(text: string, options: FormatOptions = {}): string | undefined {
-  const lexed = dddLexer.tokenize(text);
+  const lexed = tokenize(text);
   if (lexed.errors.length) return undefined;
   const comments = (lexed.groups['comments'] as IToken[] | undefined) ?? [];
   const edits = formatEdits({ text, tokens: lexed.tokens, comments }, options);

@@ -13,7 +13,7 @@ import type { Reference, TextRange, TopLevelDeclaration } from '../model/element
 import { LineIndex } from './line-index';
 import { dddParser } from './parser';
 import type { TokenType } from 'chevrotain';
-import { Colon, Dot, LParen, UnterminatedString, dddLexer, keywords, tokenEnd, topLevelKeywords } from './tokens';
+import { Colon, Dot, LParen, UnterminatedString, keywords, tokenEnd, tokenize, topLevelKeywords } from './tokens';
 
 const declarationKeywords: ReadonlySet<TokenType> = new Set([...topLevelKeywords].map((word) => keywords[word]!));
 
@@ -24,9 +24,10 @@ export interface ParsedDocument {
   references: Reference[];
   /** Lexer and parser findings. */
   diagnostics: Diagnostic[];
-  tokens: IToken[];
-  comments: IToken[];
-  lineIndex: LineIndex;
+  /** The document's tokens (lexed again on first use after parsing). */
+  readonly tokens: IToken[];
+  readonly comments: IToken[];
+  readonly lineIndex: LineIndex;
 }
 
 /** Past this many syntax findings in one file, the rest are summarised in one. */
@@ -39,26 +40,33 @@ const memberKeywords = new Set([
 
 export function parseDocument(uri: string, text: string): ParsedDocument {
   let lineIndex: LineIndex | undefined;
+  // The tokens are not kept after parsing: holding every token of a workspace
+  // would make each garbage collection copy them. The editor features that need
+  // them (folding, semantic tokens, completion, formatting) lex again on first use.
+  let lexed: { tokens: IToken[]; comments: IToken[] } | undefined;
+  const relex = () => (lexed ??= tokensOf(text));
   const document: ParsedDocument = {
     uri,
     text,
     declarations: [],
     references: [],
     diagnostics: [],
-    tokens: [],
-    comments: [],
+    get tokens() {
+      return relex().tokens;
+    },
+    get comments() {
+      return relex().comments;
+    },
     // built on first use: only findings and editor positions need it
     get lineIndex() {
       return (lineIndex ??= new LineIndex(text));
     },
   };
   try {
-    const lexed = dddLexer.tokenize(text);
-    document.tokens = lexed.tokens;
-    document.comments = (lexed.groups['comments'] as IToken[] | undefined) ?? [];
-    reportLexingErrors(document, lexed.errors);
-    reportUnterminatedStrings(document);
-    parseDeclarations(document);
+    const result = tokenize(text);
+    reportLexingErrors(document, result.errors);
+    reportUnterminatedStrings(document, result.tokens);
+    parseDeclarations(document, result.tokens);
   } catch (error) {
     // A bug in the parser must cost the user a finding, not the editor session.
     document.diagnostics.push({
@@ -71,6 +79,11 @@ export function parseDocument(uri: string, text: string): ParsedDocument {
   }
   capDiagnostics(document);
   return document;
+}
+
+function tokensOf(text: string): { tokens: IToken[]; comments: IToken[] } {
+  const result = tokenize(text);
+  return { tokens: result.tokens, comments: (result.groups['comments'] as IToken[] | undefined) ?? [] };
 }
 
 function tokenRange(token: IToken): TextRange {
@@ -100,8 +113,8 @@ function reportLexingErrors(document: ParsedDocument, errors: ILexingError[]): v
   }
 }
 
-function reportUnterminatedStrings(document: ParsedDocument): void {
-  for (const token of document.tokens) {
+function reportUnterminatedStrings(document: ParsedDocument, tokens: IToken[]): void {
+  for (const token of tokens) {
     if (token.tokenType !== UnterminatedString) continue;
     document.diagnostics.push({
       uri: document.uri,
@@ -124,8 +137,7 @@ function isDeclarationStart(tokens: IToken[], index: number): boolean {
   return true;
 }
 
-function parseDeclarations(document: ParsedDocument): void {
-  const { tokens } = document;
+function parseDeclarations(document: ParsedDocument, tokens: IToken[]): void {
   const parser = dddParser();
   parser.uri = document.uri;
   parser.text = document.text;

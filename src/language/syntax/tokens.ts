@@ -5,7 +5,7 @@
  * `Identifier`, so positions that take a member name (fields, parameters,
  * glossary terms, enum values) accept words such as `owner` or `value` too.
  */
-import { createToken, Lexer, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type ILexingResult, type TokenType } from 'chevrotain';
 
 export const AnyName = createToken({ name: 'AnyName', label: 'a name', pattern: Lexer.NA });
 /** A name that may denote a declaration: `Order` or `Sales.Order`. */
@@ -23,7 +23,8 @@ export const BlockComment = createToken({
 export const Identifier = createToken({
   name: 'Identifier',
   label: 'a name',
-  pattern: /[A-Za-z_][A-Za-z0-9_]*/,
+  // also matches `Sales.Order`: `tokenize` retypes it as a QualifiedName (one regex per word)
+  pattern: /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*/,
   categories: [AnyName, NameReference],
 });
 
@@ -34,7 +35,7 @@ export const Identifier = createToken({
 export const QualifiedName = createToken({
   name: 'QualifiedName',
   label: 'a qualified name',
-  pattern: /[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+/,
+  pattern: Lexer.NA,
   categories: [NameReference],
 });
 
@@ -47,8 +48,8 @@ function keyword(word: string): TokenType {
   const token = createToken({
     name: 'Kw_' + word,
     label: `'${word}'`,
-    pattern: new RegExp(word),
-    longer_alt: Identifier,
+    // not lexed by a pattern of its own: `tokenize` turns identifiers into keywords by a table look-up
+    pattern: Lexer.NA,
     categories: [AnyName],
   });
   keywords[word] = token;
@@ -195,12 +196,9 @@ export const allTokens: TokenType[] = [
   Comma,
   Dot,
   Question,
-  QualifiedName,
-  // longest first, so that `eventsourced` is not lexed as `event` + `sourced`
-  ...Object.keys(keywords)
-    .sort((a, b) => b.length - a.length)
-    .map((word) => keywords[word]!),
   Identifier,
+  QualifiedName,
+  ...Object.values(keywords),
   AnyName,
   NameReference,
 ];
@@ -220,3 +218,24 @@ export const dddLexer = new Lexer(allTokens, {
 });
 
 export const keywordNames = Object.keys(keywords);
+
+const keywordByImage = new Map(Object.entries(keywords));
+
+/**
+ * Lexes a text. Words are lexed by one pattern and then sorted into keywords,
+ * qualified names and identifiers by look-up, which is much faster than a
+ * pattern per keyword.
+ */
+export function tokenize(text: string): ILexingResult {
+  const result = dddLexer.tokenize(text);
+  for (const token of result.tokens) {
+    if (token.tokenType !== Identifier) continue;
+    const image = token.image;
+    const type = image.includes('.') ? QualifiedName : keywordByImage.get(image);
+    if (type) {
+      token.tokenType = type;
+      token.tokenTypeIdx = type.tokenTypeIdx!;
+    }
+  }
+  return result;
+}

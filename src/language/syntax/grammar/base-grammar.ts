@@ -19,6 +19,9 @@ import type {
 import { type Members, MAX_TYPE_NESTING, MEMBERS, type MemberStart, startsMember, starts, kinds } from './grammar-support';
 import * as T from '../tokens';
 import { tokenEnd } from '../tokens';
+
+/** The arguments of a type without any (shared: never mutated). */
+const none: TypeReference[] = [];
 import { friendlyErrorMessages } from '../error-messages';
 
 export abstract class BaseGrammar extends EmbeddedActionsParser {
@@ -71,12 +74,19 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
   }
 
   protected reference(name: Name, expected: readonly ElementKind[], soft = false): Reference {
-    const ref: Reference = { text: name.text, range: name.range, uri: this.uri, expected, soft };
-    if (!this.RECORDING_PHASE) {
-      if (this.scopeContext !== undefined) ref.scopeContext = this.scopeContext;
-      if (this.scopeAggregate !== undefined) ref.scopeAggregate = this.scopeAggregate;
-      this.references.push(ref);
-    }
+    // every property set here, even when undefined: one object shape for all references keeps linking fast
+    const ref: Reference = {
+      text: name.text,
+      range: name.range,
+      uri: this.uri,
+      expected,
+      soft,
+      scopeContext: this.scopeContext,
+      scopeAggregate: this.scopeAggregate,
+      target: undefined,
+      candidates: undefined,
+    };
+    if (!this.RECORDING_PHASE) this.references.push(ref);
     return ref;
   }
 
@@ -139,33 +149,34 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
 
   protected typeReference = this.RULE('typeReference', (): TypeReference => {
     const name = this.nameOf(this.CONSUME(T.NameReference));
-    const type: TypeReference = {
-      text: name.text,
-      range: { ...name.range },
-      name: this.reference(name, kinds.type),
-      args: [],
-      optional: false,
-    };
-    this.OPTION({
-      GATE: () => this.typeDepth < MAX_TYPE_NESTING,
-      DEF: () => {
-        this.CONSUME(T.LAngle);
-        if (!this.RECORDING_PHASE) this.typeDepth++;
-        this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => type.args.push(this.SUBRULE(this.typeReference)) });
-        if (!this.RECORDING_PHASE) this.typeDepth--;
-        this.CONSUME(T.RAngle);
-      },
-    });
+    // most types are a bare name: they share the name's range and text
+    const type: TypeReference = { text: name.text, range: name.range, name: this.reference(name, kinds.type), args: none, optional: false };
+    this.OPTION({ GATE: this.typeNestingAllowed, DEF: () => this.SUBRULE(this.typeArguments, { ARGS: [type] }) });
     this.OPTION2(() => {
       this.CONSUME(T.Question);
       type.optional = true;
     });
-    this.close(type.range);
-    if (!this.RECORDING_PHASE) {
+    if (!this.RECORDING_PHASE && (type.args !== none || type.optional)) {
+      type.range = { start: name.range.start, end: name.range.end };
+      this.close(type.range);
       const args = type.args.filter((arg) => arg && typeof arg.text === 'string');
       type.text = name.text + (args.length ? `<${args.map((arg) => arg.text).join(', ')}>` : '') + (type.optional ? '?' : '');
     }
     return type;
+  });
+
+  private readonly typeNestingAllowed = () => this.typeDepth < MAX_TYPE_NESTING;
+
+  /** `<A, B>` after a type name. */
+  protected typeArguments = this.RULE('typeArguments', (type: TypeReference = { text: '', range: { start: 0, end: 0 }, name: undefined!, args: [], optional: false }) => {
+    this.CONSUME(T.LAngle);
+    if (!this.RECORDING_PHASE) {
+      this.typeDepth++;
+      type.args = [];
+    }
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => type.args.push(this.SUBRULE(this.typeReference)) });
+    if (!this.RECORDING_PHASE) this.typeDepth--;
+    this.CONSUME(T.RAngle);
   });
 
   protected field = this.RULE('field', (): Field => {
@@ -175,9 +186,9 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
     if (!this.RECORDING_PHASE) {
       if (!colon) this.problems.push({ range: { start: name.range.end, end: name.range.end }, message: `Expected ':' between the field ${name.text} and its type.` });
     }
-    const field: Field = { kind: 'field', name: name.text, uri: this.uri, range: { ...name.range }, nameRange: name.range };
-    field.type = this.SUBRULE(this.typeReference);
+    const type = this.SUBRULE(this.typeReference);
     this.OPTION(() => this.CONSUME(T.Comma));
+    const field: Field = { kind: 'field', name: name.text, uri: this.uri, range: { start: name.range.start, end: name.range.end }, nameRange: name.range, type };
     this.close(field.range);
     return field;
   });
@@ -219,29 +230,39 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
   });
 
   /** `{ field* invariant* operation* }` of an entity or value object. */
+  /** The structure whose body is being parsed (bodies do not nest). */
+  private structure: Members = { fields: [] };
+
+  /**
+   * The alternatives of a structure member, built once: an OR's array of
+   * alternatives is otherwise allocated anew for every member parsed.
+   */
+  private readonly structureMember = [
+    {
+      ALT: () => {
+        const keyword = this.CONSUME(T.Invariant);
+        const text = this.SUBRULE(this.stringValue);
+        if (!this.RECORDING_PHASE) this.structure.invariants?.push({ text, range: { start: keyword.startOffset, end: tokenEnd(this.LA(0)) } });
+      },
+    },
+    { ALT: () => this.SUBRULE(this.operation, { ARGS: [this.structure.operations ?? []] }) },
+    {
+      ALT: () => {
+        const field = this.SUBRULE(this.field);
+        // recovery may abandon the field: nothing to add then
+        if (!this.RECORDING_PHASE && field) this.structure.fields.push(field);
+      },
+    },
+  ];
+
   protected structureBody = this.RULE('structureBody', (target: Members = { fields: [] }) => {
     this.CONSUME(T.LCurly);
-    this.members('a structure: expected fields (name: Type), operations (name(…)) or invariant "…"', starts.names, () => {
-      this.OR([
-        {
-          ALT: () => {
-            const keyword = this.CONSUME(T.Invariant);
-            const text = this.SUBRULE(this.stringValue);
-            if (!this.RECORDING_PHASE) target.invariants?.push({ text, range: { start: keyword.startOffset, end: tokenEnd(this.LA(0)) } });
-          },
-        },
-        { ALT: () => this.SUBRULE(this.operation, { ARGS: [target.operations ?? []] }) },
-        {
-          ALT: () => {
-            const field = this.SUBRULE(this.field);
-            // recovery may abandon the field: nothing to add then
-            if (!this.RECORDING_PHASE && field) target.fields.push(field);
-          },
-        },
-      ]);
-    });
+    if (!this.RECORDING_PHASE) this.structure = target;
+    this.members('a structure: expected fields (name: Type), operations (name(…)) or invariant "…"', starts.names, this.structureMemberOr);
     this.CONSUME(T.RCurly);
   });
+
+  private readonly structureMemberOr = () => this.OR(this.structureMember);
 
   protected fieldBlock = this.RULE('fieldBlock', (fields: Field[] = []) => {
     this.CONSUME(T.LCurly);

@@ -54,33 +54,52 @@ export const contextMergeConflict: Rule = {
   example: 'context Sales { owner "Checkout team" }\ncontext Sales { owner "Growth team" }',
 };
 
-function reportDuplicates(accept: Accept, rule: Rule, declarations: Declaration[], scope: string): void {
-  const seen = new Map<string, Declaration>();
-  for (const declaration of declarations) {
-    const group = declarationGroups[declaration.kind] ?? declaration.kind;
-    const key = group + ' ' + declaration.name;
-    const first = seen.get(key);
-    if (!first) {
-      seen.set(key, declaration);
-      continue;
+/**
+ * Reports the second and later declarations of a name within one scope.
+ * `lists` are read in order without being joined; `scope` is only worded when
+ * there is something to report.
+ */
+function reportDuplicates(accept: Accept, rule: Rule, lists: readonly (readonly Declaration[])[], scope: () => string): void {
+  let total = 0;
+  for (const list of lists) total += list.length;
+  if (total < 2) return;
+  const seen = new Map<string, Map<string, Declaration>>();
+  for (const list of lists) {
+    for (const declaration of list) {
+      const group = declarationGroups[declaration.kind] ?? declaration.kind;
+      let names = seen.get(group);
+      if (!names) seen.set(group, (names = new Map()));
+      const first = names.get(declaration.name);
+      if (!first) {
+        names.set(declaration.name, declaration);
+        continue;
+      }
+      const same = first.kind === declaration.kind ? '' : ` (as a ${kindWords[first.kind]})`;
+      accept(rule, {
+        uri: declaration.uri,
+        range: declaration.nameRange,
+        message: `${declaration.name} is already declared${same} ${scope()}; rename one of them.`,
+        related: [{ uri: first.uri, range: first.nameRange, message: `first declaration of ${qualifiedName(first)}` }],
+      });
     }
-    const same = first.kind === declaration.kind ? '' : ` (as a ${kindWords[first.kind]})`;
-    accept(rule, {
-      uri: declaration.uri,
-      range: declaration.nameRange,
-      message: `${declaration.name} is already declared${same} ${scope}; rename one of them.`,
-      related: [{ uri: first.uri, range: first.nameRange, message: `first declaration of ${qualifiedName(first)}` }],
-    });
   }
 }
 
-function reportDuplicateMembers(accept: Accept, members: { name: string; uri: string; nameRange: { start: number; end: number } }[], where: string): void {
-  const seen = new Set<string>();
-  for (const member of members) {
-    if (seen.has(member.name)) {
-      accept(duplicateMember, { uri: member.uri, range: member.nameRange, message: `${member.name} appears twice in ${where}.` });
+interface Member {
+  name: string;
+  uri: string;
+  nameRange: { start: number; end: number };
+}
+
+function reportDuplicateMembers(accept: Accept, members: readonly Member[], where: () => string): void {
+  // members lists are short: comparing pairs beats building a set
+  for (let i = 1; i < members.length; i++) {
+    const name = members[i]!.name;
+    for (let j = 0; j < i; j++) {
+      if (members[j]!.name !== name) continue;
+      accept(duplicateMember, { uri: members[i]!.uri, range: members[i]!.nameRange, message: `${name} appears twice in ${where()}.` });
+      break;
     }
-    seen.add(member.name);
   }
 }
 
@@ -89,45 +108,64 @@ export const nameRules: RuleSet = {
   summary: 'One name, one meaning in each scope; the parts of an open context agree.',
   rules: [duplicateName, duplicateInContext, duplicateMember, contextMergeConflict],
   check(model, accept) {
-    reportDuplicates(accept, duplicateName, [...model.domains, ...model.subdomains, ...model.contextMaps, ...model.sagas, ...model.boards], 'in the workspace');
+    reportDuplicates(accept, duplicateName, [model.domains, model.subdomains, model.contextMaps, model.sagas, model.boards], () => 'in the workspace');
     for (const context of model.contexts.values()) {
-      const where = `in context ${context.name}`;
-      reportDuplicates(accept, duplicateName, [
-        ...context.aggregates,
-        ...context.repositories,
-        ...context.services,
-        ...context.streams,
-        ...context.readModels,
-        ...context.entities,
-        ...context.values,
-        ...context.enums,
-        ...context.commands,
-        ...context.events,
-      ], where);
+      const where = () => `in context ${context.name}`;
+      reportDuplicates(
+        accept,
+        duplicateName,
+        [context.aggregates, context.repositories, context.services, context.streams, context.readModels, context.entities, context.values, context.enums, context.commands, context.events],
+        where,
+      );
       const acrossAggregates: Declaration[] = [];
       for (const aggregate of context.aggregates) {
-        const members = [...aggregate.entities, ...aggregate.values, ...aggregate.enums, ...aggregate.commands, ...aggregate.events];
-        reportDuplicates(accept, duplicateName, members, `in aggregate ${aggregate.name}`);
-        // the same name in two aggregates of one context: reported once per later aggregate
-        const seen = new Set<string>();
-        for (const member of members) {
-          if (seen.has(member.name)) continue;
-          seen.add(member.name);
-          if (!(member.kind === 'entity' && member.root)) acrossAggregates.push(member);
+        const members = [aggregate.entities, aggregate.values, aggregate.enums, aggregate.commands, aggregate.events];
+        reportDuplicates(accept, duplicateName, members, () => `in aggregate ${aggregate.name}`);
+        // the same name in two aggregates of one context: each aggregate's names once, roots aside
+        for (const list of members) {
+          for (const member of list) {
+            if (member.kind === 'entity' && member.root) continue;
+            if (context.aggregates.length > 1) acrossAggregates.push(member);
+          }
         }
       }
-      reportDuplicates(accept, duplicateInContext, acrossAggregates, where);
-      reportDuplicateMembers(accept, context.glossary, `the glossary of ${context.name}`);
-      for (const holder of [...context.aggregates.flatMap((a) => [...a.entities, ...a.values, ...a.commands, ...a.events]), ...context.entities, ...context.values, ...context.commands, ...context.events, ...context.readModels]) {
-        reportDuplicateMembers(accept, holder.fields, `${kindWords[holder.kind]} ${holder.name}`);
+      if (acrossAggregates.length > 1) reportAcrossAggregates(accept, acrossAggregates, where);
+      reportDuplicateMembers(accept, context.glossary, () => `the glossary of ${context.name}`);
+      for (const aggregate of context.aggregates) {
+        for (const list of [aggregate.entities, aggregate.values, aggregate.commands, aggregate.events]) {
+          for (const holder of list) if (holder.fields.length > 1) reportDuplicateMembers(accept, holder.fields, () => `${kindWords[holder.kind]} ${holder.name}`);
+        }
+        for (const enumType of aggregate.enums) reportDuplicateMembers(accept, enumType.values, () => `enum ${enumType.name}`);
       }
-      for (const enumType of [...context.enums, ...context.aggregates.flatMap((a) => a.enums)]) {
-        reportDuplicateMembers(accept, enumType.values, `enum ${enumType.name}`);
+      for (const list of [context.entities, context.values, context.commands, context.events, context.readModels]) {
+        for (const holder of list) if (holder.fields.length > 1) reportDuplicateMembers(accept, holder.fields, () => `${kindWords[holder.kind]} ${holder.name}`);
       }
+      for (const enumType of context.enums) reportDuplicateMembers(accept, enumType.values, () => `enum ${enumType.name}`);
       checkMergeConflicts(accept, context);
     }
   },
 };
+
+/** A name declared in two aggregates of one context (reported on the later ones; a name twice in one aggregate is duplicate-name's). */
+function reportAcrossAggregates(accept: Accept, members: Declaration[], where: () => string): void {
+  const first = new Map<string, Declaration>();
+  for (const member of members) {
+    const group = (declarationGroups[member.kind] ?? member.kind) + ' ' + member.name;
+    const earlier = first.get(group);
+    if (!earlier) {
+      first.set(group, member);
+      continue;
+    }
+    if (earlier.kind !== 'aggregate' && 'aggregate' in earlier && 'aggregate' in member && earlier.aggregate === member.aggregate) continue;
+    const same = earlier.kind === member.kind ? '' : ` (as a ${kindWords[earlier.kind]})`;
+    accept(duplicateInContext, {
+      uri: member.uri,
+      range: member.nameRange,
+      message: `${member.name} is already declared${same} ${where()}; rename one of them.`,
+      related: [{ uri: earlier.uri, range: earlier.nameRange, message: `first declaration of ${qualifiedName(earlier)}` }],
+    });
+  }
+}
 
 function checkMergeConflicts(accept: Accept, context: BoundedContext): void {
   const withImplements = context.declarations.filter((declaration) => declaration.implements.length > 0);
