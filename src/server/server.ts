@@ -45,6 +45,7 @@ import { semanticTokensFull, semanticTokensLegend } from './semantic-tokens';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 import { documentSymbols, workspaceSymbols } from './symbols';
 import { Workspace } from './workspace';
+import { registerCustomRequests } from './custom-requests';
 
 export interface DddServerOptions {
   /** Overrides of the default settings (initializationOptions and the `ddd` configuration section override these in turn). */
@@ -174,6 +175,7 @@ export class DddLanguageServer implements ServerContext {
     c.languages.semanticTokens.on(this.request('semanticTokens', (): SemanticTokens => ({ data: [] }), (params) => semanticTokensFull(this, params)));
     c.onDocumentFormatting(this.request('formatting', () => [], (params) => formatting(this, params)));
     c.onCodeAction(this.request('codeAction', () => [], (params) => codeActions(this, params)));
+    registerCustomRequests(c, { model: () => this.model(), diagnostics: () => [...this.workspace.diagnostics().values()].flat() }, (name, handler) => this.request(name, () => null, handler));
   }
 
   private initialize(params: InitializeParams): InitializeResult {

@@ -1,0 +1,15 @@
+/**
+ * The one contract between the extension, the language server and the webview:
+ * custom request types, webview messages both ways, their validators, and the
+ * webview's HTML page. Imports nothing outside this folder; runs anywhere.
+ */
+export * from './source';
+export * from './diagrams';
+export * from './simulation';
+export * from './requests';
+export * from './messages';
+export { parseWebviewMessage, checkWebviewMessage } from './validate';
+export { checkRequestParams } from './validate-requests';
+export { revealSchemes } from './schemas';
+export * from './simulator-session';
+export { webviewHtml, createNonce, type WebviewHtmlOptions } from './html';

@@ -1,0 +1,40 @@
+/**
+ * The server checks the parameters of its custom requests as the extension
+ * checks the webview's messages: some come from what a user did in a webview.
+ */
+import { array, attempt, either, integer, object, optional, string, type Check } from './check';
+import type { DiagramParams, MarkdownParams, ViewsParams } from './diagrams';
+import { limits, type DddRequestMethod, type DddRequestParams } from './requests';
+import { crashes, diagramOptions, faults, injections, name, probability, sagaVariant, seed, viewKind } from './schemas';
+import type { BulkParams, ExploreParams, ReplayParams, SimulateParams } from './simulation';
+
+const rates = either(probability, array(probability, limits.list));
+
+const checks: { [M in DddRequestMethod]: Check<DddRequestParams<M>> } = {
+  'ddd/views': object({ uri: optional(string({ max: 2048 })) }) as Check<ViewsParams>,
+  'ddd/diagram': object({ view: viewKind, name: optional(name), variant: optional(sagaVariant), options: optional(diagramOptions) }) as Check<DiagramParams>,
+  'ddd/markdown': object({ views: optional(array(viewKind, 10)), name: optional(name), title: optional(string({ max: 200 })) }) as Check<MarkdownParams>,
+  'ddd/simulate': object({
+    saga: name,
+    faults: optional(faults),
+    crashes: optional(crashes),
+    maxRetries: optional(integer(0, limits.maxRetries)),
+    choreography: optional(injections),
+    steps: optional(integer(0, limits.steps)),
+  }) as Check<SimulateParams>,
+  'ddd/explore': object({ saga: name, maxRetries: optional(integer(0, limits.maxRetries)), depth: optional(integer(1, limits.depth)) }) as Check<ExploreParams>,
+  'ddd/bulk': object({
+    saga: name,
+    runs: integer(1, limits.runs),
+    seed: optional(seed),
+    failureRates: optional(rates),
+    compensationFailureRates: optional(rates),
+    maxRetries: optional(integer(0, limits.maxRetries)),
+  }) as Check<BulkParams>,
+  'ddd/replay': object({ stream: name }) as Check<ReplayParams>,
+};
+
+/** The parameters, checked; `params` may be absent for requests whose parameters are all optional. */
+export function checkRequestParams<M extends DddRequestMethod>(method: M, params: unknown): { ok: true; value: DddRequestParams<M> } | { ok: false; reason: string } {
+  return attempt(checks[method] as Check<DddRequestParams<M>>, params ?? {}, 'params');
+}

@@ -1,0 +1,151 @@
+/**
+ * The preview panel: draws the view the extension sends (`render`), keeps the
+ * zoom and scroll of each view in the webview's state, and tells the extension
+ * what the user chose, clicked or wants to export.
+ */
+import type { ThemeKind, ViewEntry, ViewKind } from '../../src/protocol/diagrams';
+import type { ExportFormat, ExtensionMessage, SelectViewMessage } from '../../src/protocol/messages';
+import { h } from '../shared/dom';
+import { fileNameFor, pngFromSvg, svgDocument } from '../shared/export';
+import type { Host } from '../shared/host';
+import { naturalSize, renderMermaid } from '../shared/mermaid';
+import type { ViewBox } from '../shared/pan-zoom';
+import { currentTheme, watchTheme } from '../shared/theme';
+import { DiagramArea } from './diagram-area';
+import { Toolbar } from './toolbar';
+
+export interface PreviewState {
+  /** The view shown, to ask for again after a reload. */
+  view?: SelectViewMessage;
+  /** Zoom and scroll per drawing key (the most recent last). */
+  views?: Record<string, ViewBox>;
+  /** The last view chosen per tab. */
+  lastOfKind?: Partial<Record<ViewKind, SelectViewMessage>>;
+}
+
+const keptViews = 40;
+
+function selectionOf(entry: ViewEntry): SelectViewMessage {
+  const message: SelectViewMessage = { type: 'selectView', view: entry.view };
+  if (entry.name !== undefined) message.name = entry.name;
+  if (entry.variant !== undefined) message.variant = entry.variant;
+  return message;
+}
+
+export function startPreview(root: HTMLElement, host: Host<PreviewState>): void {
+  const state: PreviewState = { views: {}, lastOfKind: {}, ...host.state() };
+  let theme: ThemeKind = currentTheme();
+  let entries: ViewEntry[] = [];
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const save = () => {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => host.saveState(state), 150);
+  };
+  const select = (message: SelectViewMessage) => {
+    state.view = message;
+    state.lastOfKind = { ...state.lastOfKind, [message.view]: message };
+    save();
+    toolbar.setStatus('Loading…');
+    host.post(message);
+  };
+
+  const area = new DiagramArea(
+    {
+      reveal: (uri, range) => host.post({ type: 'revealSource', uri, range }),
+      select,
+      viewChanged: (key, view) => {
+        const views = { ...state.views };
+        delete views[key];
+        views[key] = view;
+        const keys = Object.keys(views);
+        for (const old of keys.slice(0, Math.max(0, keys.length - keptViews))) delete views[old];
+        state.views = views;
+        save();
+      },
+      drawn: (status) => {
+        toolbar.setStatus(status);
+        const drawn = area.drawn;
+        toolbar.setExportable(!!drawn && drawn.result.kind !== 'problem' && (drawn.result.kind === 'board' || !!drawn.svg));
+      },
+      failed: (message) => toolbar.setStatus(`Not drawn: ${message}`),
+    },
+    (key) => state.views?.[key],
+  );
+
+  const toolbar = new Toolbar({
+    choose: (entry) => select(selectionOf(entry)),
+    chooseKind: (kind) => {
+      const last = state.lastOfKind?.[kind];
+      const entry = entries.find((candidate) => candidate.view === kind);
+      if (last && entries.some((candidate) => candidate.view === last.view && candidate.name === last.name)) select(last);
+      else if (entry) select(selectionOf(entry));
+    },
+    zoom: (action) => {
+      const panZoom = area.panZoom;
+      if (action === 'in') panZoom.zoomBy(1.25);
+      else if (action === 'out') panZoom.zoomBy(0.8);
+      else if (action === 'fit') panZoom.fit(2);
+      else panZoom.actualSize();
+    },
+    export: (format) => void exportDrawing(format),
+  });
+
+  async function exportDrawing(format: ExportFormat): Promise<void> {
+    const drawn = area.drawn;
+    if (!drawn || drawn.result.kind === 'problem') return;
+    const title = drawn.result.title;
+    if (format === 'markdown') {
+      host.post({ type: 'export', format, fileName: fileNameFor(title, 'md') });
+      return;
+    }
+    try {
+      let svg = drawn.svg;
+      let size = drawn.size;
+      if (drawn.result.kind === 'board') {
+        // the board is HTML: its mermaid form is exported
+        const scratch = h('div', { className: 'ddd-scratch', attrs: { 'aria-hidden': 'true' } });
+        document.body.appendChild(scratch);
+        try {
+          svg = (await renderMermaid(scratch, drawn.result.text, theme)).svg;
+          size = naturalSize(svg);
+        } finally {
+          scratch.remove();
+        }
+      }
+      if (!svg) return;
+      const text = svgDocument(svg, size);
+      if (format === 'svg') host.post({ type: 'export', format, content: text, fileName: fileNameFor(title, 'svg') });
+      else host.post({ type: 'export', format, content: await pngFromSvg(text, size), fileName: fileNameFor(title, 'png') });
+      toolbar.setStatus(`Exported ${title} as ${format.toUpperCase()}`);
+    } catch (error) {
+      toolbar.setStatus(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  root.replaceChildren(h('div', { className: 'ddd-preview' }, [toolbar.element, area.element]));
+
+  host.onMessage((message: ExtensionMessage) => {
+    switch (message.type) {
+      case 'render':
+        entries = message.views;
+        toolbar.update(message.views, message.selected);
+        void area.show(message.diagram, theme);
+        break;
+      case 'busy':
+        toolbar.setStatus(message.text);
+        break;
+      case 'error':
+        toolbar.setStatus(`Error: ${message.message}`);
+        break;
+      default:
+        break;
+    }
+  });
+  watchTheme((next) => {
+    theme = next;
+    host.post({ type: 'theme', theme });
+    void area.redraw(theme);
+  });
+  host.post({ type: 'ready', mode: 'preview', theme, ...(state.view ? { view: state.view } : {}) });
+}

@@ -1,0 +1,46 @@
+/**
+ * The webview's side of the conversation with the extension: `acquireVsCodeApi`
+ * (once per page, as VS Code requires), typed messages both ways, and the state
+ * VS Code keeps while the panel is hidden or reloaded.
+ */
+import type { ExtensionMessage, WebviewMessage } from '../../src/protocol/messages';
+
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+
+declare function acquireVsCodeApi(): VsCodeApi;
+
+export interface Host<S> {
+  post(message: WebviewMessage): void;
+  /** The state saved before the panel was hidden or reloaded. */
+  state(): Partial<S>;
+  saveState(state: S): void;
+  onMessage(handler: (message: ExtensionMessage) => void): void;
+}
+
+const extensionMessageTypes = new Set<ExtensionMessage['type']>(['render', 'busy', 'error', 'targets', 'simulation', 'exploration', 'bulk', 'replay']);
+
+function isExtensionMessage(data: unknown): data is ExtensionMessage {
+  return typeof data === 'object' && data !== null && extensionMessageTypes.has((data as { type?: unknown }).type as ExtensionMessage['type']);
+}
+
+export function connectHost<S>(): Host<S> {
+  const api = acquireVsCodeApi();
+  return {
+    post: (message) => api.postMessage(message),
+    state: () => {
+      const saved = api.getState();
+      return typeof saved === 'object' && saved !== null ? (saved as Partial<S>) : {};
+    },
+    saveState: (state) => api.setState(state),
+    onMessage: (handler) => {
+      window.addEventListener('message', (event: MessageEvent) => {
+        // the extension's messages come from the page's own frame host; anything else is ignored
+        if (isExtensionMessage(event.data)) handler(event.data);
+      });
+    },
+  };
+}
