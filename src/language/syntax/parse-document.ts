@@ -11,7 +11,7 @@ import type { ILexingError, IRecognitionException, IToken } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics';
 import type { Reference, TextRange, TopLevelDeclaration } from '../model/elements';
 import { LineIndex } from './line-index';
-import { dddParser } from './parser';
+import { dddParser, type DddParser } from './parser';
 import type { TokenType } from 'chevrotain';
 import { Colon, Dot, LParen, UnterminatedString, keywords, tokenEnd, tokenize, topLevelKeywords } from './tokens';
 
@@ -137,14 +137,17 @@ function isDeclarationStart(tokens: IToken[], index: number): boolean {
   return true;
 }
 
-function parseDeclarations(document: ParsedDocument, tokens: IToken[]): void {
-  const parser = dddParser();
+function attach(parser: DddParser, document: ParsedDocument): DddParser {
   parser.uri = document.uri;
   parser.text = document.text;
   parser.declarations = document.declarations;
   parser.references = document.references;
   parser.problems = [];
+  return parser;
+}
 
+function parseDeclarations(document: ParsedDocument, tokens: IToken[]): void {
+  const fast = attach(dddParser(false), document);
   let start = 0;
   while (start < tokens.length && !isDeclarationStart(tokens, start)) start++;
   if (start > 0) reportStrayTokens(document, tokens.slice(0, start));
@@ -152,8 +155,21 @@ function parseDeclarations(document: ParsedDocument, tokens: IToken[]): void {
   while (start < tokens.length) {
     let end = start + 1;
     while (end < tokens.length && !isDeclarationStart(tokens, end)) end++;
-    parser.begin(tokens.slice(start, end));
+    const segment = tokens.slice(start, end);
+    const declarations = document.declarations.length;
+    const references = document.references.length;
+    let parser = fast;
+    parser.problems = [];
+    parser.begin(segment);
     parser.declaration();
+    if (parser.errors.length > 0) {
+      // a mistake in this declaration: forget what the fast parser made of it and parse it again, recovering
+      document.declarations.length = declarations;
+      document.references.length = references;
+      parser = attach(dddParser(true), document);
+      parser.begin(segment);
+      parser.declaration();
+    }
     const errors = parser.errors.map((error) => syntaxDiagnostic(document, error, tokens[end - 1]!));
     document.diagnostics.push(...errors);
     // the grammar's own findings, unless a parser error already points there

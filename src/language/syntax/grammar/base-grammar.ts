@@ -35,8 +35,9 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
   protected scopeAggregate: Aggregate | undefined;
   protected typeDepth = 0;
 
-  constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: friendlyErrorMessages, skipValidations: !T.grammarChecks });
+  /** `recovering`: whether chevrotain recovers from errors (slower) or stops at the first one. */
+  constructor(recovering: boolean) {
+    super(T.allTokens, { recoveryEnabled: recovering, maxLookahead: 3, errorMessageProvider: friendlyErrorMessages, skipValidations: !T.grammarChecks });
   }
 
   /** Prepares the parser for one top-level declaration's tokens. */
