@@ -10,12 +10,13 @@
 import { cpus, loadavg } from 'node:os';
 import { cliSection } from './cli';
 import { diagramsSection } from './diagrams';
+import { extensionSection } from './extension';
 import { languageSection } from './language';
 import type { BenchContext, BenchSection } from './report';
 import { serverSection } from './server';
 import { simulationSection } from './simulation';
 
-export const sections: readonly BenchSection[] = [languageSection, cliSection, serverSection, diagramsSection, simulationSection];
+export const sections: readonly BenchSection[] = [languageSection, cliSection, serverSection, diagramsSection, simulationSection, extensionSection];
 
 async function main(argv: string[]): Promise<number> {
   const quick = argv.includes('--quick');
