@@ -24,6 +24,8 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { CrashPolicy } from './crash-policy';
+import { registerPanels, type DddServer } from './panels/index';
+import type { DddRequestMethod, DddRequestParams, DddRequestResult } from '../protocol/index';
 
 const LANGUAGE_ID = 'ddd';
 const MAX_RESTARTS = 4;
@@ -48,7 +50,7 @@ class DddLanguageClient extends LanguageClient {
 }
 
 /** Owns the one running client; makes a fresh client for every (re)start. */
-class ServerSupervisor implements vscode.Disposable {
+class ServerSupervisor implements vscode.Disposable, DddServer {
   private client: LanguageClient | undefined;
   private watcher: vscode.FileSystemWatcher | undefined;
   /** bumped per start; a crash report from an older client is ignored */
@@ -61,6 +63,11 @@ class ServerSupervisor implements vscode.Disposable {
   /** Diagnostics as the server published them, to re-filter when `ddd.validation.hints` changes. */
   private readonly published = new Map<string, { uri: vscode.Uri; diagnostics: vscode.Diagnostic[] }>();
   private readonly settingsListener: vscode.Disposable;
+  /** The start under way (the panels' requests wait for it). */
+  private starting: Promise<void> = Promise.resolve();
+  private readonly started = new vscode.EventEmitter<void>();
+  /** Fires when a (re)started server is ready. */
+  readonly onDidStart = this.started.event;
 
   constructor(
     private readonly serverModule: string,
@@ -85,7 +92,23 @@ class ServerSupervisor implements vscode.Disposable {
   }
 
   /** Starts a fresh client. Resolves when the server is ready or the start failed (never rejects). */
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    this.starting = this.startClient();
+    return this.starting;
+  }
+
+  /** A custom request (src/protocol/requests.ts) to the running server; rejects when it is not running or the request failed. */
+  async request<M extends DddRequestMethod>(method: M, params: DddRequestParams<M>): Promise<DddRequestResult<M>> {
+    await this.starting;
+    const client = this.client;
+    if (!client?.isRunning()) throw new Error('The DDD language server is not running (DDD: Restart Language Server starts it).');
+    const result = await client.sendRequest<DddRequestResult<M> | null>(method, params);
+    // the server answers null when a request failed unexpectedly; it logged why
+    if (result === null || result === undefined) throw new Error(`${method} failed in the language server (DDD: Show Output has the details).`);
+    return result;
+  }
+
+  private async startClient(): Promise<void> {
     clearTimeout(this.restartTimer);
     this.restartTimer = undefined;
     if (this.disposed) return;
@@ -107,6 +130,7 @@ class ServerSupervisor implements vscode.Disposable {
       if (generation !== this.generation) return;
       this.output.info(`Language server ready in ${Math.round(performance.now() - t0)} ms.`);
       this.showStatus('running');
+      this.started.fire();
     } catch (error) {
       if (generation !== this.generation || this.disposed) return;
       this.output.error(`The language server did not start: ${describe(error)}`);
@@ -128,6 +152,7 @@ class ServerSupervisor implements vscode.Disposable {
     await this.stopClient();
     this.settingsListener.dispose();
     this.status.dispose();
+    this.started.dispose();
   }
 
   private createClient(generation: number): LanguageClient {
@@ -264,6 +289,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand(commands.restartServer, () => current.restart()),
     vscode.commands.registerCommand(commands.showOutput, () => output.show(true)),
   );
+  // The preview, the simulator and the code lenses above sagas and streams: they talk to the server through `current`.
+  registerPanels(context, current, output);
   // Not awaited: activation does not wait for the server; features light up when it is ready.
   void current.start();
 

@@ -45,8 +45,9 @@ export function webviewHtml(options: WebviewHtmlOptions): string {
   const { cspSource, nonce, scriptUri, styleUri, mode } = options;
   if (!/^[A-Za-z0-9+/=_-]{16,128}$/.test(nonce)) throw new Error('webviewHtml: the nonce must be 16 to 128 base64 characters');
   if (mode !== 'preview' && mode !== 'simulator') throw new Error(`webviewHtml: unknown mode ${String(mode)}`);
-  // a source list entry: no quotes, semicolons, commas or whitespace that would end the directive
-  if (!/^[^\s;,'"]+( [^\s;,'"]+)*$/.test(cspSource)) throw new Error('webviewHtml: unexpected cspSource');
+  // source list entries: no quotes, semicolons, commas or whitespace that would end the directive, except
+  // the keyword 'self', which VS Code's own value has (`'self' https://*.vscode-cdn.net`)
+  if (!/^('self'|[^\s;,'"]+)( ('self'|[^\s;,'"]+))*$/.test(cspSource)) throw new Error('webviewHtml: unexpected cspSource');
   const title = options.title ?? (mode === 'preview' ? 'DDD Preview' : 'DDD Saga Simulator');
   const csp = [
     "default-src 'none'",

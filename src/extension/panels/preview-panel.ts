@@ -1,0 +1,326 @@
+/**
+ * The preview: one panel per window that draws the model's views (context map,
+ * aggregates, sagas, storming boards, domains) and follows the `.ddd` editor.
+ *
+ * - Opening it, or switching to another `.ddd` editor, shows the view the
+ *   server prefers for that document (`ddd/views` with its uri), unless the
+ *   user chose a view in the panel: that choice stays until the preview is
+ *   opened again by command.
+ * - An edit of any `.ddd` document is drawn a moment after the last keystroke.
+ *   The server answers from the text it was just sent (it re-links the model on
+ *   demand, it does not wait for its diagnostics debounce), so the wait here is
+ *   only to let a burst of keystrokes end. A drawing identical to the last one
+ *   is not sent again; a new drawing of the same view keeps the zoom and scroll
+ *   (the page does that). Published diagnostics and `.ddd` files changed on
+ *   disk re-draw too: the server re-read something.
+ * - A click on a node opens its declaration in the editor column the user came
+ *   from; the view does not switch for that editor (the user is looking at the
+ *   diagram).
+ * - Exports are saved where the user says (SVG and PNG drawn by the page,
+ *   Markdown asked of the server).
+ */
+import * as vscode from 'vscode';
+import { viewKey, type DiagramOptions, type DiagramResult, type ExportMessage, type RenderMessage, type SagaVariant, type SelectViewMessage, type ThemeKind, type ViewKind, type ViewsResult } from '../../protocol/index';
+import { Debouncer, exportFileName, exportFilterNames, exportExtensions, pngBytes } from './helpers';
+import { activeDddEditor, describe, LANGUAGE_ID, onMessage, panelOptions, post, revealSource, setPage, type PanelContext } from './webview';
+
+export const previewViewType = 'ddd.preview';
+
+/** After the last keystroke, wait this long before asking for the drawing again. */
+export const EDIT_DELAY_MS = 90;
+/** After a `.ddd` file changed on disk: the server reads it first. */
+const DISK_DELAY_MS = 350;
+
+interface Selection {
+  view: ViewKind;
+  name?: string;
+  variant?: SagaVariant;
+  options?: DiagramOptions;
+}
+
+function selectionOf(message: SelectViewMessage): Selection {
+  const { type, ...selection } = message;
+  void type;
+  return selection;
+}
+
+export class PreviewController implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private panelDisposables: vscode.Disposable[] = [];
+  private readonly disposables: vscode.Disposable[] = [];
+  /** The `.ddd` document followed (its preferred view is shown unless the user chose one). */
+  private documentUri: string | undefined;
+  /** The view shown (or asked for). */
+  private selection: Selection | undefined;
+  /** The user chose the view in the panel: editor switches keep it. */
+  private explicit = false;
+  private theme: ThemeKind = 'light';
+  /** The page has started and listens. */
+  private ready = false;
+  /** The editor column the user came from: declarations open there. */
+  private sourceColumn: vscode.ViewColumn | undefined;
+  /** A document the preview itself opened (a node was clicked): its editor does not switch the view. */
+  private revealing: { uri: string; until: number } | undefined;
+  /** Restored after a reload: the page's saved view is shown again. */
+  private restoring = false;
+  /** Restored without an active `.ddd` editor: the first one to become active is the one followed, without switching. */
+  private adoptNextEditor = false;
+  private lastRender: string | undefined;
+  private lastDiagram: DiagramResult | undefined;
+  private sequence = 0;
+  private inFlight: Promise<void> | undefined;
+  private again: { force: boolean } | undefined;
+  private readonly editDebounce = new Debouncer(EDIT_DELAY_MS, () => void this.refresh());
+
+  constructor(private readonly context: PanelContext) {
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(previewViewType, {
+        deserializeWebviewPanel: async (panel) => {
+          // a reload: the page posts `ready` with the view it showed (from its saved state), which is shown
+          // again; the editor restored with it (active now or in a moment) is the one it followed
+          this.documentUri = activeDddEditor()?.document.uri.toString();
+          this.restoring = true;
+          this.adoptNextEditor = this.documentUri === undefined;
+          this.attach(panel);
+        },
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.activeEditorChanged(editor)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (this.panel && event.document.languageId === LANGUAGE_ID && event.contentChanges.length) this.editDebounce.schedule();
+      }),
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        if (this.panel && !this.editDebounce.pending && event.uris.some((uri) => uri.path.endsWith('.ddd'))) this.editDebounce.schedule();
+      }),
+      context.server.onDidStart(() => this.panel && void this.refresh()),
+    );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.ddd');
+    const onDisk = () => this.panel && this.editDebounce.schedule(DISK_DELAY_MS);
+    this.disposables.push(watcher, watcher.onDidCreate(onDisk), watcher.onDidChange(onDisk), watcher.onDidDelete(onDisk));
+  }
+
+  /** `ddd.openPreview` / `ddd.openPreviewToSide`: the preview of `uri` (default: the active `.ddd` editor). */
+  open(toSide: boolean, uri?: vscode.Uri): void {
+    const editor = activeDddEditor();
+    const document = uri && /\.ddd$/i.test(uri.path) ? uri.toString() : editor?.document.uri.toString();
+    if (document) this.documentUri = document;
+    if (editor) this.sourceColumn = editor.viewColumn;
+    // asked for by command: the document's own view again
+    this.explicit = false;
+    this.selection = undefined;
+    const column = toSide ? vscode.ViewColumn.Beside : (editor?.viewColumn ?? vscode.ViewColumn.Active);
+    if (this.panel) {
+      this.panel.reveal(column, toSide);
+      void this.refresh({ force: true });
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(previewViewType, 'DDD Preview', { viewColumn: column, preserveFocus: toSide }, panelOptions(this.context.extensionUri));
+    this.attach(panel);
+  }
+
+  get visible(): boolean {
+    return !!this.panel;
+  }
+
+  dispose(): void {
+    this.editDebounce.cancel();
+    this.panel?.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    this.ready = false;
+    this.lastRender = undefined;
+    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'ddd-file.svg');
+    this.panelDisposables = [
+      onMessage(panel.webview, this.context.output, 'preview', (message) => {
+        switch (message.type) {
+          case 'ready':
+            // a new page (opened, shown again, reloaded): it has nothing drawn
+            this.ready = true;
+            this.theme = message.theme;
+            this.lastRender = undefined;
+            if (this.restoring && !this.selection && message.view) this.selection = selectionOf(message.view);
+            this.restoring = false;
+            return this.refresh({ force: true });
+          case 'selectView':
+            this.selection = selectionOf(message);
+            this.explicit = true;
+            return this.refresh({ force: true });
+          case 'theme':
+            this.theme = message.theme;
+            // mermaid follows the page's theme by itself; the core's SVG has its colours from the server
+            return this.lastDiagram?.kind === 'svg' ? this.refresh({ force: true }) : undefined;
+          case 'revealSource':
+            return this.reveal(message.uri, message.range);
+          case 'export':
+            return this.export(message);
+          default:
+            return undefined;
+        }
+      }),
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        // hidden: the page is gone (no retained context); shown again, it posts `ready`
+        if (!webviewPanel.visible) this.ready = false;
+      }),
+      panel.onDidDispose(() => {
+        for (const disposable of this.panelDisposables) disposable.dispose();
+        this.panelDisposables = [];
+        this.panel = undefined;
+        this.ready = false;
+        this.selection = undefined;
+        this.explicit = false;
+        this.restoring = false;
+        this.adoptNextEditor = false;
+        this.lastDiagram = undefined;
+        this.editDebounce.cancel();
+      }),
+    ];
+    setPage(panel, this.context.extensionUri, 'preview', this.context.output);
+  }
+
+  private activeEditorChanged(editor: vscode.TextEditor | undefined): void {
+    if (!editor || editor.document.languageId !== LANGUAGE_ID) return;
+    const uri = editor.document.uri.toString();
+    this.sourceColumn = editor.viewColumn ?? this.sourceColumn;
+    const revealing = this.revealing;
+    this.revealing = undefined;
+    const adopt = this.adoptNextEditor;
+    this.adoptNextEditor = false;
+    if (adopt || (revealing?.uri === uri && Date.now() < revealing.until)) {
+      // opened from the preview, or restored with it: keep what is drawn
+      this.documentUri = uri;
+      return;
+    }
+    if (uri === this.documentUri) return;
+    this.documentUri = uri;
+    if (!this.panel || this.explicit) return;
+    this.selection = undefined;
+    void this.refresh();
+  }
+
+  /**
+   * Asks for the views and the drawing and sends them. One at a time: a refresh
+   * asked for while one runs happens once more after it (the model may have
+   * changed meanwhile), so typing fast never queues up requests.
+   */
+  private refresh(options: { force?: boolean } = {}): Promise<void> {
+    const force = options.force ?? false;
+    if (this.inFlight) {
+      this.again = { force: force || (this.again?.force ?? false) };
+      return this.inFlight;
+    }
+    const run = async () => {
+      try {
+        await this.render(force);
+      } finally {
+        this.inFlight = undefined;
+      }
+      const again = this.again;
+      this.again = undefined;
+      if (again) await this.refresh(again);
+    };
+    this.inFlight = run();
+    return this.inFlight;
+  }
+
+  private async render(force: boolean): Promise<void> {
+    const panel = this.panel;
+    if (!panel || !this.ready) return;
+    const ticket = ++this.sequence;
+    const server = this.context.server;
+    const started = performance.now();
+    try {
+      const documentUri = this.documentUri;
+      const asked = this.selection;
+      const viewsAsked = server.request('ddd/views', documentUri ? { uri: documentUri } : {});
+      let selection = this.selection;
+      let views: ViewsResult;
+      let diagram: DiagramResult;
+      if (selection) {
+        // the usual case (an edit): both at once
+        [views, diagram] = await Promise.all([viewsAsked, server.request('ddd/diagram', { ...selection, options: { ...selection.options, theme: this.theme } })]);
+        if (!this.explicit && !views.views.some((entry) => entry.key === viewKey(selection!))) {
+          // the view followed is gone (renamed, deleted): the document's preferred one instead
+          selection = this.preferred(views);
+          if (selection) diagram = await server.request('ddd/diagram', { ...selection, options: { theme: this.theme } });
+        }
+      } else {
+        views = await viewsAsked;
+        selection = this.preferred(views) ?? { view: 'context-map' };
+        diagram = await server.request('ddd/diagram', { ...selection, options: { theme: this.theme } });
+      }
+      // stale: another view was chosen meanwhile (the refresh queued after this one draws it)
+      if (ticket !== this.sequence || panel !== this.panel || this.selection !== asked) return;
+      if (!this.explicit) this.selection = selection;
+      const message: RenderMessage = { type: 'render', views: views.views, selected: viewKey(diagram.ref), diagram };
+      const text = JSON.stringify(message);
+      this.lastDiagram = diagram;
+      panel.title = diagram.kind === 'problem' ? 'DDD Preview' : `Preview: ${diagram.title}`;
+      if (!force && text === this.lastRender) return;
+      this.lastRender = text;
+      post(panel, message);
+      this.context.output.trace(`preview: ${diagram.key} sent in ${Math.round(performance.now() - started)} ms (${text.length} characters)`);
+    } catch (error) {
+      if (ticket !== this.sequence || panel !== this.panel) return;
+      this.lastRender = undefined;
+      this.context.output.warn(`The preview could not be drawn: ${describe(error)}`);
+      post(panel, { type: 'error', message: describe(error) });
+    }
+  }
+
+  private preferred(views: ViewsResult): Selection | undefined {
+    const entry = views.views.find((candidate) => candidate.key === views.preferred) ?? views.views[0];
+    if (!entry) return undefined;
+    const selection: Selection = { view: entry.view };
+    if (entry.name !== undefined) selection.name = entry.name;
+    if (entry.variant !== undefined) selection.variant = entry.variant;
+    return selection;
+  }
+
+  private async reveal(uri: string, range: Parameters<typeof revealSource>[1]): Promise<void> {
+    const column = this.sourceColumn ?? vscode.window.visibleTextEditors.find((editor) => editor.viewColumn !== this.panel?.viewColumn)?.viewColumn;
+    // the editor this opens becomes the active one: that change is ours, not the user's switching documents
+    this.revealing = { uri: vscode.Uri.parse(uri, true).toString(), until: Date.now() + 2000 };
+    await revealSource(uri, range, column, this.context.output).catch((error: unknown) => {
+      this.context.output.warn(`Could not open ${uri}: ${describe(error)}`);
+      return false;
+    });
+  }
+
+  private async export(message: ExportMessage): Promise<void> {
+    const format = message.format;
+    const diagram = this.lastDiagram;
+    const fileName = exportFileName(format, message.fileName, diagram && diagram.kind !== 'problem' ? diagram.title : 'diagram');
+    const folder = this.documentUri ? vscode.Uri.joinPath(vscode.Uri.parse(this.documentUri), '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
+      filters: { [exportFilterNames[format]]: [exportExtensions[format]] },
+      saveLabel: `Export ${format === 'markdown' ? 'Markdown' : format.toUpperCase()}`,
+      title: `Export ${diagram?.title ?? 'the diagram'}`,
+    });
+    if (!target) return;
+    try {
+      let bytes: Uint8Array;
+      if (format === 'png') bytes = pngBytes(message.content ?? '');
+      else if (format === 'svg') bytes = new TextEncoder().encode(message.content ?? '');
+      else {
+        const selection = this.selection;
+        const result = await this.context.server.request('ddd/markdown', {
+          ...(selection ? { views: [selection.view] } : {}),
+          ...(selection?.name !== undefined ? { name: selection.name } : {}),
+          ...(diagram && diagram.kind !== 'problem' ? { title: diagram.title } : {}),
+        });
+        bytes = new TextEncoder().encode(result.markdown);
+      }
+      await vscode.workspace.fs.writeFile(target, bytes);
+      const where = vscode.workspace.asRelativePath(target, false);
+      vscode.window.setStatusBarMessage(`$(check) Exported ${diagram?.title ?? 'the diagram'} to ${where}`, 8000);
+      post(this.panel, { type: 'busy', text: `Saved ${where}` });
+      this.context.output.info(`Exported ${format} to ${target.fsPath || target.toString()}`);
+    } catch (error) {
+      this.context.output.error(`Export failed: ${describe(error)}`);
+      void vscode.window.showErrorMessage(`The export failed: ${describe(error)}`);
+    }
+  }
+}
