@@ -148,47 +148,53 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
 
   protected stringValue = this.RULE('stringValue', (): string => this.unquote(this.CONSUME(T.StringLiteral).image));
 
+  /*
+   * Types and fields are the most frequent rules: their optional parts use
+   * closures built once here rather than one per parse of a field.
+   */
+  private readonly consumeColon = () => this.CONSUME(T.Colon);
+  private readonly consumeComma = () => this.CONSUME(T.Comma);
+  private readonly consumeQuestion = () => this.CONSUME(T.Question);
+  private readonly typeArgumentsOption = {
+    GATE: () => this.typeDepth < MAX_TYPE_NESTING,
+    DEF: () => this.SUBRULE(this.typeArguments),
+  };
+
   protected typeReference = this.RULE('typeReference', (): TypeReference => {
     const name = this.nameOf(this.CONSUME(T.NameReference));
     // most types are a bare name: they share the name's range and text
     const type: TypeReference = { text: name.text, range: name.range, name: this.reference(name, kinds.type), args: none, optional: false };
-    this.OPTION({ GATE: this.typeNestingAllowed, DEF: () => this.SUBRULE(this.typeArguments, { ARGS: [type] }) });
-    this.OPTION2(() => {
-      this.CONSUME(T.Question);
-      type.optional = true;
-    });
-    if (!this.RECORDING_PHASE && (type.args !== none || type.optional)) {
+    const args = this.OPTION(this.typeArgumentsOption);
+    const question = this.OPTION2(this.consumeQuestion);
+    if (!this.RECORDING_PHASE && (args !== undefined || question !== undefined)) {
+      type.args = (args ?? []).filter((arg) => arg && typeof arg.text === 'string');
+      type.optional = question !== undefined;
       type.range = { start: name.range.start, end: name.range.end };
       this.close(type.range);
-      const args = type.args.filter((arg) => arg && typeof arg.text === 'string');
-      type.text = name.text + (args.length ? `<${args.map((arg) => arg.text).join(', ')}>` : '') + (type.optional ? '?' : '');
+      type.text = name.text + (type.args.length ? `<${type.args.map((arg) => arg.text).join(', ')}>` : '') + (type.optional ? '?' : '');
     }
     return type;
   });
 
-  private readonly typeNestingAllowed = () => this.typeDepth < MAX_TYPE_NESTING;
-
   /** `<A, B>` after a type name. */
-  protected typeArguments = this.RULE('typeArguments', (type: TypeReference = { text: '', range: { start: 0, end: 0 }, name: undefined!, args: [], optional: false }) => {
+  protected typeArguments = this.RULE('typeArguments', (): TypeReference[] => {
+    const args: TypeReference[] = [];
     this.CONSUME(T.LAngle);
-    if (!this.RECORDING_PHASE) {
-      this.typeDepth++;
-      type.args = [];
-    }
-    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => type.args.push(this.SUBRULE(this.typeReference)) });
+    if (!this.RECORDING_PHASE) this.typeDepth++;
+    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => args.push(this.SUBRULE(this.typeReference)) });
     if (!this.RECORDING_PHASE) this.typeDepth--;
     this.CONSUME(T.RAngle);
+    return args;
   });
 
   protected field = this.RULE('field', (): Field => {
     const name = this.consumeNamed(T.AnyName);
-    let colon = false;
-    this.OPTION3(() => (this.CONSUME(T.Colon), (colon = true)));
-    if (!this.RECORDING_PHASE) {
-      if (!colon) this.problems.push({ range: { start: name.range.end, end: name.range.end }, message: `Expected ':' between the field ${name.text} and its type.` });
+    const colon = this.OPTION3(this.consumeColon) !== undefined;
+    if (!this.RECORDING_PHASE && !colon) {
+      this.problems.push({ range: { start: name.range.end, end: name.range.end }, message: `Expected ':' between the field ${name.text} and its type.` });
     }
     const type = this.SUBRULE(this.typeReference);
-    this.OPTION(() => this.CONSUME(T.Comma));
+    this.OPTION(this.consumeComma);
     const field: Field = { kind: 'field', name: name.text, uri: this.uri, range: { start: name.range.start, end: name.range.end }, nameRange: name.range, type };
     this.close(field.range);
     return field;
