@@ -13,10 +13,11 @@ import { diagramsSection } from './diagrams';
 import { extensionSection } from './extension';
 import { languageSection } from './language';
 import type { BenchContext, BenchSection } from './report';
+import { renderSection } from './render';
 import { serverSection } from './server';
 import { simulationSection } from './simulation';
 
-export const sections: readonly BenchSection[] = [languageSection, cliSection, serverSection, diagramsSection, simulationSection, extensionSection];
+export const sections: readonly BenchSection[] = [languageSection, cliSection, serverSection, diagramsSection, renderSection, simulationSection, extensionSection];
 
 async function main(argv: string[]): Promise<number> {
   const quick = argv.includes('--quick');

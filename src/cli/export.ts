@@ -74,7 +74,7 @@ interface MermaidGlobal {
  * Renders mermaid texts to SVG in a headless Chromium: one browser, one page,
  * mermaid loaded once from node_modules (inline: every network request is refused).
  */
-export async function renderMermaidSvgs(texts: readonly string[], chromium: string): Promise<string[]> {
+export async function renderMermaidSvgs(texts: readonly string[], chromium: string, timings?: number[]): Promise<string[]> {
   const playwrightPath = resolveModule('playwright-core');
   const mermaidPath = resolveModule('mermaid/dist/mermaid.min.js');
   if (!playwrightPath) throw new RenderSetupError('playwright-core is not installed (npm install --save-dev playwright-core)');
@@ -99,15 +99,17 @@ export async function renderMermaidSvgs(texts: readonly string[], chromium: stri
     });
     const svgs: string[] = [];
     for (const [index, text] of texts.entries()) {
-      const svg = await page.evaluate(
+      const { svg, ms } = await page.evaluate(
         async ({ id, text }) => {
           const mermaid = (globalThis as unknown as { mermaid: MermaidGlobal }).mermaid;
+          const started = performance.now();
           const { svg } = await mermaid.render(id, text);
+          const ms = performance.now() - started;
           // HTML labels hold HTML (`<br>`): serialising the parsed SVG makes it well-formed XML for a standalone file
           const holder = document.createElement('div');
           holder.innerHTML = svg;
           const element = holder.querySelector('svg');
-          if (!element) return svg;
+          if (!element) return { svg, ms };
           // a file needs a size of its own (mermaid writes width="100%" and a max-width for a page)
           const box = element.viewBox.baseVal;
           if (box && box.width > 0 && box.height > 0) {
@@ -115,11 +117,12 @@ export async function renderMermaidSvgs(texts: readonly string[], chromium: stri
             element.setAttribute('height', String(Math.ceil(box.height)));
             element.style.removeProperty('max-width');
           }
-          return new XMLSerializer().serializeToString(element);
+          return { svg: new XMLSerializer().serializeToString(element), ms };
         },
         { id: `ddd-diagram-${index + 1}`, text },
       );
       svgs.push(svg);
+      timings?.push(ms);
     }
     return svgs;
   } finally {
