@@ -75,10 +75,14 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
   }
 
   protected reference(name: Name, expected: readonly ElementKind[], soft = false): Reference {
+    return this.referenceAt(name.text, name.range, expected, soft);
+  }
+
+  protected referenceAt(text: string, range: TextRange, expected: readonly ElementKind[], soft = false): Reference {
     // every property set here, even when undefined: one object shape for all references keeps linking fast
     const ref: Reference = {
-      text: name.text,
-      range: name.range,
+      text,
+      range,
       uri: this.uri,
       expected,
       soft,
@@ -155,15 +159,15 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
   private readonly consumeColon = () => this.CONSUME(T.Colon);
   private readonly consumeComma = () => this.CONSUME(T.Comma);
   private readonly consumeQuestion = () => this.CONSUME(T.Question);
-  private readonly typeArgumentsOption = {
-    GATE: () => this.typeDepth < MAX_TYPE_NESTING,
-    DEF: () => this.SUBRULE(this.typeArguments),
-  };
+  // no GATE here: chevrotain allocates a closure for every gated OPTION it runs; typeArguments guards the depth
+  private readonly typeArgumentsOption = () => this.SUBRULE(this.typeArguments);
 
   protected typeReference = this.RULE('typeReference', (): TypeReference => {
-    const name = this.nameOf(this.CONSUME(T.NameReference));
+    const token = this.CONSUME(T.NameReference);
+    const range = this.tokenRange(token);
     // most types are a bare name: they share the name's range and text
-    const type: TypeReference = { text: name.text, range: name.range, name: this.reference(name, kinds.type), args: none, optional: false };
+    const type: TypeReference = { text: token.image, range, name: this.referenceAt(token.image, range, kinds.type), args: none, optional: false };
+    const name = type.name;
     const args = this.OPTION(this.typeArgumentsOption);
     const question = this.OPTION2(this.consumeQuestion);
     if (!this.RECORDING_PHASE && (args !== undefined || question !== undefined)) {
@@ -181,7 +185,11 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
     const args: TypeReference[] = [];
     this.CONSUME(T.LAngle);
     if (!this.RECORDING_PHASE) this.typeDepth++;
-    this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => args.push(this.SUBRULE(this.typeReference)) });
+    // nesting is bounded, so that `List<List<…>>` thousands deep cannot overflow the stack
+    this.OPTION({
+      GATE: () => this.typeDepth <= MAX_TYPE_NESTING,
+      DEF: () => this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => args.push(this.SUBRULE(this.typeReference)) }),
+    });
     if (!this.RECORDING_PHASE) this.typeDepth--;
     this.CONSUME(T.RAngle);
     return args;

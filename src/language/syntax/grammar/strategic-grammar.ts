@@ -116,24 +116,33 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
     this.close(context.range);
   });
 
-  protected contextMember = this.RULE('contextMember', (context: ContextDeclaration = placeholderContext) => {
-    if (!this.RECORDING_PHASE) this.scopeAggregate = undefined;
-    this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(T.Owner);
-          const token = this.CONSUME(T.StringLiteral);
-          if (!this.RECORDING_PHASE) context.owner = { text: this.unquote(token.image), range: this.tokenRange(token) };
-        },
+  /** The context whose member is being parsed (contexts do not nest). */
+  private memberContext: ContextDeclaration = placeholderContext;
+
+  /** Built once: an OR's alternatives are otherwise allocated for every member parsed. */
+  private readonly contextMemberKinds = [
+    {
+      ALT: () => {
+        this.CONSUME(T.Owner);
+        const token = this.CONSUME(T.StringLiteral);
+        if (!this.RECORDING_PHASE) this.memberContext.owner = { text: this.unquote(token.image), range: this.tokenRange(token) };
       },
-      { ALT: () => this.SUBRULE(this.glossary, { ARGS: [context] }) },
-      { ALT: () => this.SUBRULE(this.aggregate, { ARGS: [context] }) },
-      { ALT: () => this.SUBRULE(this.repository, { ARGS: [context] }) },
-      { ALT: () => this.SUBRULE(this.service, { ARGS: [context] }) },
-      { ALT: () => this.SUBRULE(this.stream, { ARGS: [context] }) },
-      { ALT: () => this.SUBRULE(this.readModel, { ARGS: [context] }) },
-      { ALT: () => this.SUBRULE(this.buildingBlock, { ARGS: [context, context.name] }) },
-    ]);
+    },
+    { ALT: () => this.SUBRULE(this.glossary, { ARGS: [this.memberContext] }) },
+    { ALT: () => this.SUBRULE(this.aggregate, { ARGS: [this.memberContext] }) },
+    { ALT: () => this.SUBRULE(this.repository, { ARGS: [this.memberContext] }) },
+    { ALT: () => this.SUBRULE(this.service, { ARGS: [this.memberContext] }) },
+    { ALT: () => this.SUBRULE(this.stream, { ARGS: [this.memberContext] }) },
+    { ALT: () => this.SUBRULE(this.readModel, { ARGS: [this.memberContext] }) },
+    { ALT: () => this.SUBRULE(this.buildingBlock, { ARGS: [this.memberContext, this.memberContext.name] }) },
+  ];
+
+  protected contextMember = this.RULE('contextMember', (context: ContextDeclaration = placeholderContext) => {
+    if (!this.RECORDING_PHASE) {
+      this.scopeAggregate = undefined;
+      this.memberContext = context;
+    }
+    this.OR(this.contextMemberKinds);
   });
 
   protected glossary = this.RULE('glossary', (context: ContextDeclaration = placeholderContext) => {

@@ -47,32 +47,55 @@ export abstract class TacticalGrammar extends BaseGrammar {
     this.OPTION(() => (this.CONSUME(T.Eventsourced), (aggregate.eventSourced = true)));
     this.OPTION2(() => (aggregate.description = this.SUBRULE(this.stringValue)));
     this.CONSUME(T.LCurly);
-    this.members('an aggregate: expected root entity, entity, value, enum, command, event or invariant', starts.aggregate, () => {
-      this.OR([
-        {
-          ALT: () => {
-            const keyword = this.CONSUME(T.Invariant);
-            const text = this.SUBRULE2(this.stringValue);
-            if (!this.RECORDING_PHASE) aggregate.invariants.push({ text, range: { start: keyword.startOffset, end: tokenEnd(this.LA(0)) } });
-          },
-        },
-        { ALT: () => this.SUBRULE(this.buildingBlock, { ARGS: [aggregate, context.name, aggregate] }) },
-      ]);
-    });
+    if (!this.RECORDING_PHASE) this.memberAggregate = aggregate;
+    this.members('an aggregate: expected root entity, entity, value, enum, command, event or invariant', starts.aggregate, this.aggregateMemberOr);
     this.CONSUME(T.RCurly);
     this.close(aggregate.range);
   });
 
   /** Entities, value objects, enums, commands and events: in an aggregate or a context. */
+  /** The aggregate whose member is being parsed (aggregates do not nest). */
+  private memberAggregate: Aggregate | undefined;
+
+  private readonly aggregateMemberKinds = [
+    {
+      ALT: () => {
+        const keyword = this.CONSUME(T.Invariant);
+        const text = this.SUBRULE2(this.stringValue);
+        if (!this.RECORDING_PHASE) this.memberAggregate?.invariants.push({ text, range: { start: keyword.startOffset, end: tokenEnd(this.LA(0)) } });
+      },
+    },
+    {
+      ALT: () =>
+        this.SUBRULE(this.buildingBlock, {
+          ARGS: [this.memberAggregate ?? placeholderContext, this.memberAggregate?.contextName ?? '', this.memberAggregate],
+        }),
+    },
+  ];
+
+  private readonly aggregateMemberOr = () => this.OR(this.aggregateMemberKinds);
+
+  /** Where the building block being parsed goes (blocks do not nest). */
+  private blockContainer: BlockContainer = placeholderContext;
+  private blockOwner: Owner = { contextName: '' };
+
+  /** Built once: an OR's alternatives are otherwise allocated for every block parsed. */
+  private readonly blockKinds = [
+    { ALT: () => this.SUBRULE(this.entity, { ARGS: [this.blockContainer, this.blockOwner] }) },
+    { ALT: () => this.SUBRULE(this.valueObject, { ARGS: [this.blockContainer, this.blockOwner] }) },
+    { ALT: () => this.SUBRULE(this.enumType, { ARGS: [this.blockContainer, this.blockOwner] }) },
+    { ALT: () => this.SUBRULE(this.command, { ARGS: [this.blockContainer, this.blockOwner] }) },
+    { ALT: () => this.SUBRULE(this.event, { ARGS: [this.blockContainer, this.blockOwner] }) },
+  ];
+
   protected buildingBlock = this.RULE('buildingBlock', (container: BlockContainer = placeholderContext, contextName = '', aggregate?: Aggregate) => {
-    const owner = aggregate ? { contextName, aggregate } : { contextName };
-    this.OR([
-      { ALT: () => this.SUBRULE(this.entity, { ARGS: [container, owner] }) },
-      { ALT: () => this.SUBRULE(this.valueObject, { ARGS: [container, owner] }) },
-      { ALT: () => this.SUBRULE(this.enumType, { ARGS: [container, owner] }) },
-      { ALT: () => this.SUBRULE(this.command, { ARGS: [container, owner] }) },
-      { ALT: () => this.SUBRULE(this.event, { ARGS: [container, owner] }) },
-    ]);
+    if (!this.RECORDING_PHASE) {
+      this.blockContainer = container;
+      if (this.blockOwner.contextName !== contextName || this.blockOwner.aggregate !== aggregate) {
+        this.blockOwner = aggregate ? { contextName, aggregate } : { contextName };
+      }
+    }
+    this.OR(this.blockKinds);
   });
 
   protected entity = this.RULE('entity', (container: BlockContainer = placeholderContext, owner: Owner = { contextName: '' }) => {
