@@ -219,7 +219,15 @@ export const dddLexer = new Lexer(allTokens, {
 
 export const keywordNames = Object.keys(keywords);
 
-const keywordByImage = new Map(Object.entries(keywords));
+/** Keywords by their first character: comparing a few short strings beats hashing every identifier. */
+const keywordsByFirst: [string, TokenType][][] = [];
+for (const [word, type] of Object.entries(keywords)) (keywordsByFirst[word.charCodeAt(0)] ??= []).push([word, type]);
+
+function keywordOf(image: string): TokenType | undefined {
+  const candidates = keywordsByFirst[image.charCodeAt(0)];
+  if (candidates) for (const [word, type] of candidates) if (word === image) return type;
+  return undefined;
+}
 
 /**
  * Lexes a text. Words are lexed by one pattern and then sorted into keywords,
@@ -231,7 +239,7 @@ export function tokenize(text: string): ILexingResult {
   for (const token of result.tokens) {
     if (token.tokenType !== Identifier) continue;
     const image = token.image;
-    const type = image.includes('.') ? QualifiedName : keywordByImage.get(image);
+    const type = image.includes('.') ? QualifiedName : keywordOf(image);
     if (type) {
       token.tokenType = type;
       token.tokenTypeIdx = type.tokenTypeIdx!;
