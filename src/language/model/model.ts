@@ -21,6 +21,7 @@ import type {
   Subdomain,
 } from './elements';
 import { isBuiltinType } from './builtin-types';
+import { emptyContextMembers } from './context-members';
 
 export interface DddModel {
   documents: ParsedDocument[];
@@ -92,17 +93,7 @@ function emptyContext(declaration: ContextDeclaration): BoundedContext {
     nameRange: declaration.nameRange,
     external: false,
     subdomains: [],
-    glossary: [],
-    aggregates: [],
-    repositories: [],
-    services: [],
-    streams: [],
-    readModels: [],
-    entities: [],
-    values: [],
-    enums: [],
-    commands: [],
-    events: [],
+    ...emptyContextMembers(),
   };
 }
 

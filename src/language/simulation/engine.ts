@@ -175,11 +175,7 @@ export class Machine {
 
   /** The command of (target, step) fails on attempts `first` … `last`. */
   addFault(target: number, step: number, first: number, last: number): void {
-    if ((this.faultCount + 1) * 4 > this.faults.length) {
-      const grown = new Int32Array(this.faults.length * 2);
-      grown.set(this.faults);
-      this.faults = grown;
-    }
+    this.faults = withRoom(this.faults, (this.faultCount + 1) * 4);
     const at = this.faultCount++ * 4;
     this.faults[at] = target;
     this.faults[at + 1] = step;
@@ -217,11 +213,7 @@ export class Machine {
 
   /** Crash at (target, step, attempt; 0 = whenever it first happens), after or before the journal write. */
   addCrash(target: number, step: number, attempt: number, before: boolean): void {
-    if ((this.crashCount + 1) * 5 > this.crashes.length) {
-      const grown = new Int32Array(this.crashes.length * 2);
-      grown.set(this.crashes);
-      this.crashes = grown;
-    }
+    this.crashes = withRoom(this.crashes, (this.crashCount + 1) * 5);
     const at = this.crashCount++ * 5;
     this.crashes[at] = target;
     this.crashes[at + 1] = step;
@@ -746,4 +738,12 @@ export function resendRisk(saga: CompiledSaga, target: ActionTarget, step: numbe
     command,
     message: `After a crash the orchestrator sends ${command} again, and ${who} does the work twice: mark the step \`idempotent\` once its participant ignores repeated commands.`,
   };
+}
+
+/** `array`, or a copy twice as long when it holds fewer than `needed` entries. */
+function withRoom(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
+  if (needed <= array.length) return array;
+  const grown = new Int32Array(Math.max(needed, array.length * 2));
+  grown.set(array);
+  return grown;
 }

@@ -21,6 +21,7 @@ import type {
   ValueObject,
 } from '../../model/elements';
 import * as T from '../tokens';
+import { emptyContextMembers } from '../../model/context-members';
 
 /** Building blocks that can live in an aggregate or directly in a context. */
 export interface BlockContainer {
@@ -50,8 +51,7 @@ export interface Owner {
 const nowhere: TextRange = { start: 0, end: 0 };
 export const placeholderContext: ContextDeclaration = {
   kind: 'contextDeclaration', name: '', uri: '', range: nowhere, nameRange: nowhere, implements: [], external: false,
-  glossary: [], aggregates: [], repositories: [], services: [], streams: [], readModels: [],
-  entities: [], values: [], enums: [], commands: [], events: [],
+  ...emptyContextMembers(),
 };
 export const placeholderDomain: DomainDeclaration = { kind: 'domain', name: '', uri: '', range: nowhere, nameRange: nowhere, subdomains: [] };
 export const placeholderMap: ContextMap = { kind: 'contextmap', name: '', uri: '', range: nowhere, nameRange: nowhere, relationships: [] };

@@ -7,6 +7,7 @@ import type {
   RelationshipSide,
 } from '../../model/elements';
 import { placeholderContext, placeholderDomain, placeholderMap, starts, kinds } from './grammar-support';
+import { emptyContextMembers } from '../../model/context-members';
 import { EventSourcingGrammar } from './event-sourcing-grammar';
 import * as T from '../tokens';
 import { tokenEnd } from '../tokens';
@@ -76,17 +77,7 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
       nameRange: name.range,
       implements: [],
       external: false,
-      glossary: [],
-      aggregates: [],
-      repositories: [],
-      services: [],
-      streams: [],
-      readModels: [],
-      entities: [],
-      values: [],
-      enums: [],
-      commands: [],
-      events: [],
+      ...emptyContextMembers(),
     };
     if (!this.RECORDING_PHASE) {
       this.declarations.push(context);
