@@ -17,6 +17,7 @@
  * - create a missing event or command named by a saga or a storming sticky (or any
  *   reference that does not resolve), in the participant's context or aggregate.
  */
+import { simpleName } from '../language/model/builtin-types';
 import {
   CodeActionKind,
   type CodeAction,
@@ -26,7 +27,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Diagnostic } from '../language/diagnostics';
 import type { Aggregate, BoundedContext, ContextDeclaration, Declaration, ElementKind, Reference, TextRange } from '../language/model/elements';
-import { kindWords, qualifiedName, type DddModel } from '../language/model/model';
+import { kindWords, membersOfContext, qualifiedName, type DddModel } from '../language/model/model';
 import { elementAt, referencesTo, renameEdits, sagaPartAt, type NavTextEdit } from '../language/navigation/index';
 import { navIndex } from '../language/navigation/nav-index';
 import { closestName } from '../language/util/similar-names';
@@ -115,7 +116,7 @@ function renameFix(ctx: ServerContext, model: DddModel, document: DocumentView, 
  */
 function swapFix(ctx: ServerContext, model: DddModel, symbol: Declaration, suggestion: string, diagnostic: LspDiagnostic): Fix | undefined {
   if (!('contextName' in symbol) || typeof symbol.contextName !== 'string') return undefined;
-  const other = model.contextIndex.get(symbol.contextName)?.get(suggestion)?.find((candidate) => candidate !== symbol);
+  const other = membersOfContext(model, symbol.contextName)?.get(suggestion)?.find((candidate) => candidate !== symbol);
   if (!other) return undefined;
   const wants = ctx.workspace.diagnostics().get(other.uri)?.some(
     (finding) => renameCodes.has(finding.code) && finding.range.start === other.nameRange.start && finding.data?.['suggestion'] === symbol.name,
@@ -145,7 +146,7 @@ function didYouMeanFix(model: DddModel, document: DocumentView, diagnostic: LspD
   const name = stringOf(data['name']);
   const expected = Array.isArray(data['expected']) ? (data['expected'] as string[]) : [];
   if (!name || expected.length === 0) return undefined;
-  const simple = name.split('.').pop()!;
+  const simple = simpleName(name);
   const names: string[] = [];
   for (const [candidate, declarations] of model.index) if (declarations.some((d) => expected.includes(d.kind))) names.push(candidate);
   const suggestion = closestName(simple, names);
@@ -188,7 +189,7 @@ function identityFix(model: DddModel, document: DocumentView, diagnostic: LspDia
 function compensationFixes(model: DddModel, document: DocumentView, diagnostic: LspDiagnostic, data: Record<string, unknown>): Fix[] {
   const part = sagaPartAt(model, document.uri, document.lines.offsetAt(diagnostic.range.start));
   if (part?.kind !== 'sagaStep' || part.compensation) return [];
-  const command = stringOf(data['command']) ?? part.command?.text.split('.').pop();
+  const command = stringOf(data['command']) ?? (part.command ? simpleName(part.command.text) : undefined);
   if (!command) return [];
   const insertAt = typeof data['insertAt'] === 'number' ? (data['insertAt'] as number) : part.range.end;
   const indent = indentAt(document, part.range.start) + '  ';
@@ -274,7 +275,7 @@ function createFixes(ctx: ServerContext, model: DddModel, reference: Reference, 
   if (reference.target || reference.candidates) return [];
   const kind = (['event', 'command'] as ElementKind[]).find((candidate) => reference.expected[0] === candidate);
   if (!kind) return [];
-  const name = reference.text.split('.').pop()!;
+  const name = simpleName(reference.text);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return [];
   let member = `${kind} ${name}`;
   if (kind === 'command') {

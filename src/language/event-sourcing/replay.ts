@@ -8,6 +8,7 @@
  * left to right) and checks the stream's `expect`ations against the final state.
  * It is pure: the validation rules and the `ddd replay` simulator share it.
  */
+import { simpleName } from '../model/builtin-types';
 import type {
   Aggregate,
   Assignment,
@@ -120,7 +121,7 @@ const STRING_TYPES = new Set(['String', 'Text', 'UUID', 'Date', 'Time', 'DateTim
 /** How replay treats a declared type. Identity types (`AccountId`) and enums are strings. */
 export function valueTypeOf(type: TypeReference | undefined): ValueType {
   if (!type || type.args.length) return 'other';
-  const name = type.name.text.split('.').pop()!;
+  const name = simpleName(type.name.text);
   if (NUMBER_TYPES.has(name)) return 'number';
   if (BOOLEAN_TYPES.has(name)) return 'boolean';
   if (STRING_TYPES.has(name) || /Id$/.test(name) || type.name.target?.kind === 'enum') return 'string';
@@ -367,7 +368,7 @@ function rangeWithin(inner: TextRange, outer: TextRange): boolean {
 function eventOf(entry: StreamEvent, aggregate: Aggregate, events: Map<string, DomainEvent>): DomainEvent | undefined {
   const target = entry.event.target;
   if (target?.kind === 'event' && target.aggregate === aggregate) return target;
-  if (!target && entry.event.candidates) return events.get(entry.event.text.split('.').pop()!);
+  if (!target && entry.event.candidates) return events.get(simpleName(entry.event.text));
   return undefined;
 }
 

@@ -16,5 +16,14 @@ export function isBuiltinType(name: string): boolean {
 }
 
 export function isIdentityTypeName(name: string): boolean {
-  return /^[A-Z][A-Za-z0-9_]*Id$/.test(name) || name === 'UUID';
+  // most names do not end in `Id`: two character tests spare them the pattern
+  const length = name.length;
+  if (length > 2 && name.charCodeAt(length - 1) === 100 /* d */ && name.charCodeAt(length - 2) === 73 /* I */) return /^[A-Z][A-Za-z0-9_]*Id$/.test(name);
+  return name === 'UUID';
+}
+
+/** `Order` for `Sales.Order` (and for `Order`). */
+export function simpleName(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? name : name.slice(dot + 1);
 }

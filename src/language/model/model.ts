@@ -33,10 +33,8 @@ export interface DddModel {
   sagas: Saga[];
   boards: StormingBoard[];
   references: Reference[];
-  /** Every named declaration by simple name. */
+  /** Every named declaration by simple name, in declaration order. */
   index: Map<string, Declaration[]>;
-  /** Members of each context (in or out of aggregates) by simple name. */
-  contextIndex: Map<string, Map<string, Declaration[]>>;
 }
 
 export function buildModel(documents: ParsedDocument[]): DddModel {
@@ -50,7 +48,6 @@ export function buildModel(documents: ParsedDocument[]): DddModel {
     boards: [],
     references: [],
     index: new Map(),
-    contextIndex: new Map(),
   };
   for (const document of documents) {
     for (const declaration of document.declarations) {
@@ -127,39 +124,52 @@ function add(index: Map<string, Declaration[]>, declaration: Declaration): void 
   else index.set(declaration.name, [declaration]);
 }
 
-function addAggregateMembers(target: Map<string, Declaration[]>, global: Map<string, Declaration[]>, holder: Aggregate | BoundedContext): void {
-  for (const list of [holder.entities, holder.values, holder.enums, holder.commands, holder.events] as Declaration[][]) {
-    for (const member of list) {
-      add(target, member);
-      add(global, member);
+function addAll(index: Map<string, Declaration[]>, lists: readonly (readonly Declaration[])[]): void {
+  for (const list of lists) for (const declaration of list) add(index, declaration);
+}
+
+/** The members of an aggregate or of a context outside its aggregates, in index order. */
+function buildingBlocks(holder: Aggregate | BoundedContext): Declaration[][] {
+  return [holder.entities, holder.values, holder.enums, holder.commands, holder.events];
+}
+
+/**
+ * Indexes every declaration by simple name, in the order the scoped look-ups
+ * expect: an aggregate before its members, a context before its own.
+ */
+function indexModel(model: DddModel): void {
+  const { index } = model;
+  addAll(index, [model.domains, model.subdomains, model.contextMaps, model.sagas, model.boards]);
+  for (const context of model.contexts.values()) {
+    add(index, context);
+    for (const aggregate of context.aggregates) {
+      add(index, aggregate);
+      addAll(index, buildingBlocks(aggregate));
     }
+    addAll(index, buildingBlocks(context));
+    addAll(index, [context.repositories, context.services, context.streams, context.readModels]);
   }
 }
 
-function indexModel(model: DddModel): void {
-  const { index } = model;
-  for (const domain of model.domains) add(index, domain);
-  for (const subdomain of model.subdomains) add(index, subdomain);
-  for (const map of model.contextMaps) add(index, map);
-  for (const saga of model.sagas) add(index, saga);
-  for (const board of model.boards) add(index, board);
-  for (const context of model.contexts.values()) {
-    add(index, context);
-    const members = new Map<string, Declaration[]>();
-    model.contextIndex.set(context.name, members);
+/** The members of each context (in or out of its aggregates) by simple name, built on first use. */
+const contextIndexes = new WeakMap<BoundedContext, Map<string, Declaration[]>>();
+
+/** A context's members (aggregates, their members, its own building blocks, repositories, services, streams, read models) by simple name. */
+export function membersOfContext(model: DddModel, contextName: string): ReadonlyMap<string, Declaration[]> | undefined {
+  const context = model.contexts.get(contextName);
+  if (!context) return undefined;
+  let members = contextIndexes.get(context);
+  if (!members) {
+    members = new Map();
     for (const aggregate of context.aggregates) {
       add(members, aggregate);
-      add(index, aggregate);
-      addAggregateMembers(members, index, aggregate);
+      addAll(members, buildingBlocks(aggregate));
     }
-    addAggregateMembers(members, index, context);
-    for (const list of [context.repositories, context.services, context.streams, context.readModels] as Declaration[][]) {
-      for (const member of list) {
-        add(members, member);
-        add(index, member);
-      }
-    }
+    addAll(members, buildingBlocks(context));
+    addAll(members, [context.repositories, context.services, context.streams, context.readModels]);
+    contextIndexes.set(context, members);
   }
+  return members;
 }
 
 /** The declarations among `candidates` of the first expected kind that has any. */
@@ -187,41 +197,90 @@ function settle(reference: Reference, found: Declaration[]): boolean {
   return false;
 }
 
-/** An aggregate's own members by name (and the aggregate itself), built once per link. */
-const aggregateIndexes = new WeakMap<Aggregate, Map<string, Declaration[]>>();
-
-function aggregateMembers(aggregate: Aggregate, name: string): Declaration[] | undefined {
-  let index = aggregateIndexes.get(aggregate);
-  if (!index) {
-    index = new Map();
-    add(index, aggregate);
-    for (const list of [aggregate.entities, aggregate.values, aggregate.enums, aggregate.commands, aggregate.events] as Declaration[][]) {
-      for (const member of list) add(index, member);
-    }
-    aggregateIndexes.set(aggregate, index);
+/** The context a declaration is a member of, if it is one (the index holds contexts, maps and sagas too). */
+function memberContext(declaration: Declaration): string | undefined {
+  switch (declaration.kind) {
+    case 'aggregate':
+    case 'entity':
+    case 'value':
+    case 'enum':
+    case 'command':
+    case 'event':
+    case 'repository':
+    case 'service':
+    case 'stream':
+    case 'readmodel':
+      return declaration.contextName;
+    default:
+      return undefined;
   }
-  return index.get(name);
 }
 
+function isInAggregate(declaration: Declaration, aggregate: Aggregate): boolean {
+  switch (declaration.kind) {
+    case 'aggregate':
+      return declaration === aggregate;
+    case 'entity':
+    case 'value':
+    case 'enum':
+    case 'command':
+    case 'event':
+      return declaration.aggregate === aggregate;
+    default:
+      return false;
+  }
+}
+
+/**
+ * The declarations of a name that is declared more than once, grouped by their
+ * context, built on first use (`Money` declared in every context is looked up
+ * from each of them).
+ */
+const byContextCache = new WeakMap<Declaration[], Map<string, Declaration[]>>();
+
+function candidatesInContext(candidates: Declaration[], contextName: string): Declaration[] | undefined {
+  let byContext = byContextCache.get(candidates);
+  if (!byContext) {
+    byContext = new Map();
+    for (const candidate of candidates) {
+      const owner = memberContext(candidate);
+      if (owner === undefined) continue;
+      const list = byContext.get(owner);
+      if (list) list.push(candidate);
+      else byContext.set(owner, [candidate]);
+    }
+    byContextCache.set(candidates, byContext);
+  }
+  return byContext.get(contextName);
+}
+
+/**
+ * Links a reference: a qualified name through its context (and aggregate); a
+ * simple name in the reference's aggregate first, then its context, then the
+ * workspace. Most names are declared once, which one look-up settles.
+ */
 function resolve(model: DddModel, reference: Reference): void {
   reference.target = undefined;
   reference.candidates = undefined;
   const { expected } = reference;
   if (expected.length === 0) return;
   const name = reference.text;
-  if (name.includes('.')) {
-    resolveQualified(model, reference, name.split('.'));
+  const candidates = model.index.get(name);
+  if (!candidates) {
+    // the index holds simple names only
+    if (name.includes('.')) resolveQualified(model, reference, name.split('.'));
     return;
   }
-  if (isBuiltinType(name) && expected.includes('entity')) return;
-  if (reference.scopeAggregate) {
-    if (settle(reference, bestOfKinds(aggregateMembers(reference.scopeAggregate, name), expected))) return;
+  if (expected.includes('entity') && isBuiltinType(name)) return;
+  if (candidates.length > 1 && reference.scopeContext !== undefined) {
+    const inContext = candidatesInContext(candidates, reference.scopeContext);
+    if (inContext) {
+      const aggregate = reference.scopeAggregate;
+      if (aggregate && settle(reference, bestOfKinds(inContext.filter((candidate) => isInAggregate(candidate, aggregate)), expected))) return;
+      if (settle(reference, bestOfKinds(inContext, expected))) return;
+    }
   }
-  if (reference.scopeContext !== undefined) {
-    const members = model.contextIndex.get(reference.scopeContext)?.get(name);
-    if (settle(reference, bestOfKinds(members, expected))) return;
-  }
-  settle(reference, bestOfKinds(model.index.get(name), expected));
+  settle(reference, bestOfKinds(candidates, expected));
 }
 
 function resolveQualified(model: DddModel, reference: Reference, parts: string[]): void {
@@ -233,7 +292,7 @@ function resolveQualified(model: DddModel, reference: Reference, parts: string[]
     if (subdomain) reference.target = subdomain;
     return;
   }
-  const members = model.contextIndex.get(first);
+  const members = membersOfContext(model, first);
   if (!members) return;
   if (third === undefined) {
     settle(reference, bestOfKinds(members.get(second), reference.expected));
@@ -241,7 +300,8 @@ function resolveQualified(model: DddModel, reference: Reference, parts: string[]
   }
   const aggregate = members.get(second)?.find((member): member is Aggregate => member.kind === 'aggregate');
   if (!aggregate) return;
-  settle(reference, bestOfKinds(aggregateMembers(aggregate, third), reference.expected));
+  const inAggregate = members.get(third)?.filter((member) => isInAggregate(member, aggregate));
+  settle(reference, bestOfKinds(inAggregate, reference.expected));
 }
 
 function linkSubdomains(model: DddModel): void {

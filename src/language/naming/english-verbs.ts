@@ -169,7 +169,20 @@ function regularBasesOfPast(word: string): string[] {
  * `paid → pay`, `withdrawn → withdraw`, `tried → try`), in lower case;
  * `undefined` when `word` is no past form.
  */
+/** `baseFormOf` by word: a workspace names its events with a few hundred verbs, each many times. */
+const baseFormCache = new Map<string, string | null>();
+const BASE_FORM_CACHE_LIMIT = 20_000;
+
 export function baseFormOf(pastWord: string): string | undefined {
+  const cached = baseFormCache.get(pastWord);
+  if (cached !== undefined) return cached ?? undefined;
+  if (baseFormCache.size >= BASE_FORM_CACHE_LIMIT) baseFormCache.clear();
+  const base = findBaseForm(pastWord);
+  baseFormCache.set(pastWord, base ?? null);
+  return base;
+}
+
+function findBaseForm(pastWord: string): string | undefined {
   const word = pastWord.toLowerCase();
   const irregular = baseOfIrregular.get(word);
   if (irregular) return irregular;

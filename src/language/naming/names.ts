@@ -29,7 +29,42 @@ export function capitalize(word: string): string {
 
 /** `Order`, `OrderItem`, `Account123`, `KYCCheck`: starts upper-case, letters and digits only. */
 export function isPascalCase(name: string): boolean {
-  return /^[A-Z][A-Za-z0-9]*$/.test(name);
+  if (!isUpper(name.charCodeAt(0))) return false;
+  for (let i = 1; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (!isUpper(code) && !isLower(code) && !(code >= 48 && code <= 57)) return false;
+  }
+  return true;
+}
+
+function isUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+function isLower(code: number): boolean {
+  return code >= 97 && code <= 122;
+}
+
+/*
+ * Most names are plain PascalCase, and their first or last word decides them.
+ * These two find that word without splitting the whole name; each is the word
+ * `splitWords` would give there, or undefined when that is not plain to see.
+ */
+
+/** `Created` in `NorthProductCreated`: an upper-case letter and the lower-case letters that end the name. */
+function lastCapitalisedWord(name: string): string | undefined {
+  let start = name.length;
+  while (start > 0 && isLower(name.charCodeAt(start - 1))) start--;
+  if (start === name.length || start === 0 || !isUpper(name.charCodeAt(start - 1))) return undefined;
+  return name.slice(start - 1);
+}
+
+/** `Create` in `CreateNorthProduct`: an upper-case letter and the lower-case letters that follow it. */
+function firstCapitalisedWord(name: string): string | undefined {
+  if (!isUpper(name.charCodeAt(0)) || !isLower(name.charCodeAt(1))) return undefined;
+  let end = 2;
+  while (end < name.length && isLower(name.charCodeAt(end))) end++;
+  return name.slice(0, end);
 }
 
 /** `order_item → OrderItem`, `placeOrder → PlaceOrder`. */
@@ -72,6 +107,8 @@ function findPastPhrase(words: string[]): PastPhrase | undefined {
 
 /** An event name ends in a past-tense word: `OrderPlaced`, `Withdrawn`, `UserSignedUp`, `SessionTimedOut`. */
 export function isPastTenseName(name: string): boolean {
+  const last = lastCapitalisedWord(name);
+  if (last !== undefined && isPastTense(last)) return true;
   return findPastPhrase(splitWords(name)) !== undefined;
 }
 
@@ -84,6 +121,9 @@ export type CommandNameIssue = 'past-tense' | 'gerund' | 'event-like';
  * `PlaceOrder`, `Deposit`, `MarkOrderShipped`, `ResetPassword` are fine.
  */
 export function commandNameIssue(name: string): CommandNameIssue | undefined {
+  // a known verb first (`CreateOrder`) is an imperative, unless the verb is usually a noun (`OrderShipped`)
+  const verb = firstCapitalisedWord(name);
+  if (verb !== undefined && isKnownVerb(verb) && !isUsuallyNoun(verb)) return undefined;
   const words = splitWords(name);
   const first = words[0];
   if (!first) return undefined;

@@ -6,9 +6,9 @@
  */
 import type { IToken } from 'chevrotain';
 import { roleDictionary, type RoleInfo } from '../context-map/relationships';
-import { builtinTypes, genericArity } from '../model/builtin-types';
+import { builtinTypes, genericArity, simpleName } from '../model/builtin-types';
 import type { Declaration, ElementKind } from '../model/elements';
-import { kindWords, qualifiedName, type DddModel } from '../model/model';
+import { kindWords, membersOfContext, qualifiedName, type DddModel } from '../model/model';
 import {
   BothArrow,
   Colon,
@@ -206,7 +206,7 @@ class CompletionContext {
       }
     }
     for (const reference of this.model.references) {
-      const name = reference.text.split('.').pop()!;
+      const name = simpleName(reference.text);
       if (reference.expected.includes('value') && /^[A-Z][A-Za-z0-9_]*Id$/.test(name) && !reference.target) identities.add(name);
     }
     for (const name of [...identities].sort()) this.out.add({ label: name, kind: 'type', detail: 'identity type (needs no declaration)' });
@@ -260,7 +260,7 @@ class CompletionContext {
       if (aggregate) for (const member of [...aggregate.entities, ...aggregate.values, ...aggregate.enums, ...aggregate.commands, ...aggregate.events]) this.declaration(member);
       return true;
     }
-    const members = this.model.contextIndex.get(first);
+    const members = membersOfContext(this.model, first);
     if (members) {
       for (const declarations of members.values()) for (const declaration of declarations) this.declaration(declaration);
       return true;

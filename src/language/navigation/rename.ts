@@ -5,7 +5,7 @@
  * names already taken in the same scope are refused with a message that says why.
  */
 import type { Declaration, ElementKind, TextRange } from '../model/elements';
-import { kindWords, qualifiedName, type DddModel } from '../model/model';
+import { kindWords, membersOfContext, qualifiedName, type DddModel } from '../model/model';
 import { keywordNames } from '../syntax/tokens';
 import { elementAt } from './element-at';
 import { navIndex, type NavIndex } from './nav-index';
@@ -95,7 +95,7 @@ function clash(index: NavIndex, symbol: NavSymbol, name: string): string | undef
     case 'service':
     case 'stream':
     case 'readmodel': {
-      const members = model.contextIndex.get(symbol.contextName)?.get(name) ?? [];
+      const members = membersOfContext(model, symbol.contextName)?.get(name) ?? [];
       const taken = members.find((other) => other !== symbol && groupOf(other.kind) === groupOf(symbol.kind));
       return taken ? `context ${symbol.contextName} already declares the ${describe(taken)}` : undefined;
     }

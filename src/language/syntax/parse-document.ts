@@ -13,7 +13,7 @@ import type { Reference, TextRange, TopLevelDeclaration } from '../model/element
 import { LineIndex } from './line-index';
 import { dddParser, type DddParser } from './parser';
 import type { TokenType } from 'chevrotain';
-import { Colon, Dot, LParen, UnterminatedString, keywords, tokenEnd, tokenize, topLevelKeywords } from './tokens';
+import { Colon, Dot, LParen, UnterminatedString, keywords, tokenEnd, tokenStart, tokenize, topLevelKeywords } from './tokens';
 
 const declarationKeywords: ReadonlySet<TokenType> = new Set([...topLevelKeywords].map((word) => keywords[word]!));
 
@@ -87,7 +87,7 @@ function tokensOf(text: string): { tokens: IToken[]; comments: IToken[] } {
 }
 
 function tokenRange(token: IToken): TextRange {
-  return { start: token.startOffset, end: tokenEnd(token) };
+  return { start: tokenStart(token), end: tokenEnd(token) };
 }
 
 function reportLexingErrors(document: ParsedDocument, errors: ILexingError[]): void {

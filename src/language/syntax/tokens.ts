@@ -162,9 +162,21 @@ export const Comma = punctuation('Comma', /,/, ',');
 export const Dot = punctuation('Dot', /\./, '.');
 export const Question = punctuation('Question', /\?/, '?');
 
+/*
+ * Offsets are read through these two so that they are small integers. chevrotain
+ * gives its EOF and recovery tokens a NaN offset, which makes V8 store every
+ * token's offset as a boxed double; copied as is into a range, it would box
+ * every range of the model too (two extra heap objects per range).
+ */
+
+/** The offset of a token's first character. */
+export function tokenStart(token: { startOffset: number }): number {
+  return token.startOffset | 0;
+}
+
 /** The offset just after a token (the lexer tracks start offsets only, for speed). */
 export function tokenEnd(token: { startOffset: number; image: string }): number {
-  return token.startOffset + token.image.length;
+  return (token.startOffset + token.image.length) | 0;
 }
 
 /** Order matters: longer punctuation before its prefixes, keywords before Identifier. */

@@ -18,7 +18,7 @@ import type {
 } from '../../model/elements';
 import { type Members, MAX_TYPE_NESTING, MEMBERS, type MemberStart, startsMember, starts, kinds } from './grammar-support';
 import * as T from '../tokens';
-import { tokenEnd } from '../tokens';
+import { tokenEnd, tokenStart } from '../tokens';
 
 /** The arguments of a type without any (shared: never mutated). */
 const none: TypeReference[] = [];
@@ -52,7 +52,7 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
 
   protected tokenRange(token: IToken): TextRange {
     if (Number.isNaN(token.startOffset)) return this.endRange();
-    return { start: token.startOffset, end: tokenEnd(token) };
+    return { start: tokenStart(token), end: tokenEnd(token) };
   }
 
   /** A zero-width range after the last consumed token (for inserted or missing tokens). */
@@ -257,7 +257,7 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
       ALT: () => {
         const keyword = this.CONSUME(T.Invariant);
         const text = this.SUBRULE(this.stringValue);
-        if (!this.RECORDING_PHASE) this.structure.invariants?.push({ text, range: { start: keyword.startOffset, end: tokenEnd(this.LA(0)) } });
+        if (!this.RECORDING_PHASE) this.structure.invariants?.push({ text, range: { start: tokenStart(keyword), end: tokenEnd(this.LA(0)) } });
       },
     },
     { ALT: () => this.SUBRULE(this.operation, { ARGS: [this.structure.operations ?? []] }) },

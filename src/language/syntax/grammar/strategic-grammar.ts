@@ -10,7 +10,7 @@ import { placeholderContext, placeholderDomain, placeholderMap, starts, kinds } 
 import { emptyContextMembers } from '../../model/context-members';
 import { EventSourcingGrammar } from './event-sourcing-grammar';
 import * as T from '../tokens';
-import { tokenEnd } from '../tokens';
+import { tokenEnd, tokenStart } from '../tokens';
 
 export abstract class StrategicGrammar extends EventSourcingGrammar {
   protected domain = this.RULE('domain', () => {
@@ -50,7 +50,7 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
         kind: 'subdomain',
         name: name.text,
         uri: this.uri,
-        range: { start: start.startOffset, end: name.range.end },
+        range: { start: tokenStart(start), end: name.range.end },
         nameRange: name.range,
         domain,
         implementedBy: [],

@@ -17,7 +17,7 @@ import type {
 import { type BlockContainer, type Owner, placeholderContext, starts, MAX_EXPRESSION_TERMS, kinds } from './grammar-support';
 import { BaseGrammar } from './base-grammar';
 import * as T from '../tokens';
-import { tokenEnd } from '../tokens';
+import { tokenEnd, tokenStart } from '../tokens';
 
 export abstract class TacticalGrammar extends BaseGrammar {
   // ------------------------------------------------------------------ tactical design
@@ -62,7 +62,7 @@ export abstract class TacticalGrammar extends BaseGrammar {
       ALT: () => {
         const keyword = this.CONSUME(T.Invariant);
         const text = this.SUBRULE2(this.stringValue);
-        if (!this.RECORDING_PHASE) this.memberAggregate?.invariants.push({ text, range: { start: keyword.startOffset, end: tokenEnd(this.LA(0)) } });
+        if (!this.RECORDING_PHASE) this.memberAggregate?.invariants.push({ text, range: { start: tokenStart(keyword), end: tokenEnd(this.LA(0)) } });
       },
     },
     {
@@ -272,7 +272,7 @@ export abstract class TacticalGrammar extends BaseGrammar {
         ALT: () => {
           const minus = this.CONSUME(T.Minus);
           const token = this.CONSUME2(T.NumberLiteral);
-          return { kind: 'number', value: -Number(token.image), range: { start: minus.startOffset, end: tokenEnd(token) } };
+          return { kind: 'number', value: -Number(token.image), range: { start: tokenStart(minus), end: tokenEnd(token) } };
         },
       },
       {

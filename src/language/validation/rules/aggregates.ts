@@ -2,7 +2,7 @@
  * Aggregates, entities, value objects and repositories: one root per aggregate,
  * other aggregates held by id, identity where it belongs, repositories for roots.
  */
-import { isIdentityTypeName } from '../../model/builtin-types';
+import { isIdentityTypeName, simpleName } from '../../model/builtin-types';
 import type { Aggregate, Entity, Field, Repository, TypeReference, ValueObject } from '../../model/elements';
 import { kindWords, qualifiedName, type DddModel } from '../../model/model';
 import type { Accept, Rule, RuleSet } from '../rule';
@@ -117,7 +117,7 @@ function checkLooseRoot(entity: Entity, accept: Accept): void {
 function identityTypeOf(aggregate: Aggregate, roots: Roots): string {
   const root = roots.get(aggregate);
   const idType = root?.fields.find((field) => field.name === 'id')?.type?.name.text;
-  if (idType && isIdentityTypeName(idType.split('.').pop()!)) return idType;
+  if (idType && isIdentityTypeName(simpleName(idType))) return idType;
   return `${root?.name ?? aggregate.name}Id`;
 }
 
@@ -158,7 +158,8 @@ function checkFields(holder: Entity | ValueObject, roots: Roots, accept: Accept)
 }
 
 function typeName(field: Field): string | undefined {
-  return field.type?.name.text.split('.').pop();
+  const name = field.type?.name.text;
+  return name === undefined ? undefined : simpleName(name);
 }
 
 function checkValueIdentity(value: ValueObject, accept: Accept): void {

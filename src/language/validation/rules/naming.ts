@@ -71,17 +71,21 @@ function checkCommand(command: Command, accept: Accept): void {
   });
 }
 
-/** Every declaration whose name is a term of the ubiquitous language (not fields, enum values or glossary terms). */
-function namedDeclarations(model: DddModel): Declaration[] {
-  const all: Declaration[] = [...model.domains, ...model.subdomains, ...model.contextMaps, ...model.sagas, ...model.boards];
+/** Visits every declaration whose name is a term of the ubiquitous language (not fields, enum values or glossary terms). */
+function forEachNamedDeclaration(model: DddModel, visit: (declaration: Declaration) => void): void {
+  const visitAll = (lists: readonly (readonly Declaration[])[]) => {
+    for (const list of lists) for (const declaration of list) visit(declaration);
+  };
+  visitAll([model.domains, model.subdomains, model.contextMaps, model.sagas, model.boards]);
   for (const context of model.contexts.values()) {
-    all.push(context, ...context.repositories, ...context.services, ...context.streams, ...context.readModels);
-    all.push(...context.entities, ...context.values, ...context.enums, ...context.commands, ...context.events);
+    visit(context);
+    visitAll([context.repositories, context.services, context.streams, context.readModels]);
+    visitAll([context.entities, context.values, context.enums, context.commands, context.events]);
     for (const aggregate of context.aggregates) {
-      all.push(aggregate, ...aggregate.entities, ...aggregate.values, ...aggregate.enums, ...aggregate.commands, ...aggregate.events);
+      visit(aggregate);
+      visitAll([aggregate.entities, aggregate.values, aggregate.enums, aggregate.commands, aggregate.events]);
     }
   }
-  return all;
 }
 
 export const namingRules: RuleSet = {
@@ -95,18 +99,18 @@ export const namingRules: RuleSet = {
         for (const command of holder.commands) checkCommand(command, accept);
       }
     }
-    for (const declaration of namedDeclarations(model)) {
+    forEachNamedDeclaration(model, (declaration) => {
       // a name the parser could not read is empty; the syntax error says enough
-      if (!declaration.name || isPascalCase(declaration.name)) continue;
+      if (!declaration.name || isPascalCase(declaration.name)) return;
       const suggestion = toPascalCase(declaration.name);
-      if (!suggestion) continue;
+      if (!suggestion) return;
       accept(namePascalCase, {
         uri: declaration.uri,
         range: declaration.nameRange,
         message: `${capitalize(kindWords[declaration.kind])} ${declaration.name} should be written in PascalCase: ${suggestion}.`,
         data: { suggestion },
       });
-    }
+    });
   },
 };
 

@@ -1,7 +1,7 @@
 /**
  * Every name that should denote a declaration does, and only one.
  */
-import { isBuiltinType, isIdentityTypeName } from '../../model/builtin-types';
+import { isBuiltinType, isIdentityTypeName, simpleName } from '../../model/builtin-types';
 import type { Declaration, ElementKind, Reference } from '../../model/elements';
 import { kindWords, qualifiedName, type DddModel } from '../../model/model';
 import { didYouMean } from '../../util/similar-names';
@@ -45,7 +45,7 @@ function isTypeReference(reference: Reference): boolean {
 }
 
 function unknownMessage(model: DddModel, reference: Reference): string {
-  const simple = reference.text.split('.').pop()!;
+  const simple = simpleName(reference.text);
   const others = model.index.get(simple)?.filter((d) => !reference.expected.includes(d.kind)) ?? [];
   if (isTypeReference(reference)) {
     const hint = others.length ? ` (${simple} is a ${kindWords[others[0]!.kind]}, not a type)` : '';
@@ -77,7 +77,7 @@ export const referenceRules: RuleSet = {
         });
         continue;
       }
-      if (isTypeReference(reference) && (isBuiltinType(reference.text) || isIdentityTypeName(reference.text.split('.').pop()!))) continue;
+      if (isTypeReference(reference) && (isIdentityTypeName(simpleName(reference.text)) || isBuiltinType(reference.text))) continue;
       accept(unknownReference, {
         uri: reference.uri,
         range: reference.range,
