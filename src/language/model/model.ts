@@ -22,6 +22,7 @@ import type {
 } from './elements';
 import { isBuiltinType } from './builtin-types';
 import { emptyContextMembers } from './context-members';
+import { DeclarationIndex } from './declaration-index';
 
 export interface DddModel {
   documents: ParsedDocument[];
@@ -34,7 +35,7 @@ export interface DddModel {
   boards: StormingBoard[];
   references: Reference[];
   /** Every named declaration by simple name, in declaration order. */
-  index: Map<string, Declaration[]>;
+  index: DeclarationIndex;
 }
 
 export function buildModel(documents: ParsedDocument[]): DddModel {
@@ -47,7 +48,7 @@ export function buildModel(documents: ParsedDocument[]): DddModel {
     sagas: [],
     boards: [],
     references: [],
-    index: new Map(),
+    index: new DeclarationIndex(),
   };
   for (const document of documents) {
     for (const declaration of document.declarations) {
@@ -71,12 +72,22 @@ export function buildModel(documents: ParsedDocument[]): DddModel {
           break;
       }
     }
-    for (const reference of document.references) model.references.push(reference);
   }
+  model.references = allReferences(documents);
   indexModel(model);
   for (const reference of model.references) resolve(model, reference);
   linkSubdomains(model);
   return model;
+}
+
+/** Every document's references in one list, allocated once (a large workspace has tens of thousands). */
+function allReferences(documents: readonly ParsedDocument[]): Reference[] {
+  let total = 0;
+  for (const document of documents) total += document.references.length;
+  const references = new Array<Reference>(total);
+  let i = 0;
+  for (const document of documents) for (const reference of document.references) references[i++] = reference;
+  return references;
 }
 
 function emptyContext(declaration: ContextDeclaration): BoundedContext {
@@ -118,14 +129,8 @@ function mergeContext(model: DddModel, declaration: ContextDeclaration): void {
   context.events.push(...declaration.events);
 }
 
-function add(index: Map<string, Declaration[]>, declaration: Declaration): void {
-  const list = index.get(declaration.name);
-  if (list) list.push(declaration);
-  else index.set(declaration.name, [declaration]);
-}
-
-function addAll(index: Map<string, Declaration[]>, lists: readonly (readonly Declaration[])[]): void {
-  for (const list of lists) for (const declaration of list) add(index, declaration);
+function addAll(index: DeclarationIndex, lists: readonly (readonly Declaration[])[]): void {
+  for (const list of lists) for (const declaration of list) index.add(declaration);
 }
 
 /** The members of an aggregate or of a context outside its aggregates, in index order. */
@@ -141,9 +146,9 @@ function indexModel(model: DddModel): void {
   const { index } = model;
   addAll(index, [model.domains, model.subdomains, model.contextMaps, model.sagas, model.boards]);
   for (const context of model.contexts.values()) {
-    add(index, context);
+    index.add(context);
     for (const aggregate of context.aggregates) {
-      add(index, aggregate);
+      index.add(aggregate);
       addAll(index, buildingBlocks(aggregate));
     }
     addAll(index, buildingBlocks(context));
@@ -152,17 +157,17 @@ function indexModel(model: DddModel): void {
 }
 
 /** The members of each context (in or out of its aggregates) by simple name, built on first use. */
-const contextIndexes = new WeakMap<BoundedContext, Map<string, Declaration[]>>();
+const contextIndexes = new WeakMap<BoundedContext, DeclarationIndex>();
 
 /** A context's members (aggregates, their members, its own building blocks, repositories, services, streams, read models) by simple name. */
-export function membersOfContext(model: DddModel, contextName: string): ReadonlyMap<string, Declaration[]> | undefined {
+export function membersOfContext(model: DddModel, contextName: string): DeclarationIndex | undefined {
   const context = model.contexts.get(contextName);
   if (!context) return undefined;
   let members = contextIndexes.get(context);
   if (!members) {
-    members = new Map();
+    members = new DeclarationIndex();
     for (const aggregate of context.aggregates) {
-      add(members, aggregate);
+      members.add(aggregate);
       addAll(members, buildingBlocks(aggregate));
     }
     addAll(members, buildingBlocks(context));
@@ -177,7 +182,7 @@ const none: Declaration[] = [];
 
 function bestOfKinds(candidates: readonly Declaration[] | undefined, expected: readonly ElementKind[]): Declaration[] {
   if (!candidates) return none;
-  if (candidates.length === 1) return expected.includes(candidates[0]!.kind) ? (candidates as Declaration[]) : none;
+  if (candidates.length === 1) return expected.includes(candidates[0]!.kind) ? [candidates[0]!] : none;
   for (const kind of expected) {
     const matching = candidates.filter((candidate) => candidate.kind === kind);
     if (matching.length) return matching;
@@ -236,9 +241,9 @@ function isInAggregate(declaration: Declaration, aggregate: Aggregate): boolean 
  * context, built on first use (`Money` declared in every context is looked up
  * from each of them).
  */
-const byContextCache = new WeakMap<Declaration[], Map<string, Declaration[]>>();
+const byContextCache = new WeakMap<readonly Declaration[], Map<string, Declaration[]>>();
 
-function candidatesInContext(candidates: Declaration[], contextName: string): Declaration[] | undefined {
+function candidatesInContext(candidates: readonly Declaration[], contextName: string): Declaration[] | undefined {
   let byContext = byContextCache.get(candidates);
   if (!byContext) {
     byContext = new Map();
@@ -265,22 +270,30 @@ function resolve(model: DddModel, reference: Reference): void {
   const { expected } = reference;
   if (expected.length === 0) return;
   const name = reference.text;
-  const candidates = model.index.get(name);
-  if (!candidates) {
+  const entry = model.index.entry(name);
+  if (entry === undefined) {
     // the index holds simple names only
     if (name.includes('.')) resolveQualified(model, reference, name.split('.'));
     return;
   }
   if (expected.includes('entity') && isBuiltinType(name)) return;
-  if (candidates.length > 1 && reference.scopeContext !== undefined) {
-    const inContext = candidatesInContext(candidates, reference.scopeContext);
+  if (!isList(entry)) {
+    if (expected.includes(entry.kind)) reference.target = entry;
+    return;
+  }
+  if (reference.scopeContext !== undefined) {
+    const inContext = candidatesInContext(entry, reference.scopeContext);
     if (inContext) {
       const aggregate = reference.scopeAggregate;
       if (aggregate && settle(reference, bestOfKinds(inContext.filter((candidate) => isInAggregate(candidate, aggregate)), expected))) return;
       if (settle(reference, bestOfKinds(inContext, expected))) return;
     }
   }
-  settle(reference, bestOfKinds(candidates, expected));
+  settle(reference, bestOfKinds(entry, expected));
+}
+
+function isList(entry: Declaration | readonly Declaration[]): entry is readonly Declaration[] {
+  return Array.isArray(entry);
 }
 
 function resolveQualified(model: DddModel, reference: Reference, parts: string[]): void {
