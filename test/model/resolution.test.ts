@@ -86,6 +86,27 @@ describe('names resolve across files, scoped by context and aggregate', () => {
     expect(findings[0]!.message).toMatch(/Money is ambiguous: it could be Sales.Order.Money, Billing.Money/);
   });
 
+  it('resolves a name that two aggregates of one context declare inside each of them, and is ambiguous between them', () => {
+    const twice = check({
+      'x.ddd': `context Shop {
+  aggregate Cart { root entity Cart { id: CartId  total: Price } value Price { cents: Int } }
+  aggregate Wish { root entity Wish { id: WishId  total: Price } value Price { euros: Decimal } }
+  aggregate Gift { root entity Gift { id: GiftId  total: Price } }
+}`,
+    });
+    const price = twice.model.references.filter((r) => r.text === 'Price');
+    expect(price.slice(0, 2).map((r) => qualifiedName(r.target!))).toEqual(['Shop.Cart.Price', 'Shop.Wish.Price']);
+    expect(price[2]!.target).toBeUndefined();
+    expect(price[2]!.candidates!.map(qualifiedName)).toEqual(['Shop.Cart.Price', 'Shop.Wish.Price']);
+  });
+
+  it('resolves a name qualified with its context and aggregate', () => {
+    const deep = check({ ...files, 'x.ddd': 'context Shipping { value Parcel { price: Sales.Order.Money  item: Sales.Order.OrderItem  none: Sales.Invoice.Money } }' });
+    expect(qualifiedName(targetOf(deep, 'Sales.Order.Money')!)).toBe('Sales.Order.Money');
+    expect(qualifiedName(targetOf(deep, 'Sales.Order.OrderItem')!)).toBe('Sales.Order.OrderItem');
+    expect(deep.of('unknown-reference').map((f) => f.message)).toEqual([expect.stringMatching(/^Unknown type Sales.Invoice.Money/)]);
+  });
+
   it('suggests the closest name for a typo', () => {
     const typo = check({ ...files, 'x.ddd': 'contextmap N { Sales -> Biling }' });
     expect(typo.of('unknown-reference').map((f) => f.message)).toEqual(['Unknown bounded context Biling. Did you mean Billing?']);
