@@ -29,6 +29,11 @@ export class DeclarationIndex {
     return this.entries.get(name);
   }
 
+  /** Whether more than one declaration has this name (only then can two of them clash). */
+  isShared(name: string): boolean {
+    return Array.isArray(this.entries.get(name));
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -2,6 +2,7 @@
  * One name, one meaning: no declaration is given twice in the same scope, and
  * the parts of an open context agree with each other.
  */
+import type { DeclarationIndex } from '../../model/declaration-index';
 import type { BoundedContext, Declaration, ElementKind } from '../../model/elements';
 import { kindWords, qualifiedName } from '../../model/model';
 import type { Accept, Rule, RuleSet } from '../rule';
@@ -59,13 +60,13 @@ export const contextMergeConflict: Rule = {
  * `lists` are read in order without being joined; `scope` is only worded when
  * there is something to report.
  */
-function reportDuplicates(accept: Accept, rule: Rule, lists: readonly (readonly Declaration[])[], scope: () => string): void {
-  let total = 0;
-  for (const list of lists) total += list.length;
-  if (total < 2) return;
-  const seen = new Map<string, Map<string, Declaration>>();
+function reportDuplicates(accept: Accept, index: DeclarationIndex, rule: Rule, lists: readonly (readonly Declaration[])[], scope: () => string): void {
+  let seen: Map<string, Map<string, Declaration>> | undefined;
   for (const list of lists) {
     for (const declaration of list) {
+      // a name declared once in the workspace clashes with nothing: most names, and no map to fill for them
+      if (!index.isShared(declaration.name)) continue;
+      seen ??= new Map();
       const group = declarationGroups[declaration.kind] ?? declaration.kind;
       let names = seen.get(group);
       if (!names) seen.set(group, (names = new Map()));
@@ -108,11 +109,13 @@ export const nameRules: RuleSet = {
   summary: 'One name, one meaning in each scope; the parts of an open context agree.',
   rules: [duplicateName, duplicateInContext, duplicateMember, contextMergeConflict],
   check(model, accept) {
-    reportDuplicates(accept, duplicateName, [model.domains, model.subdomains, model.contextMaps, model.sagas, model.boards], () => 'in the workspace');
+    const { index } = model;
+    reportDuplicates(accept, index, duplicateName, [model.domains, model.subdomains, model.contextMaps, model.sagas, model.boards], () => 'in the workspace');
     for (const context of model.contexts.values()) {
       const where = () => `in context ${context.name}`;
       reportDuplicates(
         accept,
+        index,
         duplicateName,
         [context.aggregates, context.repositories, context.services, context.streams, context.readModels, context.entities, context.values, context.enums, context.commands, context.events],
         where,
@@ -120,12 +123,13 @@ export const nameRules: RuleSet = {
       const acrossAggregates: Declaration[] = [];
       for (const aggregate of context.aggregates) {
         const members = [aggregate.entities, aggregate.values, aggregate.enums, aggregate.commands, aggregate.events];
-        reportDuplicates(accept, duplicateName, members, () => `in aggregate ${aggregate.name}`);
+        reportDuplicates(accept, index, duplicateName, members, () => `in aggregate ${aggregate.name}`);
         // the same name in two aggregates of one context: each aggregate's names once, roots aside
+        if (context.aggregates.length < 2) continue;
         for (const list of members) {
           for (const member of list) {
             if (member.kind === 'entity' && member.root) continue;
-            if (context.aggregates.length > 1) acrossAggregates.push(member);
+            if (index.isShared(member.name)) acrossAggregates.push(member);
           }
         }
       }
