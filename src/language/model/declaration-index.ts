@@ -10,12 +10,17 @@ import type { Declaration } from './elements';
 
 export class DeclarationIndex {
   private readonly entries = new Map<string, Declaration | Declaration[]>();
+  /** The names declared more than once: few, so asking about one is cheap. */
+  private readonly shared = new Set<string>();
 
   add(declaration: Declaration): void {
     const entry = this.entries.get(declaration.name);
     if (entry === undefined) this.entries.set(declaration.name, declaration);
     else if (Array.isArray(entry)) entry.push(declaration);
-    else this.entries.set(declaration.name, [entry, declaration]);
+    else {
+      this.entries.set(declaration.name, [entry, declaration]);
+      this.shared.add(declaration.name);
+    }
   }
 
   /** The declarations of a name. */
@@ -31,7 +36,7 @@ export class DeclarationIndex {
 
   /** Whether more than one declaration has this name (only then can two of them clash). */
   isShared(name: string): boolean {
-    return Array.isArray(this.entries.get(name));
+    return this.shared.has(name);
   }
 
   get size(): number {

@@ -270,13 +270,14 @@ function resolve(model: DddModel, reference: Reference): void {
   const { expected } = reference;
   if (expected.length === 0) return;
   const name = reference.text;
+  // built-in types stay unlinked even when declared; a small table, asked before the large one
+  if (isBuiltinType(name) && expected.includes('entity')) return;
   const entry = model.index.entry(name);
   if (entry === undefined) {
     // the index holds simple names only
     if (name.includes('.')) resolveQualified(model, reference, name.split('.'));
     return;
   }
-  if (expected.includes('entity') && isBuiltinType(name)) return;
   if (!isList(entry)) {
     if (expected.includes(entry.kind)) reference.target = entry;
     return;
