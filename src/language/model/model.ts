@@ -34,6 +34,8 @@ export interface DddModel {
   sagas: Saga[];
   boards: StormingBoard[];
   references: Reference[];
+  /** The references the linker could not settle on one declaration (none found, or several), in order. */
+  unsettled: Reference[];
   /** Every named declaration by simple name, in declaration order. */
   index: DeclarationIndex;
 }
@@ -48,6 +50,7 @@ export function buildModel(documents: ParsedDocument[]): DddModel {
     sagas: [],
     boards: [],
     references: [],
+    unsettled: [],
     index: new DeclarationIndex(),
   };
   for (const document of documents) {
@@ -75,7 +78,10 @@ export function buildModel(documents: ParsedDocument[]): DddModel {
   }
   model.references = allReferences(documents);
   indexModel(model);
-  for (const reference of model.references) resolve(model, reference);
+  for (const reference of model.references) {
+    resolve(model, reference);
+    if (reference.target === undefined && reference.expected.length > 0) model.unsettled.push(reference);
+  }
   linkSubdomains(model);
   return model;
 }

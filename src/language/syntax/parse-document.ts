@@ -12,10 +12,11 @@ import type { Diagnostic } from '../diagnostics';
 import type { Reference, TextRange, TopLevelDeclaration } from '../model/elements';
 import { LineIndex } from './line-index';
 import { dddParser, type DddParser } from './parser';
-import type { TokenType } from 'chevrotain';
 import { Colon, Dot, LParen, UnterminatedString, keywords, tokenEnd, tokenStart, tokenize, topLevelKeywords } from './tokens';
 
-const declarationKeywords: ReadonlySet<TokenType> = new Set([...topLevelKeywords].map((word) => keywords[word]!));
+/** Whether a token type (by its index) is a keyword that starts a top-level declaration: asked of every token. */
+const startsDeclaration: boolean[] = [];
+for (const word of topLevelKeywords) startsDeclaration[keywords[word]!.tokenTypeIdx!] = true;
 
 export interface ParsedDocument {
   uri: string;
@@ -128,7 +129,7 @@ function reportUnterminatedStrings(document: ParsedDocument, tokens: IToken[]): 
 
 function isDeclarationStart(tokens: IToken[], index: number): boolean {
   const token = tokens[index]!;
-  if (!declarationKeywords.has(token.tokenType)) return false;
+  if (startsDeclaration[token.tokenTypeIdx] !== true) return false;
   const next = tokens[index + 1];
   const previous = tokens[index - 1];
   // `context: ContextId` or `domain(...)` use the keyword as a member name

@@ -65,8 +65,8 @@ export const referenceRules: RuleSet = {
   summary: 'Names resolve: across files, inside their context first, and `Context.Name` when a bare name is ambiguous.',
   rules: [unknownReference, ambiguousReference],
   check(model, accept) {
-    for (const reference of model.references) {
-      if (reference.target || reference.expected.length === 0 || reference.soft) continue;
+    for (const reference of model.unsettled) {
+      if (reference.soft) continue;
       if (reference.candidates) {
         accept(ambiguousReference, {
           uri: reference.uri,
