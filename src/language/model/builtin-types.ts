@@ -11,8 +11,15 @@ export const builtinTypes: ReadonlySet<string> = new Set([
 /** How many type arguments each generic built-in takes. */
 export const genericArity: Readonly<Record<string, number>> = { List: 1, Set: 1, Map: 2, Optional: 1 };
 
+/** The built-in types by first character: a few string comparisons, where a set would hash every name it is asked about. */
+const byFirstCharacter: string[][] = [];
+for (const type of builtinTypes) (byFirstCharacter[type.charCodeAt(0)] ??= []).push(type);
+
 export function isBuiltinType(name: string): boolean {
-  return builtinTypes.has(name);
+  const candidates = byFirstCharacter[name.charCodeAt(0)];
+  if (candidates === undefined) return false;
+  for (const type of candidates) if (type.length === name.length && type === name) return true;
+  return false;
 }
 
 export function isIdentityTypeName(name: string): boolean {
