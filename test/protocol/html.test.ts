@@ -62,3 +62,9 @@ test('createNonce: 128 random bits, base64, fresh each time', () => {
     expect(() => webviewHtml({ ...options, nonce })).not.toThrow();
   }
 });
+
+test("the page accepts VS Code's own cspSource (desktop and web: `'self' https://*.vscode-cdn.net`)", () => {
+  const page = webviewHtml({ cspSource: "'self' https://*.vscode-cdn.net", nonce: createNonce(), scriptUri: 'https://x.vscode-cdn.net/dist/webview.js', styleUri: 'https://x.vscode-cdn.net/dist/webview.css', mode: 'preview' });
+  expect(page).toContain("style-src 'self' https://*.vscode-cdn.net 'unsafe-inline'");
+  expect(() => webviewHtml({ cspSource: "'unsafe-eval'", nonce: createNonce(), scriptUri: 'a', styleUri: 'b', mode: 'preview' })).toThrow(/cspSource/);
+});

@@ -302,6 +302,15 @@ describe('symbols, folding, semantic tokens', () => {
     expect(find('contextmap')).toMatchObject({ type: 'keyword' });
     expect(find('// How')).toMatchObject({ type: 'comment' });
   });
+
+  test('every DDD modifier of the legend is declared in package.json, so themes and settings can style it', () => {
+    const legend = session.initializeResult.capabilities.semanticTokensProvider!.legend;
+    const standard = ['declaration', 'definition', 'readonly', 'static', 'deprecated', 'abstract', 'async', 'modification', 'documentation', 'defaultLibrary'];
+    const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as { contributes: { semanticTokenModifiers: { id: string; description: string }[] } };
+    const declared = manifest.contributes.semanticTokenModifiers;
+    expect(declared.every((modifier) => modifier.description.length > 0)).toBe(true);
+    expect(declared.map((modifier) => modifier.id).sort()).toEqual(legend.tokenModifiers.filter((modifier) => !standard.includes(modifier)).sort());
+  });
 });
 
 describe('formatting', () => {
