@@ -6,7 +6,7 @@
  * stopped after k actions. Offsets become LSP positions here, so the webview can
  * hand a node's range back to the editor as it is.
  */
-import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
 import type { Diagnostic } from '../language/diagnostics';
 import {
   aggregateDiagram,
@@ -34,7 +34,7 @@ import {
 import type { DddModel } from '../language/index';
 import type { Saga, TextRange } from '../language/model/elements';
 import {
-  bulkSimulate,
+  bulkResult,
   ChoreographySimulation,
   compileSaga,
   exploreChoreography,
@@ -43,7 +43,9 @@ import {
   replayOf,
   SagaSimulation,
   simulateSaga,
+  startBulk,
   streamsOf,
+  type BulkOptions,
   type ChoreographyOptions,
   type ChoreographyRunResult,
   type RunResult,
@@ -96,22 +98,28 @@ export interface CustomRequestSource {
   diagnostics?(): readonly Diagnostic[];
 }
 
-export type CustomRequestHandlers = { [M in DddRequestMethod]: (params: DddRequestParams<M>) => DddRequestResult<M> };
+/** What a handler answers: at once, or (ddd/bulk, which works a slice at a time) later. */
+export type HandlerAnswer<M extends DddRequestMethod> = M extends 'ddd/bulk' ? Promise<DddRequestResult<M>> : DddRequestResult<M>;
+
+export type CustomRequestHandlers = { [M in DddRequestMethod]: (params: DddRequestParams<M>, token?: CancellationToken) => HandlerAnswer<M> };
 
 /** The part of an LSP connection the requests need. */
 export interface RequestConnection {
-  onRequest(method: string, handler: (params: unknown) => unknown): unknown;
+  onRequest(method: string, handler: (params: unknown, token?: CancellationToken) => unknown): unknown;
 }
 
 /**
  * Wraps a handler (the server's own wrapper waits for the workspace index and
  * logs failures); the default turns an unexpected error into an InternalError.
  */
-export type RequestGuard = (name: string, handler: (params: unknown) => unknown) => (params: unknown) => unknown;
+export type RequestGuard = (
+  name: string,
+  handler: (params: unknown, token?: CancellationToken) => unknown,
+) => (params: unknown, token?: CancellationToken) => unknown;
 
-const defaultGuard: RequestGuard = (name, handler) => (params) => {
+const defaultGuard: RequestGuard = (name, handler) => async (params, token) => {
   try {
-    return handler(params);
+    return await handler(params, token);
   } catch (error) {
     if (error instanceof ResponseError) throw error;
     throw new ResponseError(ErrorCodes.InternalError, `${name} failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -127,8 +135,8 @@ const defaultGuard: RequestGuard = (name, handler) => (params) => {
 export function registerCustomRequests(connection: RequestConnection, source: CustomRequestSource, guard: RequestGuard = defaultGuard): CustomRequestHandlers {
   const handlers = customRequestHandlers(source);
   for (const method of Object.values(DddRequests)) {
-    const handler = handlers[method] as (params: unknown) => unknown;
-    connection.onRequest(method, guard(method, (params) => handler(checked(method, params))));
+    const handler = handlers[method] as (params: unknown, token?: CancellationToken) => unknown;
+    connection.onRequest(method, guard(method, (params, token) => handler(checked(method, params), token)));
   }
   return handlers;
 }
@@ -151,7 +159,7 @@ export function customRequestHandlers(source: CustomRequestSource): CustomReques
     'ddd/markdown': (params) => markdown(source.model(), params, source.diagnostics?.()),
     'ddd/simulate': (params) => simulate(source.model(), params),
     'ddd/explore': (params) => explore(source.model(), params),
-    'ddd/bulk': (params) => bulk(source.model(), params),
+    'ddd/bulk': (params, token) => bulk(source.model(), params, () => token?.isCancellationRequested === true),
     'ddd/replay': (params) => replay(source.model(), params),
   };
 }
@@ -656,19 +664,32 @@ function rates(value: number[] | number | undefined, n: number): number[] | unde
   return Array.from({ length: n }, (_, i) => value[i] ?? 0);
 }
 
-export function bulk(model: DddModel, params: BulkParams): BulkResult {
+/** Runs per slice of a bulk request: about 30 ms of work, after which the server answers whatever else is waiting. */
+const BULK_SLICE = 100_000;
+
+/**
+ * N seeded runs, a slice at a time: between slices the server goes back to its
+ * other requests and notifications (a million runs take a few hundred
+ * milliseconds), and a cancelled request stops at the next slice.
+ */
+export async function bulk(model: DddModel, params: BulkParams, cancelled: () => boolean = () => false): Promise<BulkResult> {
   const saga = sagaNamed(model, params.saga);
   if (saga.style === 'choreographed') throw invalid(`${saga.name} is choreographed: bulk runs are for orchestrated sagas (explore it instead).`);
   const n = compileSaga(saga).n;
   const started = performance.now();
-  const options: Parameters<typeof bulkSimulate>[1] = { runs: params.runs };
+  const options: BulkOptions = { runs: params.runs };
   if (params.seed !== undefined) options.seed = params.seed;
   const failureRates = rates(params.failureRates, n);
   const compensationFailureRates = rates(params.compensationFailureRates, n);
   if (failureRates) options.failureRates = failureRates;
   if (compensationFailureRates) options.compensationFailureRates = compensationFailureRates;
   if (params.maxRetries !== undefined) options.maxRetries = params.maxRetries;
-  const result = bulkSimulate(saga, options);
+  const counter = startBulk(saga, options);
+  while (!counter.advance(BULK_SLICE)) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, `ddd/bulk cancelled after ${counter.figures().runs} of ${counter.runs} runs.`);
+  }
+  const result = bulkResult(counter, options);
   return {
     saga: result.saga,
     runs: result.runs,

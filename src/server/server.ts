@@ -116,12 +116,12 @@ export class DddLanguageServer implements ServerContext {
   // ---------------------------------------------------------------- wiring
 
   /** A request handler that waits for the index, and turns a failure into a logged fallback. */
-  private request<P, R>(name: string, fallback: () => R, handler: (params: P) => R): (params: P, token?: CancellationToken) => Promise<R> {
+  private request<P, R>(name: string, fallback: () => R, handler: (params: P, token?: CancellationToken) => R | Promise<R>): (params: P, token?: CancellationToken) => Promise<R> {
     return async (params, token) => {
       try {
         await this.indexing;
         if (token?.isCancellationRequested) return fallback();
-        return handler(params);
+        return await handler(params, token);
       } catch (error) {
         if (error instanceof ResponseError) throw error;
         this.log(`${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

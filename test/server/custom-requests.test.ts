@@ -14,6 +14,7 @@ import {
   type SimulateResult,
   type SimulatorSession,
 } from '../../src/protocol/index';
+import { bulkSimulate, compileSaga } from '../../src/language/simulation/index';
 import { customRequestHandlers, registerCustomRequests } from '../../src/server/custom-requests';
 import { readWorkspace } from '../helpers';
 import { startSession, tempWorkspace, waitForAll, type Session } from './lsp-harness';
@@ -289,18 +290,32 @@ describe('ddd/explore and ddd/bulk', () => {
     expect(result.outcomes.length).toBeGreaterThan(1);
   });
 
-  test('bulk runs: seeded counts, and each outcome replays from its faults', () => {
-    const result = handlers['ddd/bulk']({ saga: 'OrderSaga', runs: 5000, seed: 7, failureRates: 0.2 });
+  test('bulk runs: seeded counts, and each outcome replays from its faults', async () => {
+    const result = await handlers['ddd/bulk']({ saga: 'OrderSaga', runs: 5000, seed: 7, failureRates: 0.2 });
     expect(result.runs).toBe(5000);
     expect(result.outcomes.reduce((sum, outcome) => sum + outcome.count, 0)).toBe(5000);
     expect(result.failureRates).toMatchObject({ ProcessPayment: 0.2 });
-    expect(handlers['ddd/bulk']({ saga: 'OrderSaga', runs: 5000, seed: 7, failureRates: 0.2 }).outcomes.map((o) => o.count)).toEqual(result.outcomes.map((o) => o.count));
+    expect((await handlers['ddd/bulk']({ saga: 'OrderSaga', runs: 5000, seed: 7, failureRates: 0.2 })).outcomes.map((o) => o.count)).toEqual(result.outcomes.map((o) => o.count));
     for (const outcome of result.outcomes) {
       const replayed = handlers['ddd/simulate']({ saga: 'OrderSaga', faults: outcome.faults }).run as OrchestratedRun;
       expect(replayed.final.state, outcome.key).toBe(outcome.state);
       expect(replayed.final.compensations, outcome.key).toEqual(outcome.compensations);
     }
-    expect(() => handlers['ddd/bulk']({ saga: 'PlaceOrderChoreography', runs: 10 })).toThrow(/choreographed/);
+    await expect(handlers['ddd/bulk']({ saga: 'PlaceOrderChoreography', runs: 10 })).rejects.toThrow(/choreographed/);
+  });
+
+  test('a large bulk request runs a slice at a time: the same counts as in one go, other work goes on between slices, and it can be cancelled', async () => {
+    const runs = 350_000;
+    const whole = bulkSimulate(compileSaga(model.sagas.find((saga) => saga.name === 'OrderSaga')!), { runs, seed: 3, failureRates: [0.1, 0.1, 0.1, 0.1] });
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 0);
+    const sliced = await handlers['ddd/bulk']({ saga: 'OrderSaga', runs, seed: 3, failureRates: 0.1 });
+    clearInterval(ticker);
+    expect(sliced.outcomes.map((outcome) => [outcome.key, outcome.count])).toEqual(whole.outcomes.map((outcome) => [outcome.key, outcome.count]));
+    expect(ticks).toBeGreaterThan(0);
+    let asked = 0;
+    const token = { get isCancellationRequested() { return ++asked > 1; }, onCancellationRequested: () => ({ dispose() {} }) };
+    await expect(handlers['ddd/bulk']({ saga: 'OrderSaga', runs, seed: 3 }, token)).rejects.toThrow(/cancelled after 200000 of 350000 runs/);
   });
 });
 

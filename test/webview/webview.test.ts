@@ -313,7 +313,7 @@ describe.skipIf(!chromiumPath.path)(`the webview in Chromium (${chromiumPath.pat
           await target.send({ type: 'exploration', result: handlers['ddd/explore'](request.params) });
           break;
         case 'ddd/bulk':
-          await target.send({ type: 'bulk', result: handlers['ddd/bulk'](request.params) });
+          await target.send({ type: 'bulk', result: await handlers['ddd/bulk'](request.params) });
           break;
         case 'ddd/replay':
           await target.send({ type: 'replay', result: handlers['ddd/replay'](request.params) });

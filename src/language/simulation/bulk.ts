@@ -5,7 +5,7 @@
  * per step. Each run draws its own seed from a mulberry32 sequence, so the same
  * seed gives the same counts, and any run can be replayed traced.
  */
-import { compileSaga } from './compile';
+import { compileSaga, type CompiledSaga } from './compile';
 import { defaultMaxRetries, Machine } from './engine';
 import { summaryOf } from './explore';
 import { simulateSaga, type SagaSource } from './orchestrated';
@@ -31,40 +31,76 @@ export interface BulkCounts {
   worst: number;
 }
 
-/** The hot loop, exposed for the benchmark. */
-export function bulkCounts(source: SagaSource, options: BulkOptions): BulkCounts {
-  const saga = compileSaga(source);
-  const machine = new Machine(saga, { maxRetries: options.maxRetries ?? defaultMaxRetries });
-  machine.setRates(options.failureRates, options.compensationFailureRates);
-  const prng = new Prng(options.seed ?? 1);
-  const n = saga.n;
-  const size = 1 + 2 * n + n * n;
-  const dense = size <= 1 << 16;
-  const counts = new Int32Array(dense ? size : 0);
-  const seeds = new Uint32Array(dense ? size : 0);
-  const sparse = new Map<number, { count: number; seed: number }>();
-  let commands = 0;
-  let worst = 0;
-  const runs = Math.max(0, Math.floor(options.runs));
-  for (let r = 0; r < runs; r++) {
-    const seed = prng.nextUint32();
-    machine.runSeed = seed;
-    machine.reset();
-    while (machine.advance());
-    const code = machine.outcomeCode();
-    if (dense) {
-      if (counts[code]!++ === 0) seeds[code] = seed;
-    } else {
-      const entry = sparse.get(code);
-      if (entry) entry.count++;
-      else sparse.set(code, { count: 1, seed });
-    }
-    const sent = machine.commandsSent;
-    commands += sent;
-    if (sent > worst) worst = sent;
+/**
+ * Bulk runs that can be done a slice at a time, so that a caller with other work
+ * (the language server) can run a million of them without stopping for the
+ * whole. The counts are the same however the runs are sliced.
+ */
+export class BulkCounter {
+  readonly saga: CompiledSaga;
+  readonly runs: number;
+  private readonly machine: Machine;
+  private readonly prng: Prng;
+  private readonly size: number;
+  private readonly dense: boolean;
+  private readonly counts: Int32Array;
+  private readonly seeds: Uint32Array;
+  private readonly sparse = new Map<number, { count: number; seed: number }>();
+  private done = 0;
+  private commands = 0;
+  private worst = 0;
+
+  constructor(source: SagaSource, options: BulkOptions) {
+    this.saga = compileSaga(source);
+    this.machine = new Machine(this.saga, { maxRetries: options.maxRetries ?? defaultMaxRetries });
+    this.machine.setRates(options.failureRates, options.compensationFailureRates);
+    this.prng = new Prng(options.seed ?? 1);
+    const n = this.saga.n;
+    this.size = 1 + 2 * n + n * n;
+    this.dense = this.size <= 1 << 16;
+    this.counts = new Int32Array(this.dense ? this.size : 0);
+    this.seeds = new Uint32Array(this.dense ? this.size : 0);
+    this.runs = Math.max(0, Math.floor(options.runs));
   }
-  if (dense) for (let code = 0; code < size; code++) if (counts[code]) sparse.set(code, { count: counts[code]!, seed: seeds[code]! });
-  return { runs, counts: sparse, commands, worst };
+
+  /** Runs up to `slice` more runs (the hot loop: nothing allocated per run or per step); true when all are done. */
+  advance(slice = Infinity): boolean {
+    const { machine, prng, dense, counts, seeds, sparse } = this;
+    const until = Math.min(this.runs, this.done + slice);
+    for (let r = this.done; r < until; r++) {
+      const seed = prng.nextUint32();
+      machine.runSeed = seed;
+      machine.reset();
+      while (machine.advance());
+      const code = machine.outcomeCode();
+      if (dense) {
+        if (counts[code]!++ === 0) seeds[code] = seed;
+      } else {
+        const entry = sparse.get(code);
+        if (entry) entry.count++;
+        else sparse.set(code, { count: 1, seed });
+      }
+      const sent = machine.commandsSent;
+      this.commands += sent;
+      if (sent > this.worst) this.worst = sent;
+    }
+    this.done = until;
+    return this.done >= this.runs;
+  }
+
+  /** The figures of the runs done so far. */
+  figures(): BulkCounts {
+    const outcomes = new Map(this.sparse);
+    if (this.dense) for (let code = 0; code < this.size; code++) if (this.counts[code]) outcomes.set(code, { count: this.counts[code]!, seed: this.seeds[code]! });
+    return { runs: this.done, counts: outcomes, commands: this.commands, worst: this.worst };
+  }
+}
+
+/** The hot loop in one go, exposed for the benchmark. */
+export function bulkCounts(source: SagaSource, options: BulkOptions): BulkCounts {
+  const counter = new BulkCounter(source, options);
+  counter.advance();
+  return counter.figures();
 }
 
 function ratesRecord(commands: readonly string[], rates: readonly number[] | undefined): Record<string, number> {
@@ -78,10 +114,22 @@ function ratesRecord(commands: readonly string[], rates: readonly number[] | und
 
 /** N seeded runs with per-step failure probabilities: outcome counts and percentages, mean and worst-case commands sent. */
 export function bulkSimulate(source: SagaSource, options: BulkOptions): BulkResult {
-  const saga = compileSaga(source);
+  const counter = startBulk(source, options);
+  counter.advance();
+  return bulkResult(counter, options);
+}
+
+/** A bulk run to advance a slice at a time (`advance`), then summarise with `bulkResult`. */
+export function startBulk(source: SagaSource, options: BulkOptions): BulkCounter {
+  return new BulkCounter(source, { ...options, seed: seedState(options.seed ?? 1) });
+}
+
+/** The outcomes of the runs a counter has done, each with the traced run of its first seed. */
+export function bulkResult(counter: BulkCounter, options: BulkOptions): BulkResult {
+  const saga = counter.saga;
   const maxRetries = options.maxRetries ?? defaultMaxRetries;
   const seed = seedState(options.seed ?? 1);
-  const figures = bulkCounts(saga, { ...options, seed });
+  const figures = counter.figures();
   const outcomes: OutcomeSummary[] = [];
   let breachedRuns = 0;
   for (const [, { count, seed: runSeed }] of [...figures.counts].sort((a, b) => b[1].count - a[1].count || a[0] - b[0])) {

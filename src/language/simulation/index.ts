@@ -11,7 +11,7 @@ export * from './types';
 export { compileSaga, type CompiledSaga } from './compile';
 export { simulateSaga, SagaSimulation, type NextAction, type SagaSource, type SimulationSnapshot } from './orchestrated';
 export { exploreSaga, outcomeKey, type ExploreOptions } from './explore';
-export { bulkSimulate, bulkCounts, type BulkOptions, type BulkCounts } from './bulk';
+export { bulkSimulate, bulkCounts, startBulk, bulkResult, BulkCounter, type BulkOptions, type BulkCounts } from './bulk';
 export {
   ChoreographySimulation,
   choreographyInfo,
