@@ -354,9 +354,14 @@ describe.skipIf(!chromiumPath.path)(`the webview in Chromium (${chromiumPath.pat
       expect(await panel.page.locator('.ddd-event-crash').count()).toBe(1);
       await press('Step ▶');
       await panel.page.locator('.ddd-event-resume').waitFor();
+      const primary = (label: string) => panel.page.locator('.ddd-toolbar vscode-button', { hasText: label }).first().evaluate((button) => !button.hasAttribute('secondary'));
+      expect([await primary('Step ▶'), await primary('Reset')]).toEqual([true, false]);
       await press('Run to end');
       await current('FAILED').waitFor();
       expect(await panel.page.locator('.ddd-verdict').innerText()).toMatch(/every guarantee holds[\s\S]*failed in FAILED after ReleaseInventory, CancelOrder/);
+      // the run is over: Step is off and no longer the filled button; Reset is
+      expect(await panel.page.locator('.ddd-toolbar vscode-button', { hasText: 'Step ▶' }).first().getAttribute('disabled')).not.toBeNull();
+      expect([await primary('Step ▶'), await primary('Reset')]).toEqual([false, true]);
       // the visited states are marked, the current one stands out
       expect(await panel.page.locator('.ddd-machine svg g.ddd-visited').count()).toBeGreaterThan(2);
       await panel.screenshot('simulator-failed-run-dark');

@@ -85,6 +85,10 @@ export class Controls {
     enable('back', !!run && run.step > 0);
     enable('step', !!run && !run.done);
     enable('run', !!run && !run.done);
+    // the filled (primary) button is the next thing to do: Step while the run goes on, Reset once it is over
+    const over = !!run && run.done;
+    this.buttons.step.toggleAttribute('secondary', over);
+    this.buttons.reset.toggleAttribute('secondary', !over);
     enable('failNext', orchestrated && run.next?.kind === 'command');
     enable('crashHere', orchestrated && !run.done && !run.crashed);
     this.buttons.failNext.hidden = !orchestrated;
