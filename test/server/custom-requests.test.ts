@@ -357,6 +357,18 @@ describe('over JSON-RPC (the in-process server)', () => {
     await expect(session.client.sendRequest('ddd/simulate', { saga: 'Nope' })).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/no saga named Nope/) });
   });
 
+  test('a large bulk request does not hold the server up: a request sent after it is answered first', async () => {
+    const answered: string[] = [];
+    const bulk = session.client.sendRequest('ddd/bulk', { saga: 'OrderSaga', runs: 400_000, seed: 5, failureRates: 0.1 }).then((result) => {
+      answered.push('bulk');
+      return result as { runs: number };
+    });
+    const views = session.client.sendRequest('ddd/views', {}).then(() => answered.push('views'));
+    await Promise.all([bulk, views]);
+    expect(answered).toEqual(['views', 'bulk']);
+    expect((await bulk).runs).toBe(400_000);
+  });
+
   test('a simulation run is plain JSON', async () => {
     const result = (await session.client.sendRequest('ddd/simulate', { saga: 'OrderSaga', faults: [{ target: 'step', step: 1 }] })) as SimulateResult;
     expect(result.run).toMatchObject({ style: 'orchestrated', done: true, final: { end: 'failed', compensations: ['CancelOrder'] } });
