@@ -5,7 +5,7 @@
 import type { Severity } from '../language/diagnostics';
 import { checkDocuments, parseDocument, type SourceFile } from '../language/index';
 import { generateModel } from './model-generator';
-import { median, ms, table, target, thousands, time, type BenchSection } from './report';
+import { median, ms, quantile, table, target, thousands, time, type BenchSection } from './report';
 
 interface Size {
   lines: number;
@@ -47,7 +47,8 @@ export const languageSection: BenchSection = {
       const runs = quick ? Math.min(3, size.runs) : size.runs;
       for (let i = 0; i < (quick ? 1 : size.warmup); i++) checkOnce(files);
       const warm = Array.from({ length: runs }, () => checkOnce(files));
-      const total = median(warm.map((run) => run.total));
+      const totals = warm.map((run) => run.total);
+      const total = median(totals);
       const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
       for (const diagnostic of cold.diagnostics) counts[diagnostic.severity]++;
       rows.push([
@@ -57,15 +58,18 @@ export const languageSection: BenchSection = {
         ms(median(warm.map((run) => run.parse))),
         ms(median(warm.map((run) => run.link))),
         ms(total),
+        `${ms(quantile(totals, 0.25)).replace(' ms', '')}–${ms(quantile(totals, 0.75))}`,
         thousands(model.lines / (total / 1000)) + '/s',
         target(total, size.target),
         `${counts.error}/${counts.warning}/${counts.info}/${counts.hint}`,
       ]);
       notes.push(`${thousands(model.lines)} lines: ${model.contexts} contexts, ${model.aggregates} aggregates; warm = median of ${runs} runs after ${quick ? 1 : size.warmup} discarded`);
     }
-    log(table(['lines', 'files', 'cold total', 'parse', 'link+validate', 'total', 'lines/s', 'target (warm total)', 'findings e/w/i/h'], rows));
+    log(table(['lines', 'files', 'cold total', 'parse', 'link+validate', 'total', 'middle half', 'lines/s', 'target (warm total)', 'findings e/w/i/h'], rows));
     log();
     log(`  first parse in the process (builds the parser): ${ms(first.ms)}; the cold column is the first run of each size.`);
+    log('  parse, link+validate and total are medians of the warm runs; "middle half" is the range of the middle half of the totals');
+    log('  (a garbage collection of the old generation lands in some runs and not others).');
     for (const note of notes) log(`  ${note}`);
   },
 };

@@ -25,6 +25,13 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
+/** The value below which a fraction `q` (0–1) of the values fall (nearest rank). */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}
+
 export function ms(value: number): string {
   if (!Number.isFinite(value)) return '—';
   return value >= 100 ? `${value.toFixed(0)} ms` : `${value.toFixed(1)} ms`;
