@@ -83,6 +83,31 @@ describe('rename', () => {
     expect(invalidName('Good_Name1')).toBeUndefined();
   });
 
+  test('an identity type (undeclared, ending in Id) everywhere it is written, across files', () => {
+    const ws = example();
+    const sales = ws.uri('contexts/sales.ddd');
+    expect(prepareRename(ws.model, sales, ws.at('contexts/sales.ddd', 'CustomerId', 3))).toMatchObject({ placeholder: 'CustomerId', identityType: 'CustomerId' });
+    const before = Object.values(Object.fromEntries([...ws.texts].map(([uri, text]) => [uri, text.split('CustomerId').length - 1]))).reduce((a, b) => a + b, 0);
+    const files = renamed(ws, renameAt(ws.model, sales, ws.at('contexts/sales.ddd', 'CustomerId'), 'ClientId'));
+    const after = (name: string) => Object.values(files).reduce((sum, text) => sum + text.split(name).length - 1, 0);
+    expect(after('CustomerId')).toBe(0);
+    expect(after('ClientId')).toBe(before);
+    expect(files['contexts/support.ddd']).toContain('command OpenTicket { customer: ClientId  subject: String }');
+    expect(workspace(files).diagnostics.length).toBe(ws.diagnostics.length);
+  });
+
+  test('an identity type keeps its meaning: its new name ends in Id and is not a declaration', () => {
+    const ws = example();
+    const at = ws.at('contexts/sales.ddd', 'CustomerId');
+    expect(renameAt(ws.model, ws.uri('contexts/sales.ddd'), at, 'Client').error).toMatch(/identity type .* Choose a name ending in Id/);
+    expect(renameAt(ws.model, ws.uri('contexts/sales.ddd'), at, 'OrderItem').error).toMatch(/identity type/);
+    const declared = workspace({ 'a.ddd': 'context Sales { value AccountId { iban: String }  value Order { by: CustomerId } }' });
+    expect(renameAt(declared.model, declared.uri('a.ddd'), declared.at('a.ddd', 'CustomerId'), 'AccountId').error).toMatch(/declares the value object Sales.AccountId/);
+    // a declared type ending in Id is renamed as a declaration, with its references
+    expect(prepareRename(declared.model, declared.uri('a.ddd'), declared.at('a.ddd', 'AccountId'))).toMatchObject({ symbol: { kind: 'value' } });
+    expect(prepareRename(ws.model, ws.uri('contexts/sales.ddd'), ws.at('contexts/sales.ddd', 'DateTime')).error).toMatch(/not declared/);
+  });
+
   test('prepareRename gives the range to edit, or why not', () => {
     const ws = example();
     const sales = ws.uri('contexts/sales.ddd');

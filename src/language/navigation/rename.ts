@@ -4,7 +4,8 @@
  * segment that names the symbol. Names that are not identifiers, keywords, and
  * names already taken in the same scope are refused with a message that says why.
  */
-import type { Declaration, ElementKind, TextRange } from '../model/elements';
+import { isBuiltinType, isIdentityTypeName } from '../model/builtin-types';
+import type { Declaration, ElementKind, Reference, TextRange } from '../model/elements';
 import { kindWords, membersOfContext, qualifiedName, type DddModel } from '../model/model';
 import { keywordNames } from '../syntax/tokens';
 import { elementAt } from './element-at';
@@ -15,7 +16,10 @@ import type { NavSymbol, NavTextEdit, NavWorkspaceEdit } from './types';
 
 export type RenameResult = { edits: NavWorkspaceEdit; error?: undefined } | { error: string; edits?: undefined };
 
-export type RenamePreparation = { range: TextRange; placeholder: string; symbol: NavSymbol; error?: undefined } | { error: string };
+export type RenamePreparation =
+  | { range: TextRange; placeholder: string; symbol: NavSymbol; identityType?: undefined; error?: undefined }
+  | { range: TextRange; placeholder: string; identityType: string; symbol?: undefined; error?: undefined }
+  | { error: string };
 
 const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const keywordSet = new Set(keywordNames);
@@ -43,6 +47,7 @@ export function prepareRename(model: DddModel, uri: string, offset: number): Ren
   }
   if (!element.symbol) {
     if (element.candidates) return { error: `${element.text} is ambiguous (${element.candidates.map((c) => qualifiedName(c)).join(', ')}): qualify it first.` };
+    if (isIdentityTypeUse(element.reference, element.text)) return { range: element.range, placeholder: element.text, identityType: element.text };
     return { error: `${element.text} is not declared in the workspace: there is nothing to rename.` };
   }
   if (isQuotedTerm(navIndex(model), element.symbol)) {
@@ -151,5 +156,41 @@ export function renameEdits(model: DddModel, symbol: NavSymbol, newName: string)
 export function renameAt(model: DddModel, uri: string, offset: number, newName: string): RenameResult {
   const prepared = prepareRename(model, uri, offset);
   if (prepared.error !== undefined) return { error: prepared.error };
+  if (prepared.identityType !== undefined) return renameIdentityType(model, prepared.identityType, newName);
   return renameEdits(model, prepared.symbol, newName);
+}
+
+/** An undeclared type ending in `Id`, written as a bare name: an identity type (`customer: CustomerId`). */
+function isIdentityTypeUse(reference: Reference | undefined, text: string): reference is Reference {
+  return !!reference && !reference.target && reference.text === text && isTypeReference(reference) && isIdentityTypeName(text) && !isBuiltinType(text);
+}
+
+function isTypeReference(reference: Reference): boolean {
+  return reference.expected.includes('value') && reference.expected.includes('enum');
+}
+
+/**
+ * Renames an identity type (`OrderId`): it has no declaration, so every field,
+ * parameter and type argument written with it changes. The new name is an
+ * identity type too, and not the name of a declaration, so that each use keeps
+ * its meaning.
+ */
+export function renameIdentityType(model: DddModel, oldName: string, newName: string): RenameResult {
+  const invalid = invalidName(newName);
+  if (invalid) return { error: invalid };
+  const edits: NavWorkspaceEdit = new Map();
+  if (newName === oldName) return { edits };
+  if (!isIdentityTypeName(newName) || isBuiltinType(newName)) {
+    return { error: `Cannot rename ${oldName} to ${newName}: ${oldName} is an identity type (an undeclared type ending in Id), and the fields typed with it would become an unknown type. Choose a name ending in Id.` };
+  }
+  const declared = model.index.get(newName);
+  if (declared?.length) return { error: `Cannot rename ${oldName} to ${newName}: the workspace declares the ${describe(declared[0]!)}, and the fields typed ${oldName} would then denote it.` };
+  for (const reference of model.references) {
+    if (!isIdentityTypeUse(reference, oldName)) continue;
+    const list = edits.get(reference.uri);
+    const edit: NavTextEdit = { range: reference.range, newText: newName };
+    if (list) list.push(edit);
+    else edits.set(reference.uri, [edit]);
+  }
+  return { edits };
 }
