@@ -1,6 +1,6 @@
 /** textDocument/references: every use of the symbol under the cursor, across files. */
 import type { Location, ReferenceParams } from 'vscode-languageserver/node';
-import { elementAt, referencesTo } from '../language/navigation/index';
+import { elementAt, identityTypeUses, isIdentityTypeUse, referencesTo } from '../language/navigation/index';
 import type { ServerContext } from './context';
 import { toLocations } from './definition';
 
@@ -9,6 +9,8 @@ export function references(ctx: ServerContext, params: ReferenceParams): Locatio
   if (!document) return [];
   const model = ctx.model();
   const element = elementAt(model, document.uri, document.lines.offsetAt(params.position));
-  if (!element?.symbol) return [];
+  if (!element) return [];
+  // an identity type (OrderId) has no declaration: its references are its uses
+  if (!element.symbol) return isIdentityTypeUse(element.reference, element.text) ? toLocations(ctx, identityTypeUses(model, element.text)) : [];
   return toLocations(ctx, referencesTo(model, element.symbol, { includeDeclaration: params.context?.includeDeclaration ?? true }));
 }

@@ -231,6 +231,15 @@ describe('definition and references', () => {
     const withoutDeclaration = (await session.client.sendRequest(ReferencesRequest.type, { ...at('contexts/sales.ddd', 'event OrderCreated', 8), context: { includeDeclaration: false } })) as Location[];
     expect(withoutDeclaration).toHaveLength(4);
   });
+
+  test('the references of an identity type (CustomerId, never declared) are its uses, across files', async () => {
+    const locations = (await session.client.sendRequest(ReferencesRequest.type, { ...at('contexts/support.ddd', 'CustomerId', 2), context: { includeDeclaration: true } })) as Location[];
+    const files = locations.map((location) => relativeUri(location.uri));
+    expect(files).toContain('contexts/sales.ddd');
+    expect(files).toContain('contexts/support.ddd');
+    const written = readdirSync(join(session.root, 'contexts')).map((file) => readFileSync(join(session.root, 'contexts', file), 'utf8').split('CustomerId').length - 1);
+    expect(files.filter((file) => file.startsWith('contexts/'))).toHaveLength(written.reduce((a, b) => a + b, 0));
+  });
 });
 
 describe('rename', () => {

@@ -5,7 +5,7 @@
  */
 export type { ElementAt, ElementRole, NavLocation, NavSymbol, NavTextEdit, NavWorkspaceEdit, SagaState } from './types';
 export { contextAt, declarationLocations, definitionOf, elementAt, sagaPartAt, topLevelAt } from './element-at';
-export { referencesTo, type ReferenceLocation, type ReferencesOptions } from './references';
+export { identityTypeUses, isIdentityTypeUse, referencesTo, type ReferenceLocation, type ReferencesOptions } from './references';
 export { invalidName, prepareRename, renameAt, renameEdits, type RenamePreparation, type RenameResult } from './rename';
 export { documentSymbols, fuzzyScore, workspaceSymbols, type DocumentSymbolNode, type WorkspaceSymbolItem } from './symbols';
 export { foldingRanges, type FoldingRegion } from './folding';

@@ -1,6 +1,8 @@
 /**
  * Find all references: every place a symbol's name is written, across files.
  */
+import { isBuiltinType, isIdentityTypeName } from '../model/builtin-types';
+import type { Reference } from '../model/elements';
 import type { DddModel } from '../model/model';
 import { navIndex } from './nav-index';
 import type { NavLocation, NavSymbol } from './types';
@@ -43,4 +45,28 @@ export function referencesTo(model: DddModel, symbol: NavSymbol, options: Refere
     }
   }
   return result.sort((a, b) => (a.uri === b.uri ? a.range.start - b.range.start : a.uri < b.uri ? -1 : 1));
+}
+
+/** An undeclared type ending in `Id`, written as a bare name: an identity type (`customer: CustomerId`). */
+export function isIdentityTypeUse(reference: Reference | undefined, name: string): reference is Reference {
+  return (
+    !!reference &&
+    !reference.target &&
+    reference.text === name &&
+    reference.expected.includes('value') &&
+    reference.expected.includes('enum') &&
+    isIdentityTypeName(name) &&
+    !isBuiltinType(name)
+  );
+}
+
+/**
+ * Every place an identity type is written. It has no declaration: its uses are
+ * the type references with its name that no declaration answers. Sorted by
+ * document, then position.
+ */
+export function identityTypeUses(model: DddModel, name: string): ReferenceLocation[] {
+  const uses: ReferenceLocation[] = [];
+  for (const reference of model.references) if (isIdentityTypeUse(reference, name)) uses.push({ uri: reference.uri, range: reference.range, isDeclaration: false });
+  return uses.sort((a, b) => (a.uri === b.uri ? a.range.start - b.range.start : a.uri < b.uri ? -1 : 1));
 }

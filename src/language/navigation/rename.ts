@@ -5,13 +5,13 @@
  * names already taken in the same scope are refused with a message that says why.
  */
 import { isBuiltinType, isIdentityTypeName } from '../model/builtin-types';
-import type { Declaration, ElementKind, Reference, TextRange } from '../model/elements';
+import type { Declaration, ElementKind, TextRange } from '../model/elements';
 import { kindWords, membersOfContext, qualifiedName, type DddModel } from '../model/model';
 import { keywordNames } from '../syntax/tokens';
 import { elementAt } from './element-at';
 import { navIndex, type NavIndex } from './nav-index';
 import { present } from './present';
-import { referencesTo } from './references';
+import { identityTypeUses, isIdentityTypeUse, referencesTo } from './references';
 import type { NavSymbol, NavTextEdit, NavWorkspaceEdit } from './types';
 
 export type RenameResult = { edits: NavWorkspaceEdit; error?: undefined } | { error: string; edits?: undefined };
@@ -160,15 +160,6 @@ export function renameAt(model: DddModel, uri: string, offset: number, newName: 
   return renameEdits(model, prepared.symbol, newName);
 }
 
-/** An undeclared type ending in `Id`, written as a bare name: an identity type (`customer: CustomerId`). */
-function isIdentityTypeUse(reference: Reference | undefined, text: string): reference is Reference {
-  return !!reference && !reference.target && reference.text === text && isTypeReference(reference) && isIdentityTypeName(text) && !isBuiltinType(text);
-}
-
-function isTypeReference(reference: Reference): boolean {
-  return reference.expected.includes('value') && reference.expected.includes('enum');
-}
-
 /**
  * Renames an identity type (`OrderId`): it has no declaration, so every field,
  * parameter and type argument written with it changes. The new name is an
@@ -185,12 +176,11 @@ export function renameIdentityType(model: DddModel, oldName: string, newName: st
   }
   const declared = model.index.get(newName);
   if (declared?.length) return { error: `Cannot rename ${oldName} to ${newName}: the workspace declares the ${describe(declared[0]!)}, and the fields typed ${oldName} would then denote it.` };
-  for (const reference of model.references) {
-    if (!isIdentityTypeUse(reference, oldName)) continue;
-    const list = edits.get(reference.uri);
-    const edit: NavTextEdit = { range: reference.range, newText: newName };
+  for (const use of identityTypeUses(model, oldName)) {
+    const list = edits.get(use.uri);
+    const edit: NavTextEdit = { range: use.range, newText: newName };
     if (list) list.push(edit);
-    else edits.set(reference.uri, [edit]);
+    else edits.set(use.uri, [edit]);
   }
   return { edits };
 }
