@@ -163,7 +163,8 @@ function typeName(field: Field): string | undefined {
 }
 
 function checkValueIdentity(value: ValueObject, accept: Accept): void {
-  const field = value.fields.find((candidate) => candidate.name === 'id' || typeName(candidate) === `${value.name}Id`);
+  const own = `${value.name}Id`;
+  const field = value.fields.find((candidate) => candidate.name === 'id' || typeName(candidate) === own);
   if (!field) return;
   accept(valueObjectIdentity, {
     uri: field.uri,
@@ -175,7 +176,8 @@ function checkValueIdentity(value: ValueObject, accept: Accept): void {
 
 function checkEntityIdentity(entity: Entity, accept: Accept): void {
   if (!entity.name) return;
-  if (entity.fields.some((field) => field.name === 'id' || typeName(field) === `${entity.name}Id`)) return;
+  const own = `${entity.name}Id`;
+  if (entity.fields.some((field) => field.name === 'id' || typeName(field) === own)) return;
   const suggestion = `id: ${entity.name}Id`;
   accept(entityIdentity, {
     uri: entity.uri,
