@@ -97,6 +97,7 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
 
   protected unquote(image: string): string {
     const body = image.endsWith('"') && image.length > 1 ? image.slice(1, -1) : image.slice(1);
+    if (!body.includes('\\')) return body;
     return body.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
   }
 
