@@ -208,8 +208,8 @@ function settle(reference: Reference, found: Declaration[]): boolean {
   return false;
 }
 
-/** The context a declaration is a member of, if it is one (the index holds contexts, maps and sagas too). */
-function memberContext(declaration: Declaration): string | undefined {
+/** The context a declaration is a member of, if it is one (aggregates, their members, repositories, services, streams, read models). */
+export function memberContext(declaration: Declaration): string | undefined {
   switch (declaration.kind) {
     case 'aggregate':
     case 'entity':

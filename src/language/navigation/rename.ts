@@ -6,7 +6,7 @@
  */
 import { isBuiltinType, isIdentityTypeName } from '../model/builtin-types';
 import type { Declaration, ElementKind, TextRange } from '../model/elements';
-import { kindWords, membersOfContext, qualifiedName, type DddModel } from '../model/model';
+import { kindWords, memberContext, membersOfContext, qualifiedName, type DddModel } from '../model/model';
 import { keywordNames } from '../syntax/tokens';
 import { elementAt } from './element-at';
 import { navIndex, type NavIndex } from './nav-index';
@@ -79,6 +79,12 @@ function clash(index: NavIndex, symbol: NavSymbol, name: string): string | undef
   if (symbol.kind === 'sagaState') {
     return index.states.get(symbol.saga)?.has(name) ? `saga ${symbol.saga.name} already has a state ${name}` : undefined;
   }
+  const contextName = memberContext(symbol);
+  if (contextName !== undefined) {
+    const members = membersOfContext(model, contextName)?.get(name) ?? [];
+    const taken = members.find((other) => other !== symbol && groupOf(other.kind) === groupOf(symbol.kind));
+    return taken ? `context ${contextName} already declares the ${describe(taken)}` : undefined;
+  }
   switch (symbol.kind) {
     case 'context':
       return model.contexts.has(name) ? `a bounded context ${name} already exists (contexts with the same name merge)` : undefined;
@@ -89,20 +95,6 @@ function clash(index: NavIndex, symbol: NavSymbol, name: string): string | undef
     case 'storming': {
       const taken = model.index.get(name)?.find((other) => other.kind === symbol.kind);
       return taken ? `the workspace already has the ${describe(taken)}` : undefined;
-    }
-    case 'aggregate':
-    case 'entity':
-    case 'value':
-    case 'enum':
-    case 'command':
-    case 'event':
-    case 'repository':
-    case 'service':
-    case 'stream':
-    case 'readmodel': {
-      const members = membersOfContext(model, symbol.contextName)?.get(name) ?? [];
-      const taken = members.find((other) => other !== symbol && groupOf(other.kind) === groupOf(symbol.kind));
-      return taken ? `context ${symbol.contextName} already declares the ${describe(taken)}` : undefined;
     }
     case 'field':
     case 'operation':
