@@ -153,13 +153,18 @@ function indexModel(model: DddModel): void {
   addAll(index, [model.domains, model.subdomains, model.contextMaps, model.sagas, model.boards]);
   for (const context of model.contexts.values()) {
     index.add(context);
-    for (const aggregate of context.aggregates) {
-      index.add(aggregate);
-      addAll(index, buildingBlocks(aggregate));
-    }
-    addAll(index, buildingBlocks(context));
-    addAll(index, [context.repositories, context.services, context.streams, context.readModels]);
+    addContextMembers(index, context);
   }
+}
+
+/** A context's members: each aggregate then its building blocks, the context's own building blocks, repositories, services, streams, read models. */
+function addContextMembers(index: DeclarationIndex, context: BoundedContext): void {
+  for (const aggregate of context.aggregates) {
+    index.add(aggregate);
+    addAll(index, buildingBlocks(aggregate));
+  }
+  addAll(index, buildingBlocks(context));
+  addAll(index, [context.repositories, context.services, context.streams, context.readModels]);
 }
 
 /** The members of each context (in or out of its aggregates) by simple name, built on first use. */
@@ -172,40 +177,10 @@ export function membersOfContext(model: DddModel, contextName: string): Declarat
   let members = contextIndexes.get(context);
   if (!members) {
     members = new DeclarationIndex();
-    for (const aggregate of context.aggregates) {
-      members.add(aggregate);
-      addAll(members, buildingBlocks(aggregate));
-    }
-    addAll(members, buildingBlocks(context));
-    addAll(members, [context.repositories, context.services, context.streams, context.readModels]);
+    addContextMembers(members, context);
     contextIndexes.set(context, members);
   }
   return members;
-}
-
-/** The declarations among `candidates` of the first expected kind that has any. */
-const none: Declaration[] = [];
-
-function bestOfKinds(candidates: readonly Declaration[] | undefined, expected: readonly ElementKind[]): Declaration[] {
-  if (!candidates) return none;
-  if (candidates.length === 1) return expected.includes(candidates[0]!.kind) ? [candidates[0]!] : none;
-  for (const kind of expected) {
-    const matching = candidates.filter((candidate) => candidate.kind === kind);
-    if (matching.length) return matching;
-  }
-  return none;
-}
-
-function settle(reference: Reference, found: Declaration[]): boolean {
-  if (found.length === 1) {
-    reference.target = found[0];
-    return true;
-  }
-  if (found.length > 1) {
-    reference.candidates = found;
-    return true;
-  }
-  return false;
 }
 
 /** The context a declaration is a member of, if it is one (aggregates, their members, repositories, services, streams, read models). */
@@ -301,9 +276,8 @@ function resolve(model: DddModel, reference: Reference): void {
 /**
  * Settles a reference among the declarations of its name (in `aggregate` only,
  * when given): the ones of the first expected kind that has any. False when
- * none has an expected kind. The same as `settle(bestOfKinds(…))`, without
- * allocating for the usual single match (it runs for every use of a name like
- * `Money` that many contexts declare).
+ * none has an expected kind. It allocates nothing for the usual single match
+ * (it runs for every use of a name like `Money` that many contexts declare).
  */
 function settleAmong(reference: Reference, candidates: readonly Declaration[], aggregate?: Aggregate): boolean {
   for (const kind of reference.expected) {
@@ -342,13 +316,13 @@ function resolveQualified(model: DddModel, reference: Reference, parts: string[]
   const members = membersOfContext(model, first);
   if (!members) return;
   if (third === undefined) {
-    settle(reference, bestOfKinds(members.get(second), reference.expected));
+    const named = members.get(second);
+    if (named) settleAmong(reference, named);
     return;
   }
   const aggregate = members.get(second)?.find((member): member is Aggregate => member.kind === 'aggregate');
-  if (!aggregate) return;
-  const inAggregate = members.get(third)?.filter((member) => isInAggregate(member, aggregate));
-  settle(reference, bestOfKinds(inAggregate, reference.expected));
+  const named = members.get(third);
+  if (aggregate && named) settleAmong(reference, named, aggregate);
 }
 
 function linkSubdomains(model: DddModel): void {
