@@ -17,7 +17,8 @@
  * - create a missing event or command named by a saga or a storming sticky (or any
  *   reference that does not resolve), in the participant's context or aggregate.
  */
-import { simpleName } from '../language/model/builtin-types';
+
+import { simpleName } from '../language/model/names';
 import {
   CodeActionKind,
   type CodeAction,

@@ -8,7 +8,8 @@
  * left to right) and checks the stream's `expect`ations against the final state.
  * It is pure: the validation rules and the `ddd replay` simulator share it.
  */
-import { simpleName } from '../model/builtin-types';
+
+import { simpleName } from '../model/names';
 import type {
   Aggregate,
   Assignment,

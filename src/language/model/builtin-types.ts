@@ -28,9 +28,3 @@ export function isIdentityTypeName(name: string): boolean {
   if (length > 2 && name.charCodeAt(length - 1) === 100 /* d */ && name.charCodeAt(length - 2) === 73 /* I */) return /^[A-Z][A-Za-z0-9_]*Id$/.test(name);
   return name === 'UUID';
 }
-
-/** `Order` for `Sales.Order` (and for `Order`). */
-export function simpleName(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot < 0 ? name : name.slice(dot + 1);
-}

@@ -2,11 +2,7 @@
  * How an orchestrated saga's states are named when the model leaves them out.
  */
 
-/** The last segment of a possibly qualified name: `Sales.OrderCreated` → `OrderCreated`. */
-export function simpleName(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot < 0 ? name : name.slice(dot + 1);
-}
+import { simpleName } from '../model/names';
 
 const snakeCache = new Map<string, string>();
 

@@ -2,7 +2,8 @@
  * Aggregates, entities, value objects and repositories: one root per aggregate,
  * other aggregates held by id, identity where it belongs, repositories for roots.
  */
-import { isIdentityTypeName, simpleName } from '../../model/builtin-types';
+import { simpleName } from '../../model/names';
+import { isIdentityTypeName } from '../../model/builtin-types';
 import type { Aggregate, Entity, Field, Repository, TypeReference, ValueObject } from '../../model/elements';
 import { kindWords, qualifiedName, type DddModel } from '../../model/model';
 import type { Accept, Rule, RuleSet } from '../rule';

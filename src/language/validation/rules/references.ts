@@ -1,7 +1,8 @@
 /**
  * Every name that should denote a declaration does, and only one.
  */
-import { isBuiltinType, isIdentityTypeName, simpleName } from '../../model/builtin-types';
+import { simpleName } from '../../model/names';
+import { isBuiltinType, isIdentityTypeName } from '../../model/builtin-types';
 import type { Declaration, ElementKind, Reference } from '../../model/elements';
 import { kindWords, qualifiedName, type DddModel } from '../../model/model';
 import { didYouMean } from '../../util/similar-names';
