@@ -67,6 +67,8 @@ export class BulkCounter {
   advance(slice = Infinity): boolean {
     const { machine, prng, dense, counts, seeds, sparse } = this;
     const until = Math.min(this.runs, this.done + slice);
+    let commands = 0;
+    let worst = this.worst;
     for (let r = this.done; r < until; r++) {
       const seed = prng.nextUint32();
       machine.runSeed = seed;
@@ -81,9 +83,11 @@ export class BulkCounter {
         else sparse.set(code, { count: 1, seed });
       }
       const sent = machine.commandsSent;
-      this.commands += sent;
-      if (sent > this.worst) this.worst = sent;
+      commands += sent;
+      if (sent > worst) worst = sent;
     }
+    this.commands += commands;
+    this.worst = worst;
     this.done = until;
     return this.done >= this.runs;
   }
