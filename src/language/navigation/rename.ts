@@ -136,12 +136,15 @@ export function renameEdits(model: DddModel, symbol: NavSymbol, newName: string)
   const taken = clash(index, symbol, newName);
   if (taken) return { error: `Cannot rename ${oldName} to ${newName}: ${taken}.` };
   for (const location of referencesTo(model, symbol)) {
-    const edit: NavTextEdit = { range: location.range, newText: quoted && location.isDeclaration ? `"${newName}"` : newName };
-    const list = edits.get(location.uri);
-    if (list) list.push(edit);
-    else edits.set(location.uri, [edit]);
+    addEdit(edits, location.uri, { range: location.range, newText: quoted && location.isDeclaration ? `"${newName}"` : newName });
   }
   return { edits };
+}
+
+function addEdit(edits: NavWorkspaceEdit, uri: string, edit: NavTextEdit): void {
+  const list = edits.get(uri);
+  if (list) list.push(edit);
+  else edits.set(uri, [edit]);
 }
 
 /** Renames whatever is under the cursor. */
@@ -168,11 +171,6 @@ export function renameIdentityType(model: DddModel, oldName: string, newName: st
   }
   const declared = model.index.get(newName);
   if (declared?.length) return { error: `Cannot rename ${oldName} to ${newName}: the workspace declares the ${describe(declared[0]!)}, and the fields typed ${oldName} would then denote it.` };
-  for (const use of identityTypeUses(model, oldName)) {
-    const list = edits.get(use.uri);
-    const edit: NavTextEdit = { range: use.range, newText: newName };
-    if (list) list.push(edit);
-    else edits.set(use.uri, [edit]);
-  }
+  for (const use of identityTypeUses(model, oldName)) addEdit(edits, use.uri, { range: use.range, newText: newName });
   return { edits };
 }
