@@ -364,6 +364,16 @@ describe.skipIf(!chromiumPath.path)(`the webview in Chromium (${chromiumPath.pat
       expect([await primary('Step ▶'), await primary('Reset')]).toEqual([false, true]);
       // the visited states are marked, the current one stands out
       expect(await panel.page.locator('.ddd-machine svg g.ddd-visited').count()).toBeGreaterThan(2);
+      // Fit shows the whole machine, which opens at a readable size cut at the bottom
+      const whole = () =>
+        panel.page.locator('.ddd-machine').evaluate((machine) => {
+          const viewport = machine.querySelector('.ddd-viewport')!.getBoundingClientRect();
+          const drawing = machine.querySelector('.ddd-stage svg')!.getBoundingClientRect();
+          return drawing.top >= viewport.top - 1 && drawing.bottom <= viewport.bottom + 1 && drawing.left >= viewport.left - 1 && drawing.right <= viewport.right + 1;
+        });
+      expect(await whole()).toBe(false); // at this window size
+      await panel.page.locator('.ddd-machine-zoom vscode-button', { hasText: 'Fit' }).click();
+      await expect.poll(whole).toBe(true);
       await panel.screenshot('simulator-failed-run-dark');
     });
 

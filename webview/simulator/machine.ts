@@ -9,6 +9,7 @@ import type { DiagramNodeRef, DiagramResult, ThemeKind } from '../../src/protoco
 import type { SimulationRun } from '../../src/protocol/simulation';
 import type { SourceRange } from '../../src/protocol/source';
 import { h, replaceChildren } from '../shared/dom';
+import { button } from '../shared/elements';
 import { naturalSize, renderMermaid } from '../shared/mermaid';
 import { mapNodes, markClickable } from '../shared/nodes';
 import type { ViewBox } from '../shared/pan-zoom';
@@ -35,7 +36,14 @@ export class MachineView {
     private readonly savedView: (key: string) => ViewBox | undefined,
   ) {
     this.viewport = new DiagramViewport('Saga diagram', (view) => this.key && this.viewChanged(this.key, view), reveal);
-    this.element = h('div', { className: 'ddd-machine' }, [this.message, this.viewport.element]);
+    // a tall machine opens at a readable size, cut at the bottom: Fit shows all of it
+    const panZoom = this.viewport.panZoom;
+    const zoom = h('div', { className: 'ddd-button-group ddd-machine-zoom', attrs: { role: 'group', 'aria-label': 'Zoom the diagram' } }, [
+      button('−', () => panZoom.zoomBy(0.8), { secondary: true, title: 'Zoom out (-)', attrs: { 'aria-label': 'Zoom out' } }),
+      button('+', () => panZoom.zoomBy(1.25), { secondary: true, title: 'Zoom in (+)', attrs: { 'aria-label': 'Zoom in' } }),
+      button('Fit', () => panZoom.fit(2), { secondary: true, title: 'Fit the whole diagram (0)' }),
+    ]);
+    this.element = h('div', { className: 'ddd-machine' }, [zoom, this.message, this.viewport.element]);
   }
 
   get panZoom() {
