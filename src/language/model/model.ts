@@ -338,6 +338,11 @@ function linkSubdomains(model: DddModel): void {
   }
 }
 
+/** Whether a reference names a type (a field's, a parameter's, a type argument): values and enums are what it expects. */
+export function isTypeReference(reference: Reference): boolean {
+  return reference.expected.includes('value') && reference.expected.includes('enum');
+}
+
 /** `Sales.Order`, `Sales.Order.OrderItem`, or the plain name for top-level declarations. */
 export function qualifiedName(declaration: Declaration): string {
   switch (declaration.kind) {

@@ -17,7 +17,7 @@ import type {
   Sticky,
   TextRange,
 } from '../model/elements';
-import { kindWords, qualifiedName, type DddModel } from '../model/model';
+import { isTypeReference, kindWords, qualifiedName, type DddModel } from '../model/model';
 import { contextAt, elementAt, homeContext } from './element-at';
 import { ancestors, navIndex, type NavIndex } from './nav-index';
 import { present } from './present';
@@ -304,7 +304,7 @@ function unresolvedHover(model: DddModel, element: ElementAt, here: string | und
   const expected = reference?.expected ?? [];
   if (element.what === 'qualifier') {
     sections.push(`${code(name)}: no ${expected.includes('subdomain') ? 'domain' : 'bounded context'} of that name.`);
-  } else if (expected.includes('value') && expected.includes('enum')) {
+  } else if (reference && isTypeReference(reference)) {
     if (isBuiltinType(reference!.text)) sections.push(`**built-in type** ${code(reference!.text)}: needs no declaration.`);
     else if (isIdentityTypeName(name)) {
       const of = name === 'UUID' ? '' : ` of ${code(name.slice(0, -2))}`;

@@ -3,7 +3,7 @@
  */
 import { isBuiltinType, isIdentityTypeName } from '../model/builtin-types';
 import type { Reference } from '../model/elements';
-import type { DddModel } from '../model/model';
+import { isTypeReference, type DddModel } from '../model/model';
 import { navIndex } from './nav-index';
 import type { NavLocation, NavSymbol } from './types';
 
@@ -53,8 +53,7 @@ export function isIdentityTypeUse(reference: Reference | undefined, name: string
     !!reference &&
     !reference.target &&
     reference.text === name &&
-    reference.expected.includes('value') &&
-    reference.expected.includes('enum') &&
+    isTypeReference(reference) &&
     isIdentityTypeName(name) &&
     !isBuiltinType(name)
   );

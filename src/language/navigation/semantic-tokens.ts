@@ -6,7 +6,7 @@
 import type { IToken } from 'chevrotain';
 import { isBuiltinType, isIdentityTypeName } from '../model/builtin-types';
 import type { Declaration, ElementKind } from '../model/elements';
-import type { DddModel } from '../model/model';
+import { isTypeReference, type DddModel } from '../model/model';
 import { BlockComment, BothArrow, LeftArrow, LineComment, NumberLiteral, RightArrow, StringLiteral, UnterminatedString, keywords } from '../syntax/tokens';
 import { navIndex, type NavIndex } from './nav-index';
 import type { ElementAt, NavSymbol } from './types';
@@ -123,7 +123,7 @@ function classify(index: NavIndex, occurrence: ElementAt): { type: SemanticToken
   if (occurrence.what === 'qualifier') return { type: reference.expected.includes('subdomain') ? 'domain' : 'context', modifiers: ['unresolved'] };
   const expected = reference.expected;
   if (expected.length === 0) return { type: 'actor', modifiers: [] };
-  if (expected.includes('value') && expected.includes('enum')) {
+  if (isTypeReference(reference)) {
     if (isBuiltinType(reference.text)) return { type: 'type', modifiers: ['defaultLibrary'] };
     if (isIdentityTypeName(occurrence.text)) return { type: 'type', modifiers: [] };
     return { type: 'type', modifiers: ['unresolved'] };

@@ -4,7 +4,7 @@
 import { simpleName } from '../../model/names';
 import { isBuiltinType, isIdentityTypeName } from '../../model/builtin-types';
 import type { Declaration, ElementKind, Reference } from '../../model/elements';
-import { kindWords, qualifiedName, type DddModel } from '../../model/model';
+import { isTypeReference, kindWords, qualifiedName, type DddModel } from '../../model/model';
 import { didYouMean } from '../../util/similar-names';
 import type { Rule, RuleSet } from '../rule';
 
@@ -39,10 +39,6 @@ function namesOfKinds(model: DddModel, expected: readonly ElementKind[]): string
   const names: string[] = [];
   for (const [name, declarations] of model.index) if (declarations.some((d) => expected.includes(d.kind))) names.push(name);
   return names;
-}
-
-function isTypeReference(reference: Reference): boolean {
-  return reference.expected.includes('value') && reference.expected.includes('enum');
 }
 
 function unknownMessage(model: DddModel, reference: Reference): string {
