@@ -111,6 +111,31 @@ describe('breaches as diagnostics', () => {
     expect(new Set(risks.map((diagnostic) => `${diagnostic.code} ${diagnostic.severity}`))).toEqual(new Set(['saga-resend-risk hint']));
   });
 
+  it('lists the same breaches with the same examples when asked for breaches only, and no clean outcome', () => {
+    const models = [
+      fixtures('missing-compensation.ddd', 'sagas.ddd').model,
+      check({ 'broken.ddd': fixture('sagas/broken-orchestration.ddd') }).model,
+      exampleWorkspace().model,
+    ];
+    const sagas = models.flatMap((model) => model.sagas).filter((saga) => saga.style === 'orchestrated' && saga.steps.length > 0);
+    expect(sagas.length).toBeGreaterThan(10);
+    const breachesOf = (exploration: ReturnType<typeof exploreSaga>) =>
+      exploration.breaches.map(({ breach, count, example }) => `${breach.kind} ${breach.step} ×${count}: ${pathText(example)}`);
+    let breaching = 0;
+    for (const saga of sagas) {
+      for (const options of [{}, { permanent: true }, { depth: 1, crashDepth: 0 }]) {
+        const all = exploreSaga(saga, options);
+        const only = exploreSaga(saga, { ...options, breachesOnly: true });
+        expect(breachesOf(only), `${saga.name} ${JSON.stringify(options)}`).toEqual(breachesOf(all));
+        expect(only.outcomes.every((outcome) => outcome.breaches.length > 0)).toBe(true);
+        expect([only.runs, only.crashRuns]).toEqual([all.runs, all.crashRuns]);
+        if (all.breaches.length > 0) breaching++;
+      }
+    }
+    // the comparison covers sagas that breach, not only clean ones
+    expect(breaching).toBeGreaterThan(2);
+  });
+
   it('is fast', () => {
     const { model } = exampleWorkspace();
     breachesAsDiagnostics(model);

@@ -627,6 +627,18 @@ export class Machine {
     return this.heldSteps().map((step) => heldResource(this.saga, step));
   }
 
+  /** Whether `breaches()` would find anything, without building the findings (asked of every explored run). */
+  hasBreach(): boolean {
+    if (this.phase !== DONE || this.crashed || this.endKind === END_STUCK) return true;
+    const { holds } = this.saga;
+    for (let i = 0; i < this.saga.n; i++) {
+      // held at the end, or compensated without having run (a step left undone after a failure is also held)
+      if (this.held[i] || (this.compEffect[i] && !this.stepEffect[i])) return true;
+      if (this.endKind === END_FAILED && this.stepEffect[i] && holds[i] && !this.compEffect[i]) return true;
+    }
+    return false;
+  }
+
   /** The guarantees, checked on the run as it stands. */
   breaches(): Breach[] {
     const saga = this.saga;

@@ -30,6 +30,11 @@ export interface ExploreOptions {
   traces?: boolean;
   /** Also play every step, and every compensation, failing on every attempt (runs that end stuck). */
   permanent?: boolean;
+  /**
+   * List only the outcomes that breach a guarantee (what the validation rule reports): the runs are
+   * played all the same, but a clean outcome gets no example run. Default false.
+   */
+  breachesOnly?: boolean;
 }
 
 interface Scenario {
@@ -106,6 +111,7 @@ export function exploreSaga(source: SagaSource, options: ExploreOptions = {}): E
   let crashRuns = 0;
 
   const snapshot = (k: number): number[] => Array.from(points.subarray(0, 3 * k));
+  const breachesOnly = options.breachesOnly ?? false;
   const record = (code: number, scenario: () => Scenario) => {
     const bucket = buckets.get(code);
     if (bucket) bucket.count++;
@@ -133,6 +139,7 @@ export function exploreSaga(source: SagaSource, options: ExploreOptions = {}): E
         for (let r = 0; r < 2 * n; r++) riskCounts[r]! += crashed.resendRisk[r]!;
         const same = crashed.sameOutcome(base);
         // a diverging resume gets its own outcome, keyed apart from the others
+        if (breachesOnly && same && !crashed.hasBreach()) continue;
         const code = same ? crashed.outcomeCode() : -2 - crashed.outcomeCode();
         record(code, () => ({ ...scenario(), crash: { target, step, attempt, before: before === 1 } }));
       }
@@ -145,7 +152,7 @@ export function exploreSaga(source: SagaSource, options: ExploreOptions = {}): E
     base.reset();
     base.run();
     runs++;
-    record(base.outcomeCode(), () => ({ points: snapshot(k) }));
+    if (!breachesOnly || base.hasBreach()) record(base.outcomeCode(), () => ({ points: snapshot(k) }));
     if (k <= crashDepth) crashAll(k, () => ({ points: snapshot(k) }));
     if (k >= depth) return;
     // the commands of this run, from the last failure point on (the recursion reuses `base`)
@@ -174,7 +181,7 @@ export function exploreSaga(source: SagaSource, options: ExploreOptions = {}): E
       base.reset();
       base.run();
       runs++;
-      record(base.outcomeCode(), () => ({ points: prefix, permanent: { target, step } }));
+      if (!breachesOnly || base.hasBreach()) record(base.outcomeCode(), () => ({ points: prefix, permanent: { target, step } }));
     };
     for (let i = 0; i < n; i++) permanent(T_STEP, i, []);
     // a compensation failing for good, after each step failure that makes it run
