@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Aggregate, ContextDeclaration, ContextMap, DomainDeclaration, Saga, StormingBoard } from '../../src/language/model/elements';
 import { parseDocument } from '../../src/language/syntax/parse-document';
+import { dddParser } from '../../src/language/syntax/parser';
 
 function parse(text: string) {
   return parseDocument('file:///test.ddd', text);
@@ -300,5 +301,18 @@ describe('comments and strings', () => {
     expect(context.owner?.text).toBe('say "hi"');
     const document = parse('// c1\ncontext C /* c2 */');
     expect(document.comments).toHaveLength(2);
+  });
+});
+
+describe('the process-wide parsers', () => {
+  it('let go of the document they parsed last, so that they keep no model alive', () => {
+    // the second context has a mistake: the recovering parser parses it again
+    const document = parseDocument('file:///kept.ddd', 'context Sales { aggregate Order { root entity Order { id: OrderId } } }\ncontext Billing { aggregate { } }');
+    expect(document.declarations).toHaveLength(2);
+    expect(document.diagnostics.length).toBeGreaterThan(0);
+    for (const parser of [dddParser(false), dddParser(true)]) {
+      expect([parser.declarations, parser.references, parser.problems, parser.input]).toEqual([[], [], [], []]);
+      expect(parser.text).toBe('');
+    }
   });
 });

@@ -149,6 +149,7 @@ function attach(parser: DddParser, document: ParsedDocument): DddParser {
 
 function parseDeclarations(document: ParsedDocument, tokens: IToken[]): void {
   const fast = attach(dddParser(false), document);
+  let recovering: DddParser | undefined;
   let start = 0;
   while (start < tokens.length && !isDeclarationStart(tokens, start)) start++;
   if (start > 0) reportStrayTokens(document, tokens.slice(0, start));
@@ -167,7 +168,7 @@ function parseDeclarations(document: ParsedDocument, tokens: IToken[]): void {
       // a mistake in this declaration: forget what the fast parser made of it and parse it again, recovering
       document.declarations.length = declarations;
       document.references.length = references;
-      parser = attach(dddParser(true), document);
+      parser = recovering = attach(dddParser(true), document);
       parser.begin(segment);
       parser.declaration();
     }
@@ -181,6 +182,8 @@ function parseDeclarations(document: ParsedDocument, tokens: IToken[]): void {
     parser.problems = [];
     start = end;
   }
+  fast.release();
+  recovering?.release();
   document.diagnostics.sort((a, b) => a.range.start - b.range.start);
 }
 

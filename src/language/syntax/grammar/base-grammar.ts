@@ -48,6 +48,21 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
     this.typeDepth = 0;
   }
 
+  /**
+   * Lets go of the document parsed last. The parsers live as long as the process, and the
+   * last document's references lead (once linked) to the whole workspace model.
+   */
+  release(): void {
+    this.input = [];
+    this.uri = '';
+    this.text = '';
+    this.declarations = [];
+    this.references = [];
+    this.problems = [];
+    this.scopeAggregate = undefined;
+    this.structure = { fields: [] };
+  }
+
   // ------------------------------------------------------------------ helpers
 
   protected tokenRange(token: IToken): TextRange {

@@ -110,6 +110,11 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
   /** The context whose member is being parsed (contexts do not nest). */
   private memberContext: ContextDeclaration = placeholderContext;
 
+  override release(): void {
+    super.release();
+    this.memberContext = placeholderContext;
+  }
+
   /** Built once: an OR's alternatives are otherwise allocated for every member parsed. */
   private readonly contextMemberKinds = [
     {

@@ -79,6 +79,13 @@ export abstract class TacticalGrammar extends BaseGrammar {
   private blockContainer: BlockContainer = placeholderContext;
   private blockOwner: Owner = { contextName: '' };
 
+  override release(): void {
+    super.release();
+    this.memberAggregate = undefined;
+    this.blockContainer = placeholderContext;
+    this.blockOwner = { contextName: '' };
+  }
+
   /** Built once: an OR's alternatives are otherwise allocated for every block parsed. */
   private readonly blockKinds = [
     { ALT: () => this.SUBRULE(this.entity, { ARGS: [this.blockContainer, this.blockOwner] }) },
