@@ -1,13 +1,5 @@
-/**
- * What a bounded context holds, empty: the same lists for one `context` block
- * (as parsed) and for the merged context (as linked).
- */
-import type { BoundedContext } from './elements';
-
-export type ContextMembers = Pick<
-  BoundedContext,
-  'glossary' | 'aggregates' | 'repositories' | 'services' | 'streams' | 'readModels' | 'entities' | 'values' | 'enums' | 'commands' | 'events'
->;
+/** What a bounded context holds, empty (for a `context` block as parsed, and for the merged context). */
+import type { ContextMembers } from './elements';
 
 export function emptyContextMembers(): ContextMembers {
   return {

@@ -88,12 +88,8 @@ export interface Subdomain extends DeclarationBase {
   implementedBy: BoundedContext[];
 }
 
-/** One `context X ... { }` block; blocks with the same name merge into a BoundedContext. */
-export interface ContextDeclaration extends DeclarationBase {
-  kind: 'contextDeclaration';
-  implements: Reference[];
-  external: boolean;
-  owner?: Name;
+/** What a bounded context holds: the same lists for one `context` block (as parsed) and for the merged context (as linked). */
+export interface ContextMembers {
   glossary: GlossaryTerm[];
   aggregates: Aggregate[];
   repositories: Repository[];
@@ -106,12 +102,20 @@ export interface ContextDeclaration extends DeclarationBase {
   enums: EnumType[];
   commands: Command[];
   events: DomainEvent[];
+}
+
+/** One `context X ... { }` block; blocks with the same name merge into a BoundedContext. */
+export interface ContextDeclaration extends DeclarationBase, ContextMembers {
+  kind: 'contextDeclaration';
+  implements: Reference[];
+  external: boolean;
+  owner?: Name;
   /** Linked. */
   context?: BoundedContext;
 }
 
 /** A bounded context: all declarations of one name across the workspace, merged. */
-export interface BoundedContext {
+export interface BoundedContext extends ContextMembers {
   kind: 'context';
   name: string;
   declarations: ContextDeclaration[];
@@ -124,17 +128,6 @@ export interface BoundedContext {
   external: boolean;
   owner?: Name;
   subdomains: Subdomain[];
-  glossary: GlossaryTerm[];
-  aggregates: Aggregate[];
-  repositories: Repository[];
-  services: DomainService[];
-  streams: EventStream[];
-  readModels: ReadModel[];
-  entities: Entity[];
-  values: ValueObject[];
-  enums: EnumType[];
-  commands: Command[];
-  events: DomainEvent[];
 }
 
 export interface GlossaryTerm extends DeclarationBase {
