@@ -1,6 +1,6 @@
 /** textDocument/references: every use of the symbol under the cursor, across files. */
 import type { Location, ReferenceParams } from 'vscode-languageserver/node';
-import { elementAt, identityTypeUses, isIdentityTypeUse, referencesTo } from '../language/navigation/index';
+import { elementAt, glossaryTermUses, identityTypeUses, isIdentityTypeUse, referencesTo } from '../language/navigation/index';
 import type { ServerContext } from './context';
 import { toLocations } from './definition';
 
@@ -12,5 +12,8 @@ export function references(ctx: ServerContext, params: ReferenceParams): Locatio
   if (!element) return [];
   // an identity type (OrderId) has no declaration: its references are its uses
   if (!element.symbol) return isIdentityTypeUse(element.reference, element.text) ? toLocations(ctx, identityTypeUses(model, element.text)) : [];
-  return toLocations(ctx, referencesTo(model, element.symbol, { includeDeclaration: params.context?.includeDeclaration ?? true }));
+  const options = { includeDeclaration: params.context?.includeDeclaration ?? true };
+  // a glossary term is used wherever the model speaks of it: the declarations it names and their uses
+  if (element.symbol.kind === 'term') return toLocations(ctx, glossaryTermUses(model, element.symbol, options));
+  return toLocations(ctx, referencesTo(model, element.symbol, options));
 }

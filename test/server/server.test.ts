@@ -240,6 +240,15 @@ describe('definition and references', () => {
     const written = readdirSync(join(session.root, 'contexts')).map((file) => readFileSync(join(session.root, 'contexts', file), 'utf8').split('CustomerId').length - 1);
     expect(files.filter((file) => file.startsWith('contexts/'))).toHaveLength(written.reduce((a, b) => a + b, 0));
   });
+
+  test('the references of a glossary term are the places its context speaks of it', async () => {
+    const locations = (await session.client.sendRequest(ReferencesRequest.type, { ...at('contexts/sales.ddd', '"Order Item"', 2), context: { includeDeclaration: true } })) as Location[];
+    const sales = readFileSync(join(session.root, 'contexts/sales.ddd'), 'utf8').split('\n');
+    const written = locations.map((location) => `${relativeUri(location.uri)} ${sales[location.range.start.line]!.slice(location.range.start.character, location.range.end.character)}`);
+    expect(written).toContain('contexts/sales.ddd "Order Item"');
+    expect(written).toContain('contexts/sales.ddd OrderItem');
+    expect(written.length).toBeGreaterThan(2);
+  });
 });
 
 describe('rename', () => {

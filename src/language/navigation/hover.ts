@@ -19,6 +19,7 @@ import type {
 } from '../model/elements';
 import { isTypeReference, kindWords, qualifiedName, type DddModel } from '../model/model';
 import { contextAt, elementAt, homeContext } from './element-at';
+import { glossaryTerms, termKey } from './glossary';
 import { ancestors, navIndex, type NavIndex } from './nav-index';
 import { present } from './present';
 import type { ElementAt, SagaState } from './types';
@@ -27,23 +28,6 @@ export interface HoverContent {
   /** The name the hover is about. */
   range: TextRange;
   markdown: string;
-}
-
-/** Glossary terms match names whatever their case and spacing: `Order Item` ~ `OrderItem`. */
-export function termKey(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
-}
-
-/** The glossary terms of a context that a name stands for (`CustomerId` stands for `Customer` too). */
-export function glossaryTerms(model: DddModel, contextName: string, name: string): GlossaryTerm[] {
-  const context = model.contexts.get(contextName);
-  if (!context) return [];
-  const key = termKey(name);
-  const base = key.length > 2 && key.endsWith('id') ? key.slice(0, -2) : undefined;
-  return context.glossary.filter((term) => {
-    const termKeyed = termKey(term.name);
-    return termKeyed === key || termKeyed === base;
-  });
 }
 
 function code(text: string): string {

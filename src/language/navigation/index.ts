@@ -18,6 +18,7 @@ export {
   type SemanticTokenType,
 } from './semantic-tokens';
 export { completionsAt, type CompletionCandidate, type CompletionKind } from './completion';
-export { glossaryTerms, hoverAt, termKey, type HoverContent } from './hover';
+export { hoverAt, type HoverContent } from './hover';
+export { glossaryTermUses, glossaryTerms, termKey } from './glossary';
 export { applyEdits, formatEdits, formatText, type FormatOptions } from './format';
 export { analyseBlocks, classifyBlock, type BlockKind } from './blocks';

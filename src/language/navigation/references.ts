@@ -44,7 +44,11 @@ export function referencesTo(model: DddModel, symbol: NavSymbol, options: Refere
       push({ uri: use.uri, range: use.range, isDeclaration });
     }
   }
-  return result.sort((a, b) => (a.uri === b.uri ? a.range.start - b.range.start : a.uri < b.uri ? -1 : 1));
+  return result.sort(byPlace);
+}
+
+export function byPlace(a: ReferenceLocation, b: ReferenceLocation): number {
+  return a.uri === b.uri ? a.range.start - b.range.start : a.uri < b.uri ? -1 : 1;
 }
 
 /** An undeclared type ending in `Id`, written as a bare name: an identity type (`customer: CustomerId`). */
@@ -67,5 +71,5 @@ export function isIdentityTypeUse(reference: Reference | undefined, name: string
 export function identityTypeUses(model: DddModel, name: string): ReferenceLocation[] {
   const uses: ReferenceLocation[] = [];
   for (const reference of model.references) if (isIdentityTypeUse(reference, name)) uses.push({ uri: reference.uri, range: reference.range, isDeclaration: false });
-  return uses.sort((a, b) => (a.uri === b.uri ? a.range.start - b.range.start : a.uri < b.uri ? -1 : 1));
+  return uses.sort(byPlace);
 }
