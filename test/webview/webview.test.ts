@@ -93,6 +93,29 @@ describe.skipIf(!chromiumPath.path)(`the webview in Chromium (${chromiumPath.pat
       expect(message).toEqual({ type: 'revealSource', uri: salesRef.uri, range: salesRef.range });
     });
 
+    test('no edge label covers another label or a context', async () => {
+      await show({ view: 'context-map' });
+      await panel.page.locator(stageSvg('g[id*="-flowchart-c_Sales-"]')).waitFor();
+      const found = await panel.page.locator('.ddd-stage svg').evaluate((svg) => {
+        const boxes = (selector: string) =>
+          Array.from(svg.querySelectorAll<SVGGraphicsElement>(selector))
+            .map((element) => ({ text: element.textContent ?? '', box: element.getBoundingClientRect() }))
+            .filter(({ box }) => box.width > 0 && box.height > 0);
+        const labels = boxes('g.edgeLabel');
+        const nodes = boxes('g.node');
+        const meet = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+        const clashes: string[] = [];
+        labels.forEach((label, i) => {
+          for (const other of labels.slice(i + 1)) if (meet(label.box, other.box)) clashes.push(`${label.text} / ${other.text}`);
+          for (const node of nodes) if (meet(label.box, node.box)) clashes.push(`${label.text} / ${node.text}`);
+        });
+        return { labels: labels.map((label) => label.text), clashes };
+      });
+      expect(found.labels).toContain('Shared kernel: Money');
+      expect(found.labels).toHaveLength(8);
+      expect(found.clashes).toEqual([]);
+    });
+
     test('zoom and scroll survive a new render of the same view (the model was edited)', async () => {
       const scale = (text: string) => Number(/scale\(([\d.]+)\)/.exec(text)?.[1]);
       const fitted = scale(await transform());

@@ -11,6 +11,7 @@ import type { SourceRange } from '../../src/protocol/source';
 import { h, plural, replaceChildren } from '../shared/dom';
 import { button, singleSelect } from '../shared/elements';
 import { naturalSize, renderMermaid } from '../shared/mermaid';
+import { separateEdgeLabels } from '../shared/edge-labels';
 import { mapNodes, markClickable } from '../shared/nodes';
 import type { ViewBox } from '../shared/pan-zoom';
 import { importSvg } from '../shared/svg';
@@ -105,6 +106,8 @@ export class DiagramArea {
         if (ticket !== this.sequence) return;
         const size = naturalSize(rendered.svg);
         this.setStage([host], result, size, rendered.svg, rendered.renderId);
+        // measured once the drawing is in the page
+        separateEdgeLabels(rendered.svg);
         this.events.drawn(`${result.title} · ${plural(result.size.nodes, 'node')}, ${plural(result.size.edges, 'edge')} · drawn in ${Math.round(rendered.ms)} ms`);
       } else if (result.kind === 'svg') {
         const started = performance.now();

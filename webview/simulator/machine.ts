@@ -11,6 +11,7 @@ import type { SourceRange } from '../../src/protocol/source';
 import { h, replaceChildren } from '../shared/dom';
 import { button } from '../shared/elements';
 import { naturalSize, renderMermaid } from '../shared/mermaid';
+import { separateEdgeLabels } from '../shared/edge-labels';
 import { mapNodes, markClickable } from '../shared/nodes';
 import type { ViewBox } from '../shared/pan-zoom';
 import { cssVariable } from '../shared/theme';
@@ -65,6 +66,7 @@ export class MachineView {
           const rendered = await renderMermaid(host, diagram.text, theme);
           const size = naturalSize(rendered.svg);
           replaceChildren(this.viewport.stage, [host]);
+          separateEdgeLabels(rendered.svg);
           this.viewport.panZoom.setContentSize(size.width, size.height);
           this.viewport.nodes = mapNodes(rendered.svg, diagram.nodes, rendered.renderId);
           markClickable(this.viewport.nodes);
