@@ -20,6 +20,7 @@ import {
   type ViewName,
 } from '../language/diagrams/index';
 import type { DddModel } from '../language/model/model';
+import { separateEdgeLabels } from '../protocol/edge-labels';
 import { checkInputs } from './check';
 import { exitCodes, UsageError, type CliCommand, type Output } from './command';
 import { displayPath } from './files';
@@ -92,6 +93,8 @@ export async function renderMermaidSvgs(texts: readonly string[], chromium: stri
     await page.route('**/*', (route) => route.abort());
     await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
     await page.addScriptTag({ content: readFileSync(mermaidPath, 'utf8') });
+    // the preview's own finishing step, by its source text (it is self-contained)
+    await page.addScriptTag({ content: `globalThis.dddSeparateEdgeLabels = ${separateEdgeLabels.toString()};` });
     await page.evaluate(() => {
       const mermaid = (globalThis as unknown as { mermaid: MermaidGlobal }).mermaid;
       // mermaid's defaults (HTML labels, as GitHub draws them): the entity codes of escaped labels are decoded only in HTML labels
@@ -110,6 +113,9 @@ export async function renderMermaidSvgs(texts: readonly string[], chromium: stri
           holder.innerHTML = svg;
           const element = holder.querySelector('svg');
           if (!element) return { svg, ms };
+          // labels are measured in the page: edge labels that cover each other are moved apart, as in the preview
+          document.body.replaceChildren(holder);
+          (globalThis as unknown as { dddSeparateEdgeLabels: (svg: SVGSVGElement) => number }).dddSeparateEdgeLabels(element);
           // a file needs a size of its own (mermaid writes width="100%" and a max-width for a page)
           const box = element.viewBox.baseVal;
           if (box && box.width > 0 && box.height > 0) {

@@ -1,7 +1,8 @@
 /**
  * The one contract between the extension, the language server and the webview:
- * custom request types, webview messages both ways, their validators, and the
- * webview's HTML page. Imports nothing outside this folder; runs anywhere.
+ * custom request types, webview messages both ways, their validators, the
+ * webview's HTML page, and what a page drawing mermaid does to its SVG (also in
+ * the command line's headless page). Imports nothing outside this folder; runs anywhere.
  */
 export * from './source';
 export * from './diagrams';
@@ -13,3 +14,4 @@ export { checkRequestParams } from './validate-requests';
 export { revealSchemes } from './schemas';
 export * from './simulator-session';
 export { webviewHtml, createNonce, type WebviewHtmlOptions } from './html';
+export { separateEdgeLabels } from './edge-labels';

@@ -74,6 +74,15 @@ describe.skipIf(!chromium.path)(`SVG through mermaid in Chromium (${chromium.pat
     const classes = await inspect(readFileSync(join(folder, 'aggregates-Sales.svg'), 'utf8'));
     expect(classes.text).toContain('items: List<OrderItem>');
     expect(classes.text).toContain('«Aggregate Root»');
+    // as in the preview, no edge label covers another: drawn in the page, measured there
+    const clashes = await page.evaluate((source) => {
+      document.body.innerHTML = source;
+      const boxes = Array.from(document.querySelectorAll('g.edgeLabel'))
+        .map((label) => ({ text: label.textContent, box: label.getBoundingClientRect() }))
+        .filter(({ box }) => box.width > 0);
+      return boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.box.left < b.box.right && b.box.left < a.box.right && a.box.top < b.box.bottom && b.box.top < a.box.bottom).map((b) => `${a.text} / ${b.text}`));
+    }, readFileSync(join(folder, 'context-map.svg'), 'utf8'));
+    expect(clashes).toEqual([]);
   }, 120_000);
 
   it('draws hostile names and strings literally, with nothing executable', async () => {

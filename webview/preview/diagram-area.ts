@@ -11,7 +11,7 @@ import type { SourceRange } from '../../src/protocol/source';
 import { h, plural, replaceChildren } from '../shared/dom';
 import { button, singleSelect } from '../shared/elements';
 import { naturalSize, renderMermaid } from '../shared/mermaid';
-import { separateEdgeLabels } from '../shared/edge-labels';
+import { separateEdgeLabels } from '../../src/protocol/edge-labels';
 import { mapNodes, markClickable } from '../shared/nodes';
 import type { ViewBox } from '../shared/pan-zoom';
 import { importSvg } from '../shared/svg';
