@@ -5,6 +5,7 @@ import type { Rule, RuleSet } from './rule';
 import { aggregateRules } from './rules/aggregates';
 import { choreographyRules } from './rules/choreography';
 import { contextMapRules } from './rules/context-map';
+import { eventFlowRules } from './rules/event-flow';
 import { eventSourcingRules } from './rules/event-sourcing';
 import { nameRules } from './rules/names';
 import { namingRules } from './rules/naming';
@@ -20,6 +21,7 @@ export const ruleSets: readonly RuleSet[] = [
   contextMapRules,
   aggregateRules,
   namingRules,
+  eventFlowRules,
   eventSourcingRules,
   sagaRules,
   choreographyRules,
