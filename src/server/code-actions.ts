@@ -15,7 +15,9 @@
  * - add a compensation stub to a saga step (`compensate UndoX`, or `compensate none`),
  *   remove a compensation that never runs;
  * - create a missing event or command named by a saga or a storming sticky (or any
- *   reference that does not resolve), in the participant's context or aggregate.
+ *   reference that does not resolve), in the participant's context or aggregate;
+ * - give an event nothing emits its cause: `emits` on the command named for it, or
+ *   that command, created (cause-fixes.ts).
  */
 
 import { simpleName } from '../language/model/names';
@@ -27,29 +29,20 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { Diagnostic } from '../language/diagnostics';
-import type { Aggregate, BoundedContext, ContextDeclaration, Declaration, ElementKind, Reference, TextRange } from '../language/model/elements';
-import { kindWords, membersOfContext, qualifiedName, type DddModel } from '../language/model/model';
+import type { Aggregate, Declaration, ElementKind, Reference, TextRange } from '../language/model/elements';
+import { kindWords, membersOfContext, type DddModel } from '../language/model/model';
 import { elementAt, referencesTo, renameEdits, sagaPartAt, type NavTextEdit } from '../language/navigation/index';
 import { navIndex } from '../language/navigation/nav-index';
 import { closestName } from '../language/util/similar-names';
 import type { DocumentView, ServerContext } from './context';
 import { toWorkspaceEdit } from './rename';
+import { causeFixes } from './cause-fixes';
+import { aggregateHolder, appendMember, contextHolder, indentAt, single, type Fix, type Holder } from './member-edits';
 
 /** Codes whose `data.suggestion` is a new name for the declaration the finding is on. */
 const renameCodes = new Set(['event-past-tense', 'command-imperative', 'name-pascal-case']);
 /** Codes whose `data.suggestion` replaces the text the finding points at. */
 const replaceCodes = new Set(['reference-by-id', 'repository-for-root', 'map-unknown-role', 'saga-reply-mismatch', 'choreography-unheard-event', 'choreography-no-trigger']);
-
-interface Fix {
-  title: string;
-  edits: Map<string, NavTextEdit[]>;
-  diagnostic?: LspDiagnostic;
-  preferred?: boolean;
-}
-
-function single(uri: string, edit: NavTextEdit): Map<string, NavTextEdit[]> {
-  return new Map([[uri, [edit]]]);
-}
 
 function stringOf(value: unknown): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
@@ -69,29 +62,6 @@ function ownFinding(ctx: ServerContext, document: DocumentView, diagnostic: LspD
 }
 
 /** The indentation of the line that `offset` is on. */
-function indentAt(document: DocumentView, offset: number): string {
-  const lineStart = document.lines.lineStart(document.lines.positionAt(offset).line);
-  return /^[ \t]*/.exec(document.parsed.text.slice(lineStart, lineStart + 200))![0];
-}
-
-/** An edit that adds `member` as the last member of a `{ … }` block spanning `range` (or gives the declaration a block). */
-function appendMember(ctx: ServerContext, uri: string, range: TextRange, member: string, mayLackBody: boolean): NavTextEdit | undefined {
-  const document = ctx.document(uri);
-  if (!document) return undefined;
-  const text = document.parsed.text;
-  const indent = indentAt(document, range.start);
-  const close = range.end - 1;
-  if (text.charAt(close) !== '}') {
-    return mayLackBody ? { range: { start: range.end, end: range.end }, newText: ` {\n${indent}  ${member}\n${indent}}` } : undefined;
-  }
-  const closeLineStart = document.lines.lineStart(document.lines.positionAt(close).line);
-  if (text.slice(closeLineStart, close).trim() === '') {
-    return { range: { start: closeLineStart, end: closeLineStart }, newText: `${indent}  ${member}\n` };
-  }
-  const before = text.charAt(close - 1);
-  return { range: { start: close, end: close }, newText: `${before === ' ' ? '' : ' '}${member} ` };
-}
-
 // ---------------------------------------------------------------- fixes keyed on findings
 
 function renameFix(ctx: ServerContext, model: DddModel, document: DocumentView, diagnostic: LspDiagnostic, suggestion: string): Fix | undefined {
@@ -227,23 +197,6 @@ function subdomainTypeFixes(document: DocumentView, diagnostic: LspDiagnostic, d
 
 // ---------------------------------------------------------------- creating what a saga or a board names
 
-interface Holder {
-  label: string;
-  uri: string;
-  range: TextRange;
-  mayLackBody: boolean;
-}
-
-function aggregateHolder(aggregate: Aggregate): Holder {
-  return { label: `aggregate ${qualifiedName(aggregate)}`, uri: aggregate.uri, range: aggregate.range, mayLackBody: false };
-}
-
-function contextHolder(context: BoundedContext): Holder {
-  if (context.aggregates.length === 1) return aggregateHolder(context.aggregates[0]!);
-  const block: ContextDeclaration = context.declarations.find((declaration) => declaration.range.end > declaration.nameRange.end + 1 && declaration.uri) ?? context.primary;
-  return { label: `context ${context.name}`, uri: block.uri, range: block.range, mayLackBody: true };
-}
-
 /** Where a declaration for an unresolved name could go, best first. */
 function holdersFor(model: DddModel, reference: Reference): Holder[] {
   if (reference.scopeAggregate) return [aggregateHolder(reference.scopeAggregate)];
@@ -336,6 +289,9 @@ function fixesFor(ctx: ServerContext, model: DddModel, document: DocumentView, d
     }
     case 'subdomain-type':
       fixes.push(...subdomainTypeFixes(document, diagnostic, data));
+      break;
+    case 'event-without-cause':
+      fixes.push(...causeFixes(ctx, model, document, diagnostic));
       break;
     default:
       break;

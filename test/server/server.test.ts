@@ -33,6 +33,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../../src/language/syntax/line-index';
+import { checkWorkspace } from '../../src/language/index';
 import { startSession, tempWorkspace, waitForAll, type Session } from './lsp-harness';
 
 const exampleRoot = new URL('../../examples/order-saga', import.meta.url).pathname;
@@ -500,6 +501,48 @@ describe('code actions', () => {
     const compensation = await actionsAt(uri, [missing!]);
     const compensated = applyTextEdits(warehouse, (compensation[0]!.edit as WorkspaceEdit).changes![uri]!);
     expect(compensated).toMatch(/step ParcelShipped on Warehouse reply ShipParcel\n {4}compensate UndoParcelShipped/);
+  });
+
+  test('gives an event nothing emits its cause: emits on the command named for it, or that command, created', async () => {
+    const dock = [
+      'context Dock {',
+      '  aggregate Parcel {',
+      '    root entity Parcel { id: ParcelId }',
+      '    command ShipParcel { weight: Int }',
+      '    command LoadParcel emits ParcelPacked',
+      '    event ParcelPacked',
+      '    event ParcelShipped',
+      '    event ParcelLoaded',
+      '    event ParcelWeighed',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const uri = session.uri('scratch/dock.ddd');
+    texts.set('scratch/dock.ddd', dock);
+    const published = session.nextDiagnostics(uri, (params) => params.version === 1);
+    session.open(uri, dock, 1);
+    const { diagnostics } = await published;
+    const causeless = (event: string) => diagnostics.find((diagnostic) => diagnostic.code === 'event-without-cause' && String(diagnostic.message).includes(` ${event}:`))!;
+    expect(diagnostics.filter((diagnostic) => diagnostic.code === 'event-without-cause')).toHaveLength(3);
+    const fixed = async (event: string) => {
+      const actions = await actionsAt(uri, [causeless(event)]);
+      expect(actions).toHaveLength(1);
+      return { title: actions[0]!.title, text: applyTextEdits(dock, (actions[0]!.edit as WorkspaceEdit).changes![uri]!) };
+    };
+    const shipped = await fixed('ParcelShipped');
+    expect(shipped.title).toBe('Add emits ParcelShipped to command ShipParcel');
+    expect(shipped.text).toContain('command ShipParcel { weight: Int } emits ParcelShipped\n');
+    const loaded = await fixed('ParcelLoaded');
+    expect(loaded.text).toContain('command LoadParcel emits ParcelPacked, ParcelLoaded\n');
+    const weighed = await fixed('ParcelWeighed');
+    expect(weighed.title).toBe('Create command WeighParcel emits ParcelWeighed in aggregate Dock.Parcel');
+    expect(weighed.text).toContain('    event ParcelWeighed\n    command WeighParcel emits ParcelWeighed\n  }');
+    // each fix leaves a model in which the event has its cause
+    for (const { text } of [shipped, loaded, weighed]) {
+      const after = checkWorkspace([{ uri, text }]).diagnostics.filter((diagnostic) => diagnostic.code === 'event-without-cause');
+      expect(after).toHaveLength(2);
+    }
   });
 
   test('creates an event that a saga names but no declaration defines', async () => {
