@@ -5,7 +5,7 @@
  */
 import type { DomainEvent, Reference } from '../../model/elements';
 import type { DddModel } from '../../model/model';
-import type { Rule, RuleSet } from '../rule';
+import type { Accept, Rule, RuleSet } from '../rule';
 
 export const eventWithoutCause: Rule = {
   code: 'event-without-cause',
@@ -23,20 +23,33 @@ export const eventWithoutCause: Rule = {
 /** The events something in the model emits: commands' `emits`, saga steps' replies, reactions' `emits` and `else`. */
 function emittedEvents(model: DddModel): Set<DomainEvent> {
   const emitted = new Set<DomainEvent>();
-  const add = (reference: Reference | undefined) => {
-    if (reference?.target?.kind === 'event') emitted.add(reference.target);
+  const addAll = (references: readonly Reference[]) => {
+    for (const reference of references) if (reference.target?.kind === 'event') emitted.add(reference.target);
   };
   for (const context of model.contexts.values()) {
-    for (const holder of [context, ...context.aggregates]) for (const command of holder.commands) command.emits.forEach(add);
+    for (const command of context.commands) addAll(command.emits);
+    for (const aggregate of context.aggregates) for (const command of aggregate.commands) addAll(command.emits);
   }
   for (const saga of model.sagas) {
-    for (const step of saga.steps) add(step.reply);
+    for (const step of saga.steps) if (step.reply?.target?.kind === 'event') emitted.add(step.reply.target);
     for (const reaction of saga.reactions) {
-      reaction.emits.forEach(add);
-      reaction.otherwise.forEach(add);
+      addAll(reaction.emits);
+      addAll(reaction.otherwise);
     }
   }
   return emitted;
+}
+
+function checkEvents(events: readonly DomainEvent[], emitted: Set<DomainEvent>, accept: Accept): void {
+  for (const event of events) {
+    if (!event.name || emitted.has(event)) continue;
+    accept(eventWithoutCause, {
+      uri: event.uri,
+      range: event.nameRange,
+      message: `Nothing emits ${event.name}: name the command that makes it happen (\`emits ${event.name}\`), or the saga step that waits for it (\`reply ${event.name}\`).`,
+      data: { event: event.name },
+    });
+  }
 }
 
 export const eventFlowRules: RuleSet = {
@@ -44,21 +57,11 @@ export const eventFlowRules: RuleSet = {
   summary: 'Every domain event has a cause in the model: a command that emits it, a saga step that waits for it, or a reaction that emits it.',
   rules: [eventWithoutCause],
   check(model, accept) {
-    let emitted: Set<DomainEvent> | undefined;
+    const emitted = emittedEvents(model);
     for (const context of model.contexts.values()) {
       if (context.external) continue;
-      for (const holder of [context, ...context.aggregates]) {
-        for (const event of holder.events) {
-          emitted ??= emittedEvents(model);
-          if (!event.name || emitted.has(event)) continue;
-          accept(eventWithoutCause, {
-            uri: event.uri,
-            range: event.nameRange,
-            message: `Nothing emits ${event.name}: name the command that makes it happen (\`emits ${event.name}\`), or the saga step that waits for it (\`reply ${event.name}\`).`,
-            data: { event: event.name },
-          });
-        }
-      }
+      checkEvents(context.events, emitted, accept);
+      for (const aggregate of context.aggregates) checkEvents(aggregate.events, emitted, accept);
     }
   },
 };
