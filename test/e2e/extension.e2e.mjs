@@ -502,6 +502,28 @@ const checks = [
     },
   },
   {
+    name: "glossary-references",
+    title: "Shift+F12 on a glossary term peeks at where its context speaks of it: the entity it names and that entity's uses",
+    async run(wb) {
+      await wb.openFile("contexts/sales.ddd");
+      const text = await readFile(path.join(workspace, "contexts/sales.ddd"), "utf8");
+      const entityUses = text.split(/(?<![A-Za-z0-9_])OrderItem(?![A-Za-z0-9_])/).length - 1;
+      await wb.gotoWord(text, '"Order Item"', { offset: 3 });
+      await wb.page.keyboard.press("Shift+F12");
+      const peek = wb.page.locator(".peekview-widget");
+      const meta = await waitFor("the references peek", async () => {
+        const shown = (await peek.locator(".peekview-title").first().textContent().catch(() => "")) ?? "";
+        return /References \(\d+\)/.test(shown) && shown;
+      }, { timeoutMs: 15_000 });
+      await wb.page.screenshot({ path: path.join(RESULTS, "extension-glossary-references.png") });
+      const count = Number(/References \((\d+)\)/.exec(meta)[1]);
+      await wb.escape(1);
+      // the term itself, then OrderItem's declaration and its uses in the file
+      if (count < entityUses + 1) throw new Error(`the peek shows ${count} references; expected the term and at least ${entityUses} uses of OrderItem`);
+      return `peek: References (${count}): the term, and OrderItem written ${entityUses} times in sales.ddd`;
+    },
+  },
+  {
     name: "preview-open",
     title: 'on context-map.ddd, "DDD: Open Preview to the Side" from the palette shows the context map beside the editor',
     async run(wb) {

@@ -78,7 +78,9 @@ export class Workbench {
     await row.click();
     await this.page.locator(`.tabs-container .tab.active[aria-label^="${name}"]`).waitFor({ timeout: 15_000 });
     await waitFor(`the editor to show ${relativePath}`, async () => (await this.editorText()).trim().length > 0);
-    await this.editor.locator(".view-lines").click({ position: { x: 5, y: 5 } }).catch(() => {});
+    // focus the text (Quick Open has usually done so); an editor scrolled past its end has no
+    // line under that point, so the click may not land: give up quickly, not after 30 s
+    await this.editor.locator(".view-lines").click({ position: { x: 5, y: 5 }, timeout: 2000 }).catch(() => {});
   }
 
   /** Runs a command by its title through the command palette (Ctrl+Shift+P). */
