@@ -45,7 +45,8 @@ describe('hover', () => {
     const event = hover('sagas/order-saga.ddd', 'reply OrderCreated', 6);
     expect(event).toContain('**domain event** `Sales.Order.OrderCreated`');
     expect(event).toContain('order: OrderId');
-    expect(event).toContain('Emitted by `CreateOrder`');
+    expect(event).toContain('Emitted by command `CreateOrder`, `Sales` in saga `PlaceOrderChoreography`');
+    expect(event).toContain('Heard by `Inventory` in saga `PlaceOrderChoreography`, saga `OrderSaga` after `CreateOrder`');
     expect(event).toContain('[contexts/sales.ddd:');
     const context = hover('context-map.ddd', 'PaymentProvider');
     expect(context).toContain('**bounded context** `PaymentProvider` · external');
@@ -54,6 +55,17 @@ describe('hover', () => {
     expect(hover('contexts/sales.ddd', 'repository Orders', 11)).toContain('findById(id: OrderId): Order');
     expect(hover('contexts/sales.ddd', 'placedAt')).toContain('field of entity `Sales.Order.Order`');
     expect(hover('domain.ddd', 'Ordering')).toContain('core: what makes the business unique');
+  });
+
+  test('an event: what makes it happen and what acts on it, as an event catalogue lists producers and consumers', () => {
+    const placed = hover('contexts/sales.ddd', 'event OrderPlaced', 8);
+    expect(placed).toContain('Emitted by command `PlaceOrder`, `Sales` in saga `OrderFulfilment`');
+    expect(placed).toMatch(/Heard by read model `OrderHistory`, `Inventory` in saga `OrderFulfilment`.*, policy `ReserveStock` on board `Checkout`/);
+    expect(hover('contexts/billing.ddd', 'event PaymentFailed', 8)).toContain('Emitted by `Billing` in saga `PlaceOrderChoreography` when it fails');
+    const q = workspace({ 'a.ddd': 'context Shipping {\n  event ParcelShipped\n}' });
+    const lone = hoverAt(q.model, q.uri('a.ddd'), q.at('a.ddd', 'ParcelShipped'))!.markdown;
+    expect(lone).toContain('Emitted by nothing in the model');
+    expect(lone).not.toContain('Heard by');
   });
 
   test('saga states, built-in types, names not declared yet', () => {

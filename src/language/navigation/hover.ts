@@ -19,6 +19,7 @@ import type {
 } from '../model/elements';
 import { isTypeReference, kindWords, qualifiedName, type DddModel } from '../model/model';
 import { contextAt, elementAt, homeContext } from './element-at';
+import { eventFlowOf, type EventParty } from './event-flow';
 import { glossaryTerms, termKey } from './glossary';
 import { ancestors, navIndex, type NavIndex } from './nav-index';
 import { present } from './present';
@@ -32,6 +33,21 @@ export interface HoverContent {
 
 function code(text: string): string {
   return '`' + text.replace(/`/g, "'") + '`';
+}
+
+function partyText(party: EventParty): string {
+  switch (party.kind) {
+    case 'command':
+      return `command ${code(party.command)}`;
+    case 'reaction':
+      return `${code(party.participant)} in saga ${code(party.saga)}${party.failing ? ' when it fails' : ''}`;
+    case 'sagaStep':
+      return `saga ${code(party.saga)} after ${code(party.command)}`;
+    case 'readmodel':
+      return `read model ${code(party.readModel)}`;
+    case 'policy':
+      return `policy ${code(party.policy)} on board ${code(party.board)}`;
+  }
 }
 
 function fence(text: string): string {
@@ -122,13 +138,9 @@ function declarationFacts(model: DddModel, index: NavIndex, declaration: Declara
     case 'event': {
       const applies = declaration.applies.length ? ` applies ${declaration.applies.map((a) => `${a.field.text} ${a.operator} …`).join(', ')}` : '';
       parts.push(fence(block(`event ${declaration.name}`, present(declaration.fields).map(fieldLine)) + applies));
-      const emitters: string[] = [];
-      for (const context of model.contexts.values()) {
-        for (const command of [...context.commands, ...context.aggregates.flatMap((a) => a.commands)]) {
-          if (command.emits.some((reference) => reference.target === declaration)) emitters.push(command.name);
-        }
-      }
-      if (emitters.length) parts.push(`Emitted by ${emitters.map(code).join(', ')}`);
+      const flow = eventFlowOf(model, declaration);
+      parts.push(flow.causes.length ? `Emitted by ${flow.causes.map(partyText).join(', ')}` : 'Emitted by nothing in the model');
+      if (flow.listeners.length) parts.push(`Heard by ${flow.listeners.map(partyText).join(', ')}`);
       break;
     }
     case 'field': {
