@@ -62,8 +62,14 @@ describe('names from the model', () => {
 
   test('events after emits, from and reply; commands after step and then', () => {
     const emits = complete('context Sales { aggregate Order { command Refund emits | } }');
-    expect(emits.slice(0, 4)).toEqual(expect.arrayContaining(['OrderPlaced', 'OrderCreated']));
+    // first the event the command's name says it results in (not declared yet), then the context's events
+    expect(emits[0]).toBe('Refunded');
+    expect(emits.slice(1, 5)).toEqual(expect.arrayContaining(['OrderPlaced', 'OrderCreated']));
     expect(emits).not.toContain('PlaceOrder');
+    // declared: offered once, first
+    const declared = complete('context Sales { aggregate Order { command CancelOrder { order: OrderId } emits | } }');
+    expect(declared[0]).toBe('OrderCancelled');
+    expect(declared.filter((label) => label === 'OrderCancelled')).toHaveLength(1);
     expect(complete('context Sales { readmodel R from OrderPlaced, | }')).toContain('OrderCancelled');
     expect(complete('saga S orchestrated by Sales {\n  step |\n}')).toEqual(expect.arrayContaining(['CreateOrder', 'ReserveInventory']));
     const reply = complete('saga S orchestrated by Sales {\n  step ReserveInventory on Inventory reply |\n}');

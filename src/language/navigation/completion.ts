@@ -10,6 +10,7 @@ import { roleDictionary, type RoleInfo } from '../context-map/relationships';
 import { builtinTypes, genericArity } from '../model/builtin-types';
 import type { Declaration, ElementKind } from '../model/elements';
 import { kindWords, membersOfContext, qualifiedName, type DddModel } from '../model/model';
+import { suggestEventName } from '../naming/names';
 import {
   BothArrow,
   Colon,
@@ -174,6 +175,15 @@ class CompletionContext {
   declaration(declaration: Declaration, label = declaration.name): void {
     const detail = `${kindWords[declaration.kind]} ${qualifiedName(declaration)}`;
     this.out.add({ label, kind: declaration.kind, detail, ...(declaration.description ? { documentation: declaration.description } : {}) });
+  }
+
+  /** The event a command's name says it results in (`ShipParcel` → `ParcelShipped`): the declared one of the context, or the name to declare. */
+  eventNamedFor(command: string): void {
+    const name = suggestEventName(command);
+    if (!name) return;
+    const declared = (this.here ? membersOfContext(this.model, this.here)?.get(name) : this.model.index.get(name))?.find((declaration) => declaration.kind === 'event');
+    if (declared) this.declaration(declared);
+    else this.out.add({ label: name, kind: 'event', detail: `domain event, not declared yet: what ${command} results in` });
   }
 
   /** Declarations of some kinds: the current context's first (or those of `prefer`), then the rest. */
@@ -350,7 +360,11 @@ function contextOrAggregateBody(c: CompletionContext, members: readonly string[]
   if (c.prevIs('for')) return c.named(['aggregate']);
   if (c.prevIs('of')) return c.named(['aggregate']);
   if (c.prevIs('from') || (c.prevIs(',') && word === 'readmodel')) return c.named(['event']);
-  if (c.prevIs('emits') || (c.prevIs(',') && word === 'command' && has('emits'))) return c.named(['event']);
+  if (c.prevIs('emits') || (c.prevIs(',') && word === 'command' && has('emits'))) {
+    // the event named for the command first (`ShipParcel emits ParcelShipped`), declared or not yet
+    if (word === 'command' && head[1] && isNameToken(head[1].token)) c.eventNamedFor(head[1].token.image);
+    return c.named(['event']);
+  }
   if (c.prevIs('applies') || c.prevIs('=') || c.prevIs('+=') || c.prevIs('-=')) return;
   // what may follow a declaration's name, then (newlines mean nothing) the next member
   if (word === 'repository' && head.length === 2) return c.out.keywords(['for']);
