@@ -123,6 +123,9 @@ describe('ddd export --format markdown', () => {
     expect(markdown).toContain('| **Customer** | Someone who buys: name, email, shipping address, payment methods, cart |');
     expect(markdown).toContain('| ShopMap | Sales \\[OHS, PL\\] | `->` | Support \\[ACL\\] | open host service, published language, anti-corruption layer |');
     expect(markdown).toContain('| ShopMap | Sales \\[SK\\] | `<->` | Billing \\[SK\\] | shared kernel (shares Money) |');
+    // each context's domain events, with what emits them and what hears them
+    expect(markdown).toContain('| Event | Emitted by | Heard by |');
+    expect(markdown).toContain('| **OrderCreated** | command CreateOrder; Sales in saga PlaceOrderChoreography | Inventory in saga PlaceOrderChoreography; saga OrderSaga after CreateOrder |');
     expect(markdown.indexOf('## Domains and subdomains')).toBeLessThan(markdown.indexOf('## Context map'));
     const blocks = [...markdown.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((match) => match[1]!);
     expect(blocks).toHaveLength(13); // domains, context map, 6 contexts, 4 saga diagrams, 1 board

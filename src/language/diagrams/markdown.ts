@@ -1,11 +1,14 @@
 /**
  * The model as one Markdown document with a ```mermaid block per view, which
  * GitHub and most Markdown viewers draw: domains, the context map (with its
- * relationships as a table), each bounded context (owner, glossary, aggregates),
+ * relationships as a table), each bounded context (owner, glossary, aggregates,
+ * its domain events with what emits and what hears them),
  * each saga and each storming board.
  */
 import type { Diagnostic } from '../diagnostics';
 import { normaliseRelationship, patternNames } from '../context-map/relationships';
+import type { BoundedContext } from '../model/elements';
+import { eventFlowOf, partyWords, type EventParty } from '../model/event-flow';
 import type { DddModel } from '../model/model';
 import { aggregateDiagram, contextsWithAggregates } from './aggregates';
 import { contextMapDiagram } from './context-map';
@@ -43,6 +46,18 @@ function block(diagram: MermaidDiagram): string[] {
 
 function table(header: string[], rows: string[][]): string[] {
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`), ''];
+}
+
+/** A context's domain events with what emits them and what hears them, as an event catalogue lists them. */
+function eventCatalogue(model: DddModel, context: BoundedContext): string[] {
+  const events = [...context.events, ...context.aggregates.flatMap((aggregate) => aggregate.events)];
+  if (!events.length) return [];
+  const words = (parties: readonly EventParty[]) => parties.map((party) => partyWords(party, markdownText)).join('; ') || '—';
+  const rows = events.map((event) => {
+    const flow = eventFlowOf(model, event);
+    return [`**${markdownText(event.name)}**`, words(flow.causes), words(flow.listeners)];
+  });
+  return ['**Domain events**', '', ...table(['Event', 'Emitted by', 'Heard by'], rows)];
 }
 
 /** The document's order: the problem space, then the solution space from the outside in. */
@@ -107,6 +122,7 @@ export function toMarkdown(model: DddModel, options: MarkdownOptions = {}): stri
             out.push(...table(['Term', 'Meaning'], context.glossary.map((term) => [`**${markdownText(term.name)}**`, markdownText(term.definition)])));
           }
           if (drawable.has(key)) out.push(...block(aggregateDiagram(model, key)));
+          out.push(...eventCatalogue(model, context));
         }
         return;
       }

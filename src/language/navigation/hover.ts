@@ -17,9 +17,9 @@ import type {
   Sticky,
   TextRange,
 } from '../model/elements';
+import { eventFlowOf, partyWords, type EventParty } from '../model/event-flow';
 import { isTypeReference, kindWords, qualifiedName, type DddModel } from '../model/model';
 import { contextAt, elementAt, homeContext } from './element-at';
-import { eventFlowOf, type EventParty } from './event-flow';
 import { glossaryTerms, termKey } from './glossary';
 import { ancestors, navIndex, type NavIndex } from './nav-index';
 import { present } from './present';
@@ -33,21 +33,6 @@ export interface HoverContent {
 
 function code(text: string): string {
   return '`' + text.replace(/`/g, "'") + '`';
-}
-
-function partyText(party: EventParty): string {
-  switch (party.kind) {
-    case 'command':
-      return `command ${code(party.command)}`;
-    case 'reaction':
-      return `${code(party.participant)} in saga ${code(party.saga)}${party.failing ? ' when it fails' : ''}`;
-    case 'sagaStep':
-      return `saga ${code(party.saga)} after ${code(party.command)}`;
-    case 'readmodel':
-      return `read model ${code(party.readModel)}`;
-    case 'policy':
-      return `policy ${code(party.policy)} on board ${code(party.board)}`;
-  }
 }
 
 function fence(text: string): string {
@@ -139,8 +124,9 @@ function declarationFacts(model: DddModel, index: NavIndex, declaration: Declara
       const applies = declaration.applies.length ? ` applies ${declaration.applies.map((a) => `${a.field.text} ${a.operator} …`).join(', ')}` : '';
       parts.push(fence(block(`event ${declaration.name}`, present(declaration.fields).map(fieldLine)) + applies));
       const flow = eventFlowOf(model, declaration);
-      parts.push(flow.causes.length ? `Emitted by ${flow.causes.map(partyText).join(', ')}` : 'Emitted by nothing in the model');
-      if (flow.listeners.length) parts.push(`Heard by ${flow.listeners.map(partyText).join(', ')}`);
+      const words = (party: EventParty) => partyWords(party, code);
+      parts.push(flow.causes.length ? `Emitted by ${flow.causes.map(words).join(', ')}` : 'Emitted by nothing in the model');
+      if (flow.listeners.length) parts.push(`Heard by ${flow.listeners.map(words).join(', ')}`);
       break;
     }
     case 'field': {

@@ -1,9 +1,10 @@
 /**
  * Where a domain event comes from and where it goes, across the model: what an
- * event catalogue lists as its producers and consumers. Hover shows it on an event.
+ * event catalogue lists as its producers and consumers. Hover shows it on an
+ * event; the Markdown export lists it per bounded context.
  */
-import type { DomainEvent, Reference } from '../model/elements';
-import type { DddModel } from '../model/model';
+import type { DomainEvent, Reference } from './elements';
+import type { DddModel } from './model';
 
 /** One producer or consumer of an event. */
 export type EventParty =
@@ -52,4 +53,20 @@ export function eventFlowOf(model: DddModel, event: DomainEvent): EventFlow {
     }
   }
   return { causes, listeners };
+}
+
+/** A producer or consumer in words; `name` dresses the names (a code span in hover, escaped Markdown in a document). */
+export function partyWords(party: EventParty, name: (text: string) => string): string {
+  switch (party.kind) {
+    case 'command':
+      return `command ${name(party.command)}`;
+    case 'reaction':
+      return `${name(party.participant)} in saga ${name(party.saga)}${party.failing ? ' when it fails' : ''}`;
+    case 'sagaStep':
+      return `saga ${name(party.saga)} after ${name(party.command)}`;
+    case 'readmodel':
+      return `read model ${name(party.readModel)}`;
+    case 'policy':
+      return `policy ${name(party.policy)} on board ${name(party.board)}`;
+  }
 }
