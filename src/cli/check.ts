@@ -5,7 +5,7 @@
 import { checkWorkspace, type CheckResult } from '../language/index';
 import { UsageError, exitCodes, type CliCommand, type Output } from './command';
 import { collectDddFiles, type DddFile } from './files';
-import { countSeverities, formatCounts, formatFinding, plural, toFindings, type CliFinding, type DocumentView } from './format';
+import { countSeverities, formatAnnotation, formatCounts, formatFinding, plural, toFindings, type CliFinding, type DocumentView } from './format';
 
 export interface CheckedInputs {
   files: DddFile[];
@@ -50,7 +50,11 @@ export const checkCommand: CliCommand = {
     'Run `ddd rules` for the list of codes.',
   ].join('\n'),
   options: {
-    format: { type: 'string', value: '<text|json>', description: 'text (default) or json: an array of { file, line, column, endLine, endColumn, severity, code, message }' },
+    format: {
+      type: 'string',
+      value: '<text|json|github>',
+      description: 'text (default); json: an array of { file, line, column, endLine, endColumn, severity, code, message }; github: GitHub Actions annotations on the lines of a pull request',
+    },
     hints: { type: 'boolean', description: 'also show hints (the editor shows them as faint suggestions)' },
     'max-warnings': { type: 'string', value: '<n>', description: 'fail (exit 1) when there are more than n warnings' },
     quiet: { type: 'boolean', short: 'q', description: 'print errors only (the count line still counts everything)' },
@@ -59,7 +63,7 @@ export const checkCommand: CliCommand = {
   },
   run({ args, options, cwd, out }) {
     const format = (options['format'] as string | undefined) ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`);
+    if (format !== 'text' && format !== 'json' && format !== 'github') throw new UsageError(`--format must be text, json or github, not '${format}'`);
     const maxWarnings = parseMaxWarnings(options['max-warnings']);
     const withHints = options['hints'] === true;
     const color = options['no-color'] ? false : options['color'] ? true : out.color;
@@ -75,7 +79,7 @@ export const checkCommand: CliCommand = {
     if (format === 'json') {
       out.stdout(JSON.stringify(shown, null, 2) + '\n');
     } else if (files.length > 0) {
-      for (const finding of shown) out.stdout(formatFinding(finding, color) + '\n');
+      for (const finding of shown) out.stdout((format === 'github' ? formatAnnotation(finding) : formatFinding(finding, color)) + '\n');
       out.stdout(`${plural(files.length, 'file')}, ${formatCounts(counts, withHints)}\n`);
     }
 

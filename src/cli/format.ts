@@ -53,6 +53,30 @@ export function formatFinding(finding: CliFinding, color = false): string {
   return `${paint(where, '1', color)} ${paint(finding.severity, colours[finding.severity], color)} ${paint(finding.code, '2', color)} ${message}`;
 }
 
+const annotationLevels: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice', hint: 'notice' };
+
+/** GitHub Actions' escaping of a workflow command's message, and of its properties (which also escape `:` and `,`). */
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** A finding as a GitHub Actions annotation (`::error file=…,line=…::message`): shown on the pull request's lines. */
+export function formatAnnotation(finding: CliFinding): string {
+  const properties = [
+    `file=${escapeProperty(finding.file)}`,
+    `line=${finding.line}`,
+    `endLine=${finding.endLine}`,
+    `col=${finding.column}`,
+    `endColumn=${finding.endColumn}`,
+    `title=${escapeProperty(`ddd ${finding.code}`)}`,
+  ];
+  return `::${annotationLevels[finding.severity]} ${properties.join(',')}::${escapeData(finding.message)}`;
+}
+
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

@@ -178,6 +178,22 @@ describe('ddd check', () => {
     });
   });
 
+  it('--format github prints GitHub Actions annotations, escaped, then the count line', () => {
+    const folder = workspace({ 'model/contexts.ddd': contexts, 'maps/shop.ddd': brokenMap, 'odd, name: 100%.ddd': 'context lower_case {\n}\n' });
+    const run = ddd(['check', '--format', 'github', '--hints'], folder);
+    expect(run.status).toBe(1);
+    const annotations = run.lines.filter((line) => line.startsWith('::'));
+    expect(annotations.length).toBe(run.lines.length - 1);
+    expect(run.lines[run.lines.length - 1]).toMatch(/^3 files, \d+ errors?/);
+    expect(annotations).toContainEqual(
+      expect.stringMatching(new RegExp(`^::error file=${join('maps', 'shop.ddd').replace(/\\/g, '\\\\')},line=2,endLine=2,col=12,endColumn=19,title=ddd unknown-reference::.*Nowhere`)),
+    );
+    // a hint is a notice; `,` `:` and `%` in a property are escaped
+    const odd = annotations.find((line) => line.includes('name-pascal-case'));
+    expect(odd).toMatch(/^::notice file=odd%2C name%3A 100%25\.ddd,line=1,/);
+    for (const line of annotations) expect(line).toMatch(/^::(error|warning|notice) file=[^:]+,line=\d+,endLine=\d+,col=\d+,endColumn=\d+,title=ddd [a-z-]+::[^\n]+$/);
+  });
+
   it('--format json prints [] for a clean model', () => {
     const folder = workspace({ 'contexts.ddd': contexts, 'shop.ddd': goodMap });
     const run = ddd(['check', '--format=json'], folder);
@@ -256,7 +272,7 @@ describe('ddd check: paths and usage problems (exit 2)', () => {
     expect(unknown.stderr).toContain('unknown option --frobnicate');
     const format = ddd(['check', '--format', 'xml'], folder);
     expect(format.status).toBe(2);
-    expect(format.stderr).toContain('--format must be text or json');
+    expect(format.stderr).toContain('--format must be text, json or github');
   });
 
   it('suggests a command for a typo', () => {
