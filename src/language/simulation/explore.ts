@@ -112,7 +112,9 @@ export function exploreSaga(source: SagaSource, options: ExploreOptions = {}): E
 
   const snapshot = (k: number): number[] => Array.from(points.subarray(0, 3 * k));
   const breachesOnly = options.breachesOnly ?? false;
-  const record = (code: number, scenario: () => Scenario) => {
+  /** Counts a run under its outcome; `breaches`: whether the run breaks a guarantee (only those count with `breachesOnly`). */
+  const record = (code: number, breaches: boolean, scenario: () => Scenario) => {
+    if (breachesOnly && !breaches) return;
     const bucket = buckets.get(code);
     if (bucket) bucket.count++;
     else buckets.set(code, { count: 1, scenario: scenario() });
@@ -138,10 +140,9 @@ export function exploreSaga(source: SagaSource, options: ExploreOptions = {}): E
         crashRuns++;
         for (let r = 0; r < 2 * n; r++) riskCounts[r]! += crashed.resendRisk[r]!;
         const same = crashed.sameOutcome(base);
-        // a diverging resume gets its own outcome, keyed apart from the others
-        if (breachesOnly && same && !crashed.hasBreach()) continue;
+        // a diverging resume gets its own outcome, keyed apart from the others (and is a breach)
         const code = same ? crashed.outcomeCode() : -2 - crashed.outcomeCode();
-        record(code, () => ({ ...scenario(), crash: { target, step, attempt, before: before === 1 } }));
+        record(code, !same || crashed.hasBreach(), () => ({ ...scenario(), crash: { target, step, attempt, before: before === 1 } }));
       }
     }
   };
@@ -152,7 +153,7 @@ export function exploreSaga(source: SagaSource, options: ExploreOptions = {}): E
     base.reset();
     base.run();
     runs++;
-    if (!breachesOnly || base.hasBreach()) record(base.outcomeCode(), () => ({ points: snapshot(k) }));
+    record(base.outcomeCode(), base.hasBreach(), () => ({ points: snapshot(k) }));
     if (k <= crashDepth) crashAll(k, () => ({ points: snapshot(k) }));
     if (k >= depth) return;
     // the commands of this run, from the last failure point on (the recursion reuses `base`)
@@ -181,7 +182,7 @@ export function exploreSaga(source: SagaSource, options: ExploreOptions = {}): E
       base.reset();
       base.run();
       runs++;
-      if (!breachesOnly || base.hasBreach()) record(base.outcomeCode(), () => ({ points: prefix, permanent: { target, step } }));
+      record(base.outcomeCode(), base.hasBreach(), () => ({ points: prefix, permanent: { target, step } }));
     };
     for (let i = 0; i < n; i++) permanent(T_STEP, i, []);
     // a compensation failing for good, after each step failure that makes it run
