@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { check, readWorkspace, checkFiles, sketchBlocks } from '../helpers';
+import { causedEvents, eventFlowOf } from '../../src/language/model/event-flow';
+import { check, fixture, readWorkspace, checkFiles, sketchBlocks } from '../helpers';
 
 function shipping(members: string, more = ''): string {
   return `context Shipping {\n  aggregate Parcel {\n    root entity Parcel { id: ParcelId }\n${members}\n  }\n}\n${more}`;
@@ -45,5 +46,29 @@ describe('event-without-cause', () => {
     for (const block of sketchBlocks()) {
       for (const finding of check(block.text).of('event-without-cause')) expect(finding.severity).toBe('hint');
     }
+  });
+
+  it('agrees with what hover and the Markdown export call the causes of each event', () => {
+    const models = [
+      checkFiles(readWorkspace('examples/order-saga')).model,
+      check({ 'broken.ddd': fixture('sagas/broken-orchestration.ddd'), 'choreography.ddd': fixture('sagas/broken-choreography.ddd') }).model,
+      check(shipping('    command ShipParcel\n    event ParcelShipped\n    event ParcelLost', 'saga S orchestrated by Shipping {\n  step ShipParcel on Shipping reply ParcelLost\n}\n')).model,
+    ];
+    let without = 0;
+    for (const model of models) {
+      const caused = causedEvents(model);
+      for (const context of model.contexts.values()) {
+        for (const event of [...context.events, ...context.aggregates.flatMap((aggregate) => aggregate.events)]) {
+          const flow = eventFlowOf(model, event);
+          expect(flow.causes.length > 0, event.name).toBe(caused.has(event));
+          if (!caused.has(event)) without++;
+        }
+      }
+    }
+    expect(without).toBeGreaterThan(0);
+    // a step's reply is a cause: the step's command, when it does not say `emits` itself
+    const model = models[2]!;
+    const lost = model.contexts.get('Shipping')!.aggregates[0]!.events.find((event) => event.name === 'ParcelLost')!;
+    expect(eventFlowOf(model, lost).causes).toEqual([{ kind: 'stepCommand', saga: 'S', command: 'ShipParcel' }]);
   });
 });

@@ -1,7 +1,11 @@
 /**
  * Where a domain event comes from and where it goes, across the model: what an
  * event catalogue lists as its producers and consumers. Hover shows it on an
- * event; the Markdown export lists it per bounded context.
+ * event, the Markdown export lists it per bounded context, and the rule
+ * `event-without-cause` reports the events with no cause.
+ *
+ * A cause is a command that emits the event, a reaction that emits it (or emits
+ * it when it fails), or the command of a saga step that waits for it as its reply.
  */
 import type { DomainEvent, Reference } from './elements';
 import type { DddModel } from './model';
@@ -11,11 +15,12 @@ export type EventParty =
   | { kind: 'command'; command: string }
   | { kind: 'reaction'; participant: string; saga: string; failing?: boolean }
   | { kind: 'sagaStep'; saga: string; command: string }
+  | { kind: 'stepCommand'; saga: string; command: string }
   | { kind: 'readmodel'; readModel: string }
   | { kind: 'policy'; policy: string; board: string };
 
 export interface EventFlow {
-  /** What makes the event happen: commands that emit it, reactions that emit it (or emit it when they fail). */
+  /** What makes the event happen: commands that emit it, reactions that emit it (or emit it when they fail), a saga step's command whose reply it is (when that command does not say `emits` itself). */
   causes: EventParty[];
   /** What acts on it: reactions it triggers, saga steps waiting for it, read models built from it, storming policies. */
   listeners: EventParty[];
@@ -38,7 +43,11 @@ export function eventFlowOf(model: DddModel, event: DomainEvent): EventFlow {
   }
   for (const saga of model.sagas) {
     for (const step of saga.steps) {
-      if (step.reply?.target === event) listeners.push({ kind: 'sagaStep', saga: saga.name, command: step.command?.text ?? '?' });
+      if (step.reply?.target !== event) continue;
+      const command = step.command?.text ?? '?';
+      listeners.push({ kind: 'sagaStep', saga: saga.name, command });
+      const declared = step.command?.target;
+      if (!(declared?.kind === 'command' && names(declared.emits, event))) causes.push({ kind: 'stepCommand', saga: saga.name, command });
     }
     for (const reaction of saga.reactions) {
       const participant = reaction.participant?.text ?? '?';
@@ -64,9 +73,31 @@ export function partyWords(party: EventParty, name: (text: string) => string): s
       return `${name(party.participant)} in saga ${name(party.saga)}${party.failing ? ' when it fails' : ''}`;
     case 'sagaStep':
       return `saga ${name(party.saga)} after ${name(party.command)}`;
+    case 'stepCommand':
+      return `${name(party.command)}, as its reply in saga ${name(party.saga)}`;
     case 'readmodel':
       return `read model ${name(party.readModel)}`;
     case 'policy':
       return `policy ${name(party.policy)} on board ${name(party.board)}`;
   }
+}
+
+/** Every event with a cause (as `eventFlowOf` counts causes), in one walk: for checking them all. */
+export function causedEvents(model: DddModel): Set<DomainEvent> {
+  const caused = new Set<DomainEvent>();
+  const addAll = (references: readonly Reference[]) => {
+    for (const reference of references) if (reference.target?.kind === 'event') caused.add(reference.target);
+  };
+  for (const context of model.contexts.values()) {
+    for (const command of context.commands) addAll(command.emits);
+    for (const aggregate of context.aggregates) for (const command of aggregate.commands) addAll(command.emits);
+  }
+  for (const saga of model.sagas) {
+    for (const step of saga.steps) if (step.reply?.target?.kind === 'event') caused.add(step.reply.target);
+    for (const reaction of saga.reactions) {
+      addAll(reaction.emits);
+      addAll(reaction.otherwise);
+    }
+  }
+  return caused;
 }

@@ -3,8 +3,8 @@
  * shows, as on an event storming wall, where each orange sticky follows the blue
  * command that made it happen.
  */
-import type { DomainEvent, Reference } from '../../model/elements';
-import type { DddModel } from '../../model/model';
+import type { DomainEvent } from '../../model/elements';
+import { causedEvents } from '../../model/event-flow';
 import type { Accept, Rule, RuleSet } from '../rule';
 
 export const eventWithoutCause: Rule = {
@@ -20,29 +20,9 @@ export const eventWithoutCause: Rule = {
   example: 'context Shipping {\n  aggregate Parcel {\n    root entity Parcel { id: ParcelId }\n    command ShipParcel\n    event ParcelShipped   // nothing emits it\n  }\n}',
 };
 
-/** The events something in the model emits: commands' `emits`, saga steps' replies, reactions' `emits` and `else`. */
-function emittedEvents(model: DddModel): Set<DomainEvent> {
-  const emitted = new Set<DomainEvent>();
-  const addAll = (references: readonly Reference[]) => {
-    for (const reference of references) if (reference.target?.kind === 'event') emitted.add(reference.target);
-  };
-  for (const context of model.contexts.values()) {
-    for (const command of context.commands) addAll(command.emits);
-    for (const aggregate of context.aggregates) for (const command of aggregate.commands) addAll(command.emits);
-  }
-  for (const saga of model.sagas) {
-    for (const step of saga.steps) if (step.reply?.target?.kind === 'event') emitted.add(step.reply.target);
-    for (const reaction of saga.reactions) {
-      addAll(reaction.emits);
-      addAll(reaction.otherwise);
-    }
-  }
-  return emitted;
-}
-
-function checkEvents(events: readonly DomainEvent[], emitted: Set<DomainEvent>, accept: Accept): void {
+function checkEvents(events: readonly DomainEvent[], caused: Set<DomainEvent>, accept: Accept): void {
   for (const event of events) {
-    if (!event.name || emitted.has(event)) continue;
+    if (!event.name || caused.has(event)) continue;
     accept(eventWithoutCause, {
       uri: event.uri,
       range: event.nameRange,
@@ -57,11 +37,11 @@ export const eventFlowRules: RuleSet = {
   summary: 'Every domain event has a cause in the model: a command that emits it, a saga step that waits for it, or a reaction that emits it.',
   rules: [eventWithoutCause],
   check(model, accept) {
-    const emitted = emittedEvents(model);
+    const caused = causedEvents(model);
     for (const context of model.contexts.values()) {
       if (context.external) continue;
-      checkEvents(context.events, emitted, accept);
-      for (const aggregate of context.aggregates) checkEvents(aggregate.events, emitted, accept);
+      checkEvents(context.events, caused, accept);
+      for (const aggregate of context.aggregates) checkEvents(aggregate.events, caused, accept);
     }
   },
 };
