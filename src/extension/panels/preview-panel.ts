@@ -20,9 +20,10 @@
  *   Markdown asked of the server).
  */
 import * as vscode from 'vscode';
-import { viewKey, type DiagramOptions, type DiagramResult, type ExportMessage, type RenderMessage, type SagaVariant, type SelectViewMessage, type ThemeKind, type ViewKind, type ViewsResult } from '../../protocol/index';
+import { viewKey, type DiagramOptions, type DiagramResult, type ExportMessage, type RenderMessage, type SagaVariant, type SelectViewMessage, type ThemeKind, type ViewKind, type ViewsResult, type WebviewMessage } from '../../protocol/index';
 import { Debouncer, exportFileName, exportFilterNames, exportExtensions, pngBytes } from './helpers';
-import { activeDddEditor, describe, LANGUAGE_ID, onMessage, panelOptions, post, revealSource, setPage, type PanelContext } from './webview';
+import { PanelController } from './panel-controller';
+import { activeDddEditor, describe, LANGUAGE_ID, panelOptions, post, revealSource, type PanelContext } from './webview';
 
 export const previewViewType = 'ddd.preview';
 
@@ -44,10 +45,7 @@ function selectionOf(message: SelectViewMessage): Selection {
   return selection;
 }
 
-export class PreviewController implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  private panelDisposables: vscode.Disposable[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
+export class PreviewController extends PanelController {
   /** The `.ddd` document followed (its preferred view is shown unless the user chose one). */
   private documentUri: string | undefined;
   /** The view shown (or asked for). */
@@ -55,8 +53,6 @@ export class PreviewController implements vscode.Disposable {
   /** The user chose the view in the panel: editor switches keep it. */
   private explicit = false;
   private theme: ThemeKind = 'light';
-  /** The page has started and listens. */
-  private ready = false;
   /** The editor column the user came from: declarations open there. */
   private sourceColumn: vscode.ViewColumn | undefined;
   /** A document the preview itself opened (a node was clicked): its editor does not switch the view. */
@@ -70,9 +66,10 @@ export class PreviewController implements vscode.Disposable {
   private sequence = 0;
   private inFlight: Promise<void> | undefined;
   private again: { force: boolean } | undefined;
-  private readonly editDebounce = new Debouncer(EDIT_DELAY_MS, () => void this.refresh());
+  protected readonly editDebounce = new Debouncer(EDIT_DELAY_MS, () => void this.refresh());
 
-  constructor(private readonly context: PanelContext) {
+  constructor(context: PanelContext) {
+    super(context, 'preview');
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(previewViewType, {
         deserializeWebviewPanel: async (panel) => {
@@ -121,62 +118,44 @@ export class PreviewController implements vscode.Disposable {
     return !!this.panel;
   }
 
-  dispose(): void {
-    this.editDebounce.cancel();
-    this.panel?.dispose();
-    for (const disposable of this.disposables) disposable.dispose();
+  private attach(panel: vscode.WebviewPanel): void {
+    this.lastRender = undefined;
+    this.host(panel);
   }
 
-  private attach(panel: vscode.WebviewPanel): void {
-    this.panel = panel;
-    this.ready = false;
-    this.lastRender = undefined;
-    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'ddd-file.svg');
-    this.panelDisposables = [
-      onMessage(panel.webview, this.context.output, 'preview', (message) => {
-        switch (message.type) {
-          case 'ready':
-            // a new page (opened, shown again, reloaded): it has nothing drawn
-            this.ready = true;
-            this.theme = message.theme;
-            this.lastRender = undefined;
-            if (this.restoring && !this.selection && message.view) this.selection = selectionOf(message.view);
-            this.restoring = false;
-            return this.refresh({ force: true });
-          case 'selectView':
-            this.selection = selectionOf(message);
-            this.explicit = true;
-            return this.refresh({ force: true });
-          case 'theme':
-            this.theme = message.theme;
-            // mermaid follows the page's theme by itself; the core's SVG has its colours from the server
-            return this.lastDiagram?.kind === 'svg' ? this.refresh({ force: true }) : undefined;
-          case 'revealSource':
-            return this.reveal(message.uri, message.range);
-          case 'export':
-            return this.export(message);
-          default:
-            return undefined;
-        }
-      }),
-      panel.onDidChangeViewState(({ webviewPanel }) => {
-        // hidden: the page is gone (no retained context); shown again, it posts `ready`
-        if (!webviewPanel.visible) this.ready = false;
-      }),
-      panel.onDidDispose(() => {
-        for (const disposable of this.panelDisposables) disposable.dispose();
-        this.panelDisposables = [];
-        this.panel = undefined;
-        this.ready = false;
-        this.selection = undefined;
-        this.explicit = false;
+  protected receive(message: WebviewMessage): unknown {
+    switch (message.type) {
+      case 'ready':
+        // a new page (opened, shown again, reloaded): it has nothing drawn
+        this.ready = true;
+        this.theme = message.theme;
+        this.lastRender = undefined;
+        if (this.restoring && !this.selection && message.view) this.selection = selectionOf(message.view);
         this.restoring = false;
-        this.adoptNextEditor = false;
-        this.lastDiagram = undefined;
-        this.editDebounce.cancel();
-      }),
-    ];
-    setPage(panel, this.context.extensionUri, 'preview', this.context.output);
+        return this.refresh({ force: true });
+      case 'selectView':
+        this.selection = selectionOf(message);
+        this.explicit = true;
+        return this.refresh({ force: true });
+      case 'theme':
+        this.theme = message.theme;
+        // mermaid follows the page's theme by itself; the core's SVG has its colours from the server
+        return this.lastDiagram?.kind === 'svg' ? this.refresh({ force: true }) : undefined;
+      case 'revealSource':
+        return this.reveal(message.uri, message.range);
+      case 'export':
+        return this.export(message);
+      default:
+        return undefined;
+    }
+  }
+
+  protected forget(): void {
+    this.selection = undefined;
+    this.explicit = false;
+    this.restoring = false;
+    this.adoptNextEditor = false;
+    this.lastDiagram = undefined;
   }
 
   private activeEditorChanged(editor: vscode.TextEditor | undefined): void {

@@ -17,9 +17,11 @@ import {
   type SimulatorSession,
   type SimulatorTarget,
   type ViewsResult,
+  type WebviewMessage,
 } from '../../protocol/index';
 import { Debouncer } from './helpers';
-import { describe, LANGUAGE_ID, onMessage, panelOptions, post, revealSource, setPage, type PanelContext } from './webview';
+import { PanelController } from './panel-controller';
+import { describe, LANGUAGE_ID, panelOptions, post, revealSource, type PanelContext } from './webview';
 
 export const simulatorViewType = 'ddd.simulator';
 
@@ -40,29 +42,26 @@ function targetTitle(target: SimulatorTarget | undefined): string {
   return target.kind === 'saga' ? `Simulate ${target.name}` : `Replay ${target.name}`;
 }
 
-export class SimulatorController implements vscode.Disposable {
-  private panel: vscode.WebviewPanel | undefined;
-  private panelDisposables: vscode.Disposable[] = [];
-  private readonly disposables: vscode.Disposable[] = [];
+export class SimulatorController extends PanelController {
   private session: SimulatorSession = emptySimulatorSession;
   /** The run shown (the actions that work "here" start from it). */
   private last: SimulationRun | undefined;
   /** A target to select once the page is ready. */
   private pending: SimulatorTarget | undefined;
-  private ready = false;
   /** The column of the editor the user came from: declarations open there. */
   private sourceColumn: vscode.ViewColumn | undefined;
   private queue: Promise<void> = Promise.resolve();
-  private readonly editDebounce = new Debouncer(EDIT_DELAY_MS, () => this.enqueue(() => this.replayAfterEdit()));
+  protected readonly editDebounce = new Debouncer(EDIT_DELAY_MS, () => this.enqueue(() => this.replayAfterEdit()));
   private lastSent: string | undefined;
   private lastTargets: string | undefined;
 
-  constructor(private readonly context: PanelContext) {
+  constructor(context: PanelContext) {
+    super(context, 'simulator');
     this.disposables.push(
       vscode.window.registerWebviewPanelSerializer(simulatorViewType, {
         deserializeWebviewPanel: async (panel) => {
           // a reload: the page posts `ready` with its last target (from its saved state)
-          this.attach(panel);
+          this.host(panel);
         },
       }),
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -88,51 +87,30 @@ export class SimulatorController implements vscode.Disposable {
     }
     this.pending = target;
     const panel = vscode.window.createWebviewPanel(simulatorViewType, targetTitle(target), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, panelOptions(this.context.extensionUri));
-    this.attach(panel);
+    this.host(panel);
   }
 
-  dispose(): void {
-    this.editDebounce.cancel();
-    this.panel?.dispose();
-    for (const disposable of this.disposables) disposable.dispose();
+  protected receive(message: WebviewMessage): unknown {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.lastSent = undefined;
+        this.lastTargets = undefined;
+        return this.enqueue(() => this.started(message.target));
+      case 'simulate':
+        return this.enqueue(() => this.act(message.request));
+      case 'revealSource':
+        return revealSource(message.uri, message.range, this.sourceColumn ?? vscode.ViewColumn.One, this.context.output);
+      default:
+        // the theme: the page redraws by itself
+        return undefined;
+    }
   }
 
-  private attach(panel: vscode.WebviewPanel): void {
-    this.panel = panel;
-    this.ready = false;
-    panel.iconPath = vscode.Uri.joinPath(this.context.extensionUri, 'media', 'ddd-file.svg');
-    this.panelDisposables = [
-      onMessage(panel.webview, this.context.output, 'simulator', (message) => {
-        switch (message.type) {
-          case 'ready':
-            this.ready = true;
-            this.lastSent = undefined;
-            this.lastTargets = undefined;
-            return this.enqueue(() => this.started(message.target));
-          case 'simulate':
-            return this.enqueue(() => this.act(message.request));
-          case 'revealSource':
-            return revealSource(message.uri, message.range, this.sourceColumn ?? vscode.ViewColumn.One, this.context.output);
-          default:
-            // the theme: the page redraws by itself
-            return undefined;
-        }
-      }),
-      panel.onDidChangeViewState(({ webviewPanel }) => {
-        if (!webviewPanel.visible) this.ready = false;
-      }),
-      panel.onDidDispose(() => {
-        for (const disposable of this.panelDisposables) disposable.dispose();
-        this.panelDisposables = [];
-        this.panel = undefined;
-        this.ready = false;
-        this.session = emptySimulatorSession;
-        this.last = undefined;
-        this.pending = undefined;
-        this.editDebounce.cancel();
-      }),
-    ];
-    setPage(panel, this.context.extensionUri, 'simulator', this.context.output);
+  protected forget(): void {
+    this.session = emptySimulatorSession;
+    this.last = undefined;
+    this.pending = undefined;
   }
 
   /** Runs `task` after the ones before it; a failure is shown in the page. */
