@@ -57,11 +57,15 @@ describe('hover', () => {
     expect(hover('domain.ddd', 'Ordering')).toContain('core: what makes the business unique');
   });
 
-  test('an event: what makes it happen and what acts on it, as an event catalogue lists producers and consumers', () => {
+  test('an event: what makes it happen and what acts on it, as an event catalogue lists producers and consumers; a command: who sends it', () => {
     const placed = hover('contexts/sales.ddd', 'event OrderPlaced', 8);
     expect(placed).toContain('Emitted by command `PlaceOrder`, `Sales` in saga `OrderFulfilment`');
     expect(placed).toMatch(/Heard by read model `OrderHistory`, `Inventory` in saga `OrderFulfilment`.*, policy `ReserveStock` on board `Checkout`/);
     expect(hover('contexts/billing.ddd', 'event PaymentFailed', 8)).toContain('Emitted by `Billing` in saga `PlaceOrderChoreography` when it fails');
+    // the other half of the flow: who sends a command
+    expect(hover('contexts/inventory.ddd', 'command ReserveInventory', 9)).toContain('Sent by saga `OrderSaga`, step 2, policy `ReserveStock` on board `Checkout`');
+    expect(hover('contexts/sales.ddd', 'command CancelOrder', 9)).toContain('Sent by saga `OrderSaga`, undoing `CreateOrder`');
+    expect(hover('contexts/sales.ddd', 'command PlaceOrder', 9)).toContain('Sent by `Customer` on board `Checkout`');
     const q = workspace({ 'a.ddd': 'context Shipping {\n  event ParcelShipped\n}' });
     const lone = hoverAt(q.model, q.uri('a.ddd'), q.at('a.ddd', 'ParcelShipped'))!.markdown;
     expect(lone).toContain('Emitted by nothing in the model');

@@ -7,12 +7,15 @@
  * A cause is a command that emits the event, a reaction that emits it (or emits
  * it when it fails), or the command of a saga step that waits for it as its reply.
  */
-import type { DomainEvent, Reference } from './elements';
+import type { Command, DomainEvent, Reference } from './elements';
 import type { DddModel } from './model';
 
-/** One producer or consumer of an event. */
+/** One producer or consumer of an event, or one sender of a command. */
 export type EventParty =
   | { kind: 'command'; command: string }
+  | { kind: 'step'; saga: string; step: number }
+  | { kind: 'compensation'; saga: string; command: string }
+  | { kind: 'actor'; actor: string; board: string }
   | { kind: 'reaction'; participant: string; saga: string; failing?: boolean }
   | { kind: 'sagaStep'; saga: string; command: string }
   | { kind: 'stepCommand'; saga: string; command: string }
@@ -73,6 +76,12 @@ export function partyWords(party: EventParty, name: (text: string) => string): s
       return `${name(party.participant)} in saga ${name(party.saga)}${party.failing ? ' when it fails' : ''}`;
     case 'sagaStep':
       return `saga ${name(party.saga)} after ${name(party.command)}`;
+    case 'step':
+      return `saga ${name(party.saga)}, step ${party.step}`;
+    case 'compensation':
+      return `saga ${name(party.saga)}, undoing ${name(party.command)}`;
+    case 'actor':
+      return `${name(party.actor)} on board ${name(party.board)}`;
     case 'stepCommand':
       return `${name(party.command)}, as its reply in saga ${name(party.saga)}`;
     case 'readmodel':
@@ -80,6 +89,27 @@ export function partyWords(party: EventParty, name: (text: string) => string): s
     case 'policy':
       return `policy ${name(party.policy)} on board ${name(party.board)}`;
   }
+}
+
+/**
+ * Who sends a command, the other half of the flow: saga steps (and the compensations that undo
+ * them), storming policies (`when … then` it), and actors on storming boards.
+ */
+export function commandSendersOf(model: DddModel, command: Command): EventParty[] {
+  const senders: EventParty[] = [];
+  for (const saga of model.sagas) {
+    for (const [index, step] of saga.steps.entries()) {
+      if (step.command?.target === command) senders.push({ kind: 'step', saga: saga.name, step: index + 1 });
+      if (step.compensation?.command?.target === command) senders.push({ kind: 'compensation', saga: saga.name, command: step.command?.text ?? '?' });
+    }
+  }
+  for (const board of model.boards) {
+    for (const sticky of board.stickies) {
+      if (sticky.type === 'policy' && sticky.then.some((reference) => reference.target === command)) senders.push({ kind: 'policy', policy: sticky.text, board: board.name });
+      if (sticky.type === 'command' && sticky.ref?.target === command && sticky.by) senders.push({ kind: 'actor', actor: sticky.by.text, board: board.name });
+    }
+  }
+  return senders;
 }
 
 /** Every event with a cause (as `eventFlowOf` counts causes), in one walk: for checking them all. */

@@ -17,7 +17,7 @@ import type {
   Sticky,
   TextRange,
 } from '../model/elements';
-import { eventFlowOf, partyWords, type EventParty } from '../model/event-flow';
+import { commandSendersOf, eventFlowOf, partyWords, type EventParty } from '../model/event-flow';
 import { isTypeReference, kindWords, qualifiedName, type DddModel } from '../model/model';
 import { contextAt, elementAt, homeContext } from './element-at';
 import { glossaryTerms, termKey } from './glossary';
@@ -118,6 +118,8 @@ function declarationFacts(model: DddModel, index: NavIndex, declaration: Declara
     case 'command': {
       const emits = declaration.emits.length ? ` emits ${declaration.emits.map((e) => e.text).join(', ')}` : '';
       parts.push(fence(block(`command ${declaration.name}`, present(declaration.fields).map(fieldLine)) + emits));
+      const senders = commandSendersOf(model, declaration);
+      if (senders.length) parts.push(`Sent by ${senders.map((party) => partyWords(party, code)).join(', ')}`);
       break;
     }
     case 'event': {
