@@ -8,7 +8,7 @@
 import type { Diagnostic } from '../diagnostics';
 import { normaliseRelationship, patternNames } from '../context-map/relationships';
 import type { BoundedContext } from '../model/elements';
-import { eventFlowOf, partyWords, type EventParty } from '../model/event-flow';
+import { eventFlowOf, partyWords, type FlowParty } from '../model/event-flow';
 import type { DddModel } from '../model/model';
 import { aggregateDiagram, contextsWithAggregates } from './aggregates';
 import { contextMapDiagram } from './context-map';
@@ -52,7 +52,7 @@ function table(header: string[], rows: string[][]): string[] {
 function eventCatalogue(model: DddModel, context: BoundedContext): string[] {
   const events = [...context.events, ...context.aggregates.flatMap((aggregate) => aggregate.events)];
   if (!events.length) return [];
-  const words = (parties: readonly EventParty[]) => parties.map((party) => partyWords(party, markdownText)).join('; ') || '—';
+  const words = (parties: readonly FlowParty[]) => parties.map((party) => partyWords(party, markdownText)).join('; ') || '—';
   const rows = events.map((event) => {
     const flow = eventFlowOf(model, event);
     return [`**${markdownText(event.name)}**`, words(flow.causes), words(flow.listeners)];

@@ -1,8 +1,9 @@
 /**
- * Where a domain event comes from and where it goes, across the model: what an
- * event catalogue lists as its producers and consumers. Hover shows it on an
- * event, the Markdown export lists it per bounded context, and the rule
- * `event-without-cause` reports the events with no cause.
+ * The flow of commands and events across the model: where a domain event comes
+ * from and where it goes (what an event catalogue lists as its producers and
+ * consumers), and who sends a command. Hover shows them, the Markdown export
+ * lists the events per bounded context, and the rule `event-without-cause`
+ * reports the events with no cause.
  *
  * A cause is a command that emits the event, a reaction that emits it (or emits
  * it when it fails), or the command of a saga step that waits for it as its reply.
@@ -11,7 +12,7 @@ import type { Command, DomainEvent, Reference } from './elements';
 import type { DddModel } from './model';
 
 /** One producer or consumer of an event, or one sender of a command. */
-export type EventParty =
+export type FlowParty =
   | { kind: 'command'; command: string }
   | { kind: 'step'; saga: string; step: number }
   | { kind: 'compensation'; saga: string; command: string }
@@ -24,9 +25,9 @@ export type EventParty =
 
 export interface EventFlow {
   /** What makes the event happen: commands that emit it, reactions that emit it (or emit it when they fail), a saga step's command whose reply it is (when that command does not say `emits` itself). */
-  causes: EventParty[];
+  causes: FlowParty[];
   /** What acts on it: reactions it triggers, saga steps waiting for it, read models built from it, storming policies. */
-  listeners: EventParty[];
+  listeners: FlowParty[];
 }
 
 function names(references: readonly Reference[], event: DomainEvent): boolean {
@@ -35,8 +36,8 @@ function names(references: readonly Reference[], event: DomainEvent): boolean {
 }
 
 export function eventFlowOf(model: DddModel, event: DomainEvent): EventFlow {
-  const causes: EventParty[] = [];
-  const listeners: EventParty[] = [];
+  const causes: FlowParty[] = [];
+  const listeners: FlowParty[] = [];
   for (const context of model.contexts.values()) {
     for (const command of context.commands) if (names(command.emits, event)) causes.push({ kind: 'command', command: command.name });
     for (const aggregate of context.aggregates) {
@@ -68,7 +69,7 @@ export function eventFlowOf(model: DddModel, event: DomainEvent): EventFlow {
 }
 
 /** A producer or consumer in words; `name` dresses the names (a code span in hover, escaped Markdown in a document). */
-export function partyWords(party: EventParty, name: (text: string) => string): string {
+export function partyWords(party: FlowParty, name: (text: string) => string): string {
   switch (party.kind) {
     case 'command':
       return `command ${name(party.command)}`;
@@ -95,8 +96,8 @@ export function partyWords(party: EventParty, name: (text: string) => string): s
  * Who sends a command, the other half of the flow: saga steps (and the compensations that undo
  * them), storming policies (`when … then` it), and actors on storming boards.
  */
-export function commandSendersOf(model: DddModel, command: Command): EventParty[] {
-  const senders: EventParty[] = [];
+export function commandSendersOf(model: DddModel, command: Command): FlowParty[] {
+  const senders: FlowParty[] = [];
   for (const saga of model.sagas) {
     for (const [index, step] of saga.steps.entries()) {
       if (step.command?.target === command) senders.push({ kind: 'step', saga: saga.name, step: index + 1 });

@@ -17,7 +17,7 @@ import type {
   Sticky,
   TextRange,
 } from '../model/elements';
-import { commandSendersOf, eventFlowOf, partyWords, type EventParty } from '../model/event-flow';
+import { commandSendersOf, eventFlowOf, partyWords, type FlowParty } from '../model/event-flow';
 import { isTypeReference, kindWords, qualifiedName, type DddModel } from '../model/model';
 import { contextAt, elementAt, homeContext } from './element-at';
 import { glossaryTerms, termKey } from './glossary';
@@ -126,7 +126,7 @@ function declarationFacts(model: DddModel, index: NavIndex, declaration: Declara
       const applies = declaration.applies.length ? ` applies ${declaration.applies.map((a) => `${a.field.text} ${a.operator} …`).join(', ')}` : '';
       parts.push(fence(block(`event ${declaration.name}`, present(declaration.fields).map(fieldLine)) + applies));
       const flow = eventFlowOf(model, declaration);
-      const words = (party: EventParty) => partyWords(party, code);
+      const words = (party: FlowParty) => partyWords(party, code);
       parts.push(flow.causes.length ? `Emitted by ${flow.causes.map(words).join(', ')}` : 'Emitted by nothing in the model');
       if (flow.listeners.length) parts.push(`Heard by ${flow.listeners.map(words).join(', ')}`);
       break;
