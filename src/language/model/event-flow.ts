@@ -30,6 +30,14 @@ export interface EventFlow {
   listeners: FlowParty[];
 }
 
+/** Every command of the model: a context's own, then its aggregates'. */
+function forEachCommand(model: DddModel, visit: (command: Command) => void): void {
+  for (const context of model.contexts.values()) {
+    for (const command of context.commands) visit(command);
+    for (const aggregate of context.aggregates) for (const command of aggregate.commands) visit(command);
+  }
+}
+
 function names(references: readonly Reference[], event: DomainEvent): boolean {
   for (const reference of references) if (reference.target === event) return true;
   return false;
@@ -38,11 +46,10 @@ function names(references: readonly Reference[], event: DomainEvent): boolean {
 export function eventFlowOf(model: DddModel, event: DomainEvent): EventFlow {
   const causes: FlowParty[] = [];
   const listeners: FlowParty[] = [];
+  forEachCommand(model, (command) => {
+    if (names(command.emits, event)) causes.push({ kind: 'command', command: command.name });
+  });
   for (const context of model.contexts.values()) {
-    for (const command of context.commands) if (names(command.emits, event)) causes.push({ kind: 'command', command: command.name });
-    for (const aggregate of context.aggregates) {
-      for (const command of aggregate.commands) if (names(command.emits, event)) causes.push({ kind: 'command', command: command.name });
-    }
     for (const readModel of context.readModels) if (names(readModel.sources, event)) listeners.push({ kind: 'readmodel', readModel: readModel.name });
   }
   for (const saga of model.sagas) {
@@ -119,10 +126,7 @@ export function causedEvents(model: DddModel): Set<DomainEvent> {
   const addAll = (references: readonly Reference[]) => {
     for (const reference of references) if (reference.target?.kind === 'event') caused.add(reference.target);
   };
-  for (const context of model.contexts.values()) {
-    for (const command of context.commands) addAll(command.emits);
-    for (const aggregate of context.aggregates) for (const command of aggregate.commands) addAll(command.emits);
-  }
+  forEachCommand(model, (command) => addAll(command.emits));
   for (const saga of model.sagas) {
     for (const step of saga.steps) if (step.reply?.target?.kind === 'event') caused.add(step.reply.target);
     for (const reaction of saga.reactions) {
