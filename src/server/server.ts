@@ -44,6 +44,7 @@ import { prepareRename, rename } from './rename';
 import { semanticTokensFull, semanticTokensLegend } from './semantic-tokens';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 import { documentSymbols, workspaceSymbols } from './symbols';
+import { ValidationScheduler } from './validation-scheduler';
 import { Workspace } from './workspace';
 import { registerCustomRequests } from './custom-requests';
 
@@ -66,7 +67,7 @@ export class DddLanguageServer implements ServerContext {
   private folders: string[] = [];
   /** Settles when the workspace folders have been read. */
   private indexing: Promise<void> = Promise.resolve();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly scheduler: ValidationScheduler;
   private validating: Promise<void> = Promise.resolve();
   private disposed = false;
 
@@ -77,6 +78,7 @@ export class DddLanguageServer implements ServerContext {
     this.baseSettings = { ...defaultSettings, ...options.settings };
     this.settings = this.baseSettings;
     this.publisher = new DiagnosticsPublisher(this.workspace, (params) => void this.connection.sendDiagnostics(params));
+    this.scheduler = new ValidationScheduler(() => void this.validateNow(), () => this.settings.diagnosticsDelay);
     this.register();
   }
 
@@ -88,8 +90,7 @@ export class DddLanguageServer implements ServerContext {
 
   dispose(): void {
     this.disposed = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.scheduler.stop();
   }
 
   // ---------------------------------------------------------------- ServerContext
@@ -293,14 +294,10 @@ export class DddLanguageServer implements ServerContext {
 
   // ---------------------------------------------------------------- findings
 
-  /** Validates after `diagnosticsDelay` ms without a new change. */
+  /** Validates as soon as the edits stop arriving (coalesced; at least `diagnosticsDelay` ms after the previous run started). */
   scheduleValidation(): void {
     if (this.disposed) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.validateNow();
-    }, this.settings.diagnosticsDelay);
+    this.scheduler.changed();
   }
 
   /** Validates the workspace and publishes what changed (after the index is read). */

@@ -17,7 +17,7 @@ export function ruleDocumentationUrl(code: string): string {
 export const DIAGNOSTIC_SOURCE = 'ddd';
 
 export interface ServerSettings {
-  /** How long to wait after the last keystroke before validating the workspace again (ms). */
+  /** At least this long between the starts of two validations (ms); 0 validates as soon as the edits stop arriving. */
   diagnosticsDelay: number;
   /** Files larger than this are not indexed from disk (bytes). */
   maxFileSize: number;
@@ -26,7 +26,7 @@ export interface ServerSettings {
 }
 
 export const defaultSettings: ServerSettings = {
-  diagnosticsDelay: 150,
+  diagnosticsDelay: 0,
   maxFileSize: 5 * 1024 * 1024,
   maxFiles: 10_000,
 };
