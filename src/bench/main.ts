@@ -12,12 +12,13 @@ import { cliSection } from './cli';
 import { diagramsSection } from './diagrams';
 import { extensionSection } from './extension';
 import { languageSection } from './language';
+import { peerSection } from './peer';
 import type { BenchContext, BenchSection } from './report';
 import { renderSection } from './render';
 import { serverSection } from './server';
 import { simulationSection } from './simulation';
 
-export const sections: readonly BenchSection[] = [languageSection, cliSection, serverSection, diagramsSection, renderSection, simulationSection, extensionSection];
+export const sections: readonly BenchSection[] = [languageSection, cliSection, serverSection, peerSection, diagramsSection, renderSection, simulationSection, extensionSection];
 
 async function main(argv: string[]): Promise<number> {
   const quick = argv.includes('--quick');
