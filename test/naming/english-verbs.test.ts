@@ -129,6 +129,15 @@ describe('names', () => {
     ['OrderComplete', 'OrderCompleted'],
     ['ShippingParcel', 'ParcelShipped'],
     ['PayInvoice', 'InvoicePaid'],
+    // object + participle, though the object is a verb too (`book`, `refund`, `order`) and the verb is often a noun (`return`)
+    ['ReturnBook', 'BookReturned'],
+    ['RequestRefund', 'RefundRequested'],
+    ['ReturnOrder', 'OrderReturned'],
+    ['ReviewOrder', 'OrderReviewed'],
+    ['ScheduleReturn', 'ReturnScheduled'],
+    ['BookFlight', 'FlightBooked'],
+    ['OrderShip', 'OrderShipped'],
+    ['ParcelPickUp', 'ParcelPickedUp'],
   ])('suggests the event %s → %s', (name, event) => {
     expect(suggestEventName(name)).toBe(event);
   });

@@ -163,19 +163,20 @@ export function suggestEventName(name: string): string | undefined {
   const words = splitWords(name);
   if (words.length === 0 || isPastTenseName(name)) return undefined;
   const atStart = verbPhraseAtStart(words);
-  if (atStart && (!isUsuallyNoun(words[0]!) || words.length === 1)) {
-    return [...atStart.rest, pastWord(atStart.base, words[0]!), ...atStart.particles].join('');
-  }
+  const startReading = () => (atStart ? [...atStart.rest, pastWord(atStart.base, words[0]!), ...atStart.particles].join('') : undefined);
+  // a command is an imperative, verb first: `ShipParcel`, and `ReturnBook` though `Return` is often a noun
+  if (atStart && (!isUsuallyNoun(words[0]!) || words.length === 1)) return startReading();
   // the verb at the end: `OrderComplete`, `ParcelShipping`, `ParcelPickUp`
   let lastIndex = words.length - 1;
   while (lastIndex > 0 && words.length - 1 - lastIndex < 2 && isParticle(words[lastIndex]!)) lastIndex--;
   const last = words[lastIndex]!;
   const lastBase = isKnownVerb(last) ? last.toLowerCase() : baseFormOfGerund(last);
-  if (lastIndex > 0 && lastBase) {
+  // …unless both words read as verbs and the last is usually a noun (`ReturnBook`, `RequestRefund`): then the first is the verb
+  const lastIsObject = atStart !== undefined && isUsuallyNoun(last);
+  if (lastIndex > 0 && lastBase && !lastIsObject) {
     return [...words.slice(0, lastIndex), pastWord(lastBase, last), ...words.slice(lastIndex + 1)].join('');
   }
-  if (atStart && words.length > 1) return [...atStart.rest, pastWord(atStart.base, words[0]!), ...atStart.particles].join('');
-  return undefined;
+  return words.length > 1 ? startReading() : undefined;
 }
 
 /**
