@@ -102,7 +102,7 @@ describe('breaches as diagnostics', () => {
     const { model } = fixtures('missing-compensation.ddd');
     const diagnostics = validateModel(model, [simulationRules]).filter((diagnostic) => diagnostic.code === 'simulation-breach');
     expect(diagnostics).toHaveLength(1);
-    expect(simulationRules.rules.map((rule) => rule.code)).toEqual(['simulation-breach']);
+    expect(simulationRules.rules.map((rule) => rule.code)).toEqual(['simulation-breach', 'saga-resend-risk']);
   });
 
   it('adds re-send risks as hints when asked', () => {
