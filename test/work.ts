@@ -14,11 +14,13 @@ import { dddParser } from '../src/language/syntax/parser';
 export function countingReads<T extends object>(root: T): { model: T; reads: () => number } {
   let reads = 0;
   const proxies = new WeakMap<object, object>();
+  const made = new WeakSet<object>();
   const wrap = (value: unknown): unknown => {
     if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
     const target = value as object;
     const existing = proxies.get(target);
     if (existing) return existing;
+    if (made.has(target)) return target; // a view already (the work stored it in the model and reads it back)
     if (typeof value === 'function' || Object.isFrozen(target)) return value;
     // built-ins with internal slots (maps, sets, their iterators, dates): their methods run on the object itself
     const tag = Object.prototype.toString.call(target);
@@ -32,6 +34,7 @@ export function countingReads<T extends object>(root: T): { model: T; reads: () 
       },
     });
     proxies.set(target, proxy);
+    made.add(proxy);
     return proxy;
   };
   return { model: wrap(root) as T, reads: () => reads };
