@@ -1,7 +1,7 @@
 /**
  * Test helpers: .ddd text in, findings out, in the words the user sees.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../src/language/diagnostics';
 import { checkWorkspace, type CheckResult, type SourceFile } from '../src/language/index';
@@ -72,10 +72,9 @@ export function fixture(name: string): string {
   return readFileSync(join(root, 'test/fixtures', name), 'utf8');
 }
 
-/** The fenced ddd blocks of the language sketch, by section number (1–8). */
+/** The fenced ddd blocks of the language sketch (a copy in test/fixtures: tests read nothing outside the repository), by section number (1–8). */
 export function sketchBlocks(): { section: number; text: string }[] {
-  const shared = join(root, '../shared/design/language-sketch.md');
-  const sketch = readFileSync(existsSync(shared) ? shared : join(root, 'test/fixtures/language-sketch.md'), 'utf8');
+  const sketch = fixture('language-sketch.md');
   const blocks: { section: number; text: string }[] = [];
   let section = 0;
   const pattern = /^## (\d+)\.|```ddd\n([\s\S]*?)```/gm;

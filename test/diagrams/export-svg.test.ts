@@ -10,14 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium as playwright, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, exportCommand, renderMermaidSvgs } from '../../src/cli/export';
+import { exportCommand, renderMermaidSvgs } from '../../src/cli/export';
+import { chromium, chromiumFor } from '../chromium';
 import { aggregateDiagram, contextMapDiagram, domainDiagram, sagaDiagrams, stormingDiagram, boardView } from '../../src/language/diagrams/index';
 import { clickName, hostile, hostileModel, repositoryRoot } from './support';
 
-const chromium = findChromium();
-if (!chromium.path) console.warn(`SVG export tests skipped: ${chromium.problem} (install Chromium, e.g. \`sudo apt-get install chromium\`, or set CHROME_PATH)`);
+const browserFound = chromiumFor('the SVG export tests');
 
-describe.skipIf(!chromium.path)(`SVG through mermaid in Chromium (${chromium.path ?? 'none'})`, () => {
+describe.skipIf(!browserFound)(`SVG through mermaid in Chromium (${chromium.path ?? 'none'})`, () => {
   let browser: Browser;
   let page: Page;
   const folder = mkdtempSync(join(tmpdir(), 'ddd-svg-'));

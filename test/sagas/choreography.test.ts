@@ -156,10 +156,9 @@ describe('flow analysis', () => {
     const lines = ['Sales on PlaceOrder emits E'];
     for (let i = 0; i < 12; i++) lines.push(`Billing on E emits S${i} else F${i}`);
     lines.push('Sales on S3 and F3 emits Never');
-    const started = performance.now();
     const c = choreography('S', `saga S choreographed {\n${lines.join('\n')}\n}`);
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(c.flow.method).toBe('exhaustive');
+    // the work is bounded by counting: no more runs than the cap, whatever the combinations
     expect(c.flow.runs).toBe(maxRuns);
     expect(c.flow.deadJoins).toEqual([{ reaction: 13, reason: 'exclusive', events: ['S3', 'F3'], choice: 4 }]);
   });

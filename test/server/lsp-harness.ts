@@ -108,7 +108,7 @@ export async function startSession(root: string, options: DddServerOptions & { c
     logs,
     registrations,
     uri: (relative) => pathToFileURL(join(root, relative)).href,
-    nextDiagnostics(uri, accept = () => true, timeout = 5000) {
+    nextDiagnostics(uri, accept = () => true, timeout = waitLimit) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeout} ms`)), timeout);
         waiters.push({
@@ -143,8 +143,15 @@ export async function startSession(root: string, options: DddServerOptions & { c
   return session;
 }
 
+/**
+ * How long the harness waits for the server before it says what it waited for: a
+ * wait, not a limit on speed (a loaded machine may take seconds), so it is just
+ * under vitest's test timeout.
+ */
+export const waitLimit = 15_000;
+
 /** Resolves once every uri in `uris` has had at least one publication. */
-export async function waitForAll(session: Session, uris: string[], timeout = 5000): Promise<void> {
+export async function waitForAll(session: Session, uris: string[], timeout = waitLimit): Promise<void> {
   const started = Date.now();
   while (uris.some((uri) => !session.diagnostics.has(uri))) {
     if (Date.now() - started > timeout) throw new Error(`no diagnostics for ${uris.filter((uri) => !session.diagnostics.has(uri)).join(', ')}`);

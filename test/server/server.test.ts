@@ -121,7 +121,7 @@ describe('start-up', () => {
   });
 
   test('watches .ddd files when the client can register watchers', async () => {
-    for (let i = 0; i < 50 && session.registrations.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 1_500 && session.registrations.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10)); // a wait, not a time limit
     expect(session.registrations).toEqual(['workspace/didChangeWatchedFiles']);
   });
 

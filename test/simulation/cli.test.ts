@@ -3,16 +3,16 @@
  * parsed with node:util parseArgs from the command's option specs, output captured.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { exitCodes, UsageError, type CliCommand } from '../../src/cli/command';
 import { replayCommand, type ReplayJson } from '../../src/cli/replay';
 import { simulateCommand, type SimulateJson } from '../../src/cli/simulate';
 import type { BulkResult, Exploration, RunResult } from '../../src/language/simulation/index';
 import type { ChoreographyRunResult } from '../../src/language/simulation/index';
+import { ensureBuiltCli } from '../built-cli';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const example = join(root, 'examples/order-saga');
@@ -213,10 +213,12 @@ describe('ddd replay', () => {
   });
 });
 
-// through the built CLI, once main.ts dispatches the two commands
-const cli = join(root, 'dist/cli.js');
-const dispatches = existsSync(cli) && spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' }).stdout.includes('simulate');
-describe.skipIf(!dispatches)('the built ddd command', () => {
+// through the built CLI (built first when it is missing or stale)
+describe('the built ddd command', () => {
+  let cli = '';
+  beforeAll(() => {
+    cli = ensureBuiltCli();
+  }, 120_000);
   it('simulates and replays', () => {
     const ddd = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: example, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     const simulated = ddd('simulate', '--saga', 'OrderSaga', '--fail', 'ProcessPayment');

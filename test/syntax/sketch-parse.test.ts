@@ -1,10 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../src/language/syntax/parse-document';
+import { fixture } from '../helpers';
 
-// The team's sketch lives beside the repository; a copy is kept for machines without it.
-const shared = new URL('../../../shared/design/language-sketch.md', import.meta.url);
-const sketch = readFileSync(existsSync(shared) ? shared : new URL('../fixtures/language-sketch.md', import.meta.url), 'utf8');
+// the team's sketch, copied into the fixtures: tests read nothing outside the repository
+const sketch = fixture('language-sketch.md');
 const blocks = [...sketch.matchAll(/```ddd\n([\s\S]*?)```/g)].map((match) => match[1]!);
 
 describe('the language sketch parses', () => {

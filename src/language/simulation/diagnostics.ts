@@ -40,7 +40,9 @@ export const sagaResendRisk: Rule = {
   explanation:
     'The orchestrator writes its journal after each reply. When it crashes after the participant did the work but before the journal entry, the ' +
     'resumed orchestrator sends the command again. A participant that ignores repeated commands (`idempotent`) answers as before; another does the ' +
-    'work twice (charges twice, reserves twice). Make the participant idempotent and mark the step `idempotent`.',
+    'work twice (charges twice, reserves twice). Make the participant idempotent and mark the step `idempotent`. ' +
+    'The simulator (`ddd simulate`, the simulator panel) reports it; `ddd check` and the editor do not.',
+  example: 'context Sales\ncontext Billing { command ProcessPayment }\nsaga PaySaga orchestrated by Sales {\n  step ProcessPayment on Billing   // sent again after a crash: Billing may charge twice\n}',
 };
 
 export interface BreachDiagnosticsOptions extends ExploreOptions {
@@ -122,7 +124,7 @@ export const simulationRules: RuleSet = {
   summary:
     'The simulator runs every orchestrated saga with each step failing in turn, pairs of failures for small sagas, and a crash of the ' +
     'orchestrator at every point, and checks that every run ends completed or fully compensated with nothing left held.',
-  rules: [sagaBreach],
+  rules: [sagaBreach, sagaResendRisk],
   check(model: DddModel, accept: Accept) {
     for (const saga of model.sagas) for (const { rule, finding } of sagaBreachFindings(saga)) accept(rule, finding);
   },

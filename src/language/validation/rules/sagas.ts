@@ -59,7 +59,9 @@ export const sagaCompensationOwner: Rule = {
   explanation:
     'Each bounded context owns its data: only the participant that did a step can undo it. The compensating command belongs to the ' +
     'step\'s participant. Compensate with a command of that context, or run the step on the context that owns the compensation.',
-  example: 'saga OrderSaga orchestrated by Sales {\n  step ReserveInventory on Inventory compensate CancelOrder   // CancelOrder is a Sales command\n  step ProcessPayment on Billing\n}',
+  example:
+    'context Sales { command CancelOrder }\ncontext Inventory { command ReserveInventory }\ncontext Billing { command ProcessPayment }\n' +
+    'saga OrderSaga orchestrated by Sales {\n  step ReserveInventory on Inventory compensate CancelOrder   // CancelOrder is a Sales command\n  step ProcessPayment on Billing\n}',
 };
 
 export const sagaCommandOwner: Rule = {
@@ -69,7 +71,9 @@ export const sagaCommandOwner: Rule = {
   explanation:
     'A step is a local transaction of its participant: the orchestrator sends the command to the context that handles it. ' +
     'When the command is declared in another context, either the participant is wrong or the command belongs in the participant\'s model.',
-  example: 'saga OrderSaga orchestrated by Sales {\n  step ProcessPayment on Inventory   // ProcessPayment is a Billing command\n}',
+  example:
+    'context Sales\ncontext Inventory\ncontext Billing { command ProcessPayment }\n' +
+    'saga OrderSaga orchestrated by Sales {\n  step ProcessPayment on Inventory   // ProcessPayment is a Billing command\n}',
 };
 
 export const sagaReplyMismatch: Rule = {
@@ -79,7 +83,9 @@ export const sagaReplyMismatch: Rule = {
   explanation:
     'The orchestrator moves on when the participant replies. When the command declares the events it `emits`, the reply must be one of them, ' +
     'or the orchestrator waits for an event that never comes. Reply with one of the declared events, or add the reply to the command\'s `emits`.',
-  example: 'saga OrderSaga orchestrated by Sales {\n  step ProcessPayment on Billing reply PaymentDone   // ProcessPayment emits PaymentProcessed\n}',
+  example:
+    'context Sales\ncontext Billing {\n  command ProcessPayment emits PaymentProcessed\n  event PaymentProcessed\n}\n' +
+    'saga OrderSaga orchestrated by Sales {\n  step ProcessPayment on Billing reply PaymentDone   // ProcessPayment emits PaymentProcessed\n}',
 };
 
 export const sagaOrchestrator: Rule = {
