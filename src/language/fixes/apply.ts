@@ -1,0 +1,144 @@
+/**
+ * Applying the safe fixes to a workspace, unattended (`ddd check --fix`): in
+ * rounds, since one fix can make another possible (a rename, then the saga that
+ * uses the new name). Each round checks the texts, takes the first safe fix of
+ * each finding, applies those whose edits overlap none already taken, and
+ * checks again; it stops when a round changes nothing, or after a few rounds.
+ * Pure: texts in, texts out (the CLI reads and writes the files).
+ */
+import { checkWorkspace, type CheckResult, type SourceFile } from '../index';
+import { applyEdits } from '../navigation/format';
+import type { TextRange } from '../model/elements';
+import { fixesFor } from './registry';
+import { fixContext, type Fix, type FixEdit } from './types';
+
+/** Rounds of fixing at most: fixes rarely enable more than one further round. */
+export const MAX_FIX_ROUNDS = 5;
+
+/** A fix applied, or left out, at the start of its finding. */
+export interface FixReport {
+  uri: string;
+  /** The finding's start, as an offset into the document's final text. */
+  offset: number;
+  title: string;
+}
+
+export interface FixRun {
+  /** The workspace after the fixes, checked. */
+  result: CheckResult;
+  /** The new text of each document a fix changed (and only those). */
+  changed: Map<string, string>;
+  /** The fixes applied, in the order they were applied. */
+  applied: FixReport[];
+  /** Safe fixes left out because their edits overlap those of another fix (or one another). */
+  skipped: FixReport[];
+  /** Safe fixes still to apply when the rounds ran out (run again). */
+  pending: number;
+  /** Rounds that changed something. */
+  rounds: number;
+}
+
+function overlaps(a: TextRange, b: TextRange): boolean {
+  return a.start === b.start || (a.start < b.end && b.start < a.end);
+}
+
+function sameEdit(a: FixEdit, b: FixEdit): boolean {
+  return a.uri === b.uri && a.range.start === b.range.start && a.range.end === b.range.end && a.newText === b.newText;
+}
+
+/** Where an offset goes when `edits` (non-overlapping, in the same text) are applied. */
+function shifted(offset: number, edits: readonly FixEdit[]): number {
+  let delta = 0;
+  for (const edit of edits) {
+    if (edit.range.end <= offset && edit.range.start < offset) delta += edit.newText.length - (edit.range.end - edit.range.start);
+    else if (edit.range.start < offset && offset < edit.range.end) delta += edit.range.start - offset;
+  }
+  return offset + delta;
+}
+
+interface Candidate {
+  fix: Fix;
+  uri: string;
+  offset: number;
+}
+
+/** The first safe fix of each finding, in the order of the findings. */
+function candidates(result: CheckResult): Candidate[] {
+  const context = fixContext(result.model, result.diagnostics);
+  const found: Candidate[] = [];
+  for (const finding of result.diagnostics) {
+    const fix = fixesFor(context, finding).find((candidate) => candidate.safe);
+    if (fix) found.push({ fix, uri: finding.uri, offset: finding.range.start });
+  }
+  return found;
+}
+
+interface Selection {
+  taken: Candidate[];
+  edits: FixEdit[];
+  conflicts: Candidate[];
+}
+
+/** The candidates whose edits fit together, first come first served; a fix whose edits were all taken already is a duplicate. */
+function select(found: readonly Candidate[], texts: ReadonlyMap<string, string>): Selection {
+  const selection: Selection = { taken: [], edits: [], conflicts: [] };
+  const newNames = new Set<string>();
+  for (const candidate of found) {
+    const { fix } = candidate;
+    if (fix.edits.length === 0 || fix.edits.some((edit) => !texts.has(edit.uri))) continue;
+    const fresh = fix.edits.filter((edit) => !selection.edits.some((taken) => sameEdit(taken, edit)));
+    if (fresh.length === 0) continue;
+    const fits =
+      fresh.length === fix.edits.length &&
+      (fix.newName === undefined || !newNames.has(fix.newName)) &&
+      fresh.every((edit, i) => ![...selection.edits, ...fresh.slice(0, i)].some((other) => other.uri === edit.uri && overlaps(other.range, edit.range)));
+    if (!fits) {
+      selection.conflicts.push(candidate);
+      continue;
+    }
+    selection.taken.push(candidate);
+    selection.edits.push(...fresh);
+    if (fix.newName !== undefined) newNames.add(fix.newName);
+  }
+  return selection;
+}
+
+/** Applies the safe fixes to the files, in at most `maxRounds` rounds. */
+export function fixWorkspace(files: readonly SourceFile[], maxRounds = MAX_FIX_ROUNDS): FixRun {
+  const original = new Map(files.map((file) => [file.uri, file.text]));
+  const texts = new Map(original);
+  let result = checkWorkspace(files);
+  const applied: FixReport[] = [];
+  let skipped: Candidate[] = [];
+  let pending = 0;
+  let rounds = 0;
+  for (;;) {
+    const selection = select(candidates(result), texts);
+    skipped = selection.conflicts;
+    if (selection.taken.length === 0) break;
+    if (rounds === maxRounds) {
+      pending = selection.taken.length + selection.conflicts.length;
+      skipped = [];
+      break;
+    }
+    rounds++;
+    for (const report of applied) report.offset = shifted(report.offset, selection.edits.filter((edit) => edit.uri === report.uri));
+    for (const candidate of selection.taken) {
+      const own = selection.edits.filter((edit) => edit.uri === candidate.uri);
+      applied.push({ uri: candidate.uri, offset: shifted(candidate.offset, own), title: candidate.fix.title });
+    }
+    for (const uri of new Set(selection.edits.map((edit) => edit.uri))) {
+      texts.set(uri, applyEdits(texts.get(uri)!, selection.edits.filter((edit) => edit.uri === uri)));
+    }
+    result = checkWorkspace(files.map((file) => ({ uri: file.uri, text: texts.get(file.uri)! })));
+  }
+  const changed = new Map([...texts].filter(([uri, text]) => original.get(uri) !== text));
+  return {
+    result,
+    changed,
+    applied,
+    skipped: skipped.map((candidate) => ({ uri: candidate.uri, offset: candidate.offset, title: candidate.fix.title })),
+    pending,
+    rounds,
+  };
+}
