@@ -21,6 +21,13 @@ export interface FixReport {
   /** The finding's start, as an offset into the document's final text. */
   offset: number;
   title: string;
+  /** The documents the fix edits. */
+  uris: string[];
+}
+
+export interface SkippedFix extends FixReport {
+  /** `overlap`: its edits overlap one another's; `rounds`: the rounds ran out before it. */
+  reason: 'overlap' | 'rounds';
 }
 
 export interface FixRun {
@@ -30,10 +37,8 @@ export interface FixRun {
   changed: Map<string, string>;
   /** The fixes applied, in the order they were applied. */
   applied: FixReport[];
-  /** Safe fixes left out because their edits overlap those of another fix (or one another). */
-  skipped: FixReport[];
-  /** Safe fixes still to apply when the rounds ran out (run again). */
-  pending: number;
+  /** Safe fixes not applied (run again for those left by the rounds). */
+  skipped: SkippedFix[];
   /** Rounds that changed something. */
   rounds: number;
 }
@@ -56,6 +61,10 @@ function shifted(offset: number, edits: readonly FixEdit[]): number {
   return offset + delta;
 }
 
+function reportOf(candidate: Candidate, offset: number): FixReport {
+  return { uri: candidate.uri, offset, title: candidate.fix.title, uris: [...new Set(candidate.fix.edits.map((edit) => edit.uri))] };
+}
+
 interface Candidate {
   fix: Fix;
   uri: string;
@@ -73,19 +82,27 @@ function candidates(result: CheckResult): Candidate[] {
   return found;
 }
 
-interface Selection {
-  taken: Candidate[];
+export interface Selection<T extends { fix: Fix }> {
+  /** The fixes to apply together. */
+  taken: T[];
+  /** Their edits (an edit two fixes share, once). */
   edits: FixEdit[];
-  conflicts: Candidate[];
+  /** The fixes left for a later round: an edit overlaps one already taken, or a new name is already given. */
+  conflicts: T[];
 }
 
-/** The candidates whose edits fit together, first come first served; a fix whose edits were all taken already is a duplicate. */
-function select(found: readonly Candidate[], texts: ReadonlyMap<string, string>): Selection {
-  const selection: Selection = { taken: [], edits: [], conflicts: [] };
+/**
+ * The fixes that can be applied together, first come first served: a fix is
+ * taken whole or not at all; one whose edits were all taken already (the same
+ * swap offered by two findings) is a duplicate and dropped; one with an edit
+ * outside `uris` is dropped.
+ */
+export function selectFixes<T extends { fix: Fix }>(found: readonly T[], uris: ReadonlySet<string> | ReadonlyMap<string, unknown>): Selection<T> {
+  const selection: Selection<T> = { taken: [], edits: [], conflicts: [] };
   const newNames = new Set<string>();
   for (const candidate of found) {
     const { fix } = candidate;
-    if (fix.edits.length === 0 || fix.edits.some((edit) => !texts.has(edit.uri))) continue;
+    if (fix.edits.length === 0 || fix.edits.some((edit) => !uris.has(edit.uri))) continue;
     const fresh = fix.edits.filter((edit) => !selection.edits.some((taken) => sameEdit(taken, edit)));
     if (fresh.length === 0) continue;
     const fits =
@@ -109,23 +126,22 @@ export function fixWorkspace(files: readonly SourceFile[], maxRounds = MAX_FIX_R
   const texts = new Map(original);
   let result = checkWorkspace(files);
   const applied: FixReport[] = [];
-  let skipped: Candidate[] = [];
-  let pending = 0;
+  const skipped: SkippedFix[] = [];
   let rounds = 0;
   for (;;) {
-    const selection = select(candidates(result), texts);
-    skipped = selection.conflicts;
-    if (selection.taken.length === 0) break;
-    if (rounds === maxRounds) {
-      pending = selection.taken.length + selection.conflicts.length;
-      skipped = [];
+    const selection = selectFixes(candidates(result), texts);
+    if (selection.taken.length === 0 || rounds === maxRounds) {
+      // overlapping fixes wait for the next round: only those of the last one are left out
+      const outOfRounds = rounds === maxRounds;
+      const left = outOfRounds ? [...selection.taken, ...selection.conflicts] : selection.conflicts;
+      for (const candidate of left) skipped.push({ ...reportOf(candidate, candidate.offset), reason: outOfRounds ? 'rounds' : 'overlap' });
       break;
     }
     rounds++;
     for (const report of applied) report.offset = shifted(report.offset, selection.edits.filter((edit) => edit.uri === report.uri));
     for (const candidate of selection.taken) {
       const own = selection.edits.filter((edit) => edit.uri === candidate.uri);
-      applied.push({ uri: candidate.uri, offset: shifted(candidate.offset, own), title: candidate.fix.title });
+      applied.push(reportOf(candidate, shifted(candidate.offset, own)));
     }
     for (const uri of new Set(selection.edits.map((edit) => edit.uri))) {
       texts.set(uri, applyEdits(texts.get(uri)!, selection.edits.filter((edit) => edit.uri === uri)));
@@ -133,12 +149,5 @@ export function fixWorkspace(files: readonly SourceFile[], maxRounds = MAX_FIX_R
     result = checkWorkspace(files.map((file) => ({ uri: file.uri, text: texts.get(file.uri)! })));
   }
   const changed = new Map([...texts].filter(([uri, text]) => original.get(uri) !== text));
-  return {
-    result,
-    changed,
-    applied,
-    skipped: skipped.map((candidate) => ({ uri: candidate.uri, offset: candidate.offset, title: candidate.fix.title })),
-    pending,
-    rounds,
-  };
+  return { result, changed, applied, skipped, rounds };
 }

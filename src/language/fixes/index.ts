@@ -8,4 +8,4 @@ export type { Fix, FixContext, FixEdit, FixFinding, FixProvider } from './types'
 export { fixContext } from './types';
 export { fixableCodes, fixesFor } from './registry';
 export { creationFixes, creationFixesAt } from './create';
-export { fixWorkspace, MAX_FIX_ROUNDS, type FixReport, type FixRun } from './apply';
+export { fixWorkspace, selectFixes, MAX_FIX_ROUNDS, type Selection, type FixReport, type FixRun, type SkippedFix } from './apply';
