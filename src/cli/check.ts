@@ -64,7 +64,7 @@ function parseMaxWarnings(value: string | boolean | undefined): number | undefin
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: 'Check .ddd files: syntax, references and the modeling rules',
+  summary: 'Check .ddd files: syntax, references and the modeling rules; --fix applies the safe fixes',
   usage: 'ddd check [options] [files or folders…]',
   description: [
     'Parses and validates the given .ddd files and folders (default: the current folder) as one workspace,',
