@@ -108,6 +108,15 @@ describe('replacing a name by the one the rule suggests', () => {
     expect(withCode(after.diagnostics, 'repository-for-root')).toEqual([]);
   });
 
+  test('a repository pointed at the root is not safe when the aggregate has a repository already (they are to be merged)', () => {
+    const text = 'context Warehouse {\n  aggregate Parcel {\n    root entity Parcel { id: ParcelId }\n    value Weight { grams: Int }\n  }\n  repository Parcels for Parcel\n  repository ParcelLines for Weight\n}\n';
+    const { fixes, apply } = fixesOf(text, 'repository-for-root');
+    expect(fixes).toMatchObject([{ title: 'Change Weight to Parcel', safe: false }]);
+    const after = apply(fixes[0]!);
+    expect(withCode(after.diagnostics, 'repository-for-root')).toEqual([]);
+    expect(withCode(after.diagnostics, 'repository-per-root')).toHaveLength(1);
+  });
+
   test('a role written in lower case is safe to correct; a role spelled differently is a guess', () => {
     const lower = fixesOf('context Sales\ncontext Support\ncontextmap Shop {\n  Sales [ohs] -> Support\n}\n', 'map-unknown-role');
     expect(lower.fixes).toMatchObject([{ title: 'Change ohs to OHS', safe: true }]);

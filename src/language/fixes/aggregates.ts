@@ -1,9 +1,12 @@
 /**
  * Fixes for aggregates and entities: mark the root entity (or declare one),
- * give an entity its identity.
+ * give an entity its identity, point a repository at the aggregate's root.
  */
+import type { Aggregate, Repository } from '../model/elements';
+import type { DddModel } from '../model/model';
 import { elementAt } from '../navigation/index';
 import { appendMember, dataOf, documentOf, indentAt, stringOf } from './edits';
+import { replaceFix } from './replace';
 import type { FixEdit, FixProvider } from './types';
 
 /**
@@ -44,4 +47,28 @@ export const identityFix: FixProvider = (context, finding) => {
         }
       : { uri: finding.uri, range: { start: symbol.range.end, end: symbol.range.end }, newText: ` { ${suggestion} }` };
   return [{ title: `Add ${suggestion} to ${symbol.name}`, safe: false, preferred: true, edits: [edit] }];
+};
+
+/** The aggregate a repository stores when it names the aggregate or its root, else the aggregate of what it names. */
+function storedAggregate(repository: Repository): Aggregate | undefined {
+  const target = repository.aggregate?.target;
+  if (target?.kind === 'aggregate') return target;
+  return target && 'aggregate' in target ? (target.aggregate as Aggregate | undefined) : undefined;
+}
+
+function repositories(model: DddModel): Repository[] {
+  return [...model.contexts.values()].flatMap((context) => context.repositories);
+}
+
+/**
+ * `repository-for-root`: `for OrderItem` → `for Order`, the root of the
+ * aggregate. Safe unless another repository already stores that aggregate
+ * (then the two are to be merged, a human's call).
+ */
+export const repositoryFix: FixProvider = (context, finding) => {
+  const all = repositories(context.model);
+  const repository = all.find((candidate) => candidate.uri === finding.uri && candidate.aggregate?.range.start === finding.range.start);
+  const aggregate = repository && storedAggregate(repository);
+  const shared = aggregate !== undefined && all.some((other) => other !== repository && storedAggregate(other) === aggregate);
+  return replaceFix(context, finding).map((fix) => ({ ...fix, safe: !shared && aggregate !== undefined }));
 };

@@ -3,7 +3,7 @@
  * can repair a finding, used by the language server's code actions and by
  * `ddd check --fix`.
  */
-import { rootFix, identityFix } from './aggregates';
+import { identityFix, repositoryFix, rootFix } from './aggregates';
 import { causeFixes } from './causes';
 import { createFix } from './create';
 import { renameCodes, renameFix } from './rename';
@@ -17,6 +17,7 @@ const fixProviders: ReadonlyMap<string, readonly FixProvider[]> = new Map<string
   ...Object.keys(replaceCodes).map((code): [string, FixProvider[]] => [code, [replaceFix]]),
   ['unknown-reference', [didYouMeanFix, createFix]],
   ['aggregate-root', [rootFix]],
+  ['repository-for-root', [repositoryFix]],
   ['entity-identity', [identityFix]],
   ['saga-compensation-missing', [compensationFixes]],
   ['saga-compensation-unreachable', [removeCompensationFix]],

@@ -1,8 +1,8 @@
 /**
  * Fixes that replace the name a finding points at by the one the rule
  * suggests: an aggregate referenced by id (`owner: Order` → `owner: OrderId`), a
- * repository's aggregate, a role of a context map, a saga's reply or trigger,
- * and "did you mean" for a name that no declaration defines.
+ * role of a context map, a saga's reply or trigger, and "did you mean" for a
+ * name that no declaration defines (a repository's aggregate: aggregates.ts).
  */
 import { simpleName } from '../model/names';
 import { closestName } from '../util/similar-names';
@@ -16,7 +16,6 @@ import type { FixProvider } from './types';
  */
 export const replaceCodes: Readonly<Record<string, 'safe' | 'guess' | 'case'>> = {
   'reference-by-id': 'safe',
-  'repository-for-root': 'safe',
   'saga-reply-mismatch': 'guess',
   'choreography-unheard-event': 'guess',
   'choreography-no-trigger': 'guess',
@@ -26,7 +25,7 @@ export const replaceCodes: Readonly<Record<string, 'safe' | 'guess' | 'case'>> =
 
 export const replaceFix: FixProvider = (context, finding) => {
   const suggestion = stringOf(dataOf(finding)['suggestion']);
-  const kind = replaceCodes[finding.code];
+  const kind = replaceCodes[finding.code] ?? 'guess';
   const document = documentOf(context.model, finding.uri);
   if (!suggestion || !kind || !document) return [];
   const written = document.text.slice(finding.range.start, finding.range.end);
