@@ -1,9 +1,10 @@
 /**
  * Applying the safe fixes to a workspace, unattended (`ddd check --fix`): in
- * rounds, since one fix can make another possible (a rename, then the saga that
- * uses the new name). Each round checks the texts, takes the first safe fix of
- * each finding, applies those whose edits overlap none already taken, and
- * checks again; it stops when a round changes nothing, or after a few rounds.
+ * rounds, since one fix can make another possible (`command weighParcel`
+ * renamed to WeighParcel, which then emits the ParcelWeighed nothing emitted).
+ * Each round checks the texts, takes the first safe fix of each finding,
+ * applies those whose edits overlap none already taken, and checks again; it
+ * stops when a round changes nothing, or after a few rounds.
  * Pure: texts in, texts out (the CLI reads and writes the files).
  */
 import { checkWorkspace, type CheckResult, type SourceFile } from '../index';
@@ -99,22 +100,33 @@ export interface Selection<T extends { fix: Fix }> {
  */
 export function selectFixes<T extends { fix: Fix }>(found: readonly T[], uris: ReadonlySet<string> | ReadonlyMap<string, unknown>): Selection<T> {
   const selection: Selection<T> = { taken: [], edits: [], conflicts: [] };
+  const takenByUri = new Map<string, FixEdit[]>();
+  const takenIn = (uri: string): readonly FixEdit[] => takenByUri.get(uri) ?? [];
   const newNames = new Set<string>();
   for (const candidate of found) {
     const { fix } = candidate;
     if (fix.edits.length === 0 || fix.edits.some((edit) => !uris.has(edit.uri))) continue;
-    const fresh = fix.edits.filter((edit) => !selection.edits.some((taken) => sameEdit(taken, edit)));
+    const fresh = fix.edits.filter((edit) => !takenIn(edit.uri).some((taken) => sameEdit(taken, edit)));
     if (fresh.length === 0) continue;
     const fits =
       fresh.length === fix.edits.length &&
       (fix.newName === undefined || !newNames.has(fix.newName)) &&
-      fresh.every((edit, i) => ![...selection.edits, ...fresh.slice(0, i)].some((other) => other.uri === edit.uri && overlaps(other.range, edit.range)));
+      fresh.every(
+        (edit, i) =>
+          !takenIn(edit.uri).some((other) => overlaps(other.range, edit.range)) &&
+          !fresh.slice(0, i).some((other) => other.uri === edit.uri && overlaps(other.range, edit.range)),
+      );
     if (!fits) {
       selection.conflicts.push(candidate);
       continue;
     }
     selection.taken.push(candidate);
     selection.edits.push(...fresh);
+    for (const edit of fresh) {
+      const list = takenByUri.get(edit.uri);
+      if (list) list.push(edit);
+      else takenByUri.set(edit.uri, [edit]);
+    }
     if (fix.newName !== undefined) newNames.add(fix.newName);
   }
   return selection;
@@ -138,14 +150,15 @@ export function fixWorkspace(files: readonly SourceFile[], maxRounds = MAX_FIX_R
       break;
     }
     rounds++;
-    for (const report of applied) report.offset = shifted(report.offset, selection.edits.filter((edit) => edit.uri === report.uri));
-    for (const candidate of selection.taken) {
-      const own = selection.edits.filter((edit) => edit.uri === candidate.uri);
-      applied.push(reportOf(candidate, shifted(candidate.offset, own)));
+    const editsIn = new Map<string, FixEdit[]>();
+    for (const edit of selection.edits) {
+      const list = editsIn.get(edit.uri);
+      if (list) list.push(edit);
+      else editsIn.set(edit.uri, [edit]);
     }
-    for (const uri of new Set(selection.edits.map((edit) => edit.uri))) {
-      texts.set(uri, applyEdits(texts.get(uri)!, selection.edits.filter((edit) => edit.uri === uri)));
-    }
+    for (const report of applied) report.offset = shifted(report.offset, editsIn.get(report.uri) ?? []);
+    for (const candidate of selection.taken) applied.push(reportOf(candidate, shifted(candidate.offset, editsIn.get(candidate.uri) ?? [])));
+    for (const [uri, edits] of editsIn) texts.set(uri, applyEdits(texts.get(uri)!, edits));
     result = checkWorkspace(files.map((file) => ({ uri: file.uri, text: texts.get(file.uri)! })));
   }
   const changed = new Map([...texts].filter(([uri, text]) => original.get(uri) !== text));
