@@ -78,7 +78,7 @@ export const checkCommand: CliCommand = {
     'With --fix, the fixes that need no human choice (rename an event to the past tense, reference another',
     'aggregate by id, mark the root entity, add a missing compensation, …) are applied to the files first,',
     'in a few rounds; each is printed as `path:line: what changed`, then the findings that remain.',
-    'Only files with a fix are written. The exit code is that of the findings that remain.',
+    'Only files with a fix are written, never a file with syntax errors. The exit code is that of the findings that remain.',
   ].join('\n'),
   options: {
     format: {

@@ -83,6 +83,17 @@ saga Dispatch orchestrated by Warehouse {
     expect(codes(checkWorkspace([{ uri: orders, text }, { uri: billing, text: billingText }]).diagnostics)).toEqual(['subdomain-type']);
   });
 
+  test('a document with syntax errors is not edited; the others are', () => {
+    const broken = 'context Sales {\n  aggregate Cart {\n    entity Cart { id: CartId }\n  }\n  value ]] \n}\n';
+    const run = fixWorkspace([
+      { uri: orders, text: ordersText },
+      { uri: billing, text: broken },
+    ]);
+    expect(checkWorkspace([{ uri: billing, text: broken }]).diagnostics.map((d) => d.code)).toContain('aggregate-root');
+    expect([...run.changed.keys()]).toEqual([orders]);
+    expect(run.applied.every((fix) => fix.uri === orders)).toBe(true);
+  });
+
   test('a second run changes nothing', () => {
     const first = fixWorkspace([{ uri: orders, text: ordersText }]);
     const second = fixWorkspace([{ uri: orders, text: first.changed.get(orders)! }]);

@@ -72,13 +72,18 @@ interface Candidate {
   offset: number;
 }
 
-/** The first safe fix of each finding, in the order of the findings. */
+/**
+ * The first safe fix of each finding, in the order of the findings. A document
+ * with syntax errors is not edited: the parser recovered, but what it read may
+ * not be what the author meant.
+ */
 function candidates(result: CheckResult): Candidate[] {
   const context = fixContext(result.model, result.diagnostics);
+  const unreadable = new Set(result.model.documents.filter((document) => document.diagnostics.length > 0).map((document) => document.uri));
   const found: Candidate[] = [];
   for (const finding of result.diagnostics) {
     const fix = fixesFor(context, finding).find((candidate) => candidate.safe);
-    if (fix) found.push({ fix, uri: finding.uri, offset: finding.range.start });
+    if (fix && !fix.edits.some((edit) => unreadable.has(edit.uri))) found.push({ fix, uri: finding.uri, offset: finding.range.start });
   }
   return found;
 }
