@@ -139,6 +139,13 @@ saga Dispatch orchestrated by Warehouse {
     expect(run.result.diagnostics).toEqual([]);
   });
 
+  test('the same new name in two contexts is no collision: both renames are applied in one round', () => {
+    const text = 'context Sales {\n  value order_line { quantity: Int }\n}\ncontext Billing {\n  value order_line { cents: Int }\n}\n';
+    const run = fixWorkspace([{ uri: orders, text }]);
+    expect(run.rounds).toBe(1);
+    expect(run.changed.get(orders)).toBe('context Sales {\n  value OrderLine { quantity: Int }\n}\ncontext Billing {\n  value OrderLine { cents: Int }\n}\n');
+  });
+
   test('two renames to the same new name are not applied in the same round', () => {
     // both would become OrderLine: the first is applied, the second then collides and is left to a human
     const text = 'context Sales {\n  value order_line { quantity: Int }\n  value orderLine { cents: Int }\n}\n';

@@ -37,7 +37,7 @@ export const renameFix: FixProvider = (context, finding) => {
       safe: true,
       preferred: true,
       edits: editsOf(result.edits),
-      newName: suggestion,
+      newName: 'contextName' in symbol && typeof symbol.contextName === 'string' ? `${symbol.contextName}.${suggestion}` : suggestion,
     },
   ];
 };

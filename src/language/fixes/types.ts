@@ -29,9 +29,9 @@ export interface Fix {
   /** The edits, in any order, in one or more documents; they never overlap one another. */
   edits: FixEdit[];
   /**
-   * The name the fix gives a declaration (renames): two fixes giving the same
-   * new name are not applied together, since each was checked against the model
-   * without the other.
+   * The name the fix gives a declaration (renames), qualified by its context
+   * when it has one: two fixes giving the same new name are not applied
+   * together, since each was checked against the model without the other.
    */
   newName?: string;
 }
