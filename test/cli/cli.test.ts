@@ -3,65 +3,13 @@
  * The fixtures rely only on long-standing checks (syntax errors, unknown
  * references, duplicate names), so new modeling rules do not break them.
  */
-import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ddd, root, useBuiltCli, workspace } from './harness';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const cli = join(root, 'dist/cli.js');
-
-function newestSource(path: string): number {
-  const stats = statSync(path);
-  if (!stats.isDirectory()) return stats.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newestSource(join(path, name))));
-}
-
-function cliIsFresh(): boolean {
-  try {
-    const built = statSync(cli).mtimeMs;
-    return built >= Math.max(newestSource(join(root, 'src')), newestSource(join(root, 'package.json')), newestSource(join(root, 'scripts/build.mjs')));
-  } catch {
-    return false;
-  }
-}
-
-beforeAll(() => {
-  if (cliIsFresh()) return;
-  const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' });
-  // the CLI is the first bundle: it is usable even when a later one (webview, …) fails
-  if (!cliIsFresh()) throw new Error(`could not build dist/cli.js:\n${build.stdout}\n${build.stderr}`);
-}, 120_000);
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-  lines: string[];
-}
-
-function ddd(args: string[], cwd: string): Run {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, lines: result.stdout.split('\n').filter(Boolean) };
-}
-
-const folders: string[] = [];
-afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
-
-/** A temporary folder with the given files (path → text). */
-function workspace(files: Record<string, string>): string {
-  const folder = mkdtempSync(join(tmpdir(), 'ddd-cli-'));
-  folders.push(folder);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(folder, path)), { recursive: true });
-    writeFileSync(join(folder, path), text);
-  }
-  return folder;
-}
+useBuiltCli();
 
 const contexts = `context Sales {
   aggregate Order {
