@@ -22,6 +22,8 @@ import type {
 } from './elements';
 import { isBuiltinType } from './builtin-types';
 import { emptyContextMembers } from './context-members';
+import { forEachElement } from './element-tree';
+import { contextMemberKeys } from '../syntax/constructs';
 import { DeclarationIndex } from './declaration-index';
 
 export interface DddModel {
@@ -122,26 +124,12 @@ function mergeContext(model: DddModel, declaration: ContextDeclaration): void {
   if (declaration.external) context.external = true;
   if (declaration.owner && !context.owner) context.owner = declaration.owner;
   if (declaration.description !== undefined && context.description === undefined) context.description = declaration.description;
-  context.glossary.push(...declaration.glossary);
-  context.aggregates.push(...declaration.aggregates);
-  context.repositories.push(...declaration.repositories);
-  context.services.push(...declaration.services);
-  context.streams.push(...declaration.streams);
-  context.readModels.push(...declaration.readModels);
-  context.entities.push(...declaration.entities);
-  context.values.push(...declaration.values);
-  context.enums.push(...declaration.enums);
-  context.commands.push(...declaration.commands);
-  context.events.push(...declaration.events);
+  // every member list, from the constructs table: a new member cannot be forgotten here
+  for (const key of contextMemberKeys) (context[key] as unknown[]).push(...declaration[key]);
 }
 
 function addAll(index: DeclarationIndex, lists: readonly (readonly Declaration[])[]): void {
   for (const list of lists) for (const declaration of list) index.add(declaration);
-}
-
-/** The members of an aggregate or of a context outside its aggregates, in index order. */
-function buildingBlocks(holder: Aggregate | BoundedContext): Declaration[][] {
-  return [holder.entities, holder.values, holder.enums, holder.commands, holder.events];
 }
 
 /**
@@ -157,14 +145,17 @@ function indexModel(model: DddModel): void {
   }
 }
 
-/** A context's members: each aggregate then its building blocks, the context's own building blocks, repositories, services, streams, read models. */
+/**
+ * A context's members in walk order: each aggregate then its building blocks, the context's own
+ * building blocks, repositories, services, streams, read models. Glossary terms and what
+ * members hold (fields, operations) are not looked up by name.
+ */
 function addContextMembers(index: DeclarationIndex, context: BoundedContext): void {
-  for (const aggregate of context.aggregates) {
-    index.add(aggregate);
-    addAll(index, buildingBlocks(aggregate));
-  }
-  addAll(index, buildingBlocks(context));
-  addAll(index, [context.repositories, context.services, context.streams, context.readModels]);
+  forEachElement(context, (element) => {
+    if (element.kind === 'term' || element.kind === 'contextDeclaration') return false;
+    index.add(element);
+    return element.kind === 'aggregate';
+  });
 }
 
 /** The members of each context (in or out of its aggregates) by simple name, built on first use. */
