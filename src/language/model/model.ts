@@ -23,7 +23,7 @@ import type {
 import { isBuiltinType } from './builtin-types';
 import { emptyContextMembers } from './context-members';
 import { forEachElement } from './element-tree';
-import { contextMemberKeys } from '../syntax/constructs';
+import { constructsIn, contextMemberKeys } from '../syntax/constructs';
 import { DeclarationIndex } from './declaration-index';
 
 export interface DddModel {
@@ -152,11 +152,16 @@ function indexModel(model: DddModel): void {
  */
 function addContextMembers(index: DeclarationIndex, context: BoundedContext): void {
   forEachElement(context, (element) => {
-    if (element.kind === 'term' || element.kind === 'contextDeclaration') return false;
-    index.add(element);
+    if (!namedMemberKinds.has(element.kind)) return false;
+    index.add(element as Declaration);
     return element.kind === 'aggregate';
   });
 }
+
+/** The kinds of a context's members that are looked up by name, from the constructs table (glossary terms are not). */
+const namedMemberKinds: ReadonlySet<string> = new Set(constructsIn('context').flatMap((row) => (row.kind && row.kind !== 'term' ? [row.kind] : [])));
+/** The kinds that may stand in an aggregate (and in a context outside any aggregate). */
+const buildingBlockKinds: ReadonlySet<string> = new Set(constructsIn('aggregate').flatMap((row) => (row.kind ? [row.kind] : [])));
 
 /** The members of each context (in or out of its aggregates) by simple name, built on first use. */
 const contextIndexes = new WeakMap<BoundedContext, DeclarationIndex>();
@@ -176,36 +181,12 @@ export function membersOfContext(model: DddModel, contextName: string): Declarat
 
 /** The context a declaration is a member of, if it is one (aggregates, their members, repositories, services, streams, read models). */
 export function memberContext(declaration: Declaration): string | undefined {
-  switch (declaration.kind) {
-    case 'aggregate':
-    case 'entity':
-    case 'value':
-    case 'enum':
-    case 'command':
-    case 'event':
-    case 'repository':
-    case 'service':
-    case 'stream':
-    case 'readmodel':
-      return declaration.contextName;
-    default:
-      return undefined;
-  }
+  return namedMemberKinds.has(declaration.kind) ? (declaration as Declaration & { contextName: string }).contextName : undefined;
 }
 
 function isInAggregate(declaration: Declaration, aggregate: Aggregate): boolean {
-  switch (declaration.kind) {
-    case 'aggregate':
-      return declaration === aggregate;
-    case 'entity':
-    case 'value':
-    case 'enum':
-    case 'command':
-    case 'event':
-      return declaration.aggregate === aggregate;
-    default:
-      return false;
-  }
+  if (declaration.kind === 'aggregate') return declaration === aggregate;
+  return buildingBlockKinds.has(declaration.kind) && (declaration as Declaration & { aggregate?: Aggregate }).aggregate === aggregate;
 }
 
 /**
@@ -337,26 +318,14 @@ export function isTypeReference(reference: Reference): boolean {
 /** `Sales.Order`, `Sales.Order.OrderItem`, or the plain name for top-level declarations. */
 export function qualifiedName(declaration: Declaration): string {
   switch (declaration.kind) {
-    case 'aggregate':
-    case 'repository':
-    case 'service':
-    case 'stream':
-    case 'readmodel':
-      return `${declaration.contextName}.${declaration.name}`;
-    case 'entity':
-    case 'value':
-    case 'enum':
-    case 'command':
-    case 'event':
-      return declaration.aggregate
-        ? `${declaration.contextName}.${declaration.aggregate.name}.${declaration.name}`
-        : `${declaration.contextName}.${declaration.name}`;
     case 'subdomain':
       return `${declaration.domain.name}.${declaration.name}`;
-    case 'term':
-      return `${declaration.contextName}.${declaration.name}`;
-    default:
-      return declaration.name;
+    default: {
+      // a context's members (and its glossary terms), with their aggregate when they have one
+      if (!('contextName' in declaration)) return declaration.name;
+      const aggregate = buildingBlockKinds.has(declaration.kind) ? (declaration as Declaration & { aggregate?: Aggregate }).aggregate : undefined;
+      return aggregate ? `${declaration.contextName}.${aggregate.name}.${declaration.name}` : `${declaration.contextName}.${declaration.name}`;
+    }
   }
 }
 

@@ -32,6 +32,7 @@ import {
   keywords,
   tokenEnd,
 } from '../syntax/tokens';
+import { childLists } from '../model/element-tree';
 import { constructDescriptions, keywordsIn, nameKeywords } from '../syntax/constructs';
 import { analyseBlocks, tokenIndexAt, type BlockFrame } from './blocks';
 import { contextAt } from './element-at';
@@ -241,7 +242,7 @@ class CompletionContext {
     if (first === undefined) return true;
     if (second !== undefined) {
       const aggregate = this.model.contexts.get(first)?.aggregates.find((candidate) => candidate.name === second);
-      if (aggregate) for (const member of [...aggregate.entities, ...aggregate.values, ...aggregate.enums, ...aggregate.commands, ...aggregate.events]) this.declaration(member);
+      if (aggregate) for (const list of childLists(aggregate)) for (const member of list) if (member && member.kind !== 'contextDeclaration') this.declaration(member);
       return true;
     }
     const members = membersOfContext(this.model, first);
