@@ -175,7 +175,7 @@ type ContextMemberKey = PlacedIn<'context'> extends infer R ? (R extends { membe
 export const contextMemberKeys = unique(constructsIn('context').flatMap((row) => (row.member ? [row.member] : []))) as ContextMemberKey[];
 
 /** An aggregate's member lists (the building blocks), in table order. */
-type AggregateMemberKey = PlacedIn<'aggregate'> extends infer R ? (R extends { member: infer K } ? K : never) : never;
+export type AggregateMemberKey = PlacedIn<'aggregate'> extends infer R ? (R extends { member: infer K } ? K : never) : never;
 export const aggregateMemberKeys = unique(constructsIn('aggregate').flatMap((row) => (row.member ? [row.member] : []))) as AggregateMemberKey[];
 
 // every list of ContextMembers has its row, and an aggregate's rows name lists an Aggregate has

@@ -5,33 +5,23 @@
 import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import type {
   Aggregate,
-  Command,
+  ContextMembers,
   ContextDeclaration,
   ContextMap,
   DomainDeclaration,
-  DomainEvent,
   ElementKind,
-  Entity,
-  EnumType,
   Field,
   Operation,
   Saga,
   StormingBoard,
   TextRange,
-  ValueObject,
 } from '../../model/elements';
 import * as T from '../tokens';
 import { emptyContextMembers } from '../../model/context-members';
-import { expectedIn, startTokens } from '../constructs';
+import { expectedIn, startTokens, type AggregateMemberKey } from '../constructs';
 
-/** Building blocks that can live in an aggregate or directly in a context. */
-export interface BlockContainer {
-  entities: Entity[];
-  values: ValueObject[];
-  enums: EnumType[];
-  commands: Command[];
-  events: DomainEvent[];
-}
+/** Building blocks that can live in an aggregate or directly in a context: the aggregate's lists of the constructs table. */
+export type BlockContainer = Pick<ContextMembers, AggregateMemberKey>;
 
 export interface Members {
   fields: Field[];
