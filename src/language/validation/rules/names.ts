@@ -131,11 +131,12 @@ export const nameRules: RuleSet = {
       }
       if (acrossAggregates.length > 1) reportAcrossAggregates(accept, acrossAggregates, where);
       reportDuplicateMembers(accept, context.glossary, () => `the glossary of ${context.name}`);
-      // the fields of each structure, command, event and read model, the values of each enum (not an operation's parameters)
+      // the fields of each member of the context and of its aggregates (structures, commands, events, read models), the values of each enum
       forEachElement(context, (holder) => {
-        if (holder.kind === 'operation' || holder.kind === 'term' || holder.kind === 'field') return false;
-        const members = holder.kind === 'enum' ? holder.values : 'fields' in holder ? holder.fields : undefined;
+        if (holder.kind === 'aggregate') return true;
+        const members = holder.kind === 'enum' ? holder.values : (holder as { fields?: readonly Member[] }).fields;
         if (members && members.length > 1) reportDuplicateMembers(accept, members, () => `${holder.kind === 'enum' ? 'enum' : kindWords[holder.kind]} ${holder.name}`);
+        return false;
       });
       checkMergeConflicts(accept, context);
     }
