@@ -110,7 +110,7 @@ describe('names from the model', () => {
 
   test('storming: actors of the board after by, sticky kinds at the start of a line', () => {
     expect(complete('storming B {\n  actor Clerk\n  command Refund by |\n}')).toEqual(['Clerk']);
-    expect(complete('storming B {\n  |\n}')).toEqual(['event', 'command', 'actor', 'policy', 'aggregate', 'readmodel', 'external', 'hotspot']);
+    expect(complete('storming B {\n  |\n}')).toEqual(['event', 'command', 'actor', 'aggregate', 'policy', 'readmodel', 'external', 'hotspot']);
   });
 
   test('candidates carry kinds, details and documentation', () => {

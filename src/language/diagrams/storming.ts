@@ -14,6 +14,7 @@
  */
 import type { Diagnostic } from '../diagnostics';
 import type { Declaration, StickyType, StormingBoard, TextRange } from '../model/elements';
+import { stickyTypes } from '../syntax/constructs';
 import type { DddModel } from '../model/model';
 import { choreographyOf } from '../sagas/choreography';
 import { stickyStyles } from './theme';
@@ -79,8 +80,6 @@ export interface StormingView {
   legend: { type: StickyType; label: string; colour: string }[];
 }
 
-const legendOrder: StickyType[] = ['event', 'command', 'actor', 'aggregate', 'policy', 'readmodel', 'external', 'hotspot'];
-
 interface Draft {
   id: string;
   type: StickyType;
@@ -125,7 +124,7 @@ function finish(name: string, origin: 'board' | 'model', timeline: Draft[], link
     lane.notes.push(note.id);
   }
   const used = new Set(notes.map((note) => note.type));
-  const legend = legendOrder.filter((type) => used.has(type)).map((type) => ({ type, label: stickyStyles[type].label, colour: stickyStyles[type].colour }));
+  const legend = stickyTypes.filter((type) => used.has(type)).map((type) => ({ type, label: stickyStyles[type].label, colour: stickyStyles[type].colour }));
   const seen = new Set<string>();
   const unique = links.filter((link) => {
     const key = `${link.from}>${link.to}>${link.kind}`;

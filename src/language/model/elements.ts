@@ -6,6 +6,7 @@
  * offsets become line and column only at the edges (LSP, CLI) through a LineIndex.
  * References keep the text as written and, after linking, their `target`.
  */
+import type { StickyType } from '../syntax/constructs';
 
 /** Offsets into a document's text; `end` is exclusive. */
 export interface TextRange {
@@ -366,7 +367,8 @@ export interface Saga extends DeclarationBase {
 
 // ---------------------------------------------------------------- event storming
 
-export type StickyType = 'actor' | 'command' | 'event' | 'policy' | 'external' | 'readmodel' | 'hotspot' | 'aggregate';
+/** The sticky types are the storming rows of the constructs table. */
+export type { StickyType } from '../syntax/constructs';
 
 export interface Sticky {
   kind: 'sticky';

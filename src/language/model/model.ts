@@ -22,6 +22,8 @@ import type {
 } from './elements';
 import { isBuiltinType } from './builtin-types';
 import { emptyContextMembers } from './context-members';
+import { forEachElement } from './element-tree';
+import { constructsIn, contextMemberKeys } from '../syntax/constructs';
 import { DeclarationIndex } from './declaration-index';
 
 export interface DddModel {
@@ -122,26 +124,12 @@ function mergeContext(model: DddModel, declaration: ContextDeclaration): void {
   if (declaration.external) context.external = true;
   if (declaration.owner && !context.owner) context.owner = declaration.owner;
   if (declaration.description !== undefined && context.description === undefined) context.description = declaration.description;
-  context.glossary.push(...declaration.glossary);
-  context.aggregates.push(...declaration.aggregates);
-  context.repositories.push(...declaration.repositories);
-  context.services.push(...declaration.services);
-  context.streams.push(...declaration.streams);
-  context.readModels.push(...declaration.readModels);
-  context.entities.push(...declaration.entities);
-  context.values.push(...declaration.values);
-  context.enums.push(...declaration.enums);
-  context.commands.push(...declaration.commands);
-  context.events.push(...declaration.events);
+  // every member list, from the constructs table: a new member cannot be forgotten here
+  for (const key of contextMemberKeys) (context[key] as unknown[]).push(...declaration[key]);
 }
 
 function addAll(index: DeclarationIndex, lists: readonly (readonly Declaration[])[]): void {
   for (const list of lists) for (const declaration of list) index.add(declaration);
-}
-
-/** The members of an aggregate or of a context outside its aggregates, in index order. */
-function buildingBlocks(holder: Aggregate | BoundedContext): Declaration[][] {
-  return [holder.entities, holder.values, holder.enums, holder.commands, holder.events];
 }
 
 /**
@@ -157,15 +145,23 @@ function indexModel(model: DddModel): void {
   }
 }
 
-/** A context's members: each aggregate then its building blocks, the context's own building blocks, repositories, services, streams, read models. */
+/**
+ * A context's members in walk order: each aggregate then its building blocks, the context's own
+ * building blocks, repositories, services, streams, read models. Glossary terms and what
+ * members hold (fields, operations) are not looked up by name.
+ */
 function addContextMembers(index: DeclarationIndex, context: BoundedContext): void {
-  for (const aggregate of context.aggregates) {
-    index.add(aggregate);
-    addAll(index, buildingBlocks(aggregate));
-  }
-  addAll(index, buildingBlocks(context));
-  addAll(index, [context.repositories, context.services, context.streams, context.readModels]);
+  forEachElement(context, (element) => {
+    if (!namedMemberKinds.has(element.kind)) return false;
+    index.add(element as Declaration);
+    return element.kind === 'aggregate';
+  });
 }
+
+/** The kinds of a context's members that are looked up by name, from the constructs table (glossary terms are not). */
+const namedMemberKinds: ReadonlySet<string> = new Set(constructsIn('context').flatMap((row) => (row.kind && row.kind !== 'term' ? [row.kind] : [])));
+/** The kinds that may stand in an aggregate (and in a context outside any aggregate). */
+const buildingBlockKinds: ReadonlySet<string> = new Set(constructsIn('aggregate').flatMap((row) => (row.kind ? [row.kind] : [])));
 
 /** The members of each context (in or out of its aggregates) by simple name, built on first use. */
 const contextIndexes = new WeakMap<BoundedContext, DeclarationIndex>();
@@ -185,36 +181,12 @@ export function membersOfContext(model: DddModel, contextName: string): Declarat
 
 /** The context a declaration is a member of, if it is one (aggregates, their members, repositories, services, streams, read models). */
 export function memberContext(declaration: Declaration): string | undefined {
-  switch (declaration.kind) {
-    case 'aggregate':
-    case 'entity':
-    case 'value':
-    case 'enum':
-    case 'command':
-    case 'event':
-    case 'repository':
-    case 'service':
-    case 'stream':
-    case 'readmodel':
-      return declaration.contextName;
-    default:
-      return undefined;
-  }
+  return namedMemberKinds.has(declaration.kind) ? (declaration as Declaration & { contextName: string }).contextName : undefined;
 }
 
 function isInAggregate(declaration: Declaration, aggregate: Aggregate): boolean {
-  switch (declaration.kind) {
-    case 'aggregate':
-      return declaration === aggregate;
-    case 'entity':
-    case 'value':
-    case 'enum':
-    case 'command':
-    case 'event':
-      return declaration.aggregate === aggregate;
-    default:
-      return false;
-  }
+  if (declaration.kind === 'aggregate') return declaration === aggregate;
+  return buildingBlockKinds.has(declaration.kind) && (declaration as Declaration & { aggregate?: Aggregate }).aggregate === aggregate;
 }
 
 /**
@@ -346,26 +318,14 @@ export function isTypeReference(reference: Reference): boolean {
 /** `Sales.Order`, `Sales.Order.OrderItem`, or the plain name for top-level declarations. */
 export function qualifiedName(declaration: Declaration): string {
   switch (declaration.kind) {
-    case 'aggregate':
-    case 'repository':
-    case 'service':
-    case 'stream':
-    case 'readmodel':
-      return `${declaration.contextName}.${declaration.name}`;
-    case 'entity':
-    case 'value':
-    case 'enum':
-    case 'command':
-    case 'event':
-      return declaration.aggregate
-        ? `${declaration.contextName}.${declaration.aggregate.name}.${declaration.name}`
-        : `${declaration.contextName}.${declaration.name}`;
     case 'subdomain':
       return `${declaration.domain.name}.${declaration.name}`;
-    case 'term':
-      return `${declaration.contextName}.${declaration.name}`;
-    default:
-      return declaration.name;
+    default: {
+      // a context's members (and its glossary terms), with their aggregate when they have one
+      if (!('contextName' in declaration)) return declaration.name;
+      const aggregate = buildingBlockKinds.has(declaration.kind) ? (declaration as Declaration & { aggregate?: Aggregate }).aggregate : undefined;
+      return aggregate ? `${declaration.contextName}.${aggregate.name}.${declaration.name}` : `${declaration.contextName}.${declaration.name}`;
+    }
   }
 }
 

@@ -6,28 +6,10 @@
  */
 import type { IToken } from 'chevrotain';
 import { Choreographed, LCurly, RCurly, keywords } from '../syntax/tokens';
+import { bodies, type Body } from '../syntax/constructs';
 
-export type BlockKind =
-  | 'top'
-  | 'domain'
-  | 'context'
-  | 'glossary'
-  | 'aggregate'
-  /** An entity's or value object's body: fields, operations, invariants. */
-  | 'structure'
-  /** A command's, event's or read model's field list. */
-  | 'fields'
-  | 'enum'
-  /** A repository's or service's operations. */
-  | 'operations'
-  | 'stream'
-  | 'contextmap'
-  /** `{ Money }` after a shared-kernel relationship. */
-  | 'shared'
-  | 'orchestration'
-  | 'choreography'
-  | 'storming'
-  | 'unknown';
+/** The document itself, the body a construct opens (syntax/constructs.ts), `{ Money }` after a shared-kernel relationship, a choreographed saga's body, or a block not recognised. */
+export type BlockKind = 'top' | Body | 'shared' | 'choreography' | 'unknown';
 
 export interface BlockFrame {
   kind: BlockKind;
@@ -37,26 +19,8 @@ export interface BlockFrame {
   head: number;
 }
 
-const headKinds: Record<string, BlockKind> = {
-  domain: 'domain',
-  context: 'context',
-  contextmap: 'contextmap',
-  storming: 'storming',
-  glossary: 'glossary',
-  aggregate: 'aggregate',
-  entity: 'structure',
-  value: 'structure',
-  enum: 'enum',
-  command: 'fields',
-  event: 'fields',
-  readmodel: 'fields',
-  repository: 'operations',
-  service: 'operations',
-  stream: 'stream',
-  saga: 'orchestration',
-};
-
-const headTokens = new Map(Object.keys(headKinds).map((word) => [keywords[word]!, word]));
+/** The keywords that introduce a block, by token, with the block they open. */
+const headTokens = new Map([...bodies].map(([word, body]) => [keywords[word]!, body]));
 
 /** How far back the keyword that introduces a block is looked for. */
 const MAX_HEAD_DISTANCE = 64;
@@ -66,13 +30,13 @@ export function classifyBlock(tokens: readonly IToken[], open: number, parent: B
   for (let i = open - 1; i >= 0 && i >= open - MAX_HEAD_DISTANCE; i--) {
     const token = tokens[i]!;
     if (token.tokenType === LCurly || token.tokenType === RCurly) break;
-    const word = headTokens.get(token.tokenType);
-    if (word === undefined) continue;
+    const body = headTokens.get(token.tokenType);
+    if (body === undefined) continue;
     // `context: ContextId` or `x.event` use a keyword as a member name: not a head
     const next = tokens[i + 1];
     if (next && next.image === ':') continue;
-    let kind = headKinds[word]!;
-    if (word === 'saga') {
+    let kind: BlockKind = body;
+    if (body === 'orchestration') {
       for (let j = i + 1; j < open; j++) if (tokens[j]!.tokenType === Choreographed) kind = 'choreography';
     }
     return { kind, open, head: i };

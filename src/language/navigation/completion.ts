@@ -32,6 +32,8 @@ import {
   keywords,
   tokenEnd,
 } from '../syntax/tokens';
+import { childLists } from '../model/element-tree';
+import { constructDescriptions, keywordsIn, nameKeywords } from '../syntax/constructs';
 import { analyseBlocks, tokenIndexAt, type BlockFrame } from './blocks';
 import { contextAt } from './element-at';
 import { navIndex, type NavIndex } from './nav-index';
@@ -52,34 +54,11 @@ export interface CompletionCandidate {
   insertText?: string;
 }
 
-/** What each keyword is for, shown next to keyword completions. */
+/** What each keyword is for, shown next to keyword completions: the constructs' from the table, the other keywords' here. */
 const keywordDocs: Record<string, string> = {
-  domain: 'A problem space: the business and its subdomains.',
-  context: 'A bounded context: the boundary of one model and its ubiquitous language.',
-  contextmap: 'How bounded contexts relate: upstream -> downstream, with roles.',
-  saga: 'A long-running transaction across contexts: orchestrated by one context, or choreographed by events.',
-  storming: 'An event storming board: events, commands, actors, policies, read models, hotspots.',
-  core: 'The core domain: what makes the business unique. Build it in-house.',
-  supporting: 'A supporting subdomain: necessary, not differentiating.',
-  generic: 'A generic subdomain: commodity; buy it.',
-  subdomain: 'A part of the business (the problem space).',
+  ...constructDescriptions,
   implements: 'The subdomain(s) this context serves.',
-  external: 'A system we do not own: model only its published interface.',
-  owner: 'The team that owns this context.',
-  glossary: 'The ubiquitous language of this context: Term: "definition".',
-  aggregate: 'A consistency boundary: a root entity and what it guards, changed as one unit.',
-  root: 'The aggregate root: the single entry point that guards the invariants.',
-  entity: 'An object defined by its identity.',
-  value: 'A value object: defined by its attributes, no identity, immutable.',
-  enum: 'A fixed set of values.',
-  command: 'A request to change state, named in the imperative (PlaceOrder).',
-  event: 'A domain event: a fact that happened, named in the past tense (OrderPlaced).',
   emits: 'The events a command (or reaction) results in.',
-  invariant: 'A rule the aggregate keeps true.',
-  repository: 'Loads and saves whole aggregates, through their root.',
-  service: 'A domain service: an operation that belongs to no entity or value.',
-  stream: 'An event stream: the events of one aggregate instance, replayed to rebuild its state.',
-  readmodel: 'A read model (CQRS query side), kept up to date from events.',
   eventsourced: 'The aggregate\'s state is derived from its events.',
   applies: 'How the event changes the aggregate\'s state: field = / += / -= expression.',
   expect: 'The state the stream\'s replay must reach.',
@@ -89,8 +68,6 @@ const keywordDocs: Record<string, string> = {
   orchestrated: 'One context coordinates the saga, step by step.',
   choreographed: 'No coordinator: each context reacts to events.',
   by: 'Who does it.',
-  start: 'The saga\'s initial state.',
-  step: 'A step: a command sent to a participant context.',
   on: 'Where it happens / what it reacts to.',
   reply: 'The event that answers the step\'s command.',
   compensate: 'The command that undoes the step when a later step fails (`none` if there is nothing to undo).',
@@ -101,18 +78,15 @@ const keywordDocs: Record<string, string> = {
   or: 'Any one of the events triggers the reaction.',
   and: 'The reaction waits for all the events (a join).',
   else: 'The failure outcome of the reaction.',
-  actor: 'A person or role who issues commands (small yellow sticky).',
-  policy: 'A reaction: when an event happens, then a command (lilac sticky).',
   when: 'The events that trigger the policy.',
   then: 'The commands the policy issues.',
-  hotspot: 'An open question or a problem (red sticky).',
 };
 
-const topKeywords = ['domain', 'context', 'contextmap', 'saga', 'storming'];
-const contextMembers = ['aggregate', 'entity', 'value', 'enum', 'command', 'event', 'repository', 'service', 'readmodel', 'stream', 'glossary', 'owner', 'root'];
-const aggregateMembers = ['root', 'entity', 'value', 'enum', 'command', 'event', 'invariant'];
-const stickyKeywords = ['event', 'command', 'actor', 'policy', 'aggregate', 'readmodel', 'external', 'hotspot'];
-const nameKeywords = new Set(['aggregate', 'entity', 'value', 'enum', 'command', 'event', 'repository', 'service', 'stream', 'readmodel', 'domain', 'contextmap', 'saga', 'storming', 'subdomain', 'actor', 'policy']);
+const topKeywords = keywordsIn('top');
+const domainMembers = keywordsIn('domain');
+const contextMembers = keywordsIn('context');
+const aggregateMembers = keywordsIn('aggregate');
+const stickyKeywords = keywordsIn('storming');
 
 /** A token before the cursor at the cursor's block level; a nested `{ … }` counts as one `group`. */
 interface Unit {
@@ -268,7 +242,7 @@ class CompletionContext {
     if (first === undefined) return true;
     if (second !== undefined) {
       const aggregate = this.model.contexts.get(first)?.aggregates.find((candidate) => candidate.name === second);
-      if (aggregate) for (const member of [...aggregate.entities, ...aggregate.values, ...aggregate.enums, ...aggregate.commands, ...aggregate.events]) this.declaration(member);
+      if (aggregate) for (const list of childLists(aggregate)) for (const member of list) if (member && member.kind !== 'contextDeclaration') this.declaration(member);
       return true;
     }
     const members = membersOfContext(this.model, first);
@@ -346,7 +320,7 @@ function topLevel(c: CompletionContext): void {
 function domainBody(c: CompletionContext): void {
   if (keywordUnit(c.prev(), ['core', 'supporting', 'generic'])) return c.out.keywords(['subdomain']);
   if (c.prevIs('subdomain')) return;
-  c.out.keywords(['core', 'supporting', 'generic', 'subdomain']);
+  c.out.keywords(domainMembers);
 }
 
 function contextOrAggregateBody(c: CompletionContext, members: readonly string[]): void {

@@ -50,6 +50,7 @@ import {
   tokenize,
   keywords,
 } from '../syntax/tokens';
+import { keywordsIn, places } from '../syntax/constructs';
 import { isNameToken } from './token-kinds';
 import { classifyBlock, type BlockKind } from './blocks';
 import type { NavTextEdit } from './types';
@@ -69,14 +70,8 @@ function isKeyword(token: IToken, ...words: string[]): boolean {
 
 const isName = isNameToken;
 
-const memberStarts: Partial<Record<BlockKind, readonly string[]>> = {
-  top: ['domain', 'context', 'contextmap', 'saga', 'storming'],
-  domain: ['core', 'supporting', 'generic', 'subdomain'],
-  context: ['owner', 'glossary', 'aggregate', 'repository', 'service', 'stream', 'readmodel', 'root', 'entity', 'value', 'enum', 'command', 'event'],
-  aggregate: ['invariant', 'root', 'entity', 'value', 'enum', 'command', 'event'],
-  orchestration: ['start', 'step'],
-  storming: ['actor', 'command', 'event', 'policy', 'external', 'readmodel', 'aggregate', 'hotspot'],
-};
+/** The keywords that start a member of each block whose members are constructs (syntax/constructs.ts). */
+const memberStarts: Partial<Record<BlockKind, readonly string[]>> = Object.fromEntries(places.map((place) => [place, keywordsIn(place)]));
 
 /** Tokens after which a statement cannot end: a line break after them continues it. */
 const continuing = new Set([Colon, Dot, RightArrow, LeftArrow, BothArrow, Assign, PlusAssign, MinusAssign, Plus, Minus, Star, LParen, LBracket, LAngle]);

@@ -15,7 +15,6 @@ import type {
   DomainEvent,
   Entity,
   Field,
-  Operation,
   Reference,
   Saga,
   StateName,
@@ -24,6 +23,7 @@ import type {
   TextRange,
 } from '../model/elements';
 import type { DddModel } from '../model/model';
+import { forEachElement } from '../model/element-tree';
 import type { ParsedDocument } from '../syntax/parse-document';
 import { Identifier } from '../syntax/tokens';
 import { present } from './present';
@@ -98,65 +98,10 @@ class IndexBuilder {
     this.add({ what: 'declaration', uri: declaration.uri, range: declaration.nameRange, text: declaration.name, symbol: declaration });
   }
 
-  fields(fields: readonly Field[], parent: Declaration): void {
-    for (const field of present(fields)) this.declare(field, parent);
-  }
-
-  operations(operations: readonly Operation[], parent: Declaration): void {
-    for (const operation of present(operations)) {
-      this.declare(operation, parent);
-      this.fields(operation.parameters, operation);
-    }
-  }
-
-  members(holder: Aggregate | BoundedContext, parent: Declaration): void {
-    for (const entity of present(holder.entities)) {
-      this.declare(entity, parent);
-      this.fields(entity.fields, entity);
-      this.operations(entity.operations, entity);
-    }
-    for (const value of present(holder.values)) {
-      this.declare(value, parent);
-      this.fields(value.fields, value);
-      this.operations(value.operations, value);
-    }
-    for (const type of present(holder.enums)) {
-      this.declare(type, parent);
-      for (const value of present(type.values)) this.declare(value, type);
-    }
-    for (const command of present(holder.commands)) {
-      this.declare(command, parent);
-      this.fields(command.fields, command);
-    }
-    for (const event of present(holder.events)) {
-      this.declare(event, parent);
-      this.fields(event.fields, event);
-    }
-  }
-
-  context(context: BoundedContext): void {
-    this.declare(context);
+  /** Each `context` block's name denotes the bounded context (which has no name occurrence of its own). */
+  contextBlocks(context: BoundedContext): void {
     for (const block of present(context.declarations)) {
       this.add({ what: 'declaration', uri: block.uri, range: block.nameRange, text: context.name, symbol: context });
-    }
-    for (const term of present(context.glossary)) this.declare(term, context);
-    for (const aggregate of present(context.aggregates)) {
-      this.declare(aggregate, context);
-      this.members(aggregate, aggregate);
-    }
-    this.members(context, context);
-    for (const repository of present(context.repositories)) {
-      this.declare(repository, context);
-      this.operations(repository.operations, repository);
-    }
-    for (const service of present(context.services)) {
-      this.declare(service, context);
-      this.operations(service.operations, service);
-    }
-    for (const stream of present(context.streams)) this.declare(stream, context);
-    for (const readModel of present(context.readModels)) {
-      this.declare(readModel, context);
-      this.fields(readModel.fields, readModel);
     }
   }
 
@@ -198,7 +143,6 @@ class IndexBuilder {
   }
 
   saga(saga: Saga): void {
-    this.declare(saga);
     if (saga.style !== 'orchestrated') return;
     const states = new Map<string, SagaState>();
     this.index.states.set(saga, states);
@@ -223,7 +167,6 @@ class IndexBuilder {
   }
 
   board(board: StormingBoard): void {
-    this.declare(board);
     for (const sticky of present(board.stickies)) {
       for (const reference of [sticky.ref, sticky.by, sticky.on, ...present(sticky.when), ...present(sticky.then), ...present(sticky.from)]) {
         if (reference) this.index.stickyOf.set(reference, { sticky, board });
@@ -310,7 +253,6 @@ class IndexBuilder {
 
   roles(): void {
     for (const map of this.index.model.contextMaps) {
-      this.declare(map);
       for (const relationship of present(map.relationships)) {
         for (const side of ['left', 'right'] as const) {
           for (const role of present(relationship[side]?.roles)) {
@@ -327,11 +269,12 @@ class IndexBuilder {
 
 function buildIndex(model: DddModel): NavIndex {
   const builder = new IndexBuilder(model);
-  for (const domain of model.domains) {
-    builder.declare(domain);
-    for (const subdomain of present(domain.subdomains)) builder.declare(subdomain, domain);
-  }
-  for (const context of model.contexts.values()) builder.context(context);
+  // every declaration with its parent (merged contexts only: the model holds no `context` blocks)
+  forEachElement(model, (element, parent) => {
+    if (element.kind === 'contextDeclaration' || parent?.kind === 'contextDeclaration') return false;
+    builder.declare(element, parent);
+    if (element.kind === 'context') builder.contextBlocks(element);
+  });
   for (const context of model.contexts.values()) builder.fieldUses(context);
   builder.roles();
   for (const saga of model.sagas) builder.saga(saga);

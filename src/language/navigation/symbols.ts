@@ -3,17 +3,15 @@
  */
 import { describeRelationship } from '../context-map/relationships';
 import type {
-  Aggregate,
-  ContextDeclaration,
   Declaration,
   ElementKind,
-  Field,
   Operation,
   Relationship,
   TextRange,
   TopLevelDeclaration,
 } from '../model/elements';
 import { qualifiedName, type DddModel } from '../model/model';
+import { childLists, type ModelElement } from '../model/element-tree';
 import { navIndex } from './nav-index';
 import { present } from './present';
 
@@ -54,47 +52,55 @@ function declarationNode(declaration: Declaration, children: DocumentSymbolNode[
   return node(declaration.name, declaration.kind, declaration.range, declaration.nameRange, children, detail);
 }
 
-function fieldNodes(fields: readonly Field[]): DocumentSymbolNode[] {
-  return present(fields).map((field) => declarationNode(field, [], field.type?.text));
+function signature(operation: Operation): string {
+  return `(${present(operation.parameters).map((p) => `${p.name}: ${p.type?.text ?? '?'}`).join(', ')})${operation.returns ? `: ${operation.returns.text}` : ''}`;
 }
 
-function operationNodes(operations: readonly Operation[]): DocumentSymbolNode[] {
-  return present(operations).map((operation) =>
-    declarationNode(operation, [], `(${present(operation.parameters).map((p) => `${p.name}: ${p.type?.text ?? '?'}`).join(', ')})${operation.returns ? `: ${operation.returns.text}` : ''}`),
-  );
-}
-
-function blockNodes(holder: Aggregate | ContextDeclaration): DocumentSymbolNode[] {
-  const nodes: DocumentSymbolNode[] = [];
-  for (const entity of present(holder.entities)) nodes.push(declarationNode(entity, [...fieldNodes(entity.fields), ...operationNodes(entity.operations)], entity.root ? 'root' : undefined));
-  for (const value of present(holder.values)) nodes.push(declarationNode(value, [...fieldNodes(value.fields), ...operationNodes(value.operations)]));
-  for (const type of present(holder.enums)) nodes.push(declarationNode(type, present(type.values).map((value) => declarationNode(value))));
-  for (const command of present(holder.commands)) {
-    nodes.push(declarationNode(command, fieldNodes(command.fields), command.emits.length ? `emits ${command.emits.map((e) => e.text).join(', ')}` : undefined));
+/** What the outline shows beside an element's name. */
+function detailOf(element: ModelElement): string | undefined {
+  switch (element.kind) {
+    case 'subdomain':
+      return element.type;
+    case 'contextDeclaration':
+      return [element.external ? 'external' : '', element.implements.length ? `implements ${element.implements.map((r) => r.text).join(', ')}` : ''].filter(Boolean).join(' ') || undefined;
+    case 'term':
+      return element.definition.length > 60 ? element.definition.slice(0, 57) + '…' : element.definition;
+    case 'aggregate':
+      return element.eventSourced ? 'event-sourced' : undefined;
+    case 'entity':
+      return element.root ? 'root' : undefined;
+    case 'command':
+      return element.emits.length ? `emits ${element.emits.map((e) => e.text).join(', ')}` : undefined;
+    case 'repository':
+      return element.aggregate ? `for ${element.aggregate.text}` : undefined;
+    case 'stream':
+      return element.aggregate ? `of ${element.aggregate.text}` : undefined;
+    case 'readmodel':
+      return element.sources.length ? `from ${element.sources.map((s) => s.text).join(', ')}` : undefined;
+    case 'field':
+      return element.type?.text;
+    case 'operation':
+      return signature(element);
+    default:
+      return undefined;
   }
-  for (const event of present(holder.events)) nodes.push(declarationNode(event, fieldNodes(event.fields)));
-  return nodes;
 }
 
-function contextNode(block: ContextDeclaration): DocumentSymbolNode {
+/** An element and the declarations it holds (an operation's parameters are in its detail, not below it). */
+function elementNode(element: ModelElement): DocumentSymbolNode {
   const children: DocumentSymbolNode[] = [];
-  for (const term of present(block.glossary)) children.push(declarationNode(term, [], term.definition.length > 60 ? term.definition.slice(0, 57) + '…' : term.definition));
-  for (const aggregate of present(block.aggregates)) children.push(declarationNode(aggregate, blockNodes(aggregate), aggregate.eventSourced ? 'event-sourced' : undefined));
-  children.push(...blockNodes(block));
-  for (const repository of present(block.repositories)) children.push(declarationNode(repository, operationNodes(repository.operations), repository.aggregate ? `for ${repository.aggregate.text}` : undefined));
-  for (const service of present(block.services)) children.push(declarationNode(service, operationNodes(service.operations)));
-  for (const stream of present(block.streams)) children.push(declarationNode(stream, [], stream.aggregate ? `of ${stream.aggregate.text}` : undefined));
-  for (const readModel of present(block.readModels)) children.push(declarationNode(readModel, fieldNodes(readModel.fields), readModel.sources.length ? `from ${readModel.sources.map((s) => s.text).join(', ')}` : undefined));
-  const detail = [block.external ? 'external' : '', block.implements.length ? `implements ${block.implements.map((r) => r.text).join(', ')}` : ''].filter(Boolean).join(' ');
-  return node(block.name, 'context', block.range, block.nameRange, children, detail || undefined);
+  if (element.kind !== 'operation') {
+    for (const list of childLists(element)) for (const child of list) if (child) children.push(elementNode(child));
+  }
+  if (element.kind === 'contextDeclaration') return node(element.name, 'context', element.range, element.nameRange, children, detailOf(element));
+  return declarationNode(element, children, detailOf(element));
 }
 
 function topLevelNode(declaration: TopLevelDeclaration): DocumentSymbolNode {
   switch (declaration.kind) {
     case 'domain':
-      return declarationNode(declaration, present(declaration.subdomains).map((subdomain) => declarationNode(subdomain, [], subdomain.type)));
     case 'contextDeclaration':
-      return contextNode(declaration);
+      return elementNode(declaration);
     case 'contextmap':
       return declarationNode(
         declaration,

@@ -3,6 +3,7 @@
  * instead of chevrotain's token-type names.
  */
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
+import { topLevelKeywords, wordList } from './constructs';
 
 const ruleWords: Record<string, string> = {
   domain: 'a domain',
@@ -69,7 +70,7 @@ export const friendlyErrorMessages: IParserErrorMessageProvider = {
     return `Expected ${tokenLabel(expected)}${where(ruleName)} but found ${describe(actual)}.`;
   },
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    return `Unexpected ${describe(firstRedundant)}: expected a declaration (domain, context, contextmap, saga or storming).`;
+    return `Unexpected ${describe(firstRedundant)}: expected a declaration (${wordList([...topLevelKeywords], 'or')}).`;
   },
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, ruleName }) {
     return `Expected ${alternatives(expectedPathsPerAlt)}${where(ruleName)} but found ${describe(actual[0]!)}.`;

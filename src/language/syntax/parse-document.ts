@@ -12,7 +12,8 @@ import type { Diagnostic } from '../diagnostics';
 import type { Reference, TextRange, TopLevelDeclaration } from '../model/elements';
 import { LineIndex } from './line-index';
 import { dddParser, type DddParser } from './parser';
-import { Colon, Dot, LParen, UnterminatedString, keywords, tokenEnd, tokenStart, tokenize, topLevelKeywords } from './tokens';
+import { Colon, Dot, LParen, UnterminatedString, keywords, tokenEnd, tokenStart, tokenize } from './tokens';
+import { keywordsIn, topLevelKeywords, wordList } from './constructs';
 
 /** Whether a token type (by its index) is a keyword that starts a top-level declaration: asked of every token. */
 const startsDeclaration: boolean[] = [];
@@ -34,10 +35,8 @@ export interface ParsedDocument {
 /** Past this many syntax findings in one file, the rest are summarised in one. */
 const MAX_SYNTAX_DIAGNOSTICS = 100;
 
-const memberKeywords = new Set([
-  'aggregate', 'entity', 'root', 'value', 'enum', 'command', 'event', 'repository', 'service',
-  'stream', 'readmodel', 'glossary', 'owner',
-]);
+/** Keywords of context members: written at the top level, they get their own finding. */
+const memberKeywords: ReadonlySet<string> = new Set(keywordsIn('context'));
 
 export function parseDocument(uri: string, text: string): ParsedDocument {
   let lineIndex: LineIndex | undefined;
@@ -192,7 +191,7 @@ function reportStrayTokens(document: ParsedDocument, stray: IToken[]): void {
   const last = stray[stray.length - 1]!;
   const message = memberKeywords.has(first.image)
     ? `'${first.image}' must be declared inside a context, e.g. context Sales { ${first.image} … }.`
-    : `Unexpected '${first.image.slice(0, 40)}': a .ddd file is made of domain, context, contextmap, saga and storming declarations.`;
+    : `Unexpected '${first.image.slice(0, 40)}': a .ddd file is made of ${wordList([...topLevelKeywords], 'and')} declarations.`;
   document.diagnostics.push({
     uri: document.uri,
     range: { start: first.startOffset, end: Math.min(tokenEnd(last), first.startOffset + 200) },

@@ -39,9 +39,6 @@ export const QualifiedName = createToken({
   categories: [NameReference],
 });
 
-/** Keywords that start a top-level declaration: the parser splits a file at them. */
-export const topLevelKeywords = new Set(['domain', 'context', 'contextmap', 'saga', 'storming']);
-
 export const keywords: Record<string, TokenType> = {};
 
 function keyword(word: string): TokenType {

@@ -5,32 +5,23 @@
 import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import type {
   Aggregate,
-  Command,
+  ContextMembers,
   ContextDeclaration,
   ContextMap,
   DomainDeclaration,
-  DomainEvent,
   ElementKind,
-  Entity,
-  EnumType,
   Field,
   Operation,
   Saga,
   StormingBoard,
   TextRange,
-  ValueObject,
 } from '../../model/elements';
 import * as T from '../tokens';
 import { emptyContextMembers } from '../../model/context-members';
+import { expectedIn, startTokens, type AggregateMemberKey } from '../constructs';
 
-/** Building blocks that can live in an aggregate or directly in a context. */
-export interface BlockContainer {
-  entities: Entity[];
-  values: ValueObject[];
-  enums: EnumType[];
-  commands: Command[];
-  events: DomainEvent[];
-}
+/** Building blocks that can live in an aggregate or directly in a context: the aggregate's lists of the constructs table. */
+export type BlockContainer = Pick<ContextMembers, AggregateMemberKey>;
 
 export interface Members {
   fields: Field[];
@@ -70,18 +61,27 @@ export function startsMember(token: IToken, starts: MemberStart): boolean {
   return false;
 }
 
+/** The tokens that start a member of each block: the constructs' from syntax/constructs.ts, the free-form ones here. */
 export const starts = {
-  domain: [T.Core, T.Supporting, T.Generic, T.Subdomain],
-  context: [T.Owner, T.Glossary, T.Aggregate, T.Repository, T.Service, T.Stream, T.Readmodel, T.Root, T.Entity, T.Value, T.Enum, T.Command, T.Event],
+  domain: startTokens('domain'),
+  context: startTokens('context'),
   glossary: [T.AnyName, T.StringLiteral],
-  aggregate: [T.Invariant, T.Root, T.Entity, T.Value, T.Enum, T.Command, T.Event],
+  aggregate: startTokens('aggregate'),
   names: [T.AnyName],
   stream: [T.Expect, T.Identifier],
   identifiers: [T.Identifier],
   steps: [T.Step],
   contextHeader: [T.Implements, T.External, T.StringLiteral, T.LCurly],
-  storming: [T.Actor, T.Command, T.Event, T.Policy, T.External, T.Readmodel, T.Aggregate, T.Hotspot],
+  storming: startTokens('storming'),
 } satisfies Record<string, MemberStart>;
+
+/** Where a member was expected, and what may stand there, for the grammar's "Unexpected … in a context: expected …" findings. */
+export const expectedMember = {
+  domain: `a domain: expected ${expectedIn('domain')}`,
+  context: `a context: expected ${expectedIn('context')}`,
+  aggregate: `an aggregate: expected ${expectedIn('aggregate')}`,
+  storming: `a storming board: expected ${expectedIn('storming')}`,
+};
 export const MAX_EXPRESSION_TERMS = 256;
 
 export const kinds = {

@@ -1,12 +1,10 @@
 /** Event storming boards and their sticky notes. */
-import type { TokenType } from 'chevrotain';
 import type {
-  ElementKind,
-  StickyType,
   Sticky,
   StormingBoard,
 } from '../../model/elements';
-import { placeholderBoard, starts, kinds } from './grammar-support';
+import { placeholderBoard, starts, kinds, expectedMember } from './grammar-support';
+import { stickyDenotes, stickyTypes, type StickyType } from '../constructs';
 import { SagaGrammar } from './saga-grammar';
 import * as T from '../tokens';
 
@@ -20,12 +18,15 @@ export abstract class StormingGrammar extends SagaGrammar {
     if (!this.RECORDING_PHASE) this.declarations.push(board);
     this.OPTION(() => (board.description = this.SUBRULE(this.stringValue)));
     this.CONSUME(T.LCurly);
-    this.members('a storming board: expected actor, command, event, policy, external, readmodel, aggregate or hotspot', starts.storming, () =>
+    this.members(expectedMember.storming, starts.storming, () =>
       this.SUBRULE(this.sticky, { ARGS: [board] }),
     );
     this.CONSUME(T.RCurly);
     this.close(board.range);
   });
+
+  /** Built once: an OR's alternatives are otherwise allocated for every sticky parsed. */
+  private readonly stickyTypeKinds = stickyKeywords.map(([token, type]) => ({ ALT: () => (this.CONSUME(token), type) }));
 
   protected sticky = this.RULE('sticky', (board: StormingBoard = placeholderBoard) => {
     const start = this.LA(1);
@@ -55,15 +56,13 @@ export abstract class StormingGrammar extends SagaGrammar {
       },
       {
         ALT: () => {
-          const type = this.OR2(
-            stickyKeywords.map(([token, type]) => ({ ALT: () => (this.CONSUME(token), type) })),
-          );
+          const type = this.OR2(this.stickyTypeKinds);
           const name = this.nameOf(this.CONSUME(T.NameReference));
           if (!this.RECORDING_PHASE) {
             sticky.type = type;
             sticky.text = name.text;
             sticky.textRange = name.range;
-            const expected = stickyDeclarationKinds[type];
+            const expected = stickyDenotes[type];
             if (expected) sticky.ref = this.reference(name, expected, true);
             board.stickies.push(sticky);
           }
@@ -84,21 +83,7 @@ export abstract class StormingGrammar extends SagaGrammar {
   });
 }
 
-const stickyKeywords: [TokenType, Exclude<StickyType, 'hotspot'>][] = [
-  [T.Actor, 'actor'],
-  [T.Command, 'command'],
-  [T.Event, 'event'],
-  [T.Policy, 'policy'],
-  [T.External, 'external'],
-  [T.Readmodel, 'readmodel'],
-  [T.Aggregate, 'aggregate'],
-];
-
-/** What a sticky of each type names in the model, if anything. */
-const stickyDeclarationKinds: Partial<Record<StickyType, readonly ElementKind[]>> = {
-  command: kinds.command,
-  event: kinds.event,
-  external: kinds.context,
-  readmodel: kinds.readmodel,
-  aggregate: kinds.aggregate,
-};
+/** The sticky types written `type Name` (a hotspot holds a question in quotes), with their tokens. */
+const stickyKeywords = stickyTypes
+  .filter((type): type is Exclude<StickyType, 'hotspot'> => type !== 'hotspot')
+  .map((type) => [T.keywords[type]!, type] as const);

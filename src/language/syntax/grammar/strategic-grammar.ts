@@ -6,7 +6,7 @@ import type {
   Relationship,
   RelationshipSide,
 } from '../../model/elements';
-import { placeholderContext, placeholderDomain, placeholderMap, starts, kinds } from './grammar-support';
+import { placeholderContext, placeholderDomain, placeholderMap, starts, kinds, expectedMember } from './grammar-support';
 import { emptyContextMembers } from '../../model/context-members';
 import { EventSourcingGrammar } from './event-sourcing-grammar';
 import * as T from '../tokens';
@@ -28,7 +28,7 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
     this.OPTION(() => (domain.description = this.SUBRULE(this.stringValue)));
     this.OPTION2(() => {
       this.CONSUME(T.LCurly);
-      this.members('a domain: expected core, supporting or generic subdomain', starts.domain, () => this.SUBRULE(this.subdomain, { ARGS: [domain] }));
+      this.members(expectedMember.domain, starts.domain, () => this.SUBRULE(this.subdomain, { ARGS: [domain] }));
       this.CONSUME(T.RCurly);
     });
     this.close(domain.range);
@@ -99,7 +99,7 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
     });
     this.OPTION(() => {
       this.CONSUME(T.LCurly);
-      this.members('a context: expected owner, glossary, aggregate, repository, service, stream, readmodel, entity, value, enum, command or event', starts.context, () =>
+      this.members(expectedMember.context, starts.context, () =>
         this.SUBRULE(this.contextMember, { ARGS: [context] }),
       );
       this.CONSUME(T.RCurly);

@@ -14,7 +14,7 @@ import type {
   TextRange,
   ValueObject,
 } from '../../model/elements';
-import { type BlockContainer, type Owner, placeholderContext, starts, MAX_EXPRESSION_TERMS, kinds } from './grammar-support';
+import { type BlockContainer, type Owner, placeholderContext, starts, expectedMember, MAX_EXPRESSION_TERMS, kinds } from './grammar-support';
 import { BaseGrammar } from './base-grammar';
 import * as T from '../tokens';
 import { tokenEnd, tokenStart } from '../tokens';
@@ -48,7 +48,7 @@ export abstract class TacticalGrammar extends BaseGrammar {
     this.OPTION2(() => (aggregate.description = this.SUBRULE(this.stringValue)));
     this.CONSUME(T.LCurly);
     if (!this.RECORDING_PHASE) this.memberAggregate = aggregate;
-    this.members('an aggregate: expected root entity, entity, value, enum, command, event or invariant', starts.aggregate, this.aggregateMemberOr);
+    this.members(expectedMember.aggregate, starts.aggregate, this.aggregateMemberOr);
     this.CONSUME(T.RCurly);
     this.close(aggregate.range);
   });

@@ -5,6 +5,7 @@
 import type { DeclarationIndex } from '../../model/declaration-index';
 import type { BoundedContext, Declaration, ElementKind } from '../../model/elements';
 import { kindWords, qualifiedName } from '../../model/model';
+import { childLists, forEachElement } from '../../model/element-tree';
 import type { Accept, Rule, RuleSet } from '../rule';
 
 /** Kinds that share one namespace: a value and an entity named alike would make a type name ambiguous. */
@@ -113,16 +114,11 @@ export const nameRules: RuleSet = {
     reportDuplicates(accept, index, duplicateName, [model.domains, model.subdomains, model.contextMaps, model.sagas, model.boards], () => 'in the workspace');
     for (const context of model.contexts.values()) {
       const where = () => `in context ${context.name}`;
-      reportDuplicates(
-        accept,
-        index,
-        duplicateName,
-        [context.aggregates, context.repositories, context.services, context.streams, context.readModels, context.entities, context.values, context.enums, context.commands, context.events],
-        where,
-      );
+      // the context's own declarations (its glossary terms are members, checked below)
+      reportDuplicates(accept, index, duplicateName, childLists(context).filter((list) => list !== context.glossary) as Declaration[][], where);
       const acrossAggregates: Declaration[] = [];
       for (const aggregate of context.aggregates) {
-        const members = [aggregate.entities, aggregate.values, aggregate.enums, aggregate.commands, aggregate.events];
+        const members = childLists(aggregate) as Declaration[][];
         reportDuplicates(accept, index, duplicateName, members, () => `in aggregate ${aggregate.name}`);
         // the same name in two aggregates of one context: each aggregate's names once, roots aside
         if (context.aggregates.length < 2) continue;
@@ -135,16 +131,13 @@ export const nameRules: RuleSet = {
       }
       if (acrossAggregates.length > 1) reportAcrossAggregates(accept, acrossAggregates, where);
       reportDuplicateMembers(accept, context.glossary, () => `the glossary of ${context.name}`);
-      for (const aggregate of context.aggregates) {
-        for (const list of [aggregate.entities, aggregate.values, aggregate.commands, aggregate.events]) {
-          for (const holder of list) if (holder.fields.length > 1) reportDuplicateMembers(accept, holder.fields, () => `${kindWords[holder.kind]} ${holder.name}`);
-        }
-        for (const enumType of aggregate.enums) reportDuplicateMembers(accept, enumType.values, () => `enum ${enumType.name}`);
-      }
-      for (const list of [context.entities, context.values, context.commands, context.events, context.readModels]) {
-        for (const holder of list) if (holder.fields.length > 1) reportDuplicateMembers(accept, holder.fields, () => `${kindWords[holder.kind]} ${holder.name}`);
-      }
-      for (const enumType of context.enums) reportDuplicateMembers(accept, enumType.values, () => `enum ${enumType.name}`);
+      // the fields of each member of the context and of its aggregates (structures, commands, events, read models), the values of each enum
+      forEachElement(context, (holder) => {
+        if (holder.kind === 'aggregate') return true;
+        const members = holder.kind === 'enum' ? holder.values : (holder as { fields?: readonly Member[] }).fields;
+        if (members && members.length > 1) reportDuplicateMembers(accept, members, () => `${holder.kind === 'enum' ? 'enum' : kindWords[holder.kind]} ${holder.name}`);
+        return false;
+      });
       checkMergeConflicts(accept, context);
     }
   },
