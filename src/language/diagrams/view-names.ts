@@ -1,14 +1,16 @@
 /**
  * The names of the views, declared once. The CLI's `--view`, the Markdown
- * export, the preview's requests and its toolbar all take them from here.
+ * export, `drawView` and the preview all take them from here.
  *
- * This file imports nothing, on purpose: `src/protocol/diagrams.ts` (which may
- * import nothing of the core at run time) states the same names as its own
- * `as const` arrays, so that the webview can read them, and checks them against
- * these types with `import type` (a name missing on either side does not
- * compile); `test/protocol/view-names.test.ts` also compares the arrays, order
- * included. A view added here is thus added to the protocol and the webview,
- * or the build says where it is missing.
+ * This file imports nothing. The protocol (src/protocol/diagrams.ts) may import
+ * nothing of the core, not even types, yet the webview and the request
+ * validators need these names as values: so the protocol states them again as
+ * its own `as const` arrays, and test/protocol/view-names.test.ts holds the two
+ * equal in both directions (values, order and types). This file is the source:
+ * a view added here fails that test until the protocol has it, and the webview
+ * takes its lists from the protocol. (A shared file both could import would be
+ * a layer of its own; a run-time import of the core by the protocol would break
+ * the layer rule that keeps the protocol free of the core.)
  */
 
 /** The views, in the preview's order (its tabs), as `ddd export --view` names them. */
