@@ -17,8 +17,8 @@ import { domainDiagram } from './domains';
 import { markdownText, mermaidFence } from './escape';
 import { sagaDiagrams } from './sagas';
 import { stormingDiagram } from './storming-diagram';
-import { viewNames, type ViewName } from './view-names';
-import { findView, isViewProblem, type ViewSubject } from './views';
+import { isViewName, viewNames, type ViewName } from './view-names';
+import { findView, isViewProblem, unknownViewProblem, type ViewSubject } from './views';
 
 export interface MarkdownOptions {
   /** The document's heading (default `Domain model`). */
@@ -65,11 +65,13 @@ function eventCatalogue(model: DddModel, context: BoundedContext): string[] {
 const documentOrder: readonly ViewName[] = ['domains', ...viewNames.filter((view) => view !== 'domains')];
 
 /**
- * Why a document of these views cannot be narrowed to `name`: no view knows it
- * (for one view, findView's words, as the CLI and the preview say it);
- * undefined when the document can be written.
+ * Why a document of these views cannot be written: a view that does not exist,
+ * or a `name` that no view knows (for one view, in findView's words, as the
+ * CLI and the preview say it); undefined when the document can be written.
  */
-export function markdownProblem(model: DddModel, options: Pick<MarkdownOptions, 'views' | 'name'>): string | undefined {
+export function markdownProblem(model: DddModel, options: { views?: readonly string[]; name?: string }): string | undefined {
+  const unknown = options.views?.find((view) => !isViewName(view));
+  if (unknown !== undefined) return unknownViewProblem(unknown);
   if (options.name === undefined) return undefined;
   const views = (options.views ?? documentOrder).filter((view) => view !== 'domains');
   const problems: string[] = [];
