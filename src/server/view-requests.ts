@@ -11,6 +11,7 @@ import {
   drawView,
   listViews,
   markdownProblem,
+  mermaidView,
   preferredView,
   sagaVariantOf,
   toMarkdown,
@@ -120,8 +121,7 @@ export function defaultVariant(saga: Saga): SagaVariant {
 
 /** A mermaid diagram drawn outside a view (the simulator's saga) as a DiagramResult. */
 export function mermaidResult(context: DiagramContext, diagram: MermaidDiagram): DiagramResult {
-  const nodes: ViewNode[] = diagram.nodes.map((node) => ({ id: node.id, label: node.name, kind: node.kind, ...(node.uri !== undefined ? { uri: node.uri } : {}), ...(node.range ? { range: node.range } : {}) }));
-  return diagramResult(context, { kind: 'mermaid', ref: context.ref, title: diagram.title, warnings: diagram.warnings, nodes, filters: [], diagram }, 0);
+  return diagramResult(context, mermaidView(context.ref, diagram), 0);
 }
 
 export function diagram(model: DddModel, params: DiagramParams, diagnostics?: readonly Diagnostic[]): DiagramResult {

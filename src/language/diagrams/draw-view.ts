@@ -103,7 +103,8 @@ function nodesOf(nodes: readonly DiagramNode[]): ViewNode[] {
   return nodes.map((node) => ({ id: node.id, label: node.name, kind: node.kind, ...(node.uri !== undefined ? { uri: node.uri } : {}), ...(node.range ? { range: node.range } : {}) }));
 }
 
-function mermaid(ref: ViewRef, diagram: MermaidDiagram, filters: ViewFilter[] = []): DrawnView {
+/** A mermaid diagram as a drawn view (the filters are offered only when it is too large to read). */
+export function mermaidView(ref: ViewRef, diagram: MermaidDiagram, filters: ViewFilter[] = []): DrawnView {
   return { kind: 'mermaid', ...base(ref, diagram.title), warnings: diagram.warnings, nodes: nodesOf(diagram.nodes), filters: diagram.tooLarge ? filters : [], diagram };
 }
 
@@ -122,7 +123,7 @@ export function drawView(model: DddModel, ref: ViewRef, options: DrawViewOptions
   if (empty !== undefined) return { kind: 'problem', ...base(asked, title), message: empty };
   switch (found.view) {
     case 'domains':
-      return mermaid(asked, domainDiagram(model));
+      return mermaidView(asked, domainDiagram(model));
     case 'context-map':
       return contextMapView(model, asked, { ...(found.map !== undefined ? { map: found.map } : {}), ...(found.focus !== undefined ? { focus: found.focus } : {}) }, options);
     case 'aggregates':
@@ -130,7 +131,7 @@ export function drawView(model: DddModel, ref: ViewRef, options: DrawViewOptions
     case 'saga': {
       const saga = found.sagas[0]!;
       const variant = sagaVariantOf(saga, ref.variant);
-      return mermaid({ ...asked, name: saga.name, variant }, sagaDiagram(saga, variant));
+      return mermaidView({ ...asked, name: saga.name, variant }, sagaDiagram(saga, variant));
     }
     case 'storming': {
       const view = found.boards[0]!;
@@ -173,7 +174,7 @@ function contextMapView(model: DddModel, ref: ViewRef, named: ContextMapOptions,
   const diagram = contextMapDiagram(model, mapOptions);
   const layout = options.layout ?? 'auto';
   const filters = contextMapFilters(model, mapOptions, options.maxFilters ?? Number.POSITIVE_INFINITY);
-  if (layout === 'mermaid' || (layout === 'auto' && !diagram.tooLarge)) return mermaid(ref, diagram, filters);
+  if (layout === 'mermaid' || (layout === 'auto' && !diagram.tooLarge)) return mermaidView(ref, diagram, filters);
 
   const laidOut = contextMapLayout(model, mapOptions);
   const svg = contextMapSvg(laidOut, mapThemes[options.theme ?? 'light'], { title: diagram.title, idPrefix: 'ddd-map' });
@@ -197,5 +198,5 @@ function aggregatesView(model: DddModel, ref: ViewRef, name: string, aggregate: 
     .get(name)!
     .aggregates.filter((candidate) => candidate.name !== aggregate)
     .map((candidate) => ({ label: `Only the aggregate ${candidate.name}`, view: { view: 'aggregates', name }, options: { aggregate: candidate.name } }));
-  return mermaid(ref, diagram, filters);
+  return mermaidView(ref, diagram, filters);
 }

@@ -70,6 +70,7 @@ export {
 } from './theme';
 export {
   drawView,
+  mermaidView,
   type DrawnView,
   type DrawViewOptions,
   type ViewFilter,
