@@ -56,8 +56,6 @@ import {
 import { Locator } from './convert';
 import { defaultVariant, diagram, markdown, mermaidResult, views, type DiagramContext } from './view-requests';
 
-export { diagram, markdown, views };
-
 /** What the requests read: the server's current model, and its findings (shown as hotspots on storming boards). */
 export interface CustomRequestSource {
   model(): DddModel;
