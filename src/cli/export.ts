@@ -10,12 +10,13 @@ import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import {
-  contextMapLayout,
-  contextMapSvg,
+  drawView,
+  isViewName,
+  markdownProblem,
   toMarkdown,
+  unknownViewProblem,
   viewDiagrams,
   viewNames,
-  type ContextMapOptions,
   type MermaidDiagram,
   type ViewName,
 } from '../language/diagrams/index';
@@ -149,17 +150,17 @@ export function diagramFileName(diagram: MermaidDiagram, taken: Set<string>): st
   return name;
 }
 
-function contextMapOptions(model: DddModel, name: string | undefined): ContextMapOptions {
-  if (name === undefined) return {};
-  if (model.contextMaps.some((map) => map.name === name)) return { map: name };
-  return { focus: name };
+/** A context map too large for mermaid, as the preview draws it: laid out by the fast layout, drawn as SVG by the core. */
+function contextMapSvg(model: DddModel, name: string | undefined): string | undefined {
+  const drawn = drawView(model, { view: 'context-map', ...(name !== undefined ? { name } : {}) }, { layout: 'svg' });
+  return drawn.kind === 'svg' ? drawn.svg : undefined;
 }
 
 function parseView(value: string | boolean | undefined): ViewName | undefined {
   if (value === undefined) return undefined;
   const text = String(value);
-  if (!(viewNames as readonly string[]).includes(text)) throw new UsageError(`--view must be one of ${viewNames.join(', ')}, not '${text}'`);
-  return text as ViewName;
+  if (!isViewName(text)) throw new UsageError(unknownViewProblem(text));
+  return text;
 }
 
 function parseFormat(value: string | boolean | undefined): ExportFormat {
@@ -207,10 +208,8 @@ export const exportCommand: CliCommand = {
     const pathExit = problems.length > 0 ? exitCodes.usage : exitCodes.ok;
 
     if (format === 'markdown') {
-      if (view !== undefined && name !== undefined) {
-        const problem = viewDiagrams(model, view, name).problem;
-        if (problem) throw new UsageError(problem);
-      }
+      const problem = markdownProblem(model, { ...(view ? { views: [view] } : {}), ...(name !== undefined ? { name } : {}) });
+      if (problem !== undefined) throw new UsageError(problem);
       const markdown = toMarkdown(model, {
         ...(view ? { views: [view] } : {}),
         ...(name !== undefined ? { name } : {}),
@@ -256,11 +255,10 @@ export const exportCommand: CliCommand = {
     }
     const svgs: (string | undefined)[] = diagrams.map((diagram) => {
       if (diagram.kind !== 'context-map' || !diagram.tooLarge) return undefined;
-      const layout = contextMapLayout(model, contextMapOptions(model, name));
       out.stderr(
         `ddd export: ${diagram.title} is too large for mermaid (${diagram.size.nodes} contexts, ${diagram.size.edges} relationships): drawn with the fast layout instead.\n`,
       );
-      return contextMapSvg(layout, undefined, { title: diagram.title });
+      return contextMapSvg(model, name);
     });
     const pending = diagrams.map((diagram, i) => ({ diagram, i })).filter(({ i }) => svgs[i] === undefined);
     if (pending.length) {

@@ -4,7 +4,17 @@
  */
 import type { SourceLocation, SourceRange } from './source';
 
-/** The views of the preview, as the CLI's `--view` names them. */
+/*
+ * The names below are the core's (src/language/diagrams/view-names.ts, the one
+ * source): the protocol imports nothing, not even types, so it states them as
+ * its own `as const` arrays for the webview and the request validators, and
+ * test/protocol/view-names.test.ts fails when they and the core's differ in
+ * either direction (a name missing on one side, another order), as values and
+ * as types. Add a view in the core; the test then says to add it here, and the
+ * webview (which takes its lists from here) follows.
+ */
+
+/** The views of the preview, as the CLI's `--view` names them, in the toolbar's order. */
 export const viewKinds = ['context-map', 'aggregates', 'saga', 'storming', 'domains'] as const;
 export type ViewKind = (typeof viewKinds)[number];
 
@@ -12,7 +22,7 @@ export type ViewKind = (typeof viewKinds)[number];
 export const sagaVariants = ['states', 'sequence', 'flow'] as const;
 export type SagaVariant = (typeof sagaVariants)[number];
 
-/** VS Code's theme kinds, read from the webview's body class. */
+/** VS Code's theme kinds, read from the webview's body class: the colours of a context map drawn as SVG. */
 export const themeKinds = ['light', 'dark', 'high-contrast', 'high-contrast-light'] as const;
 export type ThemeKind = (typeof themeKinds)[number];
 

@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Diagnostic, Severity } from '../language/diagnostics';
 import type { TextRange } from '../language/model/elements';
+import type { DddModel } from '../language/model/model';
 import type { NavTextEdit } from '../language/navigation/index';
 import type { LineIndex } from '../language/syntax/line-index';
 import { DIAGNOSTIC_SOURCE, ruleDocumentationUrl } from './settings';
@@ -20,6 +21,34 @@ export function toRange(lines: LineIndex, range: TextRange): Range {
   const start = lines.positionAt(range.start);
   const end = lines.positionAt(Math.max(range.start, range.end));
   return { start, end };
+}
+
+/** A range of a document of the model, or a declaration's location, with positions: offsets → LSP ranges through each document's line index. */
+export class Locator {
+  private readonly documents: Map<string, DddModel['documents'][number]>;
+
+  constructor(model: DddModel) {
+    this.documents = new Map(model.documents.map((document) => [document.uri, document]));
+  }
+
+  range(uri: string | undefined, range: TextRange | undefined): Range | undefined {
+    if (uri === undefined || !range) return undefined;
+    const lines = this.documents.get(uri)?.lineIndex;
+    return lines ? toRange(lines, range) : undefined;
+  }
+
+  /** Where an element is declared (its name, else its whole range). */
+  location(element: { uri?: string; nameRange?: TextRange; range?: TextRange } | undefined): { uri: string; range: Range } | undefined {
+    if (!element?.uri) return undefined;
+    const range = this.range(element.uri, element.nameRange ?? element.range);
+    return range ? { uri: element.uri, range } : undefined;
+  }
+
+  /** `uri` and `range` properties to spread into an object (none when unknown). */
+  where(uri: string | undefined, range: TextRange | undefined): { uri?: string; range?: Range } {
+    const converted = this.range(uri, range);
+    return converted && uri !== undefined ? { uri, range: converted } : {};
+  }
 }
 
 export function toOffset(lines: LineIndex, position: Position): number {

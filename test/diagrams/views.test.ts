@@ -318,8 +318,8 @@ describe('views by name (what the CLI and the Markdown export use)', () => {
     expect(viewDiagrams(model(), 'aggregates', 'Sales').diagrams).toHaveLength(1);
     expect(viewDiagrams(model(), 'saga', 'OrderSaga').diagrams).toHaveLength(2);
     expect(viewDiagrams(model(), 'storming', 'model').diagrams[0]!.title).toBe('Event storming: Whole model (from the model)');
-    expect(viewDiagrams(model(), 'saga', 'Nope').problem).toBe('there is no saga named Nope');
-    expect(viewDiagrams(model(), 'context-map', 'Nope').problem).toBe('there is no context map or bounded context named Nope');
-    expect(viewDiagrams(model(), 'storming', 'Nope').problem).toBe('there is no storming board named Nope');
+    expect(viewDiagrams(model(), 'saga', 'Nope').problem).toBe('There is no saga named Nope (the sagas are PlaceOrderChoreography, OrderFulfilment, OrderSaga)');
+    expect(viewDiagrams(model(), 'context-map', 'Nope').problem).toMatch(/^There is no context map or bounded context named Nope \(the maps and contexts are ShopMap, /);
+    expect(viewDiagrams(model(), 'storming', 'Nope').problem).toBe('There is no storming board named Nope (the boards are Checkout, model)');
   });
 });

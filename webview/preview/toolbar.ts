@@ -2,7 +2,7 @@
  * The preview's toolbar: a tab per kind of view, a list of the views of that
  * kind, zoom buttons and exports.
  */
-import type { ViewEntry, ViewKind } from '../../src/protocol/diagrams';
+import { viewKinds, type ViewEntry, type ViewKind } from '../../src/protocol/diagrams';
 import type { ExportFormat } from '../../src/protocol/messages';
 import { custom, h, replaceChildren } from '../shared/dom';
 import { button, fillSelect, singleSelect, type SingleSelect } from '../shared/elements';
@@ -15,7 +15,6 @@ export const kindLabels: Record<ViewKind, string> = {
   domains: 'Domains',
 };
 
-const kindOrder: ViewKind[] = ['context-map', 'aggregates', 'saga', 'storming', 'domains'];
 
 export interface ToolbarEvents {
   choose(entry: ViewEntry): void;
@@ -75,7 +74,7 @@ export class Toolbar {
   /** The views of the model, and the one shown. */
   update(entries: ViewEntry[], selectedKey: string | undefined): void {
     this.entries = entries;
-    const kinds = kindOrder.filter((kind) => entries.some((entry) => entry.view === kind));
+    const kinds = viewKinds.filter((kind) => entries.some((entry) => entry.view === kind));
     if (kinds.join() !== this.kinds.join()) this.buildTabs(kinds);
     const selected = entries.find((entry) => entry.key === selectedKey);
     this.kind = selected?.view ?? this.kind ?? kinds[0];

@@ -38,11 +38,11 @@ export {
 } from './diagram';
 export { domainDiagram } from './domains';
 export { decodeMermaidText, markdownText, mermaidFence, mermaidText, xmlText } from './escape';
-export { toMarkdown, type MarkdownOptions } from './markdown';
+export { markdownProblem, toMarkdown, type MarkdownOptions } from './markdown';
 export { sagaFlowDiagram } from './saga-flow';
 export { sagaSequenceDiagram } from './saga-sequence';
 export { sagaStateDiagram, transitionLabel } from './saga-states';
-export { findSaga, sagaDiagrams } from './sagas';
+export { findSaga, sagaDiagram, sagaDiagrams, sagaVariantOf } from './sagas';
 export {
   boardView,
   modelStormingView,
@@ -60,6 +60,7 @@ export {
   contextClassDef,
   darkMapTheme,
   lightMapTheme,
+  mapThemes,
   stickyClassDef,
   stickyStyles,
   type ContextCategory,
@@ -67,4 +68,37 @@ export {
   type NodeColours,
   type StickyStyle,
 } from './theme';
-export { stormingViews, viewDiagrams, viewNames, wholeModelBoard, type ViewDiagrams, type ViewName } from './views';
+export {
+  drawView,
+  mermaidView,
+  type DrawnView,
+  type DrawViewOptions,
+  type ViewFilter,
+  type ViewNode,
+  type ViewOptions,
+  type ViewRef,
+} from './draw-view';
+export { listViews, preferredView, type ListedView } from './view-list';
+export {
+  isViewName,
+  layoutChoices,
+  mapThemeNames,
+  sagaVariants,
+  viewNames,
+  wholeModelBoard,
+  type LayoutChoice,
+  type MapThemeName,
+  type SagaVariant,
+  type ViewName,
+} from './view-names';
+export {
+  findView,
+  isViewProblem,
+  stormingViews,
+  subjectDiagrams,
+  unknownViewProblem,
+  viewDiagrams,
+  type ViewDiagrams,
+  type ViewProblem,
+  type ViewSubject,
+} from './views';

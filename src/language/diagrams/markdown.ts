@@ -17,7 +17,8 @@ import { domainDiagram } from './domains';
 import { markdownText, mermaidFence } from './escape';
 import { sagaDiagrams } from './sagas';
 import { stormingDiagram } from './storming-diagram';
-import { stormingViews, type ViewName } from './views';
+import { isViewName, viewNames, type ViewName } from './view-names';
+import { findView, isViewProblem, unknownViewProblem, type ViewSubject } from './views';
 
 export interface MarkdownOptions {
   /** The document's heading (default `Domain model`). */
@@ -60,13 +61,37 @@ function eventCatalogue(model: DddModel, context: BoundedContext): string[] {
   return ['**Domain events**', '', ...table(['Event', 'Emitted by', 'Heard by'], rows)];
 }
 
-/** The document's order: the problem space, then the solution space from the outside in. */
-const documentOrder: readonly ViewName[] = ['domains', 'context-map', 'aggregates', 'saga', 'storming'];
+/** The document's order: the problem space (domains), then the solution space from the outside in (the views' own order). */
+const documentOrder: readonly ViewName[] = ['domains', ...viewNames.filter((view) => view !== 'domains')];
+
+/**
+ * Why a document of these views cannot be written: a view that does not exist,
+ * or a `name` that no view knows (for one view, in findView's words, as the
+ * CLI and the preview say it); undefined when the document can be written.
+ */
+export function markdownProblem(model: DddModel, options: { views?: readonly string[]; name?: string }): string | undefined {
+  const unknown = options.views?.find((view) => !isViewName(view));
+  if (unknown !== undefined) return unknownViewProblem(unknown);
+  if (options.name === undefined) return undefined;
+  const views = (options.views ?? documentOrder).filter((view) => view !== 'domains');
+  const problems: string[] = [];
+  for (const view of views) {
+    const found = findView(model, view, options.name);
+    if (!isViewProblem(found)) return undefined;
+    problems.push(found.problem);
+  }
+  return problems.length === 1 ? problems[0] : `There is no context map, bounded context, saga or storming board named ${options.name}`;
+}
 
 export function toMarkdown(model: DddModel, options: MarkdownOptions = {}): string {
   const views = options.views ?? documentOrder;
   const name = options.name;
   const out: string[] = [`# ${markdownText(options.title ?? 'Domain model')}`, ''];
+  // what the name means to each view, as findView decides it for the CLI and the preview: a view that does not know it is left out
+  const subject = (view: ViewName): ViewSubject | undefined => {
+    const found = findView(model, view, name, options.diagnostics);
+    return isViewProblem(found) ? undefined : found;
+  };
   const section = (view: ViewName) => {
     switch (view) {
       case 'domains':
@@ -74,10 +99,10 @@ export function toMarkdown(model: DddModel, options: MarkdownOptions = {}): stri
         out.push('## Domains and subdomains', '', ...block(domainDiagram(model)));
         return;
       case 'context-map': {
-        if (!model.contextMaps.length) return;
+        const found = subject(view);
+        if (!model.contextMaps.length || found?.view !== 'context-map') return;
         out.push('## Context map', '');
-        const focus = name !== undefined && model.contexts.has(name) && !model.contextMaps.some((map) => map.name === name) ? name : undefined;
-        const mapName = focus === undefined ? name : undefined;
+        const { focus, map: mapName } = found;
         let diagrams = [contextMapDiagram(model, focus !== undefined ? { focus } : mapName !== undefined ? { map: mapName } : {})];
         // too big as one: one diagram per context map
         if (diagrams[0]!.tooLarge && focus === undefined && mapName === undefined && model.contextMaps.length > 1) {
@@ -107,7 +132,10 @@ export function toMarkdown(model: DddModel, options: MarkdownOptions = {}): stri
         return;
       }
       case 'aggregates': {
-        const contexts = [...model.contexts.entries()].filter(([key, context]) => (name === undefined ? !context.external : key === name));
+        const found = subject(view);
+        if (found?.view !== 'aggregates') return;
+        // every context the model declares (not only those with aggregates), or the one named
+        const contexts = [...model.contexts.entries()].filter(([key, context]) => (name === undefined ? !context.external : found.contexts.includes(key)));
         if (!contexts.length) return;
         const drawable = new Set(contextsWithAggregates(model));
         out.push('## Bounded contexts', '');
@@ -127,8 +155,9 @@ export function toMarkdown(model: DddModel, options: MarkdownOptions = {}): stri
         return;
       }
       case 'saga': {
-        const sagas = model.sagas.filter((saga) => name === undefined || saga.name === name);
-        if (!sagas.length) return;
+        const found = subject(view);
+        if (found?.view !== 'saga' || !found.sagas.length) return;
+        const sagas = found.sagas;
         out.push('## Sagas', '');
         for (const saga of sagas) {
           const how = saga.style === 'orchestrated' ? `orchestrated${saga.orchestrator ? ` by ${markdownText(saga.orchestrator.text)}` : ''}` : 'choreographed';
@@ -142,8 +171,9 @@ export function toMarkdown(model: DddModel, options: MarkdownOptions = {}): stri
       }
       case 'storming': {
         if (!model.boards.length && name === undefined) return;
-        const views = stormingViews(model, name, options.diagnostics);
-        if (!views?.length) return;
+        const found = subject(view);
+        if (found?.view !== 'storming' || !found.boards.length) return;
+        const views = found.boards;
         out.push('## Event storming', '');
         for (const view of views) {
           out.push(`### ${markdownText(view.name)}`, '');

@@ -10,6 +10,7 @@ import type { MermaidDiagram } from './diagram';
 import { sagaFlowDiagram } from './saga-flow';
 import { sagaSequenceDiagram } from './saga-sequence';
 import { sagaStateDiagram } from './saga-states';
+import type { SagaVariant } from './view-names';
 
 export function sagaDiagrams(saga: Saga): MermaidDiagram[] {
   if (saga.style === 'choreographed') return [sagaFlowDiagram(saga, choreographyOf(saga))];
@@ -20,4 +21,26 @@ export function sagaDiagrams(saga: Saga): MermaidDiagram[] {
 /** The saga of that name, if any. */
 export function findSaga(model: DddModel, name: string): Saga | undefined {
   return model.sagas.find((saga) => saga.name === name);
+}
+
+/**
+ * The drawing of a saga that `variant` asks for, as it can be drawn: a
+ * choreographed saga has only its event flow; an orchestrated one its state
+ * machine (the default) or its sequence.
+ */
+export function sagaVariantOf(saga: Saga, variant?: SagaVariant): SagaVariant {
+  if (saga.style === 'choreographed') return 'flow';
+  return variant === 'sequence' ? 'sequence' : 'states';
+}
+
+/** One drawing of a saga (see sagaVariantOf). */
+export function sagaDiagram(saga: Saga, variant?: SagaVariant): MermaidDiagram {
+  switch (sagaVariantOf(saga, variant)) {
+    case 'flow':
+      return sagaFlowDiagram(saga);
+    case 'sequence':
+      return sagaSequenceDiagram(saga);
+    case 'states':
+      return sagaStateDiagram(saga);
+  }
 }

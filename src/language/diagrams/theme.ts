@@ -3,6 +3,7 @@
  * map and the storming board's view model, so every view speaks the same colours.
  */
 import type { StickyType, SubdomainType } from '../model/elements';
+import type { MapThemeName } from './view-names';
 
 /** What a context is on the map: its (most important) subdomain's type, or what else it is. */
 export type ContextCategory = SubdomainType | 'unclassified' | 'external' | 'unknown';
@@ -60,6 +61,14 @@ export const darkMapTheme: MapTheme = {
     external: { fill: '#4a1530', stroke: '#f783ac', text: '#fff0f6' },
     unknown: { fill: '#2b1111', stroke: '#ff8787', text: '#ffc9c9' },
   },
+};
+
+/** The map's colours for each theme kind of the editor (high contrast: black or white text and edges). */
+export const mapThemes: Readonly<Record<MapThemeName, MapTheme>> = {
+  light: lightMapTheme,
+  dark: darkMapTheme,
+  'high-contrast': { ...darkMapTheme, background: '#000000', text: '#ffffff', muted: '#ffffff', edge: '#ffffff', symmetricEdge: '#b197fc' },
+  'high-contrast-light': { ...lightMapTheme, text: '#000000', muted: '#000000', edge: '#000000', symmetricEdge: '#5f3dc4' },
 };
 
 /** The mermaid class for a context category (`classDef core …`). */

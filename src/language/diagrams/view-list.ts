@@ -1,0 +1,59 @@
+/**
+ * The views a model has, as the preview's toolbar lists them: each a ViewRef
+ * that `drawView` draws, a label, and where the thing drawn is declared.
+ */
+import type { TextRange } from '../model/elements';
+import type { DddModel } from '../model/model';
+import { contextsWithAggregates } from './aggregates';
+import type { ViewRef } from './draw-view';
+import { viewNames, wholeModelBoard, type SagaVariant, type ViewName } from './view-names';
+
+export interface ListedView extends ViewRef {
+  /** `OrderSaga: state machine`, `Aggregates of Sales`. */
+  label: string;
+  /** The declaration of what is drawn, with offsets (none for a view of the whole model). */
+  declared?: { uri: string; range: TextRange };
+}
+
+const variantLabels: Record<SagaVariant, string> = { states: 'state machine', sequence: 'sequence', flow: 'event flow' };
+
+/** The kinds of view to open first for a document, in order (see preferredView). */
+const preferredViewOrder: readonly ViewName[] = ['saga', 'storming', ...viewNames.filter((view) => view !== 'saga' && view !== 'storming')];
+
+function declaration(element: { uri?: string; nameRange?: TextRange; range?: TextRange } | undefined): ListedView['declared'] {
+  const range = element?.nameRange ?? element?.range;
+  return element?.uri && range ? { uri: element.uri, range } : undefined;
+}
+
+/** Every view of the model, in the toolbar's order: context maps, aggregates, sagas (one entry per drawing), boards, domains. */
+export function listViews(model: DddModel): ListedView[] {
+  const list: ListedView[] = [];
+  const add = (ref: ViewRef, label: string, element?: Parameters<typeof declaration>[0]) => {
+    const declared = declaration(element);
+    list.push(declared ? { ...ref, label, declared } : { ...ref, label });
+  };
+  if (model.contextMaps.length || model.contexts.size) {
+    add({ view: 'context-map' }, model.contextMaps.length > 1 ? 'Context map (all maps)' : 'Context map', model.contextMaps[0]);
+    if (model.contextMaps.length > 1) for (const map of model.contextMaps) add({ view: 'context-map', name: map.name }, `Context map ${map.name}`, map);
+  }
+  for (const name of contextsWithAggregates(model)) add({ view: 'aggregates', name }, `Aggregates of ${name}`, model.contexts.get(name));
+  for (const saga of model.sagas) {
+    const variants: SagaVariant[] = saga.style === 'choreographed' ? ['flow'] : ['states', 'sequence'];
+    for (const variant of variants) add({ view: 'saga', name: saga.name, variant }, `${saga.name}: ${variantLabels[variant]}`, saga);
+  }
+  for (const board of model.boards) add({ view: 'storming', name: board.name }, board.name, board);
+  if (model.contexts.size) add({ view: 'storming', name: wholeModelBoard }, 'Whole model (from the declarations)');
+  if (model.domains.length || model.subdomains.length) add({ view: 'domains' }, 'Domains and subdomains', model.domains[0]);
+  return list;
+}
+
+/** The view to open first for the document `uri`: the first of a kind in preferredViewOrder that it declares; else the first view. */
+export function preferredView(views: readonly ListedView[], uri?: string): ListedView | undefined {
+  if (uri !== undefined) {
+    for (const view of preferredViewOrder) {
+      const found = views.find((entry) => entry.view === view && entry.declared?.uri === uri);
+      if (found) return found;
+    }
+  }
+  return views[0];
+}
