@@ -84,7 +84,9 @@ export function explorationSummary(saga: Saga, options: Pick<ExploreOptions, 'ma
 export interface BulkRequest {
   runs: number;
   seed?: number;
+  /** Per step (0-based), the probability that an attempt fails; a number: the same for every step. */
   failureRates?: number[] | number;
+  /** Per step, the probability that an attempt of its compensation fails. */
   compensationFailureRates?: number[] | number;
   maxRetries?: number;
 }
