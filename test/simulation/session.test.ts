@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Saga } from '../../src/language/model/elements';
 import { Machine } from '../../src/language/simulation/engine';
 import {
+  ChoreographySession,
   ChoreographySimulation,
   choreographyOptions,
   choreographyVerdictOf,
@@ -126,6 +127,29 @@ describe('a session cut after k actions is the run played again and stopped ther
       }
     }
     expect(compared).toBeGreaterThan(200);
+  });
+});
+
+describe('a long run takes its later frames on demand', () => {
+  it('the same runs, stepped forward, back and jumping, as when every frame is taken at once', () => {
+    for (const saga of allSagas()) {
+      for (const injections of scenarios(saga).slice(0, 6)) {
+        const whole = startSession(saga, injections);
+        const late = saga.style === 'choreographed' ? new ChoreographySession(saga, injections, undefined, 2) : new OrchestratedSession(saga, injections, undefined, 2);
+        const order = [...Array.from({ length: whole.steps + 1 }, (_, k) => k), ...Array.from({ length: whole.steps + 1 }, (_, k) => whole.steps - k), whole.steps, 1, 0, whole.steps];
+        for (const k of order) expect(late.at(k), `${saga.name} ${JSON.stringify(injections)} k=${k}`).toEqual(whole.at(k));
+      }
+    }
+  });
+
+  it('stepping forward through the late frames plays the run once more, not once per step', () => {
+    const steps = vi.spyOn(SagaSimulation.prototype, 'step');
+    const session = new OrchestratedSession(exampleSaga('OrderSaga'), { faults: [{ target: 'step', step: 2 }] }, undefined, 2);
+    const n = session.steps;
+    expect(steps).toHaveBeenCalledTimes(n);
+    for (let k = 0; k <= n; k++) session.at(k);
+    expect(steps).toHaveBeenCalledTimes(2 * n);
+    vi.restoreAllMocks();
   });
 });
 

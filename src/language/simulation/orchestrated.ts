@@ -156,6 +156,11 @@ export class SagaSimulation {
     return this.machine.heldResources();
   }
 
+  /** `next()` in words: `send ReserveInventory to Inventory (attempt 2)`. */
+  get nextText(): string {
+    return this.machine.describeNext();
+  }
+
   /** What `step()` will do, or undefined when the run is over. */
   next(): NextAction | undefined {
     const machine = this.machine;

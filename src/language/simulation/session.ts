@@ -11,6 +11,7 @@
 import type { Saga } from '../model/elements';
 import { ChoreographySimulation, type ChoreographyOptions, type ChoreographyRunResult } from './choreographed';
 import { SagaSimulation, type NextAction } from './orchestrated';
+import { eagerFrames, RunFrames } from './session-frames';
 import type {
   ChoreographedRun,
   ChoreographyInjections,
@@ -23,6 +24,7 @@ import type {
   PendingDelivery,
   RunResult,
   SagaInjections,
+  SimSaga,
   SimulationRun,
   Verdict,
 } from './types';
@@ -119,6 +121,38 @@ export interface SimulationSession {
   at(step?: number): SimulationRun;
 }
 
+/** The list before when it has the same entries (it is kept once), else the new one. */
+function same<T>(before: T[] | undefined, now: T[]): T[] {
+  if (!before || before.length !== now.length) return now;
+  for (let i = 0; i < now.length; i++) if (before[i] !== now[i] && JSON.stringify(before[i]) !== JSON.stringify(now[i])) return now;
+  return before;
+}
+
+function orchestratedFrame(simulation: SagaSimulation, previous: OrchestratedFrame | undefined): OrchestratedFrame {
+  const now = simulation.result();
+  const verdict = verdictOf(now);
+  const frame: OrchestratedFrame = {
+    state: simulation.state,
+    done: simulation.done,
+    crashed: simulation.crashed,
+    nextText: simulation.nextText,
+    timelineLength: now.timeline.length,
+    journalLength: now.journal.length,
+    // a run with many retries changes little from one action to the next: what did not change is kept once
+    held: same(previous?.held, now.held),
+    verdict: {
+      ...verdict,
+      states: same(previous?.verdict.states, verdict.states),
+      compensations: same(previous?.verdict.compensations, verdict.compensations),
+      breaches: same(previous?.verdict.breaches, verdict.breaches),
+      risks: same(previous?.verdict.risks, verdict.risks),
+    },
+  };
+  const next = simulation.next();
+  if (next) frame.next = next;
+  return frame;
+}
+
 interface OrchestratedFrame {
   state: string;
   done: boolean;
@@ -139,47 +173,36 @@ interface OrchestratedFrame {
  */
 export class OrchestratedSession implements SimulationSession {
   readonly steps: number;
-  private readonly frames: OrchestratedFrame[] = [];
+  private readonly frames: RunFrames<SagaSimulation, OrchestratedFrame>;
   private readonly whole: RunResult;
   private readonly final: Verdict;
-  private readonly simulation: SagaSimulation;
+  private readonly info: SimSaga;
 
   /** Throws a RangeError for a fault or crash at a step the saga does not have. */
   constructor(
     readonly saga: Saga,
     readonly injections: SagaInjections,
     maxSteps = defaultMaxSteps,
+    eager = eagerFrames,
   ) {
     const options: OrchestrationOptions = { faults: injections.faults ?? [], crashes: injections.crashes ?? [] };
     if (injections.maxRetries !== undefined) options.maxRetries = injections.maxRetries;
-    const simulation = new SagaSimulation(saga, options);
-    this.simulation = simulation;
-    this.frames.push(this.frame());
-    while (this.frames.length - 1 < maxSteps && simulation.next() !== undefined) {
-      simulation.step();
-      this.frames.push(this.frame());
-    }
-    this.steps = this.frames.length - 1;
+    this.frames = new RunFrames(
+      {
+        start: () => new SagaSimulation(saga, options),
+        step: (simulation) => simulation.next() !== undefined && (simulation.step(), true),
+        capture: orchestratedFrame,
+      },
+      maxSteps,
+      eager,
+    );
+    this.steps = this.frames.steps;
+    const simulation = this.frames.simulation;
+    this.info = simulation.saga;
     // a run cut by maxSteps still gets its final verdict: it always ends
     simulation.runToEnd();
     this.whole = simulation.checkedResult();
     this.final = verdictOf(this.whole);
-  }
-
-  private frame(): OrchestratedFrame {
-    const snapshot = this.simulation.snapshot();
-    const frame: OrchestratedFrame = {
-      state: snapshot.state,
-      done: snapshot.done,
-      crashed: snapshot.crashed,
-      nextText: snapshot.nextText,
-      timelineLength: snapshot.timeline.length,
-      journalLength: snapshot.journal.length,
-      held: snapshot.held,
-      verdict: verdictOf(snapshot.result),
-    };
-    if (snapshot.next) frame.next = snapshot.next;
-    return frame;
   }
 
   private cut(step: number | undefined): number {
@@ -188,10 +211,10 @@ export class OrchestratedSession implements SimulationSession {
 
   at(step?: number): OrchestratedRun {
     const played = this.cut(step);
-    const frame = this.frames[played]!;
+    const frame = this.frames.at(played);
     const run: OrchestratedRun = {
       style: 'orchestrated',
-      saga: this.simulation.saga,
+      saga: this.info,
       step: played,
       steps: this.steps,
       state: frame.state,
@@ -217,7 +240,7 @@ export class OrchestratedSession implements SimulationSession {
   /** The command after action `step` fails (once more than it already did); the move plays it at once. Undefined when no command comes next. */
   failNext(step: number): SessionMove | undefined {
     const played = this.cut(step);
-    const fault = faultForNext(this.injections.faults ?? [], this.frames[played]!.next);
+    const fault = faultForNext(this.injections.faults ?? [], this.frames.at(played).next);
     if (!fault) return undefined;
     return { injections: { ...this.injections, faults: withFault(this.injections.faults ?? [], fault) }, step: played + 1 };
   }
@@ -225,7 +248,7 @@ export class OrchestratedSession implements SimulationSession {
   /** The orchestrator dies right after action `step`; the next action resumes it from the journal. Undefined when the run is over or already down there. */
   crashHere(step: number): SessionMove | undefined {
     const played = this.cut(step);
-    const frame = this.frames[played]!;
+    const frame = this.frames.at(played);
     const point = crashPointAfter(this.whole.journal.slice(0, frame.journalLength), frame.done, frame.crashed);
     if (!point) return undefined;
     return { injections: { ...this.injections, crashes: [...(this.injections.crashes ?? []), point] }, step: played };
@@ -241,7 +264,7 @@ interface ChoreographyFrame {
 /** A choreographed saga's run on the bus: `at(k)` is the run after k deliveries. */
 export class ChoreographySession implements SimulationSession {
   readonly steps: number;
-  private readonly frames: ChoreographyFrame[] = [];
+  private readonly frames: RunFrames<ChoreographySimulation, ChoreographyFrame>;
   private readonly timeline: ChoreographedRun['timeline'];
   private readonly final: ChoreographyVerdict;
   private readonly info: ChoreographedRun['saga'];
@@ -250,27 +273,31 @@ export class ChoreographySession implements SimulationSession {
     readonly saga: Saga,
     readonly injections: SagaInjections,
     maxSteps = defaultMaxSteps,
+    eager = eagerFrames,
   ) {
-    const simulation = new ChoreographySimulation(saga, choreographyOptions(injections.choreography));
-    this.info = simulation.info;
-    const frame = (): ChoreographyFrame => {
-      const now = simulation.result();
-      return { timelineLength: now.timeline.length, pending: simulation.pendingDeliveries(), verdict: choreographyVerdictOf(now) };
-    };
-    this.frames.push(frame());
-    while (this.frames.length - 1 < maxSteps && !simulation.done) {
-      simulation.step();
-      this.frames.push(frame());
-    }
-    this.steps = this.frames.length - 1;
-    const end = simulation.result();
+    const options = choreographyOptions(injections.choreography);
+    this.frames = new RunFrames<ChoreographySimulation, ChoreographyFrame>(
+      {
+        start: () => new ChoreographySimulation(saga, options),
+        step: (simulation) => !simulation.done && (simulation.step(), true),
+        capture: (simulation) => {
+          const now = simulation.result();
+          return { timelineLength: now.timeline.length, pending: simulation.pendingDeliveries(), verdict: choreographyVerdictOf(now) };
+        },
+      },
+      maxSteps,
+      eager,
+    );
+    this.steps = this.frames.steps;
+    const end = this.frames.simulation.result();
+    this.info = this.frames.simulation.info;
     this.timeline = end.timeline;
     this.final = choreographyVerdictOf(end);
   }
 
   at(step?: number): ChoreographedRun {
     const played = step === undefined ? this.steps : Math.max(0, Math.min(step, this.steps));
-    const frame = this.frames[played]!;
+    const frame = this.frames.at(played);
     return {
       style: 'choreographed',
       saga: this.info,
