@@ -27,7 +27,7 @@ function invalid(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);
 }
 
-export function sagaNamed(model: DddModel, name: string): Saga {
+function sagaNamed(model: DddModel, name: string): Saga {
   const saga = findSaga(model, name);
   if (!saga) throw invalid(`There is no saga named ${name}; the sagas are: ${model.sagas.map((s) => s.name).join(', ') || '(none)'}.`);
   return saga;
