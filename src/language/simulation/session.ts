@@ -3,10 +3,10 @@
  * end, then cut anywhere. The simulator panel steps forward and back, injects a
  * failure at the next command or a crash right here, and resumes; each of these
  * is the same deterministic run looked at after k actions, or the run of new
- * injections. A session remembers a frame per action (what changes from one
- * action to the next), so "the state after k actions" costs no engine work, and
- * `SimulationSessions` keeps the last few sessions so a panel that steps
- * through a run computes it once.
+ * injections. A session remembers a frame per action (session-frames.ts: the
+ * first 500 as the run is played, a long run's later ones on demand), so "the
+ * state after k actions" costs no engine work, and `SimulationSessions` keeps
+ * the last few sessions so a panel that steps through a run computes it once.
  */
 import type { Saga } from '../model/elements';
 import { ChoreographySimulation, type ChoreographyOptions, type ChoreographyRunResult } from './choreographed';
