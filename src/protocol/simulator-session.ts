@@ -1,9 +1,11 @@
 /**
- * The simulator panel's session, kept by the extension (the server keeps none,
+ * The simulator panel's session, kept by the extension (the server keeps only recent runs,
  * the webview only draws): which saga, what is injected, how many actions are
  * played. `applySimulatorAction` turns a (validated) action of the webview into
- * the next session and the request that shows it; every run is the same
- * deterministic run replayed from the start, so stepping back is free.
+ * the next session and the request that shows it. The server's core computes
+ * a run once per saga and injections and cuts it after any action, so stepping
+ * back and forth is cheap; what "fail next" and "crash here" inject, the run
+ * shown says (`failNext`, `crashHere`).
  */
 import type { SimulatorAction, SimulatorTarget } from './messages';
 import type { DddRequest } from './requests';
@@ -46,17 +48,6 @@ function withInjections(session: SimulatorSession, change: Partial<ChoreographyI
   const injections: ChoreographyInjections = { ...session.injections, ...change };
   for (const key of Object.keys(injections) as (keyof ChoreographyInjections)[]) if (injections[key] === undefined) delete injections[key];
   return { ...session, injections };
-}
-
-/** The crash point "right now": after the last journal entry of the run shown. */
-function crashPointNow(run: SimulationRun & { style: 'orchestrated' }): CrashPoint | undefined {
-  if (run.done || run.crashed) return undefined;
-  const last = run.journal[run.journal.length - 1];
-  if (!last) return { target: 'start', when: 'after-journal' };
-  if (last.type === 'end' || last.step === undefined) return undefined;
-  const point: CrashPoint = { target: last.type.startsWith('step') ? 'step' : 'compensation', step: last.step, when: 'after-journal' };
-  if (last.attempt !== undefined) point.attempt = last.attempt;
-  return point;
 }
 
 export interface SimulatorUpdate {
@@ -108,19 +99,15 @@ export function applySimulatorAction(session: SimulatorSession, action: Simulato
       return show({ ...session, crashes, step: at });
     }
     case 'failNext': {
-      if (last?.style !== 'orchestrated' || last.next?.kind !== 'command') return { session };
-      const next = last.next;
-      const known = session.faults.find((fault) => fault.target === next.target && fault.step === next.step);
-      const others = session.faults.filter((fault) => fault !== known);
-      const attempts = known?.attempts === 'always' ? 'always' : Math.max(typeof known?.attempts === 'number' ? known.attempts : known ? 1 : 0, next.attempt);
-      const fault: Fault = { target: next.target, step: next.step };
-      if (attempts !== 1) fault.attempts = attempts;
+      // the run says which fault fails its next command (src/language/simulation/session.ts)
+      const fault = last?.style === 'orchestrated' ? last.failNext : undefined;
+      if (!fault) return { session };
+      const others = session.faults.filter((known) => known.target !== fault.target || known.step !== fault.step);
       // play the failing command at once: the user sees what the failure does
       return show({ ...session, faults: [...others, fault], step: at + 1 });
     }
     case 'crashHere': {
-      if (last?.style !== 'orchestrated') return { session };
-      const point = crashPointNow(last);
+      const point = last?.style === 'orchestrated' ? last.crashHere : undefined;
       if (!point) return { session };
       return show({ ...session, crashes: [...session.crashes, point], step: at });
     }

@@ -1,12 +1,13 @@
 /** The simulator panel's session (kept by the extension): each action gives the next session and the request that shows it. */
 import { describe, expect, test } from 'vitest';
+import { crashPointAfter, faultForNext } from '../../src/language/simulation/index';
 import { applySimulatorAction, emptySimulatorSession, simulatorRequest, type OrchestratedRun, type SimulatorSession } from '../../src/protocol/index';
 
 const saga: SimulatorSession = { ...emptySimulatorSession, target: { kind: 'saga', name: 'OrderSaga' } };
 
-/** A run as ddd/simulate returns it, reduced to what the session reads. */
+/** A run as ddd/simulate returns it, reduced to what the session reads (with what the core says "fail next" and "crash here" inject). */
 function run(fields: Partial<OrchestratedRun>): OrchestratedRun {
-  return {
+  const shown: OrchestratedRun = {
     style: 'orchestrated',
     saga: { name: 'OrderSaga', start: 'STARTED', completed: 'COMPLETED', failed: 'FAILED', steps: [], states: [] },
     step: 0,
@@ -24,6 +25,11 @@ function run(fields: Partial<OrchestratedRun>): OrchestratedRun {
     final: { end: 'completed', state: 'COMPLETED', states: [], compensations: [], commandsSent: 4, retries: 0, breaches: [], risks: [], ok: true },
     ...fields,
   };
+  const failNext = faultForNext(shown.faults, shown.next);
+  if (failNext) shown.failNext = failNext;
+  const crashHere = crashPointAfter(shown.journal, shown.done, shown.crashed);
+  if (crashHere) shown.crashHere = crashHere;
+  return shown;
 }
 
 describe('stepping', () => {
@@ -75,7 +81,7 @@ describe('injections', () => {
     const update = applySimulatorAction({ ...saga, step: 2 }, { action: 'failNext' }, next);
     expect(update.session).toMatchObject({ faults: [{ target: 'step', step: 2 }], step: 3 });
     // a retry: attempts 1 and 2 fail
-    const retry = run({ step: 4, next: { kind: 'command', target: 'step', step: 3, command: 'ConfirmOrder', attempt: 2 } });
+    const retry = run({ step: 4, faults: [{ target: 'step', step: 3 }], next: { kind: 'command', target: 'step', step: 3, command: 'ConfirmOrder', attempt: 2 } });
     expect(applySimulatorAction({ ...saga, faults: [{ target: 'step', step: 3 }] }, { action: 'failNext' }, retry).session.faults).toEqual([{ target: 'step', step: 3, attempts: 2 }]);
     // nothing to fail at the end
     expect(applySimulatorAction(saga, { action: 'failNext' }, run({ next: { kind: 'end', outcome: 'completed' } })).request).toBeUndefined();

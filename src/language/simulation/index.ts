@@ -5,7 +5,10 @@
  * `exploreSaga` (every failure and crash point), `bulkSimulate` (N seeded runs).
  * Choreographed sagas: `simulateChoreography`, `ChoreographySimulation`,
  * `exploreChoreography`. Event streams: `replayOf`. For the editor:
- * `breachesAsDiagnostics` / `simulationRules`.
+ * `breachesAsDiagnostics` / `simulationRules`; for the simulator panel,
+ * `SimulationSessions` (a run computed once and cut after any action, with
+ * failures and crashes injected there) and `explorationSummary` /
+ * `bulkSummary` (many runs as rows that replay in a session).
  */
 export * from './types';
 export { compileSaga, type CompiledSaga } from './compile';
@@ -36,3 +39,21 @@ export { findStreams, replayOf, streamsOf, type StreamReplay } from './stream-re
 export { pathOf, pathOfJournal, pathText } from './render';
 export { breachesAsDiagnostics, sagaBreach, sagaBreachFindings, sagaResendRisk, simulationRules, type BreachDiagnosticsOptions } from './diagnostics';
 export { Prng, seedState } from './prng';
+export {
+  ChoreographySession,
+  choreographyInjections,
+  choreographyOptions,
+  choreographyVerdictOf,
+  crashPointAfter,
+  defaultMaxSteps,
+  faultForNext,
+  OrchestratedSession,
+  SimulationSessions,
+  startSession,
+  verdictOf,
+  withFault,
+  type SessionMove,
+  type SimulationSession,
+  type SimulationSessionsOptions,
+} from './session';
+export { bulkOptions, bulkSummary, explorationSummary, faultsOfJournal, outcomeRow, type BulkRequest } from './session-outcomes';

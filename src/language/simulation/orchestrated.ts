@@ -57,15 +57,18 @@ export function simulateSaga(source: SagaSource, options: OrchestrationOptions =
   machine.run();
   const result = machine.result(options.faults?.slice() ?? [], options.crashes?.slice() ?? []);
   if (options.failureRates?.some((rate) => rate > 0) || options.compensationFailureRates?.some((rate) => rate > 0)) result.seed = machine.runSeed;
-  if (options.crashes?.length) {
-    const plain = machineFor(saga, options, false, false);
-    plain.run();
-    if (!machine.sameOutcome(plain)) {
-      result.breaches.push(divergence(machine, plain));
-      result.ok = false;
-    }
-  }
+  if (options.crashes?.length) checkResume(result, machine, saga, options);
   return result;
+}
+
+/** A run with crashes is compared with the same run without them: ending differently is a `resume-diverged` breach. */
+function checkResume(result: RunResult, crashed: Machine, saga: CompiledSaga, options: OrchestrationOptions): void {
+  const plain = machineFor(saga, options, false, false);
+  plain.run();
+  if (!crashed.sameOutcome(plain)) {
+    result.breaches.push(divergence(crashed, plain));
+    result.ok = false;
+  }
 }
 
 /** What `step()` will do next. */
@@ -153,6 +156,11 @@ export class SagaSimulation {
     return this.machine.heldResources();
   }
 
+  /** `next()` in words: `send ReserveInventory to Inventory (attempt 2)`. */
+  get nextText(): string {
+    return this.machine.describeNext();
+  }
+
   /** What `step()` will do, or undefined when the run is over. */
   next(): NextAction | undefined {
     const machine = this.machine;
@@ -231,6 +239,13 @@ export class SagaSimulation {
   /** The run so far, checked (final once `done`). */
   result(): RunResult {
     return this.machine.result(this.faults.slice(), this.crashes.slice());
+  }
+
+  /** The run so far, checked as `simulateSaga` checks a whole run: with crashes, also against the same run without them. */
+  checkedResult(): RunResult {
+    const result = this.result();
+    if (this.crashes.length) checkResume(result, this.machine, this.compiled, { ...this.options, faults: this.faults });
+    return result;
   }
 
   snapshot(): SimulationSnapshot {

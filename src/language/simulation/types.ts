@@ -6,6 +6,8 @@
  * Step numbers are indexes into the saga's steps (0-based), as in orchestration.ts.
  */
 import type { StepRole } from '../sagas/orchestration';
+import type { ChoreographyBreach, ChoreographyEnd, ChoreographyEvent, ChoreographyInfo, ChoreographyRunResult, ChoreographySimulation } from './choreographed';
+import type { NextAction } from './orchestrated';
 
 // ---------------------------------------------------------------- the saga
 
@@ -266,3 +268,131 @@ export interface BulkResult {
   breachedRuns: number;
   ok: boolean;
 }
+
+// ---------------------------------------------------------------- a stepped run, for the simulator panel
+
+/** The guarantees checked on a run (so far, or at its end). */
+export type Verdict = Pick<RunResult, 'end' | 'state' | 'states' | 'compensations' | 'commandsSent' | 'retries' | 'failedStep' | 'breaches' | 'risks' | 'ok'>;
+
+/** An orchestrated run stopped after `step` actions (the same deterministic run however it is cut). */
+export interface OrchestratedRun {
+  style: 'orchestrated';
+  saga: SimSaga;
+  /** Actions played so far. */
+  step: number;
+  /** Actions in the whole run with these injections. */
+  steps: number;
+  state: string;
+  done: boolean;
+  /** The orchestrator is down: the next action resumes a new instance from the journal. */
+  crashed: boolean;
+  next?: NextAction;
+  /** `next` in words: `send ReserveInventory to Inventory (attempt 2)`. */
+  nextText: string;
+  timeline: TimelineEvent[];
+  journal: JournalEntry[];
+  held: HeldResource[];
+  faults: Fault[];
+  crashes: CrashPoint[];
+  /** The run so far. */
+  verdict: Verdict;
+  /** The same run played to its end. */
+  final: Verdict;
+  /** The fault that makes the next command fail once more (absent when no command comes next). */
+  failNext?: Fault;
+  /** The crash point right here, after the last journal entry (absent when the run is over or the orchestrator down). */
+  crashHere?: CrashPoint;
+}
+
+/** What is injected into a choreographed run (the panel's choices; `ChoreographyOptions` holds the engine's). */
+export interface ChoreographyInjections {
+  /** Reactions (0-based indexes) that fail when they fire. */
+  failReactions?: number[];
+  /** Every message of these events is delivered twice. */
+  duplicate?: string[];
+  /** Messages of these events are delivered last. */
+  delay?: string[];
+  /** Deliveries in a seeded random order. */
+  reorder?: boolean;
+  seed?: number;
+}
+
+/** The guarantees checked on a choreographed run (so far, or at its end). */
+export type ChoreographyVerdict = Pick<ChoreographyRunResult, 'end' | 'running' | 'events' | 'firings' | 'deliveries' | 'held' | 'breaches' | 'ok'>;
+
+/** A delivery waiting on the bus (`copy`: an extra delivery of a message). */
+export type PendingDelivery = ReturnType<ChoreographySimulation['pendingDeliveries']>[number];
+
+/** A choreographed run stopped after `step` deliveries. */
+export interface ChoreographedRun {
+  style: 'choreographed';
+  saga: ChoreographyInfo;
+  step: number;
+  steps: number;
+  done: boolean;
+  /** Deliveries waiting, in the order they will be taken (without reordering). */
+  pending: PendingDelivery[];
+  timeline: ChoreographyEvent[];
+  injections: ChoreographyInjections;
+  verdict: ChoreographyVerdict;
+  final: ChoreographyVerdict;
+}
+
+export type SimulationRun = OrchestratedRun | ChoreographedRun;
+
+/** Everything injected into a run of a saga: faults and crashes (orchestrated), or the choreography's injections. */
+export interface SagaInjections {
+  /** Orchestrated sagas. */
+  faults?: Fault[];
+  crashes?: CrashPoint[];
+  maxRetries?: number;
+  /** Choreographed sagas. */
+  choreography?: ChoreographyInjections;
+}
+
+// ---------------------------------------------------------------- many runs, as rows
+
+/** A distinct outcome of many runs, with the injections of its first run (to replay it in the simulator). */
+export interface OutcomeRow {
+  key: string;
+  end: EndKind;
+  state: string;
+  compensations: string[];
+  breaches: Breach[];
+  count: number;
+  percent?: number;
+  /** The states of the example run. */
+  path: string[];
+  faults: Fault[];
+  crashes: CrashPoint[];
+  /** The seed of a bulk run's example (random failures). */
+  seed?: number;
+}
+
+export interface ChoreographyOutcomeRow {
+  key: string;
+  end: ChoreographyEnd;
+  events: string[];
+  breaches: ChoreographyBreach[];
+  count: number;
+  injections: ChoreographyInjections;
+}
+
+/** Every failure and crash point of a saga, as rows that replay in the simulator. */
+export type ExplorationSummary =
+  | {
+      style: 'orchestrated';
+      saga: string;
+      steps: number;
+      runs: number;
+      crashRuns: number;
+      depth: number;
+      outcomes: OutcomeRow[];
+      breaches: { breach: Breach; count: number }[];
+      risks: { risk: Risk; count: number }[];
+      ok: boolean;
+    }
+  | { style: 'choreographed'; saga: string; runs: number; outcomes: ChoreographyOutcomeRow[]; ok: boolean };
+
+/** N seeded runs, their outcomes as rows. */
+export type BulkSummary = Omit<BulkResult, 'outcomes'> & { outcomes: OutcomeRow[] };

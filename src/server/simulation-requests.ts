@@ -1,0 +1,96 @@
+/**
+ * The simulator's requests (`ddd/simulate`, `ddd/explore`, `ddd/bulk`,
+ * `ddd/replay`) adapted to the core: the saga is looked up by name, a bad
+ * parameter becomes InvalidParams, offsets become LSP positions. The runs
+ * themselves are the core's (src/language/simulation/session.ts): a stepped run
+ * is computed once per saga and injections and cut after k actions.
+ */
+import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { findSaga } from '../language/diagrams/index';
+import type { DddModel } from '../language/index';
+import type { Saga } from '../language/model/elements';
+import {
+  bulkOptions,
+  bulkResult,
+  bulkSummary,
+  explorationSummary,
+  findStreams,
+  replayOf,
+  SimulationSessions,
+  startBulk,
+  type SimulationRun,
+} from '../language/simulation/index';
+import { limits, type BulkParams, type BulkResult, type ExploreParams, type ExploreResult, type ReplayParams, type ReplayResult, type SimulateParams } from '../protocol/index';
+import { toRange } from './convert';
+
+function invalid(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
+function sagaNamed(model: DddModel, name: string): Saga {
+  const saga = findSaga(model, name);
+  if (!saga) throw invalid(`There is no saga named ${name}; the sagas are: ${model.sagas.map((s) => s.name).join(', ') || '(none)'}.`);
+  return saga;
+}
+
+/** The server's sessions: a panel stepping through a run asks for the same one again and again. */
+const sessions = new SimulationSessions({ maxSteps: limits.steps });
+
+/** The run `ddd/simulate` asks for, and its saga (the caller draws the saga's diagram beside it). */
+export function simulationRun(model: DddModel, params: SimulateParams, cache: SimulationSessions = sessions): { saga: Saga; run: SimulationRun } {
+  const saga = sagaNamed(model, params.saga);
+  try {
+    return { saga, run: cache.run(saga, params, params.steps) };
+  } catch (error) {
+    if (error instanceof RangeError) throw invalid(error.message);
+    throw error;
+  }
+}
+
+export function explore(model: DddModel, params: ExploreParams): ExploreResult {
+  const saga = sagaNamed(model, params.saga);
+  const started = performance.now();
+  const options: Parameters<typeof explorationSummary>[1] = {};
+  if (params.maxRetries !== undefined) options.maxRetries = params.maxRetries;
+  if (params.depth !== undefined) options.depth = params.depth;
+  return { ...explorationSummary(saga, options), ms: Math.round(performance.now() - started) };
+}
+
+/** Runs per slice of a bulk request: about 30 ms of work, after which the server answers whatever else is waiting. */
+const BULK_SLICE = 100_000;
+
+/**
+ * N seeded runs, a slice at a time: between slices the server goes back to its
+ * other requests and notifications (a million runs take a few hundred
+ * milliseconds), and a cancelled request stops at the next slice.
+ */
+export async function bulk(model: DddModel, params: BulkParams, cancelled: () => boolean = () => false): Promise<BulkResult> {
+  const saga = sagaNamed(model, params.saga);
+  if (saga.style === 'choreographed') throw invalid(`${saga.name} is choreographed: bulk runs are for orchestrated sagas (explore it instead).`);
+  const started = performance.now();
+  const options = bulkOptions(saga, params);
+  const counter = startBulk(saga, options);
+  while (!counter.advance(BULK_SLICE)) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, `ddd/bulk cancelled after ${counter.figures().runs} of ${counter.runs} runs.`);
+  }
+  return { ...bulkSummary(bulkResult(counter, options)), ms: Math.round(performance.now() - started) };
+}
+
+export function replay(model: DddModel, params: ReplayParams): ReplayResult {
+  const streams = findStreams(model, params.stream);
+  if (!streams.length) throw invalid(`There is no event stream named ${params.stream}.`);
+  const documents = new Map(model.documents.map((document) => [document.uri, document.lineIndex]));
+  return {
+    replays: streams.map((stream) => {
+      const result = replayOf(stream);
+      return {
+        ...result,
+        problems: result.problems.map((found) => {
+          const lines = documents.get(found.uri);
+          return { ...found, range: lines ? toRange(lines, found.range) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+        }),
+      };
+    }),
+  };
+}
