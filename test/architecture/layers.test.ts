@@ -66,8 +66,15 @@ describe('the layer check', () => {
         file('src/cli/main.ts', 'node:fs', 'playwright-core', '../language/index', '../protocol/diagrams', '../../package.json'),
         file('webview/preview/toolbar.ts', '../../src/protocol/diagrams', 'mermaid', '@vscode-elements/elements/dist/vscode-tabs/index.js', '../shared/dom', '../styles.css'),
         file('src/protocol/simulation.ts', './diagrams'),
+        { file: 'src/protocol/results.ts', imports: [{ specifier: '../language/simulation/types', line: 1, typeOnly: true }] },
       ]),
     ).toEqual([]);
+  });
+
+  it('lets the shared contract name the core only in `import type`', () => {
+    const protocol = (typeOnly: boolean) => ({ file: 'src/protocol/results.ts', imports: [{ specifier: '../language/simulation/types', line: 1, typeOnly }] });
+    expect(layerViolations([protocol(true)])).toEqual([]);
+    expect(layerViolations([protocol(false)])).toEqual(['src/protocol/results.ts:1 imports ../language/simulation/types: the shared contract may import only its own files']);
   });
 
   it('names each import a layer must not make, and why', () => {
