@@ -9,7 +9,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Saga } from '../../src/language/model/elements';
-import { checkFiles, readWorkspace } from '../helpers';
+import { checkFiles, readWorkspace, type Checked } from '../helpers';
 
 const root = join(__dirname, '..', '..');
 
@@ -20,22 +20,29 @@ function workspaces(folder: string): string[] {
     .map((entry) => `${folder}/${entry}`);
 }
 
-let corpus: Saga[] | undefined;
+let corpus: Checked[] | undefined;
 
-/** Every saga of `examples/**` and `test/fixtures/**` (the example workspace checked as one, each fixture folder as one). */
+/** The workspaces of `examples/**` and `test/fixtures/**`, checked (each folder right under them as one workspace). */
+export function corpusWorkspaces(): Checked[] {
+  corpus ??= [...workspaces('examples'), ...workspaces('test/fixtures')]
+    .map((folder) => readWorkspace(folder))
+    .filter((files) => files.length > 0)
+    .map((files) => checkFiles(files));
+  return corpus;
+}
+
+/** Every saga of `examples/**` and `test/fixtures/**`. */
 export function corpusSagas(): Saga[] {
-  if (corpus) return corpus;
-  const sagas: Saga[] = [];
-  for (const folder of [...workspaces('examples'), ...workspaces('test/fixtures')]) {
-    const files = readWorkspace(folder);
-    if (files.length) sagas.push(...checkFiles(files).model.sagas);
-  }
-  corpus = sagas;
-  return sagas;
+  return corpusWorkspaces().flatMap((checked) => checked.model.sagas);
+}
+
+/** The text checked as `generated.ddd`. */
+export function checkText(text: string): Checked {
+  return checkFiles([{ uri: 'file:///generated.ddd', text }]);
 }
 
 export function sagaText(text: string): Saga {
-  const saga = checkFiles([{ uri: 'file:///generated.ddd', text }]).model.sagas[0];
+  const saga = checkText(text).model.sagas[0];
   if (!saga) throw new Error(`no saga in:\n${text}`);
   return saga;
 }
