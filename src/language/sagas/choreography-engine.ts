@@ -39,7 +39,12 @@ export class ReactionBoard {
   /** Per reaction: how many more distinct names it needs to fire. */
   private readonly missing: Int32Array;
 
+  private readonly listenSlots: Int32Array;
+  private readonly slotStart: Int32Array;
+
   constructor(readonly flow: CompiledFlow) {
+    this.listenSlots = flow.listenSlots;
+    this.slotStart = flow.slotStart;
     this.fired = new Array<boolean>(flow.reactionCount).fill(false);
     this.received = new Uint8Array(flow.slotCount);
     this.arrival = new Int32Array(flow.slotCount);
@@ -62,9 +67,11 @@ export class ReactionBoard {
   receive(reaction: number, name: number): Reception {
     const fired = this.fired;
     if (fired[reaction]) return RECEIVE_IGNORED;
-    const { received, missing } = this;
-    const slot = this.flow.slotOf(reaction, name);
-    if (slot >= 0 && received[slot] === 0) {
+    const { received, missing, listenSlots, slotStart } = this;
+    let slot = slotStart[reaction]!;
+    const end = slotStart[reaction + 1]!;
+    while (slot < end && listenSlots[slot] !== name) slot++;
+    if (slot < end && received[slot] === 0) {
       received[slot] = 1;
       this.arrival[slot] = this.clock++;
       missing[reaction]!--;
@@ -100,7 +107,7 @@ export class CompiledFlow {
   readonly names: string[] = [];
   readonly ids = new Map<string, number>();
   /** Per reaction: the distinct names it listens to, in order (slots `slotStart[r]` … `slotStart[r+1]-1`). */
-  private readonly listenSlots: Int32Array;
+  readonly listenSlots: Int32Array;
   readonly slotStart: Int32Array;
   /** Per reaction: how many distinct names it needs to fire (all for `and`, one otherwise). */
   readonly needed: Int32Array;

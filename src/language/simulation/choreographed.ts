@@ -152,6 +152,8 @@ export interface ChoreographyRunResult {
 interface Message {
   id: number;
   event: string;
+  /** The event's number in the compiled flow. */
+  name: number;
   reaction: number;
 }
 
@@ -280,7 +282,7 @@ export class ChoreographySimulation {
     this.limitHit = false;
     this.timeline = [];
     this.deliveries = 0;
-    for (const trigger of this.choreography.triggers) this.publish(trigger, -1);
+    for (const trigger of this.flow.triggerIds) this.publish(trigger, -1);
   }
 
   get done(): boolean {
@@ -311,8 +313,9 @@ export class ChoreographySimulation {
     return [...this.pending.filter((d) => !d.delayed), ...this.pending.filter((d) => d.delayed)];
   }
 
-  private publish(event: string, reaction: number, again?: Message): void {
-    const message = again ?? { id: this.messages.length + 1, event, reaction };
+  private publish(name: number, reaction: number, again?: Message): void {
+    const event = this.flow.names[name]!;
+    const message = again ?? { id: this.messages.length + 1, event, name, reaction };
     const emit: EmitEvent = { kind: 'emit', message: message.id, event };
     if (reaction >= 0) {
       emit.reaction = reaction;
@@ -330,7 +333,7 @@ export class ChoreographySimulation {
     }
     const delayed = this.delays.has(event);
     const rate = this.options.duplicateRate ?? 0;
-    for (const listener of this.flow.listeners[this.flow.ids.get(event)!]!) {
+    for (const listener of this.flow.listeners[name]!) {
       this.pending.push({ message, reaction: listener, duplicate: !!again, delayed });
       if (this.duplicates.has(event) || (rate > 0 && this.prng.next() < rate)) this.pending.push({ message, reaction: listener, duplicate: true, delayed });
     }
@@ -411,13 +414,13 @@ export class ChoreographySimulation {
           message: `${reactionLabel(reaction)} received ${message.event} twice and, not being idempotent, did its work twice${state.published.length ? ` (and published ${state.published.map((m) => m.event).join(', ')} again)` : ''}: mark it \`idempotent\` once it ignores repeated messages.`,
         });
         // the work happens again, and so do its messages, as copies of the first ones
-        for (const published of state.published) this.publish(published.event, reaction.index, published);
+        for (const published of state.published) this.publish(published.name, reaction.index, published);
       }
       return;
     }
     state.handled.add(message.id);
     const board = this.board;
-    const reception = board.receive(reaction.index, this.flow.ids.get(message.event)!);
+    const reception = board.receive(reaction.index, message.name);
     if (reception === RECEIVE_IGNORED) return; // `ignored`: fires once per saga instance
     state.counted.add(message.id);
     if (reception !== RECEIVE_FIRED) {
@@ -430,8 +433,8 @@ export class ChoreographySimulation {
     state.failed = failed;
     event.result = 'fired';
     event.outcome = failed ? 'failure' : 'success';
-    const names = this.flow.outcome(reaction.index, failed).map((name) => this.flow.names[name]!);
-    event.emitted = [...names];
+    const names = this.flow.outcome(reaction.index, failed);
+    event.emitted = names.map((name) => this.flow.names[name]!);
     const firing: ChoreographyRunResult['firings'][number] = { reaction: reaction.index, outcome: event.outcome, cause: message.event };
     if (reaction.participant !== undefined) firing.participant = reaction.participant;
     this.firings.push(firing);
