@@ -1,9 +1,9 @@
 /**
  * Simulating a choreographed saga on an event bus. Each participant reacts to
- * the events it listens to: `single` and `or` fire once, on the first; `and`
- * waits for all of them; a reaction that fails takes its `else` outcome (or,
- * without one, emits nothing); `compensates` reactions undo their participant's
- * work. Delivery is at least once: every emitted message is delivered to each
+ * the events it listens to; what a delivery does to a reaction (its join, firing
+ * once, its success or `else` names) is the choreography engine's
+ * (sagas/choreography-engine.ts, shared with the flow analysis); `compensates`
+ * reactions undo their participant's work. Delivery is at least once: every emitted message is delivered to each
  * listener, first come first served by default, and can be duplicated, delayed
  * or reordered (seeded), to show where the design depends on luck.
  *
