@@ -14,15 +14,16 @@ import type { Breach, BreachKind } from './types';
 
 export interface Guarantee {
   kind: BreachKind;
-  /** Checked once per step (`step` 0 … n-1), or once per run (`step` -1). */
+  /** Broken at a step (0 … n-1) or by the run as a whole (then `breakAt` answers 0 and `finding` gets -1). */
   perStep: boolean;
-  broken(machine: Machine, step: number): boolean;
+  /** The first step from `from` on where the guarantee breaks, or -1 (a tight loop: asked of every explored run). */
+  breakAt(machine: Machine, from: number): number;
   finding(machine: Machine, step: number): Breach;
 }
 
 /** The saga failed and the step's work, which holds something, was never undone. */
 function notUndone(machine: Machine, step: number): boolean {
-  return machine.endedFailed && machine.stepEffect[step] === 1 && machine.saga.holds[step] === 1 && machine.compEffect[step] === 0;
+  return machine.stepEffect[step] === 1 && machine.saga.holds[step] === 1 && machine.compEffect[step] === 0;
 }
 
 export const guarantees: readonly Guarantee[] = [
@@ -30,7 +31,7 @@ export const guarantees: readonly Guarantee[] = [
     // every run ends COMPLETED or FAILED
     kind: 'not-terminal',
     perStep: false,
-    broken: (machine) => !machine.done || machine.endedStuck,
+    breakAt: (machine, from) => (from === 0 && (!machine.done || machine.endedStuck) ? 0 : -1),
     finding(machine) {
       if (!machine.done) return { kind: 'not-terminal', message: 'The run is not over.' };
       const saga = machine.saga;
@@ -50,7 +51,13 @@ export const guarantees: readonly Guarantee[] = [
     // a failed saga undid every step that changed something
     kind: 'not-undone',
     perStep: true,
-    broken: notUndone,
+    breakAt(machine, from) {
+      if (!machine.endedFailed) return -1;
+      const { stepEffect, compEffect } = machine;
+      const { holds, n } = machine.saga;
+      for (let step = from; step < n; step++) if (stepEffect[step] === 1 && holds[step] === 1 && compEffect[step] === 0) return step;
+      return -1;
+    },
     finding(machine, step) {
       const saga = machine.saga;
       const failing = machine.failedStep >= 0 ? saga.commands[machine.failedStep] : 'a later step';
@@ -68,7 +75,12 @@ export const guarantees: readonly Guarantee[] = [
     // no compensation runs for a step that never ran
     kind: 'compensation-without-step',
     perStep: true,
-    broken: (machine, step) => machine.compEffect[step] !== 0 && machine.stepEffect[step] === 0,
+    breakAt(machine, from) {
+      const { compEffect, stepEffect } = machine;
+      const n = machine.saga.n;
+      for (let step = from; step < n; step++) if (compEffect[step] !== 0 && stepEffect[step] === 0) return step;
+      return -1;
+    },
     finding(machine, step) {
       const saga = machine.saga;
       return {
@@ -83,7 +95,13 @@ export const guarantees: readonly Guarantee[] = [
     // nothing stays reserved, charged or pending at the end (a step not undone is reported as such)
     kind: 'left-held',
     perStep: true,
-    broken: (machine, step) => machine.held[step] === 1 && !notUndone(machine, step),
+    breakAt(machine, from) {
+      const { held } = machine;
+      const failed = machine.endedFailed;
+      const n = machine.saga.n;
+      for (let step = from; step < n; step++) if (held[step] === 1 && !(failed && notUndone(machine, step))) return step;
+      return -1;
+    },
     finding(machine, step) {
       const saga = machine.saga;
       return {
@@ -98,28 +116,19 @@ export const guarantees: readonly Guarantee[] = [
 
 /** Whether the run breaks any guarantee; allocates nothing. */
 export function anyBroken(machine: Machine): boolean {
-  const n = machine.saga.n;
-  for (let g = 0; g < guarantees.length; g++) {
-    const guarantee = guarantees[g]!;
-    if (!guarantee.perStep) {
-      if (guarantee.broken(machine, -1)) return true;
-      continue;
-    }
-    for (let step = 0; step < n; step++) if (guarantee.broken(machine, step)) return true;
-  }
+  for (let g = 0; g < guarantees.length; g++) if (guarantees[g]!.breakAt(machine, 0) >= 0) return true;
   return false;
 }
 
 /** The guarantees the run breaks, as findings: guarantee by guarantee, step by step. */
 export function brokenGuarantees(machine: Machine): Breach[] {
   const breaches: Breach[] = [];
-  const n = machine.saga.n;
   for (const guarantee of guarantees) {
     if (!guarantee.perStep) {
-      if (guarantee.broken(machine, -1)) breaches.push(guarantee.finding(machine, -1));
+      if (guarantee.breakAt(machine, 0) >= 0) breaches.push(guarantee.finding(machine, -1));
       continue;
     }
-    for (let step = 0; step < n; step++) if (guarantee.broken(machine, step)) breaches.push(guarantee.finding(machine, step));
+    for (let step = guarantee.breakAt(machine, 0); step >= 0; step = guarantee.breakAt(machine, step + 1)) breaches.push(guarantee.finding(machine, step));
   }
   return breaches;
 }
