@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { validateModel } from '../../src/language/validation/validate';
 import { LineIndex } from '../../src/language/syntax/line-index';
-import { breachesAsDiagnostics, exploreSaga, pathText, simulationRules } from '../../src/language/simulation/index';
+import { breachesAsDiagnostics, exploreSaga, pathText, simulateSaga, simulationRules } from '../../src/language/simulation/index';
 import { check, fixture, sketchBlocks } from '../helpers';
 import { exampleSaga, exampleWorkspace, fixtures, generatedSaga, sagaOf } from './load';
 
 describe('exhaustive exploration', () => {
-  it('finds four outcomes of the order saga, none breaching a guarantee', () => {
-    const exploration = exploreSaga(exampleSaga('OrderSaga'));
+  it('finds four outcomes of the order saga, none breaching a guarantee, when every command eventually succeeds', () => {
+    const exploration = exploreSaga(exampleSaga('OrderSaga'), { permanent: false });
     expect(exploration.depth).toBe(2);
     expect(exploration.ok).toBe(true);
     expect(exploration.breaches).toEqual([]);
@@ -33,7 +33,7 @@ describe('exhaustive exploration', () => {
 
   it('names the step a missing compensation leaves behind, with a trace', () => {
     const { model } = fixtures('missing-compensation.ddd');
-    const exploration = exploreSaga(sagaOf(model, 'LeakySaga'));
+    const exploration = exploreSaga(sagaOf(model, 'LeakySaga'), { permanent: false });
     expect(exploration.ok).toBe(false);
     expect(exploration.breaches.map(({ breach }) => `${breach.kind} ${breach.command}`)).toEqual(['not-undone NotifyWarehouse']);
     const { example } = exploration.breaches[0]!;
@@ -52,20 +52,25 @@ describe('exhaustive exploration', () => {
     expect(exploreSaga(sagaOf(model, 'IdempotentOrder')).risks).toEqual([]);
   });
 
-  it('reports runs that end stuck when asked for permanent failures', () => {
-    const exploration = exploreSaga(exampleSaga('OrderSaga'), { permanent: true, crashDepth: -1 });
+  it('reports runs that end stuck when a command never succeeds, as a single run with that failure does (issue 11)', () => {
+    const exploration = exploreSaga(exampleSaga('OrderSaga'), { crashDepth: -1 });
     const stuck = exploration.outcomes.filter((outcome) => outcome.end === 'stuck');
     // CancelOrder failing for good after ReserveInventory failed, or after ProcessPayment failed (two outcomes)
     expect(stuck.map((outcome) => outcome.breaches[0]!.command).sort()).toEqual(['CancelOrder', 'CancelOrder', 'ConfirmOrder', 'ReleaseInventory']);
     for (const outcome of stuck) expect(outcome.breaches[0]!.kind).toBe('not-terminal');
     expect(exploration.ok).toBe(false);
+    // the single run with the same failure ends the same way
+    const single = simulateSaga(exampleSaga('OrderSaga'), { faults: [{ target: 'step', step: 2 }, { target: 'compensation', step: 1, attempts: 'always' }] });
+    expect(single.end).toBe('stuck');
+    const explored = exploration.breaches.map(({ breach }) => `${breach.kind} ${breach.command}`);
+    for (const breach of single.breaches) expect(explored).toContain(`${breach.kind} ${breach.command}`);
   });
 
   it('explores every single and double failure point of a 20-step saga', () => {
     const saga = sagaOf(check(generatedSaga(20)).model, 'Generated');
-    const singles = exploreSaga(saga, { depth: 1, crashDepth: -1 });
+    const singles = exploreSaga(saga, { depth: 1, crashDepth: -1, permanent: false });
     expect(singles.runs).toBe(21);
-    const doubles = exploreSaga(saga, { depth: 2 });
+    const doubles = exploreSaga(saga, { depth: 2, permanent: false });
     // happy path + 20 single failures + a second failure after each: the compensations that run (0 + 1 + … + 18) and ConfirmOrder's retry
     expect(doubles.runs).toBe(1 + 20 + (18 * 19) / 2 + 1);
     expect(doubles.ok).toBe(true);

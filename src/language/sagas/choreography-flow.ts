@@ -42,11 +42,6 @@ export interface FlowAnalysis {
   deadJoins: DeadJoin[];
 }
 
-/** Whether a reaction fires, given every name delivered so far (`mixed` counts as `or`). */
-export function joinSatisfied(reaction: ChoreographyReaction, delivered: ReadonlySet<string>): boolean {
-  return reaction.join === 'and' ? reaction.listensTo.every((name) => delivered.has(name)) : reaction.listensTo.some((name) => delivered.has(name));
-}
-
 const compiled = new WeakMap<Choreography, CompiledFlow>();
 
 /** The choreography compiled for fast runs (kept as long as the choreography). */
@@ -73,7 +68,7 @@ export function runChoreography(choreography: Choreography, decide: (reaction: C
       const reaction = choreography.reactions[index]!;
       const outcome: Outcome = mode === 1 ? 'failure' : 'success';
       if (reaction.choice) run.choices.set(index, outcome);
-      run.firings.push({ reaction: index, outcome, cause: flow.names[cause]!, emitted: outcome === 'success' ? reaction.emits : reaction.otherwise });
+      run.firings.push({ reaction: index, outcome, cause: flow.names[cause]!, emitted: flow.outcome(index, mode === 1).map((name) => flow.names[name]!) });
     },
   );
   for (let i = 0; i < length; i++) run.events.push(flow.names[flow.order[i]!]!);

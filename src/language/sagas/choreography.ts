@@ -17,7 +17,7 @@ import type { JoinKind, Reference, Saga, SagaReaction } from '../model/elements'
 import { analyseFlow, type FlowAnalysis } from './choreography-flow';
 import { cyclesOf } from './graph';
 
-export { joinSatisfied, runChoreography, type DeadJoin, type FlowAnalysis } from './choreography-flow';
+export { runChoreography, type DeadJoin, type FlowAnalysis } from './choreography-flow';
 
 export type Outcome = 'success' | 'failure';
 

@@ -1,9 +1,9 @@
 /**
  * Simulating a choreographed saga on an event bus. Each participant reacts to
- * the events it listens to: `single` and `or` fire once, on the first; `and`
- * waits for all of them; a reaction that fails takes its `else` outcome (or,
- * without one, emits nothing); `compensates` reactions undo their participant's
- * work. Delivery is at least once: every emitted message is delivered to each
+ * the events it listens to; what a delivery does to a reaction (its join, firing
+ * once, its success or `else` names) is the choreography engine's
+ * (sagas/choreography-engine.ts, shared with the flow analysis); `compensates`
+ * reactions undo their participant's work. Delivery is at least once: every emitted message is delivered to each
  * listener, first come first served by default, and can be duplicated, delayed
  * or reordered (seeded), to show where the design depends on luck.
  *
@@ -15,6 +15,8 @@
  */
 import type { Saga } from '../model/elements';
 import { choreographyOf, type Choreography, type ChoreographyReaction } from '../sagas/choreography';
+import { RECEIVE_FIRED, RECEIVE_IGNORED, ReactionBoard, type CompiledFlow } from '../sagas/choreography-engine';
+import { compiledFlowOf } from '../sagas/choreography-flow';
 import { Prng } from './prng';
 
 export interface ChoreographyOptions {
@@ -150,6 +152,8 @@ export interface ChoreographyRunResult {
 interface Message {
   id: number;
   event: string;
+  /** The event's number in the compiled flow. */
+  name: number;
   reaction: number;
 }
 
@@ -160,14 +164,13 @@ interface Delivery {
   delayed: boolean;
 }
 
+/** What the bus remembers of a reaction's messages; whether it fired, and on what, is on the `ReactionBoard`. */
 interface ReactionState {
-  fired: boolean;
   failed: boolean;
   /** Messages handled. */
   handled: Set<number>;
   /** Messages that counted for the firing. */
   counted: Set<number>;
-  received: Set<string>;
   /** The messages the firing published. */
   published: Message[];
 }
@@ -228,6 +231,9 @@ export class ChoreographySimulation {
   readonly info: ChoreographyInfo;
   readonly choreography: Choreography;
   private readonly options: ChoreographyOptions;
+  private readonly flow: CompiledFlow;
+  /** The reactions' joins and firings: the semantics shared with the flow analysis. */
+  private readonly board: ReactionBoard;
   private prng!: Prng;
   private pending: Delivery[] = [];
   private states: ReactionState[] = [];
@@ -250,6 +256,8 @@ export class ChoreographySimulation {
     this.choreography = choreographyFor(source);
     this.info = infoOf(this.choreography);
     this.options = options;
+    this.flow = compiledFlowOf(this.choreography);
+    this.board = new ReactionBoard(this.flow);
     this.reset();
   }
 
@@ -259,7 +267,8 @@ export class ChoreographySimulation {
     this.prng = new Prng(options.seed ?? 1);
     this.pending = [];
     this.messages = [];
-    this.states = this.choreography.reactions.map(() => ({ fired: false, failed: false, handled: new Set(), counted: new Set(), received: new Set(), published: [] }));
+    this.states = this.choreography.reactions.map(() => ({ failed: false, handled: new Set(), counted: new Set(), published: [] }));
+    this.board.reset();
     this.fails = new Set(options.failReactions ?? []);
     this.duplicates = new Set(options.duplicate ?? []);
     this.delays = new Set(options.delay ?? []);
@@ -273,7 +282,7 @@ export class ChoreographySimulation {
     this.limitHit = false;
     this.timeline = [];
     this.deliveries = 0;
-    for (const trigger of this.choreography.triggers) this.publish(trigger, -1);
+    for (const trigger of this.flow.triggerIds) this.publish(trigger, -1);
   }
 
   get done(): boolean {
@@ -304,8 +313,9 @@ export class ChoreographySimulation {
     return [...this.pending.filter((d) => !d.delayed), ...this.pending.filter((d) => d.delayed)];
   }
 
-  private publish(event: string, reaction: number, again?: Message): void {
-    const message = again ?? { id: this.messages.length + 1, event, reaction };
+  private publish(name: number, reaction: number, again?: Message): void {
+    const event = this.flow.names[name]!;
+    const message = again ?? { id: this.messages.length + 1, event, name, reaction };
     const emit: EmitEvent = { kind: 'emit', message: message.id, event };
     if (reaction >= 0) {
       emit.reaction = reaction;
@@ -323,7 +333,7 @@ export class ChoreographySimulation {
     }
     const delayed = this.delays.has(event);
     const rate = this.options.duplicateRate ?? 0;
-    for (const listener of this.choreography.listeners.get(event) ?? []) {
+    for (const listener of this.flow.listeners[name]!) {
       this.pending.push({ message, reaction: listener, duplicate: !!again, delayed });
       if (this.duplicates.has(event) || (rate > 0 && this.prng.next() < rate)) this.pending.push({ message, reaction: listener, duplicate: true, delayed });
     }
@@ -389,7 +399,7 @@ export class ChoreographySimulation {
     this.timeline.push(event);
 
     if (state.handled.has(message.id)) {
-      if (!state.fired || !state.counted.has(message.id)) {
+      if (!this.board.fired[reaction.index] || !state.counted.has(message.id)) {
         event.result = 'duplicate-harmless';
       } else if (reaction.idempotent) {
         event.result = 'duplicate-ignored';
@@ -404,28 +414,27 @@ export class ChoreographySimulation {
           message: `${reactionLabel(reaction)} received ${message.event} twice and, not being idempotent, did its work twice${state.published.length ? ` (and published ${state.published.map((m) => m.event).join(', ')} again)` : ''}: mark it \`idempotent\` once it ignores repeated messages.`,
         });
         // the work happens again, and so do its messages, as copies of the first ones
-        for (const published of state.published) this.publish(published.event, reaction.index, published);
+        for (const published of state.published) this.publish(published.name, reaction.index, published);
       }
       return;
     }
     state.handled.add(message.id);
-    if (state.fired) return; // `ignored`: fires once per saga instance
-    state.received.add(message.event);
+    const board = this.board;
+    const reception = board.receive(reaction.index, message.name);
+    if (reception === RECEIVE_IGNORED) return; // `ignored`: fires once per saga instance
     state.counted.add(message.id);
-    const satisfied = reaction.join === 'and' ? reaction.listensTo.every((name) => state.received.has(name)) : true;
-    if (!satisfied) {
+    if (reception !== RECEIVE_FIRED) {
       event.result = 'waiting';
-      event.waitingFor = reaction.listensTo.filter((name) => !state.received.has(name));
+      event.waitingFor = reaction.listensTo.filter((name) => !board.hasReceived(reaction.index, this.flow.ids.get(name)!));
       return;
     }
-    state.fired = true;
     const rate = this.options.failureRates?.[reaction.index] ?? 0;
     const failed = this.fails.has(reaction.index) || (rate > 0 && this.prng.next() < rate);
     state.failed = failed;
     event.result = 'fired';
     event.outcome = failed ? 'failure' : 'success';
-    const names = failed ? reaction.otherwise : reaction.emits;
-    event.emitted = [...names];
+    const names = this.flow.outcome(reaction.index, failed);
+    event.emitted = names.map((name) => this.flow.names[name]!);
     const firing: ChoreographyRunResult['firings'][number] = { reaction: reaction.index, outcome: event.outcome, cause: message.event };
     if (reaction.participant !== undefined) firing.participant = reaction.participant;
     this.firings.push(firing);
@@ -466,16 +475,17 @@ export class ChoreographySimulation {
       }
     }
     reactions.forEach((reaction, index) => {
-      const state = this.states[index]!;
-      if (reaction.join !== 'and' || state.fired || state.received.size === 0) return;
+      const { board, flow } = this;
+      if (reaction.join !== 'and' || board.fired[index] || !board.receivedAny(index)) return;
       stalled = true;
-      const missing = reaction.listensTo.filter((name) => !state.received.has(name));
+      const missing = reaction.listensTo.filter((name) => !board.hasReceived(index, flow.ids.get(name)!));
+      const received = board.receivedNames(index).map((name) => flow.names[name]!);
       breaches.push({
         kind: 'stalled-join',
         reaction: index,
         ...withParticipant(reaction),
         missing,
-        message: `${reactionLabel(reaction)} got ${[...state.received].join(', ')} but never ${missing.join(', ')}: it waits forever.`,
+        message: `${reactionLabel(reaction)} got ${received.join(', ')} but never ${missing.join(', ')}: it waits forever.`,
       });
     });
     if (this.limitHit) {

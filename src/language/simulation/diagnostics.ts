@@ -65,7 +65,7 @@ function failingSteps(examples: RunResult[], saga: Saga): string[] {
 export function sagaBreachFindings(saga: Saga, options: BreachDiagnosticsOptions = {}): { rule: Rule; finding: Finding }[] {
   if (saga.style !== 'orchestrated' || saga.steps.length === 0) return [];
   const compiled = compileSaga(saga);
-  const exploration = exploreSaga(compiled, { traces: false, breachesOnly: true, ...options });
+  const exploration = exploreSaga(compiled, { traces: false, breachesOnly: true, permanent: false, ...options });
   const findings: { rule: Rule; finding: Finding }[] = [];
   // one finding per (kind, step): the examples of every outcome that breaches it
   const groups = new Map<string, { breach: Breach; examples: RunResult[] }>();

@@ -24,6 +24,7 @@
  * a seeded hash of the run's seed, so a command sent again gets the same answer.
  */
 import { heldLabel, type CompiledSaga } from './compile';
+import { anyBroken, brokenGuarantees } from './guarantees';
 import type {
   ActionTarget,
   Breach,
@@ -262,6 +263,16 @@ export class Machine {
 
   get done(): boolean {
     return this.phase === DONE && !this.crashed;
+  }
+
+  /** The run is over and ended stuck (retries exhausted). */
+  get endedStuck(): boolean {
+    return this.done && this.endKind === END_STUCK;
+  }
+
+  /** The run is over and ended in the saga's failed state. */
+  get endedFailed(): boolean {
+    return this.done && this.endKind === END_FAILED;
   }
 
   /** Runs to the end. */
@@ -629,69 +640,12 @@ export class Machine {
 
   /** Whether `breaches()` would find anything, without building the findings (asked of every explored run). */
   hasBreach(): boolean {
-    if (this.phase !== DONE || this.crashed || this.endKind === END_STUCK) return true;
-    const { holds } = this.saga;
-    for (let i = 0; i < this.saga.n; i++) {
-      // held at the end, or compensated without having run (a step left undone after a failure is also held)
-      if (this.held[i] || (this.compEffect[i] && !this.stepEffect[i])) return true;
-      if (this.endKind === END_FAILED && this.stepEffect[i] && holds[i] && !this.compEffect[i]) return true;
-    }
-    return false;
+    return anyBroken(this);
   }
 
-  /** The guarantees, checked on the run as it stands. */
+  /** The guarantees (guarantees.ts), checked on the run as it stands. */
   breaches(): Breach[] {
-    const saga = this.saga;
-    const { steps } = saga.info;
-    const breaches: Breach[] = [];
-    const undone = new Set<number>();
-    if (this.phase !== DONE || this.crashed) {
-      breaches.push({ kind: 'not-terminal', message: 'The run is not over.' });
-    } else if (this.endKind === END_STUCK) {
-      const step = this.cursor;
-      const compensating = this.failedStep >= 0;
-      const command = compensating ? saga.compensations[step]! : saga.commands[step]!;
-      const what = compensating ? `compensation ${command} (undoing ${saga.commands[step]})` : `step ${command}`;
-      breaches.push({
-        kind: 'not-terminal',
-        step,
-        command,
-        message: `The ${what} failed ${this.maxRetries + 1} times in a row: the saga is stuck in ${saga.stateNames[this.state]}, neither ${saga.info.completed} nor ${saga.info.failed}.`,
-      });
-    } else if (this.endKind === END_FAILED) {
-      for (let i = 0; i < saga.n; i++) {
-        if (!this.stepEffect[i] || !saga.holds[i] || this.compEffect[i]) continue;
-        undone.add(i);
-        const failing = this.failedStep >= 0 ? saga.commands[this.failedStep] : 'a later step';
-        const reason = steps[i]!.compensation === undefined ? 'it has no `compensate` clause' : 'its compensation never ran';
-        breaches.push({
-          kind: 'not-undone',
-          step: i,
-          command: saga.commands[i]!,
-          message: `${saga.commands[i]} ran, then ${failing} failed and the saga ended ${saga.info.failed}, but ${saga.commands[i]} was not undone: ${reason}.`,
-        });
-      }
-    }
-    for (let i = 0; i < saga.n; i++) {
-      if (this.compEffect[i] && !this.stepEffect[i]) {
-        breaches.push({
-          kind: 'compensation-without-step',
-          step: i,
-          command: saga.compensations[i]!,
-          message: `${saga.compensations[i]} ran to undo ${saga.commands[i]}, which never ran.`,
-        });
-      }
-    }
-    for (let i = 0; i < saga.n; i++) {
-      if (!this.held[i] || undone.has(i)) continue;
-      breaches.push({
-        kind: 'left-held',
-        step: i,
-        command: saga.commands[i]!,
-        message: `The effect of ${heldLabel(steps[i]!)} is still held (reserved, charged or pending) at the end of the run.`,
-      });
-    }
-    return breaches;
+    return brokenGuarantees(this);
   }
 
   risks(): Risk[] {

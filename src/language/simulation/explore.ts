@@ -7,8 +7,11 @@
  *
  * A failure point is a command as it is sent in a run (a step, a retry, a
  * compensation), so a pair explores a failing compensation after a failing step,
- * or a retry failing again. Runs are played untraced; each distinct outcome is
- * played once more with tracing on for its example.
+ * or a retry failing again. Unless told otherwise, it also plays every command
+ * that never succeeds (each step, and each compensation after each failure that
+ * makes it run, failing on every attempt): those runs end stuck. Runs are
+ * played untraced; each distinct outcome is played once more with tracing on
+ * for its example.
  */
 import { compileSaga } from './compile';
 import { defaultMaxRetries, END, Machine, resendRisk, STEP_DONE, STEP_FAILED, T_COMP, T_END, T_STEP } from './engine';
@@ -28,7 +31,11 @@ export interface ExploreOptions {
   crashDepth?: number;
   /** Trace the example of each outcome (default true); untraced examples have an empty timeline, and `pathText` reads their journal. */
   traces?: boolean;
-  /** Also play every step, and every compensation, failing on every attempt (runs that end stuck). */
+  /**
+   * Also play every step, and every compensation, failing on every attempt (runs that end stuck), as a
+   * single run with `attempts: 'always'` does. Default true, so that exploration finds what such a run shows;
+   * the editor's rule leaves them out (false): no saga as written can avoid them.
+   */
   permanent?: boolean;
   /**
    * List only the outcomes that breach a guarantee (what the validation rule reports): the runs are
@@ -173,7 +180,7 @@ export function exploreSaga(source: SagaSource, options: ExploreOptions = {}): E
   };
   visit(0, 0);
 
-  if (options.permanent) {
+  if (options.permanent ?? true) {
     const permanent = (target: number, step: number, prefix: number[]) => {
       base.clearFaults();
       base.clearCrashes();
