@@ -106,6 +106,7 @@ context Billing {
     event PaymentProcessed { payment: PaymentId }
     event PaymentRefunded { payment: PaymentId }
   }
+  repository Payments for Payment
 }
 
 context Shipping {
