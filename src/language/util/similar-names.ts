@@ -184,38 +184,45 @@ export class SimilarNames {
   /**
    * Pairs such that every name within `limit` of the query holds one of them,
    * the fewer holders the better; undefined when the query is too short for any.
-   * Two ways to choose them: cut the query into limit + 1 pieces, of which a
-   * name within `limit` holds one unchanged, and take each piece's rarest pair
-   * (a piece with a pair no name has is held by none); or take the query's
-   * (known − needed + 1) rarest pairs, one of which a name sharing `needed` of
-   * them holds.
+   * Two ways to choose them: limit + 1 pairs of the query that do not overlap,
+   * of which `limit` edits change at most `limit`, so a name within `limit`
+   * holds one of them (a pair no name has is held by none: it needs no seed);
+   * or the query's (known − needed + 1) rarest pairs, one of which a name
+   * sharing `needed` of them holds.
    */
   private seedPairs(name: string, ids: readonly number[], known: readonly number[], needed: number, limit: number): number[] | undefined {
-    const holders = (id: number) => this.byPair[id]!.length;
+    const holders = (id: number) => (id < 0 ? 0 : this.byPair[id]!.length);
     const cost = (pairs: readonly number[]) => pairs.reduce((sum, id) => sum + holders(id), 0);
     let best: number[] | undefined;
     const pieces = limit + 1;
-    if (name.length >= 2 * pieces) {
-      best = [];
-      for (let piece = 0; piece < pieces; piece++) {
-        const start = Math.floor((piece * name.length) / pieces);
-        const end = Math.floor(((piece + 1) * name.length) / pieces);
-        // the pairs inside the piece start at start … end − 2
-        let rarest: number | undefined;
-        let heldByNone = false;
-        for (let at = start; at <= end - 2 && !heldByNone; at++) {
-          const id = ids[at]!;
-          if (id < 0) heldByNone = true;
-          else if (rarest === undefined || holders(id) < holders(rarest)) rarest = id;
-        }
-        if (!heldByNone && rarest !== undefined) best.push(rarest);
-      }
-    }
+    if (name.length >= 2 * pieces) best = this.disjointPairs(ids, pieces, holders).filter((id) => id >= 0);
     if (needed > 0) {
       const rarest = [...known].sort((a, b) => holders(a) - holders(b)).slice(0, known.length - needed + 1);
       if (best === undefined || cost(rarest) < cost(best)) best = rarest;
     }
     return best;
+  }
+
+  /** `count` pairs of the query at places that do not overlap (two apart at least), with the fewest holders in all. */
+  private disjointPairs(ids: readonly number[], count: number, holders: (id: number) => number): number[] {
+    // least[c][i]: the fewest holders of c pairs chosen among the first i places
+    const least = Array.from({ length: count + 1 }, (_, c) => Array.from({ length: ids.length + 1 }, () => (c === 0 ? 0 : Infinity)));
+    for (let c = 1; c <= count; c++) {
+      for (let i = 1; i <= ids.length; i++) {
+        const taking = least[c - 1]![Math.max(0, i - 2)]! + holders(ids[i - 1]!);
+        least[c]![i] = Math.min(least[c]![i - 1]!, taking);
+      }
+    }
+    const chosen: number[] = [];
+    for (let c = count, i = ids.length; c > 0 && i > 0; ) {
+      if (least[c]![i] === least[c]![i - 1]) i--;
+      else {
+        chosen.push(ids[i - 1]!);
+        c--;
+        i -= 2;
+      }
+    }
+    return chosen;
   }
 
   /** The first index in `holders` (shortest first) of a name at least `length` long. */
