@@ -59,8 +59,9 @@ function bigrams(name: string): string[] {
  * look-up takes a few rare pairs that such a name must hold (see seedPairs),
  * and compares with the query only the names that hold one of them, whose
  * length is within d and that hold all but 2d of the query's pairs within d
- * places of where the query has them. A query with too few pairs for that (n ≤ 2d) is
- * compared with the names whose length is within d: short names are few.
+ * places of where the query has them. A query too short for any seed (fewer
+ * than 2d + 2 characters, and n ≤ 2d) is compared with the names whose length
+ * is within d: short names are few.
  */
 export class SimilarNames {
   private readonly names: string[];
