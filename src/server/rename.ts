@@ -4,6 +4,7 @@
  * with a ResponseError whose message the editor shows.
  */
 import {
+  ErrorCodes,
   LSPErrorCodes,
   ResponseError,
   type PrepareRenameParams,
@@ -34,6 +35,10 @@ export function toWorkspaceEdit(ctx: ServerContext, edits: NavWorkspaceEdit): Wo
 }
 
 export function rename(ctx: ServerContext, params: RenameParams): WorkspaceEdit {
+  // the protocol requires a new name; a client that sends none gets a refusal, not edits without text
+  if (typeof params.newName !== 'string') {
+    throw new ResponseError(ErrorCodes.InvalidParams, 'Rename needs the new name (newName), a string; none was given.');
+  }
   const document = ctx.document(params.textDocument.uri);
   if (!document) throw new ResponseError(LSPErrorCodes.RequestFailed, 'This document is not part of the .ddd workspace.');
   const result = renameAt(ctx.model(), document.uri, document.lines.offsetAt(params.position), params.newName);

@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkDocuments, parseDocument, type SourceFile } from '../../src/language/index';
+import { toMarkdown } from '../../src/language/diagrams/markdown';
+import { checkDocuments, checkWorkspace, parseDocument, type SourceFile } from '../../src/language/index';
 import { readWorkspace } from '../helpers';
 import { countingLookaheads } from '../work';
 
@@ -83,6 +84,40 @@ describe('random damage to the examples never breaks the checker', () => {
         checkBounded([{ uri: 'file:///binary.ddd', text }]);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('half-written input: what error recovery leaves is checked like any model', () => {
+  const fixtureFiles = [...readWorkspace('test/fixtures'), ...examples].filter((file) => file.uri.endsWith('.ddd'));
+
+  it('every line-prefix of every fixture and example gives findings, never an internal error', () => {
+    expect(fixtureFiles.length).toBeGreaterThan(10);
+    let prefixes = 0;
+    for (const file of fixtureFiles) {
+      const ends = [...file.text.matchAll(/\n/g)].map((match) => match.index);
+      for (const end of ends) {
+        // a line cut off after it, and in its middle: a name or a bracket half typed
+        for (const cut of [end, Math.max(0, end - 3)]) {
+          const result = checkWorkspace([{ uri: file.uri, text: file.text.slice(0, cut) }]);
+          const internal = result.diagnostics.filter((diagnostic) => diagnostic.code === 'internal-error');
+          expect(internal, `${file.uri} cut at ${cut}`).toEqual([]);
+          prefixes++;
+        }
+      }
+    }
+    expect(prefixes).toBeGreaterThan(1_000);
+  });
+
+  it('context-map relationships of token soup ([[, ]], ->, roles) never give an internal error nor break the Markdown export', () => {
+    const soup = ['[[', ']]', '[', ']', '->', '<-', '<->', ',', '{', '}', 'A', 'B', 'C', 'OHS', 'ACL', 'SK', 'P', 'CF', '"d"', 'Money'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...soup), { maxLength: 24 }), (tokens) => {
+        const text = `context A\ncontext B\ncontextmap M { ${tokens.join(' ')} }\ncontextmap N { A [[ -> ${tokens.join(' ')} }`;
+        const result = checkTimed([{ uri: 'file:///soup.ddd', text }]);
+        expect(() => toMarkdown(result.model)).not.toThrow();
+      }),
+      { numRuns: 300 },
     );
   });
 });

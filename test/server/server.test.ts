@@ -28,6 +28,7 @@ import {
   type Hover,
   type Location,
   type Position,
+  type RenameParams,
   type SymbolInformation,
   type TextEdit,
   type WorkspaceEdit,
@@ -273,6 +274,16 @@ describe('rename', () => {
     await expect(rename('event')).rejects.toThrow(/keyword/);
     await expect(rename('OrderPlaced')).rejects.toThrow(/already declares/);
     await expect(session.client.sendRequest(PrepareRenameRequest.type, at('context-map.ddd', 'ACL'))).rejects.toThrow(/role/);
+  });
+
+  test('refuses a rename without a new name, with a message, and changes nothing', async () => {
+    const where = at('contexts/sales.ddd', 'event OrderCreated', 8);
+    for (const params of [where, { ...where, newName: null }, { ...where, newName: 42 }]) {
+      await expect(session.client.sendRequest(RenameRequest.type, params as unknown as RenameParams)).rejects.toThrow(/needs the new name/);
+    }
+    // the server still renames afterwards
+    const edit = (await session.client.sendRequest(RenameRequest.type, { ...where, newName: 'OrderOpened' })) as WorkspaceEdit;
+    expect(Object.values(edit.changes!).flat().every((change) => change.newText === 'OrderOpened')).toBe(true);
   });
 });
 

@@ -24,6 +24,7 @@ import type {
   TextRange,
   TypeReference,
 } from '../model/elements';
+import { boundedList } from '../util/bounded-list';
 import { closestName, didYouMean } from '../util/similar-names';
 
 /** A value of the state or of an event argument; `null` for a field whose type replay does not model (lists, value objects, …). */
@@ -383,7 +384,7 @@ function argumentsOf(entry: StreamEvent, event: DomainEvent, problem: Report): R
     const field = fields.get(name);
     if (!field) {
       problem('unknown-argument', argument.name.range,
-        `${name} is not a field of event ${event.name}${fields.size ? ` (it has ${[...fields.keys()].join(', ')})` : ''}.${didYouMean(name, fields.keys())}`);
+        `${name} is not a field of event ${event.name}${fields.size ? ` (it has ${boundedList(fields.keys())})` : ''}.${didYouMean(name, fields.keys())}`);
       continue;
     }
     if (Object.hasOwn(values, name)) {
@@ -405,7 +406,7 @@ function argumentsOf(entry: StreamEvent, event: DomainEvent, problem: Report): R
   if (missing.length) {
     const names = missing.map((field) => field.name);
     problem('missing-argument', entry.range,
-      `${event.name}(…) gives no ${names.join(', ')}: replay uses ${names.length > 1 ? 'their' : 'its'} empty value; give ${names.map((n) => `${n}: …`).join(', ')}.`,
+      `${event.name}(…) gives no ${boundedList(names)}: replay uses ${names.length > 1 ? 'their' : 'its'} empty value; give ${boundedList(names.map((n) => `${n}: …`))}.`,
       { missing: names }, 'warning');
   }
   return values;

@@ -69,7 +69,9 @@ export function renderRulesMarkdown(sets: readonly RuleSet[]): string {
     ...severityOrder.map((severity) => `| ${severity} | ${severityMeaning[severity]} |`),
     '',
     'Two codes come from reading the files rather than from a rule: `syntax-error` (the text does not follow the grammar; ' +
-      'the message says what was expected) and `internal-error` (a check itself failed: please report it with the file).',
+      'the message says what was expected) and `internal-error` (a check itself failed: please report it with the file). ' +
+      'A file with more findings than a reader can use gets the first few hundred and one `too-many-findings` that counts the rest ' +
+      '(see [limits](limits.md)).',
     '',
     '## Contents',
     '',

@@ -1,10 +1,18 @@
 /**
  * Runs every rule set over a model and gathers the findings, syntax errors first.
+ * However big a file, it gets at most MAX_FINDINGS_PER_FILE findings: the most
+ * severe, then the first, and one that says how many more there are.
  */
-import { compareDiagnostics, type Diagnostic } from '../diagnostics';
+import { compareDiagnostics, severityRank, type Diagnostic } from '../diagnostics';
 import type { DddModel } from '../model/model';
 import { toDiagnostic, type RuleSet } from './rule';
 import { ruleSets } from './rule-sets';
+
+/** The most findings one file gets (docs/limits.md); the rest are counted in one more finding. */
+export const MAX_FINDINGS_PER_FILE = 500;
+
+/** The code of the finding that counts the findings a file has past MAX_FINDINGS_PER_FILE. */
+export const TOO_MANY_FINDINGS = 'too-many-findings';
 
 export function validateModel(model: DddModel, sets: readonly RuleSet[] = ruleSets): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -24,5 +32,35 @@ export function validateModel(model: DddModel, sets: readonly RuleSet[] = ruleSe
       });
     }
   }
-  return diagnostics.sort(compareDiagnostics);
+  return capPerFile(diagnostics).sort(compareDiagnostics);
+}
+
+/** At most MAX_FINDINGS_PER_FILE findings per file, the most severe first, and one saying how many are left out. */
+function capPerFile(diagnostics: Diagnostic[]): Diagnostic[] {
+  const perFile = new Map<string, Diagnostic[]>();
+  for (const diagnostic of diagnostics) {
+    const list = perFile.get(diagnostic.uri);
+    if (list) list.push(diagnostic);
+    else perFile.set(diagnostic.uri, [diagnostic]);
+  }
+  if ([...perFile.values()].every((list) => list.length <= MAX_FINDINGS_PER_FILE)) return diagnostics;
+  const kept: Diagnostic[] = [];
+  for (const [uri, list] of perFile) {
+    if (list.length <= MAX_FINDINGS_PER_FILE) {
+      kept.push(...list);
+      continue;
+    }
+    list.sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || a.range.start - b.range.start);
+    const shown = list.slice(0, MAX_FINDINGS_PER_FILE);
+    const left = list.length - shown.length;
+    const first = [...shown].sort((a, b) => a.range.start - b.range.start)[0]!;
+    kept.push(...shown, {
+      uri,
+      range: first.range,
+      severity: list[MAX_FINDINGS_PER_FILE]!.severity === 'error' ? 'error' : 'warning',
+      code: TOO_MANY_FINDINGS,
+      message: `${left.toLocaleString('en-US')} more findings in this file are not shown (${MAX_FINDINGS_PER_FILE} are, the most severe first): fix those first, or split the file.`,
+    });
+  }
+  return kept;
 }

@@ -184,9 +184,10 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
     this.close(map.range);
   });
 
-  protected relationshipSide = this.RULE('relationshipSide', (): RelationshipSide => {
+  // fills the side it is given, so that a side error recovery abandons (`A [[ -> B`) keeps what was read
+  protected relationshipSide = this.RULE('relationshipSide', (side: RelationshipSide = { roles: [] }): RelationshipSide => {
     const name = this.nameOf(this.CONSUME(T.NameReference));
-    const side: RelationshipSide = { context: this.reference(name, kinds.context), roles: [] };
+    side.context = this.reference(name, kinds.context);
     this.OPTION(() => {
       this.CONSUME(T.LBracket);
       this.MANY_SEP({ SEP: T.Comma, DEF: () => side.roles.push(this.consumeNamed(T.AnyName)) });
@@ -207,7 +208,7 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
       shared: [],
     };
     if (!this.RECORDING_PHASE) map.relationships.push(relationship);
-    relationship.left = this.SUBRULE(this.relationshipSide);
+    this.SUBRULE(this.relationshipSide, { ARGS: [relationship.left] });
     const arrow = this.OR([
       { ALT: () => this.CONSUME(T.RightArrow) },
       { ALT: () => this.CONSUME(T.LeftArrow) },
@@ -217,7 +218,7 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
       relationship.arrow = arrow.image as Relationship['arrow'];
       relationship.arrowRange = this.tokenRange(arrow);
     }
-    relationship.right = this.SUBRULE2(this.relationshipSide);
+    this.SUBRULE2(this.relationshipSide, { ARGS: [relationship.right] });
     this.OPTION(() => {
       this.CONSUME(T.LCurly);
       this.MANY(() => {

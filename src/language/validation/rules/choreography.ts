@@ -6,7 +6,9 @@
 import type { Reference, Saga, SagaReaction, TextRange } from '../../model/elements';
 import type { DddModel } from '../../model/model';
 import { choreographyOf, type Choreography, type ChoreographyReaction, type DeadJoin } from '../../sagas/choreography';
-import { closestName } from '../../util/similar-names';
+import { boundedItems, boundedList } from '../../util/bounded-list';
+import { declaredNames } from '../../util/declared-names';
+import { closestName, SimilarNames } from '../../util/similar-names';
 import type { Accept, Rule, RuleSet } from '../rule';
 
 export const choreographyUnheardEvent: Rule = {
@@ -94,19 +96,18 @@ function who(reaction: ChoreographyReaction): string {
 
 function describe(reaction: ChoreographyReaction): string {
   const join = reaction.join === 'and' ? ' and ' : ' or ';
-  return `${who(reaction)} on ${reaction.listensTo.join(join)}`;
+  return `${who(reaction)} on ${boundedList(reaction.listensTo, { separator: join })}`;
 }
 
-/** Names of the commands declared in the model, gathered once and only when a message needs them. */
-function commandNames(model: DddModel): () => string[] {
-  let names: string[] | undefined;
-  return () => (names ??= [...model.index].filter(([, declarations]) => declarations.some((d) => d.kind === 'command')).map(([name]) => name));
+/** Names of the commands declared in the model, indexed once per model and only when a message needs them. */
+function commandNames(model: DddModel): () => SimilarNames {
+  return () => declaredNames(model, ['command']);
 }
 
-function checkUnheard(saga: Saga, choreography: Choreography, commands: () => string[], accept: Accept): void {
+function checkUnheard(saga: Saga, choreography: Choreography, commands: () => SimilarNames, accept: Accept): void {
   if (!choreography.unheard.length) return;
   const unheard = new Set(choreography.unheard);
-  const emitted = [...choreography.emitters.keys()];
+  const emitted = new SimilarNames(choreography.emitters.keys());
   for (const reaction of saga.reactions) {
     for (const trigger of reaction.triggers) {
       if (!unheard.has(trigger.text)) continue;
@@ -126,16 +127,16 @@ function checkUnheard(saga: Saga, choreography: Choreography, commands: () => st
 
 function joinMessage(choreography: Choreography, dead: DeadJoin): string {
   const reaction = choreography.reactions[dead.reaction]!;
-  const waits = `${who(reaction)} waits for ${reaction.listensTo.join(' and ')}`;
+  const waits = `${who(reaction)} waits for ${boundedList(reaction.listensTo, { separator: ' and ' })}`;
   switch (dead.reason) {
     case 'exclusive': {
       const choice = choreography.reactions[dead.choice!]!;
-      return `${waits}, but ${dead.events.join(' and ')} are the two alternative outcomes of ${describe(choice)} (\`emits … else …\`): only one of them ever happens, so this join never fires. Use \`or\` if either is enough.`;
+      return `${waits}, but ${boundedList(dead.events, { separator: ' and ' })} are the two alternative outcomes of ${describe(choice)} (\`emits … else …\`): only one of them ever happens, so this join never fires. Use \`or\` if either is enough.`;
     }
     case 'never-happens':
-      return `${waits}, but ${dead.events.join(' and ')} never ${dead.events.length === 1 ? 'happens' : 'happen'} in ${choreography.saga.name} (only reactions that never run emit ${dead.events.length === 1 ? 'it' : 'them'}), so this join never fires.`;
+      return `${waits}, but ${boundedList(dead.events, { separator: ' and ' })} never ${dead.events.length === 1 ? 'happens' : 'happen'} in ${choreography.saga.name} (only reactions that never run emit ${dead.events.length === 1 ? 'it' : 'them'}), so this join never fires.`;
     case 'never-together':
-      return `${waits}, but ${dead.events.join(' and ')} never happen in the same saga instance, so this join never fires. Use \`or\`, or join on events that both happen.`;
+      return `${waits}, but ${boundedList(dead.events, { separator: ' and ' })} never happen in the same saga instance, so this join never fires. Use \`or\`, or join on events that both happen.`;
   }
 }
 
@@ -159,7 +160,7 @@ function checkMixed(reaction: SagaReaction, accept: Accept): void {
   accept(choreographyMixedJoin, {
     uri: reaction.uri,
     range: rangeOfNames(reaction.triggers, reaction.range),
-    message: `\`or\` and \`and\` are mixed in one trigger (${reaction.triggers.map((t) => t.text).join(', ')}): it is ambiguous which events are awaited together. Split the reaction in two, or use only \`or\` or only \`and\`.`,
+    message: `\`or\` and \`and\` are mixed in one trigger (${boundedList(reaction.triggers.map((t) => t.text), { repeats: true })}): it is ambiguous which events are awaited together. Split the reaction in two, or use only \`or\` or only \`and\`.`,
     data: { triggers: reaction.triggers.map((t) => t.text) },
   });
 }
@@ -172,13 +173,13 @@ function checkCycles(choreography: Choreography, accept: Accept): void {
     const first = members[0]!;
     const loop =
       members.length === 1
-        ? `${describe(first)} emits ${events.join(', ')}, which triggers it again`
-        : `${members.map(describe).join(', ')} trigger each other in a loop (through ${events.join(', ')})`;
+        ? `${describe(first)} emits ${boundedList(events)}, which triggers it again`
+        : `${boundedList(members.map(describe))} trigger each other in a loop (through ${boundedList(events)})`;
     accept(choreographyCycle, {
       uri: first.source.uri,
       range: rangeOfNames(first.source.triggers, first.source.range),
       message: `${loop}: a saga instance could bounce between them forever. Break the loop, or end the flow with a different event.`,
-      related: members.slice(1).map((r) => ({ uri: r.source.uri, range: r.source.range, message: describe(r) })),
+      related: boundedItems(members.slice(1)).map((r) => ({ uri: r.source.uri, range: r.source.range, message: describe(r) })),
       data: { reactions: cycle, events },
     });
   }
@@ -215,7 +216,7 @@ function checkOutcomes(choreography: Choreography, accept: Accept): void {
   }
 }
 
-function checkTrigger(saga: Saga, choreography: Choreography, commands: () => string[], accept: Accept): void {
+function checkTrigger(saga: Saga, choreography: Choreography, commands: () => SimilarNames, accept: Accept): void {
   if (!choreography.triggersAssumed) return;
   const reaction = saga.reactions[0]!;
   const trigger = reaction.triggers[0];

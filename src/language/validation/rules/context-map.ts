@@ -21,6 +21,7 @@ import {
   type RolePosition,
   type WrittenRole,
 } from '../../context-map/relationships';
+import { boundedItems, boundedList } from '../../util/bounded-list';
 import { closestName } from '../../util/similar-names';
 import type { Accept, Rule, RuleSet } from '../rule';
 
@@ -146,7 +147,8 @@ const roleList = 'OHS, PL (upstream); ACL, CF (downstream); S, C (supplier, cust
 
 const roleWords = (code: RoleCode) => `${code} (${roleDictionary[code].name})`;
 const withArticle = (position: string) => (position === 'upstream' ? 'an ' : 'a ') + position;
-const sideName = (side: NormalisedSide) => side.side.context?.text ?? 'the other context';
+// error recovery stands in an empty name for one that is not written (`A -> [ACL]`)
+const sideName = (side: NormalisedSide) => side.side.context?.text || 'the other context';
 
 /** Roles already reported as misplaced (or as part of a wrong arrow): the later checks leave them alone. */
 type Reported = Set<WrittenRole>;
@@ -347,8 +349,8 @@ function reportCycles(edges: Dependency[], accept: Accept): void {
     accept(mapCycle, {
       uri: closing.uri,
       range: closing.range,
-      message: `Upstream/downstream cycle: ${names.join(' → ')}. None of these contexts can change its model without the others: reverse one dependency, or make one pair a partnership (<->).`,
-      related: relationships.slice(0, -1).map((relationship) => ({ uri: relationship.uri, range: relationship.range, message: describeRelationship(relationship) })),
+      message: `Upstream/downstream cycle: ${boundedList(names, { separator: ' → ', repeats: true })}. None of these contexts can change its model without the others: reverse one dependency, or make one pair a partnership (<->).`,
+      related: boundedItems(relationships.slice(0, -1)).map((relationship) => ({ uri: relationship.uri, range: relationship.range, message: describeRelationship(relationship) })),
       data: { cycle: names },
     });
   }

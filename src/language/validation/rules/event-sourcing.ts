@@ -5,6 +5,7 @@
 import { checkApplies, formatValue, replayStream, rootOf, streamAggregate, type ReplayProblem } from '../../event-sourcing/replay';
 import type { Aggregate, DomainEvent, EventStream } from '../../model/elements';
 import { kindWords, qualifiedName } from '../../model/model';
+import { boundedList } from '../../util/bounded-list';
 import type { Accept, Rule, RuleSet } from '../rule';
 
 /** A small banking model for the examples: `members` go into an event-sourced Account, `rest` into the context. */
@@ -238,7 +239,7 @@ export const eventSourcingRules: RuleSet = {
           accept(readModelSource, {
             uri: source.uri,
             range: source.range,
-            message: `Read model ${readModel.name} is built from ${source.text}, a command: a read model projects events, what happened.${emitted.length ? ` Use ${emitted.join(' or ')}.` : ''}`,
+            message: `Read model ${readModel.name} is built from ${source.text}, a command: a read model projects events, what happened.${emitted.length ? ` Use ${boundedList(emitted, { last: ' or ', separator: ' or ' })}.` : ''}`,
             ...(emitted.length ? { data: { suggestion: emitted[0] } } : {}),
           });
         }

@@ -5,7 +5,8 @@ import { simpleName } from '../../model/names';
 import { isBuiltinType, isIdentityTypeName } from '../../model/builtin-types';
 import type { Declaration, ElementKind, Reference } from '../../model/elements';
 import { isTypeReference, kindWords, qualifiedName, type DddModel } from '../../model/model';
-import { didYouMean } from '../../util/similar-names';
+import { boundedItems, boundedList } from '../../util/bounded-list';
+import { declaredNames } from '../../util/declared-names';
 import type { Rule, RuleSet } from '../rule';
 
 export const unknownReference: Rule = {
@@ -30,31 +31,52 @@ export const ambiguousReference: Rule = {
   example: 'context A { value Money }\ncontext B { value Money }\ncontext C { entity Invoice { id: InvoiceId  total: Money } }',
 };
 
+/** The kinds a reference expects: a short list the grammar fixes (at most six), so all are named. */
 function expectedWords(expected: readonly ElementKind[]): string {
-  const words = [...new Set(expected.map((kind) => kindWords[kind]))];
-  return words.length <= 1 ? words[0] ?? 'declaration' : words.slice(0, -1).join(', ') + ' or ' + words[words.length - 1];
+  return boundedList(expected.map((kind) => kindWords[kind]), { last: ' or ', limit: expected.length }) || 'declaration';
 }
 
-function namesOfKinds(model: DddModel, expected: readonly ElementKind[]): string[] {
-  const names: string[] = [];
-  for (const [name, declarations] of model.index) if (declarations.some((d) => expected.includes(d.kind))) names.push(name);
-  return names;
+function withArticle(words: string): string {
+  return (/^[aeiou]/i.test(words) ? 'an ' : 'a ') + words;
 }
 
-function unknownMessage(model: DddModel, reference: Reference): string {
+/** The closest declared name of an expected kind, from the model's index of names (built once per model). */
+function suggestionFor(model: DddModel, reference: Reference): string | undefined {
+  return declaredNames(model, reference.expected).closest(simpleName(reference.text));
+}
+
+function unknownMessage(model: DddModel, reference: Reference, suggestion: string | undefined): string {
   const simple = simpleName(reference.text);
+  const typeReference = isTypeReference(reference);
+  // error recovery stands in an empty name for one that is not written (`A -> }`)
+  if (simple.trim() === '') {
+    return typeReference
+      ? 'A type is missing here: name a value, entity or enum, a built-in type, or an identity type ending in Id.'
+      : `The name of ${withArticle(expectedWords(reference.expected))} is missing here.`;
+  }
+  const didYouMean = suggestion ? ` Did you mean ${suggestion}?` : '';
   const others = model.index.get(simple)?.filter((d) => !reference.expected.includes(d.kind)) ?? [];
-  if (isTypeReference(reference)) {
+  if (typeReference) {
     const hint = others.length ? ` (${simple} is a ${kindWords[others[0]!.kind]}, not a type)` : '';
-    return `Unknown type ${reference.text}${hint}: declare it as a value, entity or enum, use a built-in type, or name an identity type ending in Id.${didYouMean(simple, namesOfKinds(model, reference.expected))}`;
+    return `Unknown type ${reference.text}${hint}: declare it as a value, entity or enum, use a built-in type, or name an identity type ending in Id.${didYouMean}`;
   }
   const what = expectedWords(reference.expected);
   if (others.length) return `${reference.text} is a ${kindWords[others[0]!.kind]}, but a ${what} is expected here.`;
-  return `Unknown ${what} ${reference.text}.${didYouMean(simple, namesOfKinds(model, reference.expected))}`;
+  return `Unknown ${what} ${reference.text}.${didYouMean}`;
 }
 
-function describeCandidates(candidates: Declaration[]): string {
-  return candidates.map((candidate) => qualifiedName(candidate)).join(', ');
+/**
+ * Why a name is ambiguous, in words bounded whatever the number of candidates:
+ * the first few distinct ones ("Sales.Money, Billing.Money and 397 more"), or,
+ * when every candidate has the same qualified name, how often it is declared.
+ */
+function ambiguousMessage(reference: Reference, candidates: readonly Declaration[]): string {
+  const names = candidates.map((candidate) => qualifiedName(candidate));
+  const distinct = new Set(names);
+  if (distinct.size === 1) {
+    return `${reference.text} is ambiguous: ${names[0]} is declared ${candidates.length.toLocaleString('en-US')} times. Keep one declaration, or rename the others.`;
+  }
+  return `${reference.text} is ambiguous: it could be ${boundedList(names)}. Qualify it with its context.`;
 }
 
 export const referenceRules: RuleSet = {
@@ -65,21 +87,23 @@ export const referenceRules: RuleSet = {
     for (const reference of model.unsettled) {
       if (reference.soft) continue;
       if (reference.candidates) {
+        const shown = boundedItems(reference.candidates);
         accept(ambiguousReference, {
           uri: reference.uri,
           range: reference.range,
-          message: `${reference.text} is ambiguous: it could be ${describeCandidates(reference.candidates)}. Qualify it with its context.`,
-          related: reference.candidates.map((candidate) => ({ uri: candidate.uri, range: candidate.nameRange, message: qualifiedName(candidate) })),
-          data: { candidates: reference.candidates.map((candidate) => qualifiedName(candidate)) },
+          message: ambiguousMessage(reference, reference.candidates),
+          related: shown.map((candidate) => ({ uri: candidate.uri, range: candidate.nameRange, message: qualifiedName(candidate) })),
+          data: { candidates: boundedItems([...new Set(reference.candidates.map((candidate) => qualifiedName(candidate)))]) },
         });
         continue;
       }
       if (isTypeReference(reference) && (isIdentityTypeName(simpleName(reference.text)) || isBuiltinType(reference.text))) continue;
+      const suggestion = simpleName(reference.text).trim() === '' ? undefined : suggestionFor(model, reference);
       accept(unknownReference, {
         uri: reference.uri,
         range: reference.range,
-        message: unknownMessage(model, reference),
-        data: { name: reference.text, expected: reference.expected },
+        message: unknownMessage(model, reference, suggestion),
+        data: { name: reference.text, expected: reference.expected, ...(suggestion ? { suggestion } : {}) },
       });
     }
   },

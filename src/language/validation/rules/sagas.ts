@@ -7,6 +7,7 @@ import type { BoundedContext, Command, Reference, Saga } from '../../model/eleme
 import { orchestrationOf, meaningKey, type Orchestration, type OrchestrationStep, type StateMeaning } from '../../sagas/orchestration';
 
 import { closestName } from '../../util/similar-names';
+import { boundedList } from '../../util/bounded-list';
 import type { Accept, Rule, RuleSet } from '../rule';
 
 export const sagaEmpty: Rule = {
@@ -200,7 +201,7 @@ function checkStep(orchestration: Orchestration, step: OrchestrationStep, accept
     accept(sagaReplyMismatch, {
       uri: source.uri,
       range: source.reply.range,
-      message: `${command.name} emits ${expected.join(', ')}, not ${source.reply.text}: reply with ${expected.length === 1 ? 'it' : 'one of them'}, or add ${source.reply.text} to the command's \`emits\`.`,
+      message: `${command.name} emits ${boundedList(expected)}, not ${source.reply.text}: reply with ${expected.length === 1 ? 'it' : 'one of them'}, or add ${source.reply.text} to the command's \`emits\`.`,
       data: { reply: source.reply.text, command: command.name, expected, ...(suggestion ? { suggestion } : {}) },
     });
   }

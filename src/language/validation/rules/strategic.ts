@@ -5,6 +5,7 @@
  */
 import type { BoundedContext, Declaration } from '../../model/elements';
 import { kindWords, qualifiedName, type DddModel } from '../../model/model';
+import { boundedItems, boundedList } from '../../util/bounded-list';
 import type { Accept, Rule, RuleSet } from '../rule';
 
 export const subdomainType: Rule = {
@@ -79,7 +80,7 @@ function checkImplements(context: BoundedContext, accept: Accept): void {
       const target: Declaration | undefined = reference.target;
       if (target && target.kind !== 'subdomain') {
         const subdomains = target.kind === 'domain' ? target.subdomains.map((subdomain) => subdomain.name) : [];
-        const hint = subdomains.length ? ` (one of ${target.name}'s: ${subdomains.join(', ')})` : '';
+        const hint = subdomains.length ? ` (one of ${target.name}'s: ${boundedList(subdomains)})` : '';
         accept(contextImplements, {
           uri: reference.uri,
           range: reference.range,
@@ -105,13 +106,13 @@ function checkExternalInternals(context: BoundedContext, accept: Accept): void {
   const internals = [...context.aggregates, ...context.repositories, ...context.services, ...context.streams];
   const first = internals.sort((a, b) => (a.uri === b.uri ? a.range.start - b.range.start : a.uri < b.uri ? -1 : 1))[0];
   if (!first) return;
-  const listed = internals.slice(0, 3).map((internal) => `${kindWords[internal.kind]} ${internal.name}`).join(', ') + (internals.length > 3 ? ', …' : '');
+  const listed = boundedList(internals.map((internal) => `${kindWords[internal.kind]} ${internal.name}`), { limit: 3 });
   accept(externalInternals, {
     uri: first.uri,
     range: first.nameRange,
     message: `${context.name} is external, yet its model is declared here (${listed}): model only its published interface (events, commands, types), and translate it in an anti-corruption layer on our side (${context.name} -> OurContext [ACL]).`,
-    related: internals.slice(1).map((internal) => ({ uri: internal.uri, range: internal.nameRange, message: `${kindWords[internal.kind]} ${internal.name}` })),
-    data: { context: context.name, internals: internals.map((internal) => qualifiedName(internal)) },
+    related: boundedItems(internals.slice(1)).map((internal) => ({ uri: internal.uri, range: internal.nameRange, message: `${kindWords[internal.kind]} ${internal.name}` })),
+    data: { context: context.name, internals: boundedItems(internals.map((internal) => qualifiedName(internal))) },
   });
 }
 

@@ -1,0 +1,173 @@
+/**
+ * `npm run soak`: the scale workspaces of test/scale against the clock, through
+ * what a user runs: the built CLI (`ddd check` in its own process, with its peak
+ * memory) and the language server (in-process, over real JSON-RPC). Prints a
+ * report with each time and memory beside its budget; exits 1 when one is over.
+ * Not part of `npm test`: times depend on the machine.
+ *
+ *   node dist/soak.js [--files 2000] [--copies 300]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  DidOpenTextDocumentNotification,
+  HoverRequest,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { checkWorkspace } from '../language/index';
+import { similarNameWork } from '../language/util/similar-names';
+import { connectInProcess } from '../server/in-process';
+import { ms, table, thousands } from './report';
+import { misspeltWorkspace, pastedWorkspace, type ScaleFile } from './scale-workspaces';
+
+interface SoakRow {
+  measure: string;
+  ms: number;
+  budgetMs: number;
+  memoryMb?: number;
+  budgetMb?: number;
+  /** What a user receives is over its size budget. */
+  oversize?: boolean;
+  note: string;
+}
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(name);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+/** Writes generated files under a new temporary folder (their uri's path below /scale/). */
+function writeFiles(files: readonly ScaleFile[]): string {
+  const root = mkdtempSync(join(tmpdir(), 'ddd-soak-'));
+  for (const file of files) {
+    const path = join(root, new URL(file.uri).pathname.replace(/^\/scale\//, ''));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.text);
+  }
+  return root;
+}
+
+/** `node dist/cli.js check <folder>` in its own process: wall time and peak memory (GNU time, when installed). */
+function cliCheck(cli: string, folder: string): { ms: number; memoryMb?: number; status: number | null } {
+  const gnuTime = existsSync('/usr/bin/time');
+  const started = performance.now();
+  const run = gnuTime
+    ? spawnSync('/usr/bin/time', ['-f', 'peak-kb %M', process.execPath, cli, 'check', folder], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+    : spawnSync(process.execPath, [cli, 'check', folder], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const elapsed = performance.now() - started;
+  const peak = /peak-kb (\d+)/.exec(run.stderr ?? '');
+  return { ms: elapsed, status: run.status, ...(peak ? { memoryMb: Number(peak[1]) / 1024 } : {}) };
+}
+
+/** Opens a workspace folder in an in-process server; resolves when `uri` has diagnostics, with a hover asked meanwhile. */
+async function serverPublish(root: string, uri: string, text: string): Promise<{ ms: number; hoverMs: number; bytes: number; count: number }> {
+  const session = connectInProcess();
+  let resolvePublished: (params: PublishDiagnosticsParams) => void = () => undefined;
+  const published = new Promise<PublishDiagnosticsParams>((resolve) => (resolvePublished = resolve));
+  session.client.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    if (params.uri === uri && params.diagnostics.length > 0) resolvePublished(params);
+  });
+  session.client.listen();
+  const rootUri = pathToFileURL(root).href;
+  await session.client.sendRequest(InitializeRequest.type, {
+    processId: null,
+    rootUri,
+    workspaceFolders: [{ uri: rootUri, name: 'soak' }],
+    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+    initializationOptions: { diagnosticsDelay: 0 },
+  });
+  const started = performance.now();
+  await session.client.sendNotification(InitializedNotification.type, {});
+  await session.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'ddd', version: 1, text } });
+  const hoverStarted = performance.now();
+  const hover = session.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 13 } }).then(() => performance.now() - hoverStarted);
+  const params = await published;
+  const elapsed = performance.now() - started;
+  const hoverMs = await hover;
+  session.dispose();
+  return { ms: elapsed, hoverMs, bytes: JSON.stringify(params).length, count: params.diagnostics.length };
+}
+
+async function main(): Promise<void> {
+  const files = option('--files', 2_000);
+  const copies = option('--copies', 300);
+  // this file is bundled as dist/soak.js, beside the CLI
+  const cli = join(__dirname, 'cli.js');
+  const rows: SoakRow[] = [];
+  const lines: string[] = [];
+
+  // 1. a monorepo of files with one misspelt type each
+  const misspelt = misspeltWorkspace(files);
+  const before = { ...similarNameWork };
+  const inProcessStarted = performance.now();
+  const checked = checkWorkspace(misspelt.files);
+  const inProcessMs = performance.now() - inProcessStarted;
+  rows.push({
+    measure: `check ${thousands(files)} files, one misspelling each (in-process, parser cold)`,
+    ms: inProcessMs,
+    budgetMs: 2_000,
+    note: `${thousands(checked.diagnostics.length)} findings; ${thousands(similarNameWork.comparisons - before.comparisons)} edit distances, ${thousands(similarNameWork.scanned - before.scanned)} index entries read for ${thousands(checked.model.index.size)} names`,
+  });
+  if (existsSync(cli)) {
+    const root = writeFiles(misspelt.files);
+    try {
+      const run = cliCheck(cli, root);
+      rows.push({
+        measure: `ddd check ${thousands(files)} files, one misspelling each (built CLI)`,
+        ms: run.ms,
+        budgetMs: 2_000,
+        ...(run.memoryMb !== undefined ? { memoryMb: run.memoryMb, budgetMb: 500 } : {}),
+        note: `exit ${run.status} (1: the model has errors, as it should); includes Node start-up and reading the files`,
+      });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  } else lines.push(`(no ${cli}: run \`npm run build\` for the CLI measure)`);
+
+  // 2. one file with many pasted copies of a 60-line model, opened in the server
+  const [pasted] = pastedWorkspace(copies);
+  const root = mkdtempSync(join(tmpdir(), 'ddd-soak-'));
+  try {
+    const path = join(root, 'pasted.ddd');
+    writeFileSync(path, pasted!.text);
+    const memoryBefore = process.memoryUsage().rss;
+    const run = await serverPublish(root, pathToFileURL(path).href, pasted!.text);
+    rows.push({
+      measure: `${copies} pasted copies of a 60-line model → diagnostics published (server)`,
+      ms: run.ms,
+      budgetMs: 2_000,
+      memoryMb: Math.max(process.memoryUsage().rss, memoryBefore) / 1024 / 1024,
+      budgetMb: 500,
+      oversize: run.bytes >= 1_000_000,
+      note: `${thousands(run.count)} diagnostics, ${thousands(run.bytes)} bytes of JSON (budget 1,000,000); a hover asked meanwhile answered in ${ms(run.hoverMs)}`,
+    });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+
+  const over = rows.filter((row) => row.oversize || row.ms > row.budgetMs || (row.memoryMb !== undefined && row.budgetMb !== undefined && row.memoryMb > row.budgetMb));
+  console.log('Soak: scale workspaces against the clock\n');
+  console.log(
+    table(
+      ['measure', 'time', 'budget', 'peak memory', 'budget'],
+      rows.map((row) => [row.measure, ms(row.ms), ms(row.budgetMs) + (row.oversize ? ' (over in size)' : ''), row.memoryMb !== undefined ? `${Math.round(row.memoryMb)} MB` : '–', row.budgetMb !== undefined ? `${row.budgetMb} MB` : '–']),
+    ),
+  );
+  console.log();
+  for (const row of rows) console.log(`  ${row.measure}: ${row.note}`);
+  for (const line of lines) console.log(line);
+  console.log(`\n${over.length ? `${over.length} over budget` : 'all within budget'} (Node ${process.version}, ${process.platform})`);
+  process.exitCode = over.length ? 1 : 0;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 2;
+});
