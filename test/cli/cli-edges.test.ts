@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../../src/cli/export';
 import { readDddText } from '../../src/cli/files';
+import { checkExportedSvg } from '../../src/extension/panels/svg-export-check';
 import { runCli } from '../../src/cli/run';
 import type { Output } from '../../src/cli/command';
 import { checkWorkspace } from '../../src/language/index';
@@ -86,9 +88,8 @@ describe('ddd reads only regular files of UTF-8 text under the size limit', () =
     expect(run.code).toBe(2);
   });
 
-  it('reads no more than the limit even when the file grew after it was measured', () => {
+  it('refuses a file one byte over the limit, and reads one exactly at it', () => {
     const folder = tempFolder({ 'grown.ddd': 'x'.repeat(100) });
-    // the limit is checked against the bytes read, not only the size the file claimed
     expect(readDddText(join(folder, 'grown.ddd'), 99)).toEqual({ ok: false, problem: expect.stringMatching(/^it is 100 bytes, more than the 99 bytes limit/) });
     expect(readDddText(join(folder, 'grown.ddd'), 100)).toEqual({ ok: true, text: 'x'.repeat(100) });
   });
@@ -237,4 +238,21 @@ describe('no command says "internal" on any fixture or example', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).not.toMatch(/\binternal\b/i);
   });
+});
+
+describe.skipIf(!findChromium().path)('ddd export --format svg writes files the extension would accept', () => {
+  it('every diagram of the example: no foreignObject, labels as SVG text, the allow-list check passes', async () => {
+    const out = tempFolder();
+    const run = await ddd(['export', '--format', 'svg', '--out', out, 'examples/order-saga'], root);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const files = readdirSync(out).filter((name) => name.endsWith('.svg'));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const svg = readFileSync(join(out, file), 'utf8');
+      expect(svg, file).not.toContain('foreignObject');
+      expect(checkExportedSvg(svg), file).toEqual({ ok: true });
+    }
+    expect(readFileSync(join(out, 'saga-states-OrderSaga.svg'), 'utf8')).toMatch(/<tspan[^>]*>ORDER_CREATED<\/tspan>/);
+  }, 120_000);
 });

@@ -3,7 +3,8 @@
  * from it on a canvas. The extension saves them where the user says (and
  * checks an SVG again before it writes it).
  */
-import { labelsAsSvgText, sanitiseSvgForFile } from './svg-file';
+import { htmlLabelsAsSvgText } from '../../src/protocol/svg-labels';
+import { sanitiseSvgForFile } from './svg-file';
 import { cssVariable } from './theme';
 
 const ourAttributes = ['tabindex', 'role', 'aria-label'];
@@ -30,7 +31,7 @@ export function svgDocument(svg: SVGSVGElement, size: { width: number; height: n
     background.setAttribute('fill', cssVariable('--vscode-editor-background', '#ffffff'));
     copy.insertBefore(background, copy.firstChild);
   }
-  labelsAsSvgText(svg, copy);
+  htmlLabelsAsSvgText(svg, copy);
   return new XMLSerializer().serializeToString(sanitiseSvgForFile(copy));
 }
 
