@@ -1,6 +1,6 @@
 /**
  * What a `ddd` command is. Each command lives in its own file and is listed in
- * main.ts; main parses its options (from `options`), handles `--help`, and
+ * run.ts; it parses its options (from `options`), handles `--help`, and
  * turns a thrown UsageError into exit code 2.
  */
 

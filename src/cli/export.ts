@@ -22,6 +22,9 @@ import {
 } from '../language/diagrams/index';
 import type { DddModel } from '../language/model/model';
 import { separateEdgeLabels } from '../protocol/edge-labels';
+import { svgFileAttributes, svgFileElements } from '../protocol/svg-allow-list';
+import { htmlLabelsAsSvgText } from '../protocol/svg-labels';
+import { checkExportedSvg } from '../extension/panels/svg-export-check';
 import { checkInputs } from './check';
 import { exitCodes, UsageError, type CliCommand, type Output } from './command';
 import { displayPath } from './files';
@@ -81,6 +84,8 @@ export async function renderMermaidSvgs(texts: readonly string[], chromium: stri
   const mermaidPath = resolveModule('mermaid/dist/mermaid.min.js');
   if (!playwrightPath) throw new RenderSetupError('playwright-core is not installed (npm install --save-dev playwright-core)');
   if (!mermaidPath) throw new RenderSetupError('mermaid is not installed (npm install --save-dev mermaid)');
+  const purifyPath = resolveModule('dompurify/purify.min.js');
+  if (!purifyPath) throw new RenderSetupError('dompurify is not installed (npm install --save-dev dompurify)');
   const playwright = createRequire(playwrightPath)(playwrightPath) as typeof import('playwright-core');
   const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   let browser: Browser;
@@ -94,8 +99,11 @@ export async function renderMermaidSvgs(texts: readonly string[], chromium: stri
     await page.route('**/*', (route) => route.abort());
     await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
     await page.addScriptTag({ content: readFileSync(mermaidPath, 'utf8') });
-    // the preview's own finishing step, by its source text (it is self-contained)
+    // the preview's own finishing steps, by their source text (they are self-contained)
     await page.addScriptTag({ content: `globalThis.dddSeparateEdgeLabels = ${separateEdgeLabels.toString()};` });
+    // a file holds no HTML: labels become SVG text, then DOMPurify keeps the allow-list (checked again before writing)
+    await page.addScriptTag({ content: `globalThis.dddHtmlLabelsAsSvgText = ${htmlLabelsAsSvgText.toString()};` });
+    await page.addScriptTag({ content: readFileSync(purifyPath, 'utf8') });
     await page.evaluate(() => {
       const mermaid = (globalThis as unknown as { mermaid: MermaidGlobal }).mermaid;
       // mermaid's defaults (HTML labels, as GitHub draws them): the entity codes of escaped labels are decoded only in HTML labels
@@ -104,7 +112,7 @@ export async function renderMermaidSvgs(texts: readonly string[], chromium: stri
     const svgs: string[] = [];
     for (const [index, text] of texts.entries()) {
       const { svg, ms } = await page.evaluate(
-        async ({ id, text }) => {
+        async ({ id, text, allowed }) => {
           const mermaid = (globalThis as unknown as { mermaid: MermaidGlobal }).mermaid;
           const started = performance.now();
           const { svg } = await mermaid.render(id, text);
@@ -117,6 +125,12 @@ export async function renderMermaidSvgs(texts: readonly string[], chromium: stri
           // labels are measured in the page: edge labels that cover each other are moved apart, as in the preview
           document.body.replaceChildren(holder);
           (globalThis as unknown as { dddSeparateEdgeLabels: (svg: SVGSVGElement) => number }).dddSeparateEdgeLabels(element);
+          (globalThis as unknown as { dddHtmlLabelsAsSvgText: (live: SVGSVGElement, copy: SVGSVGElement) => number }).dddHtmlLabelsAsSvgText(element, element);
+          (globalThis as unknown as { DOMPurify: { sanitize(node: Element, config: Record<string, unknown>): unknown } }).DOMPurify.sanitize(element, {
+            IN_PLACE: true,
+            ALLOWED_TAGS: [...allowed.elements, '#text'],
+            ALLOWED_ATTR: [...allowed.attributes, 'xlink:href', 'xml:space', 'xml:lang'],
+          });
           // a file needs a size of its own (mermaid writes width="100%" and a max-width for a page)
           const box = element.viewBox.baseVal;
           if (box && box.width > 0 && box.height > 0) {
@@ -126,7 +140,7 @@ export async function renderMermaidSvgs(texts: readonly string[], chromium: stri
           }
           return { svg: new XMLSerializer().serializeToString(element), ms };
         },
-        { id: `ddd-diagram-${index + 1}`, text },
+        { id: `ddd-diagram-${index + 1}`, text, allowed: { elements: [...svgFileElements], attributes: [...svgFileAttributes] } },
       );
       svgs.push(svg);
       timings?.push(ms);
@@ -276,6 +290,14 @@ export const exportCommand: CliCommand = {
       } catch (error) {
         if (!(error instanceof RenderSetupError)) throw error;
         out.stderr(`ddd export: cannot draw SVG: ${error.message}. Or use --format mermaid or --format markdown.\n`);
+        return exitCodes.usage;
+      }
+    }
+    // what is written is checked like the preview's exports: an XML parser and the allow-list
+    for (const [i, svg] of svgs.entries()) {
+      const verdict = checkExportedSvg(svg!);
+      if (!verdict.ok) {
+        out.stderr(`ddd export: ${diagrams[i]!.title}: not written: the drawing holds what an SVG file may not (${verdict.reason}).\n`);
         return exitCodes.usage;
       }
     }

@@ -28,7 +28,14 @@ const selectView: Check<SelectViewMessage> = object({
 
 const target: Check<SimulatorTarget> = object({ kind: oneOf(['saga', 'stream'] as const), name });
 
-/** An exported SVG: an SVG document without scripts, event handlers or javascript: links. */
+/**
+ * An exported SVG, coarsely: an SVG document without the plain spellings of a
+ * script, an event handler or a javascript: link. A first filter only (the
+ * protocol layer has no XML parser): what makes a file safe to write is the
+ * webview's DOMPurify pass (webview/shared/svg-file.ts) and the extension's
+ * check with an XML parser and the allow-list of svg-allow-list.ts
+ * (src/extension/panels/svg-export-check.ts), which runs before every write.
+ */
 const svgDocument: Check<string> = (value, path) => {
   const text = string({ max: 20_000_000, min: 1, raw: true })(value, path);
   if (!/^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<svg[\s>]/.test(text)) throw new Invalid(path, 'not an SVG document');

@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { decodeSourceText, sizeProblem } from '../language/util/source-text';
 
 /** Folders never searched for models. */
 const skippedFolders = new Set(['node_modules', 'dist', 'out']);
@@ -61,13 +62,44 @@ export async function findDddFiles(root: string, limit: number): Promise<string[
   return found.sort();
 }
 
-/** The text of a file, or undefined when it cannot be read or is larger than `maxSize` bytes. */
-export async function readTextFile(path: string, maxSize: number): Promise<string | undefined> {
+/**
+ * The text of a `.ddd` file, or undefined when it is not read: not a regular
+ * file (a FIFO or a link to a device is never opened), larger than `maxSize`
+ * bytes, not UTF-8, or unreadable. Why it was not read goes to `report` (the
+ * server's log), except for a file that is gone.
+ */
+export async function readTextFile(path: string, maxSize: number, report: (problem: string) => void = () => undefined): Promise<string | undefined> {
+  let handle: fs.FileHandle | undefined;
   try {
     const stat = await fs.stat(path);
-    if (!stat.isFile() || stat.size > maxSize) return undefined;
-    return await fs.readFile(path, 'utf8');
-  } catch {
+    if (!stat.isFile()) return skip(report, path, 'it is not a regular file');
+    const tooLarge = sizeProblem(stat.size, maxSize);
+    if (tooLarge) return skip(report, path, `it is ${tooLarge}`);
+    handle = await fs.open(path, 'r');
+    // the file may have been replaced since the stat: check what was opened, and never read past the limit
+    const opened = await handle.stat();
+    if (!opened.isFile()) return skip(report, path, 'it is not a regular file');
+    const buffer = new Uint8Array(Math.min(opened.size, maxSize) + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length === buffer.length) break;
+    }
+    if (length > maxSize) return skip(report, path, `it is ${sizeProblem(length, maxSize)}`);
+    const decoded = decodeSourceText(buffer.subarray(0, length));
+    return decoded.ok ? decoded.text : skip(report, path, `it is ${decoded.problem}`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') report(`not read ${path}: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
+}
+
+function skip(report: (problem: string) => void, path: string, why: string): undefined {
+  report(`not read ${path}: ${why}`);
+  return undefined;
 }

@@ -35,6 +35,7 @@ import { completion, completionTriggerCharacters } from './completion';
 import type { DocumentView, ServerContext } from './context';
 import { definition } from './definition';
 import { DiagnosticsPublisher } from './diagnostics';
+import { clampedTextDocuments } from './document-edits';
 import { findDddFiles, isDddPath, pathToUri, readTextFile, uriToPath } from './files';
 import { foldingRanges } from './folding';
 import { formatting } from './formatting';
@@ -60,7 +61,7 @@ const READ_BATCH = 64;
 export class DddLanguageServer implements ServerContext {
   readonly workspace = new Workspace();
   settings: ServerSettings;
-  private readonly documents = new TextDocuments(TextDocument);
+  private readonly documents = new TextDocuments(clampedTextDocuments);
   private readonly publisher: DiagnosticsPublisher;
   private readonly baseSettings: ServerSettings;
   private capabilities: ClientCapabilities = {};
@@ -105,6 +106,9 @@ export class DddLanguageServer implements ServerContext {
     const parsed = this.workspace.parsed(entry.uri)!;
     return { uri: entry.uri, parsed, lines: parsed.lineIndex };
   }
+
+  /** Why a `.ddd` file on disk was not read (too large, not a regular file, not UTF-8): told in the server's log. */
+  private readonly logSkipped = (problem: string): void => this.log(problem);
 
   log(message: string): void {
     try {
@@ -229,7 +233,7 @@ export class DddLanguageServer implements ServerContext {
       const paths = await findDddFiles(root, this.settings.maxFiles);
       for (let i = 0; i < paths.length; i += READ_BATCH) {
         const batch = paths.slice(i, i + READ_BATCH);
-        const texts = await Promise.all(batch.map((path) => readTextFile(path, this.settings.maxFileSize)));
+        const texts = await Promise.all(batch.map((path) => readTextFile(path, this.settings.maxFileSize, this.logSkipped)));
         batch.forEach((path, j) => {
           const text = texts[j];
           if (text !== undefined) this.workspace.setDiskText(pathToUri(path), text);
@@ -248,7 +252,7 @@ export class DddLanguageServer implements ServerContext {
         changed = this.workspace.deleteFromDisk(change.uri) || changed;
         continue;
       }
-      const text = await readTextFile(path, this.settings.maxFileSize);
+      const text = await readTextFile(path, this.settings.maxFileSize, this.logSkipped);
       if (text === undefined) changed = this.workspace.deleteFromDisk(change.uri) || changed;
       else changed = this.workspace.setDiskText(this.workspace.canonical(change.uri), text) || changed;
     }
@@ -281,7 +285,7 @@ export class DddLanguageServer implements ServerContext {
     this.scheduleValidation();
     // a file created inside the workspace while open (without a watcher to tell) stays in the workspace
     if (knownOnDisk || !path || !isDddPath(path) || !this.inFolders(path)) return;
-    const text = await readTextFile(path, this.settings.maxFileSize);
+    const text = await readTextFile(path, this.settings.maxFileSize, this.logSkipped);
     if (text !== undefined && !this.workspace.get(uri)?.open && this.workspace.setDiskText(this.workspace.canonical(uri), text)) this.scheduleValidation();
   }
 

@@ -1,6 +1,7 @@
 /**
  * The server's settings and constants, in one place.
  */
+import { fileSizeLimit, MAX_FILE_SIZE } from '../language/util/source-text';
 
 /**
  * Where the repository's documentation lives: each diagnostic code links to
@@ -19,7 +20,7 @@ export const DIAGNOSTIC_SOURCE = 'ddd';
 export interface ServerSettings {
   /** At least this long between the starts of two validations (ms); 0 validates as soon as the edits stop arriving. */
   diagnosticsDelay: number;
-  /** Files larger than this are not indexed from disk (bytes). */
+  /** Files larger than this are not indexed from disk (bytes; the CLI's limit too: MAX_FILE_SIZE, see docs/limits.md). */
   maxFileSize: number;
   /** At most this many `.ddd` files are indexed per workspace folder. */
   maxFiles: number;
@@ -27,7 +28,7 @@ export interface ServerSettings {
 
 export const defaultSettings: ServerSettings = {
   diagnosticsDelay: 0,
-  maxFileSize: 5 * 1024 * 1024,
+  maxFileSize: MAX_FILE_SIZE,
   maxFiles: 10_000,
 };
 
@@ -42,5 +43,8 @@ export function readSettings(source: unknown, base: ServerSettings = defaultSett
   if (typeof delay === 'number' && Number.isFinite(delay) && delay >= 0) settings.diagnosticsDelay = Math.min(delay, 10_000);
   const maxFiles = record['maxFiles'];
   if (typeof maxFiles === 'number' && maxFiles > 0) settings.maxFiles = maxFiles;
+  // raised (or lowered) within a hard ceiling: bytes, from 1 to MAX_FILE_SIZE_CEILING
+  const maxFileSize = fileSizeLimit(record['maxFileSize']);
+  if (maxFileSize !== undefined) settings.maxFileSize = maxFileSize;
   return settings;
 }

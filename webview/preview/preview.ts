@@ -100,21 +100,23 @@ export function startPreview(root: HTMLElement, host: Host<PreviewState>): void 
       return;
     }
     try {
-      let svg = drawn.svg;
+      let text: string | undefined;
       let size = drawn.size;
       if (drawn.result.kind === 'board') {
-        // the board is HTML: its mermaid form is exported
+        // the board is HTML: its mermaid form is exported (made into a file while in the page: its labels are measured)
         const scratch = h('div', { className: 'ddd-scratch', attrs: { 'aria-hidden': 'true' } });
         document.body.appendChild(scratch);
         try {
-          svg = (await renderMermaid(scratch, drawn.result.text, theme)).svg;
+          const svg = (await renderMermaid(scratch, drawn.result.text, theme)).svg;
           size = naturalSize(svg);
+          text = svgDocument(svg, size);
         } finally {
           scratch.remove();
         }
+      } else if (drawn.svg) {
+        text = svgDocument(drawn.svg, size);
       }
-      if (!svg) return;
-      const text = svgDocument(svg, size);
+      if (text === undefined) return;
       if (format === 'svg') host.post({ type: 'export', format, content: text, fileName: fileNameFor(title, 'svg') });
       else host.post({ type: 'export', format, content: await pngFromSvg(text, size), fileName: fileNameFor(title, 'png') });
       toolbar.setStatus(`Exported ${title} as ${format.toUpperCase()}`);

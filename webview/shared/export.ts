@@ -1,12 +1,18 @@
 /**
  * Exports of what is drawn: the SVG as a standalone document, and a PNG drawn
- * from it on a canvas. The extension saves them where the user says.
+ * from it on a canvas. The extension saves them where the user says (and
+ * checks an SVG again before it writes it).
  */
+import { htmlLabelsAsSvgText } from '../../src/protocol/svg-labels';
+import { sanitiseSvgForFile } from './svg-file';
 import { cssVariable } from './theme';
 
 const ourAttributes = ['tabindex', 'role', 'aria-label'];
 
-/** The drawn SVG as a file: its own size, a background, and none of the webview's interaction attributes. */
+/**
+ * The drawn SVG as a file: its own size, a background, none of the webview's
+ * interaction attributes, its HTML labels as SVG text, sanitised (svg-file.ts).
+ */
 export function svgDocument(svg: SVGSVGElement, size: { width: number; height: number }): string {
   const copy = svg.cloneNode(true) as SVGSVGElement;
   copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
@@ -25,7 +31,8 @@ export function svgDocument(svg: SVGSVGElement, size: { width: number; height: n
     background.setAttribute('fill', cssVariable('--vscode-editor-background', '#ffffff'));
     copy.insertBefore(background, copy.firstChild);
   }
-  return new XMLSerializer().serializeToString(copy);
+  htmlLabelsAsSvgText(svg, copy);
+  return new XMLSerializer().serializeToString(sanitiseSvgForFile(copy));
 }
 
 /** A PNG (`data:image/png;base64,…`) of an SVG document, at `scale` (kept under 16k pixels a side). */

@@ -17,12 +17,14 @@
  *   from; the view does not switch for that editor (the user is looking at the
  *   diagram).
  * - Exports are saved where the user says (SVG and PNG drawn by the page,
- *   Markdown asked of the server).
+ *   Markdown asked of the server). An SVG is written only when
+ *   svg-export-check.ts accepts it.
  */
 import * as vscode from 'vscode';
 import { viewKey, type DiagramOptions, type DiagramResult, type ExportMessage, type RenderMessage, type SagaVariant, type SelectViewMessage, type ThemeKind, type ViewKind, type ViewsResult, type WebviewMessage } from '../../protocol/index';
 import { Debouncer, exportFileName, exportFilterNames, exportExtensions, pngBytes } from './helpers';
 import { PanelController } from './panel-controller';
+import { checkExportedSvg } from './svg-export-check';
 import { activeDddEditor, describe, LANGUAGE_ID, panelOptions, post, revealSource, type PanelContext } from './webview';
 
 export const previewViewType = 'ddd.preview';
@@ -270,6 +272,15 @@ export class PreviewController extends PanelController {
   private async export(message: ExportMessage): Promise<void> {
     const format = message.format;
     const diagram = this.lastDiagram;
+    if (format === 'svg') {
+      // the page sanitised it; the page is not trusted: parsed again here, and only an allow-listed document is written
+      const verdict = checkExportedSvg(message.content ?? '');
+      if (!verdict.ok) {
+        this.context.output.error(`Export refused: the SVG the preview sent is not safe to save: ${verdict.reason}`);
+        void vscode.window.showErrorMessage(`The SVG was not saved: it holds something a drawing does not need (${verdict.reason}).`);
+        return;
+      }
+    }
     const fileName = exportFileName(format, message.fileName, diagram && diagram.kind !== 'problem' ? diagram.title : 'diagram');
     const folder = this.documentUri ? vscode.Uri.joinPath(vscode.Uri.parse(this.documentUri), '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
     const target = await vscode.window.showSaveDialog({
