@@ -68,6 +68,12 @@ function firstInvalidByte(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/**
+ * The WHATWG decoder that every host of the core has (Node, browsers, web workers); declared
+ * here because the core is compiled with neither the DOM's nor Node's types.
+ */
+declare const TextDecoder: new (label: string, options?: { fatal?: boolean; ignoreBOM?: boolean }) => { decode(input: Uint8Array): string };
+
 /** The 1-based line of byte `offset`: newlines before it, plus one. */
 function lineOfByte(bytes: Uint8Array, offset: number): number {
   let line = 1;
