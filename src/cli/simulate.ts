@@ -45,7 +45,7 @@ import {
 } from '../language/simulation/index';
 import { checkInputs } from './check';
 import { exitCodes, UsageError, type CliCommand, type Invocation } from './command';
-import { paint, table } from './format';
+import { paint, plural, table } from './format';
 
 type Options = Invocation['options'];
 
@@ -217,29 +217,39 @@ function renderRun(saga: CompiledSaga, result: RunResult, color: boolean): strin
 function renderExploration(saga: CompiledSaga, exploration: Exploration, color: boolean): string {
   const lines: string[] = [heading(saga)];
   lines.push(
-    `Explored ${exploration.runs} runs (the happy path and every ${exploration.depth === 2 ? 'single and double' : exploration.depth === 1 ? 'single' : ''} failure point) and ${exploration.crashRuns} crash runs (a crash before and after every journal entry, resumed from the journal).`,
+    `Explored ${plural(exploration.runs, 'run')} (the happy path and every ${exploration.depth === 2 ? 'single and double' : exploration.depth === 1 ? 'single' : ''} failure point) and ${plural(exploration.crashRuns, 'crash run')} (a crash before and after every journal entry, resumed from the journal).`,
     '',
     'Outcomes:',
   );
   for (const outcome of exploration.outcomes) {
     const end = outcome.end === 'completed' ? 'COMPLETED' : outcome.end === 'failed' ? 'FAILED' : 'STUCK';
     const injected = describeFaults(saga, outcome.example.faults, outcome.example.crashes) || 'no fault';
-    const breaches = outcome.breaches.length ? paint(`  ✗ ${outcome.breaches.map((breach) => `${breach.kind}${breach.command ? ' ' + breach.command : ''}`).join(', ')}`, '31', color) : '';
+    const kinds = outcome.breaches.map((breach) => `${breach.kind}${breach.command ? ' ' + breach.command : ''}`).join(', ');
+    const breaches = !outcome.breaches.length ? '' : outcome.onlyIfNeverSucceeds ? paint(`  ! ${kinds}`, '33', color) : paint(`  ✗ ${kinds}`, '31', color);
     lines.push(`  ${String(outcome.count).padStart(5)}  ${end.padEnd(9)} ${outcome.compensations.length ? 'compensations ' + outcome.compensations.join(', ') : 'no compensation'}${breaches}`);
     lines.push(`         e.g. ${injected}: ${pathText(outcome.example)}`);
   }
   if (exploration.breaches.length) {
     lines.push('', 'Breaches:');
     for (const { breach, count, example } of exploration.breaches) {
-      lines.push(paint(`  ✗ ${breach.kind}${breach.command ? ` (${breach.command})` : ''}, in ${count} runs: ${breach.message}`, '31', color));
+      lines.push(paint(`  ✗ ${breach.kind}${breach.command ? ` (${breach.command})` : ''}, in ${plural(count, 'run')}: ${breach.message}`, '31', color));
       lines.push(`    e.g. ${describeFaults(saga, example.faults, example.crashes) || 'no fault'}: ${pathText(example)}`);
+    }
+  }
+  if (exploration.neverSucceeds.length) {
+    lines.push('', 'When a command never succeeds (it fails on every attempt, so the saga stops and an operator must step in):');
+    for (const { breach, count } of exploration.neverSucceeds) {
+      lines.push(paint(`  ! ${breach.kind}${breach.command ? ` (${breach.command})` : ''}, in ${plural(count, 'run')}: ${breach.message}`, '33', color));
     }
   }
   if (exploration.risks.length) {
     lines.push('', 'Risks (commands sent again after a crash to participants that are not idempotent):');
-    for (const { risk, count } of exploration.risks) lines.push(paint(`  ! ${risk.command}, in ${count} crash runs: ${risk.message}`, '33', color));
+    for (const { risk, count } of exploration.risks) lines.push(paint(`  ! ${risk.command}, in ${plural(count, 'crash run')}: ${risk.message}`, '33', color));
   }
-  lines.push('', verdictLine(exploration, color, 'Every guarantee holds in every run.', `${exploration.breaches.length} guarantee breach${exploration.breaches.length === 1 ? '' : 'es'} found.`));
+  const good = exploration.neverSucceeds.length
+    ? 'Every guarantee holds in every run where each command eventually succeeds (the stuck runs above need a command that never does).'
+    : 'Every guarantee holds in every run.';
+  lines.push('', verdictLine(exploration, color, good, `${exploration.breaches.length} guarantee breach${exploration.breaches.length === 1 ? '' : 'es'} found.`));
   return lines.join('\n') + '\n';
 }
 

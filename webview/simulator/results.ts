@@ -5,9 +5,13 @@ import { button } from '../shared/elements';
 import { listText, table } from '../shared/table';
 import type { Act } from './run-view';
 
-function breachesCell(breaches: { kind: string; message: string }[]): HTMLElement {
+/** A row's breaches: ✗ when an ordinary run breaks a guarantee, ! when only a command that never succeeds does. */
+function breachesCell(breaches: { kind: string; message: string }[], onlyIfNeverSucceeds = false): HTMLElement {
   if (!breaches.length) return h('span', { className: 'ddd-good', text: '✓ none' });
-  return h('span', { className: 'ddd-bad', title: breaches.map((breach) => breach.message).join('\n'), text: `✗ ${breaches.map((breach) => breach.kind).join(', ')}` });
+  const title = breaches.map((breach) => breach.message).join('\n');
+  const kinds = breaches.map((breach) => breach.kind).join(', ');
+  if (onlyIfNeverSucceeds) return h('span', { className: 'ddd-warn', title: `Only when a command never succeeds:\n${title}`, text: `! ${kinds}` });
+  return h('span', { className: 'ddd-bad', title, text: `✗ ${kinds}` });
 }
 
 function injectedText(row: OutcomeRow): string {
@@ -34,11 +38,11 @@ function outcomeTable(rows: OutcomeRow[], act: Act, percent: boolean): HTMLEleme
       h('span', { className: `ddd-end ddd-end-${row.end}`, text: `${row.end} · ${row.state}` }),
       h('span', { className: 'ddd-path', text: row.path.join(' → ') }),
       listText(row.compensations),
-      breachesCell(row.breaches),
+      breachesCell(row.breaches, row.onlyIfNeverSucceeds),
       injectedText(row),
       button('Replay', () => act({ action: 'scenario', faults: row.faults, crashes: row.crashes }), { secondary: true, title: 'Play this run step by step' }),
     ]),
-    { className: 'ddd-outcomes', rowClass: (index) => (rows[index]!.breaches.length ? 'ddd-breached-row' : undefined) },
+    { className: 'ddd-outcomes', rowClass: (index) => (rows[index]!.breaches.length && !rows[index]!.onlyIfNeverSucceeds ? 'ddd-breached-row' : undefined) },
   );
 }
 
@@ -64,8 +68,16 @@ export function explorationView(result: ExploreResult, act: Act): HTMLElement {
   return h('section', { className: 'ddd-card ddd-results', attrs: { 'aria-label': 'Exploration' } }, [
     heading,
     h('p', {
-      text: `${plural(result.runs, 'run')} with up to ${plural(result.depth, 'failure')} each, and ${plural(result.crashRuns, 'crash run')}, in ${result.ms} ms: ${plural(result.outcomes.length, 'distinct outcome')}. ${result.ok ? '✓ Every guarantee holds in every run.' : `✗ ${plural(result.breaches.length, 'kind')} of breach found.`}`,
+      text: `${plural(result.runs, 'run')} with up to ${plural(result.depth, 'failure')} each, and ${plural(result.crashRuns, 'crash run')}, in ${result.ms} ms: ${plural(result.outcomes.length, 'distinct outcome')}. ${result.ok ? (result.neverSucceeds.length ? '✓ Every guarantee holds in every run where each command eventually succeeds.' : '✓ Every guarantee holds in every run.') : `✗ ${plural(result.breaches.length, 'kind')} of breach found.`}`,
     }),
+    result.neverSucceeds.length
+      ? h('p', {
+          className: 'ddd-never-succeeds',
+          text: `! When a command fails on every attempt the saga stops, stuck, and an operator must step in: ${result.neverSucceeds
+            .map(({ breach, count: times }) => `${breach.kind}${breach.command ? ` (${breach.command})` : ''} in ${plural(times, 'run')}`)
+            .join('; ')}. No saga can avoid this; the rows marked ! show these runs.`,
+        })
+      : undefined,
     result.risks.length ? h('ul', { className: 'ddd-risks' }, result.risks.map(({ risk, count: times }) => h('li', { text: `${risk.message} (${plural(times, 'run')})` }))) : undefined,
     outcomeTable(result.outcomes, act, false),
   ]);

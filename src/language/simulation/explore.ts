@@ -54,6 +54,8 @@ interface Scenario {
 interface Bucket {
   count: number;
   scenario: Scenario;
+  /** Reached by a run in which every command eventually succeeds (not only when one never does). */
+  ordinary: boolean;
 }
 
 /** The failure points as faults: each (target, step) fails on its first attempts. */
@@ -120,11 +122,14 @@ export function exploreSaga(source: SagaSource, options: ExploreOptions = {}): E
   const snapshot = (k: number): number[] => Array.from(points.subarray(0, 3 * k));
   const breachesOnly = options.breachesOnly ?? false;
   /** Counts a run under its outcome; `breaches`: whether the run breaks a guarantee (only those count with `breachesOnly`). */
-  const record = (code: number, breaches: boolean, scenario: () => Scenario) => {
+  const record = (code: number, breaches: boolean, scenario: () => Scenario, ordinary = true) => {
     if (breachesOnly && !breaches) return;
     const bucket = buckets.get(code);
-    if (bucket) bucket.count++;
-    else buckets.set(code, { count: 1, scenario: scenario() });
+    if (bucket) {
+      bucket.count++;
+      // an ordinary run's scenario is the better example: it needs no command that never succeeds
+      if (ordinary && !bucket.ordinary) Object.assign(bucket, { ordinary: true, scenario: scenario() });
+    } else buckets.set(code, { count: 1, scenario: scenario(), ordinary });
   };
   const configure = (machine: Machine, k: number) => {
     machine.clearFaults();
@@ -189,7 +194,7 @@ export function exploreSaga(source: SagaSource, options: ExploreOptions = {}): E
       base.reset();
       base.run();
       runs++;
-      record(base.outcomeCode(), base.hasBreach(), () => ({ points: prefix, permanent: { target, step } }));
+      record(base.outcomeCode(), base.hasBreach(), () => ({ points: prefix, permanent: { target, step } }), false);
     };
     for (let i = 0; i < n; i++) permanent(T_STEP, i, []);
     // a compensation failing for good, after each step failure that makes it run
@@ -201,24 +206,35 @@ export function exploreSaga(source: SagaSource, options: ExploreOptions = {}): E
 
   // one traced example per outcome
   const outcomes: OutcomeSummary[] = [];
-  const breaches = new Map<string, { breach: Breach; count: number; example: RunResult }>();
   for (const bucket of buckets.values()) {
     const example = simulateSaga(saga, { maxRetries, faults: faultsOf(bucket.scenario), crashes: crashesOf(bucket.scenario) }, options.traces ?? true);
-    outcomes.push(summaryOf(example, bucket.count));
+    const outcome = summaryOf(example, bucket.count);
+    if (!bucket.ordinary) outcome.onlyIfNeverSucceeds = true;
+    outcomes.push(outcome);
   }
   // outcomes that look the same once traced (a crash run and its plain run) are one
   const merged = new Map<string, OutcomeSummary>();
   for (const outcome of outcomes) {
     const same = merged.get(outcome.key);
-    if (same) same.count += outcome.count;
-    else merged.set(outcome.key, outcome);
+    if (!same) merged.set(outcome.key, outcome);
+    else {
+      same.count += outcome.count;
+      if (!outcome.onlyIfNeverSucceeds) delete same.onlyIfNeverSucceeds;
+    }
   }
-  for (const outcome of merged.values()) {
-    for (const breach of outcome.breaches) {
-      const key = breachKey(breach);
-      const known = breaches.get(key);
-      if (known) known.count += outcome.count;
-      else breaches.set(key, { breach, count: outcome.count, example: outcome.example });
+  // a guarantee is breached when an ordinary run breaks it; runs that break it only because a command never succeeds are listed apart
+  const breaches = new Map<string, { breach: Breach; count: number; example: RunResult }>();
+  const neverSucceeds = new Map<string, { breach: Breach; count: number; example: RunResult }>();
+  for (const pass of [false, true]) {
+    for (const outcome of merged.values()) {
+      if ((outcome.onlyIfNeverSucceeds ?? false) !== pass) continue;
+      for (const breach of outcome.breaches) {
+        const key = breachKey(breach);
+        const into = pass && !breaches.has(key) ? neverSucceeds : breaches;
+        const known = into.get(key);
+        if (known) known.count += outcome.count;
+        else into.set(key, { breach, count: outcome.count, example: outcome.example });
+      }
     }
   }
   const risks: { risk: Risk; count: number }[] = [];
@@ -233,6 +249,7 @@ export function exploreSaga(source: SagaSource, options: ExploreOptions = {}): E
     depth,
     outcomes: [...merged.values()],
     breaches: [...breaches.values()],
+    neverSucceeds: [...neverSucceeds.values()],
     risks,
     ok: breaches.size === 0,
   };

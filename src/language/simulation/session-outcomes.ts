@@ -39,6 +39,7 @@ export function outcomeRow(outcome: OutcomeSummary, fromJournal: boolean): Outco
     crashes: fromJournal ? [] : outcome.example.crashes,
   };
   if (outcome.percent !== undefined) row.percent = outcome.percent;
+  if (outcome.onlyIfNeverSucceeds) row.onlyIfNeverSucceeds = true;
   if (outcome.example.seed !== undefined) row.seed = outcome.example.seed;
   return row;
 }
@@ -75,6 +76,7 @@ export function explorationSummary(saga: Saga, options: Pick<ExploreOptions, 'ma
     depth: result.depth,
     outcomes: result.outcomes.map((outcome) => outcomeRow(outcome, false)),
     breaches: result.breaches.map(({ breach, count }) => ({ breach, count })),
+    neverSucceeds: result.neverSucceeds.map(({ breach, count }) => ({ breach, count })),
     risks: result.risks,
     ok: result.ok,
   };

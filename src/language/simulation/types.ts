@@ -234,6 +234,8 @@ export interface OutcomeSummary {
   percent?: number;
   /** The first run that had this outcome, traced. */
   example: RunResult;
+  /** Exploration: reached only when a command fails on every attempt (the saga waits for an operator). */
+  onlyIfNeverSucceeds?: boolean;
 }
 
 export interface Exploration {
@@ -246,10 +248,17 @@ export interface Exploration {
   /** How many failures a run combines at most (2 for small sagas). */
   depth: number;
   outcomes: OutcomeSummary[];
-  /** Each distinct breach once, with the trace of a run that shows it. */
+  /** Each distinct breach once, with the trace of a run that shows it (runs in which every command eventually succeeds). */
   breaches: { breach: Breach; count: number; example: RunResult }[];
+  /**
+   * What breaks only when a command fails on every attempt: the saga stops, stuck, and an operator
+   * must step in. No saga as written can avoid it, so it does not make the exploration fail; it is
+   * listed so that nobody reads "every guarantee holds" as "nothing can go wrong".
+   */
+  neverSucceeds: { breach: Breach; count: number; example: RunResult }[];
   /** Each distinct risk once (re-sends to participants that are not idempotent), with a count. */
   risks: { risk: Risk; count: number }[];
+  /** No guarantee breached by a run in which every command eventually succeeds. */
   ok: boolean;
 }
 
@@ -367,6 +376,8 @@ export interface OutcomeRow {
   crashes: CrashPoint[];
   /** The seed of a bulk run's example (random failures). */
   seed?: number;
+  /** Exploration: reached only when a command fails on every attempt. */
+  onlyIfNeverSucceeds?: boolean;
 }
 
 export interface ChoreographyOutcomeRow {
@@ -389,6 +400,8 @@ export type ExplorationSummary =
       depth: number;
       outcomes: OutcomeRow[];
       breaches: { breach: Breach; count: number }[];
+      /** What breaks only when a command never succeeds (see `Exploration.neverSucceeds`). */
+      neverSucceeds: { breach: Breach; count: number }[];
       risks: { risk: Risk; count: number }[];
       ok: boolean;
     }
