@@ -5,7 +5,7 @@
  */
 import { checkWorkspace } from '../language/index';
 import type { Saga } from '../language/model/elements';
-import { breachesAsDiagnostics, bulkCounts, exploreChoreography, exploreSaga, simulateChoreography } from '../language/simulation/index';
+import { breachesAsDiagnostics, bulkCounts, exploreChoreography, exploreOrchestration, simulateChoreography } from '../language/simulation/index';
 import { median, ms, table, target, thousands, time, type BenchSection } from './report';
 
 const orderSaga = `
@@ -85,8 +85,8 @@ export const simulationSection: BenchSection = {
     const notes: string[] = [];
 
     // exhaustive exploration of the order saga, as the editor's check runs it
-    const orderExploration = exploreSaga(orderSagaNode);
-    const orderTimes = repeat(quick ? 20 : 200, () => exploreSaga(orderSagaNode));
+    const orderExploration = exploreOrchestration(orderSagaNode);
+    const orderTimes = repeat(quick ? 20 : 200, () => exploreOrchestration(orderSagaNode));
     rows.push([
       'explore OrderSaga (4 steps): single + double failures, every crash point',
       `${orderExploration.runs} + ${orderExploration.crashRuns} crash`,
@@ -95,15 +95,15 @@ export const simulationSection: BenchSection = {
     ]);
 
     // a generated 20-step saga: every single and double failure point, and every crash point of the runs with one failure
-    const generatedExploration = exploreSaga(generated, { depth: 2 });
-    const generatedTimes = repeat(quick ? 3 : 15, () => exploreSaga(generated, { depth: 2 }));
+    const generatedExploration = exploreOrchestration(generated, { depth: 2 });
+    const generatedTimes = repeat(quick ? 3 : 15, () => exploreOrchestration(generated, { depth: 2 }));
     rows.push([
       'explore a generated 20-step saga: single + double failures, every crash point',
       `${generatedExploration.runs} + ${thousands(generatedExploration.crashRuns)} crash`,
       fine(median(generatedTimes)),
       '',
     ]);
-    const noCrash = repeat(quick ? 3 : 15, () => exploreSaga(generated, { depth: 2, crashDepth: -1 }));
+    const noCrash = repeat(quick ? 3 : 15, () => exploreOrchestration(generated, { depth: 2, crashDepth: -1 }));
     rows.push(['explore the 20-step saga: single + double failures only', `${generatedExploration.runs}`, fine(median(noCrash)), '']);
 
     // the editor's check on a model with the three sagas

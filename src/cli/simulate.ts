@@ -25,11 +25,11 @@ import {
   choreographyInfo,
   compileSaga,
   exploreChoreography,
-  exploreSaga,
+  exploreOrchestration,
   pathText,
   reactionLabel,
   simulateChoreography,
-  simulateSaga,
+  simulateOrchestration,
   type BulkResult,
   type ChoreographyExploration,
   type ChoreographyInfo,
@@ -471,7 +471,7 @@ export const simulateCommand: CliCommand = {
 
     if (explore) {
       if (faults.length || crashes.length || runs !== undefined || rates.length) throw new UsageError('--explore tries every failure and crash point itself: leave out --fail, --crash-…, --runs and --fail-rate');
-      const exploration = exploreSaga(compiled, maxRetries === undefined ? {} : { maxRetries });
+      const exploration = exploreOrchestration(compiled, maxRetries === undefined ? {} : { maxRetries });
       return emit({ version: 1, command: 'simulate', mode: 'explore', saga: compiled.info, result: exploration, ok: exploration.ok }, () => renderExploration(compiled, exploration, color));
     }
     if (runs !== undefined) {
@@ -481,7 +481,7 @@ export const simulateCommand: CliCommand = {
       const elapsed = performance.now() - started;
       return emit({ version: 1, command: 'simulate', mode: 'bulk', saga: compiled.info, result: bulk, ok: bulk.ok }, () => renderBulk(compiled, bulk, color, elapsed));
     }
-    const run = simulateSaga(compiled, {
+    const run = simulateOrchestration(compiled, {
       faults,
       crashes,
       ...(rates.length ? { failureRates: ratesFrom(compiled, rates) } : {}),

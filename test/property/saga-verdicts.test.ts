@@ -11,10 +11,10 @@ import type { Saga } from '../../src/language/model/elements';
 import { bulkSimulate } from '../../src/language/simulation/bulk';
 import { compileSaga, type CompiledSaga } from '../../src/language/simulation/compile';
 import { sagaBreachFindings } from '../../src/language/simulation/diagnostics';
-import { Machine } from '../../src/language/simulation/engine';
-import { breachKey, exploreSaga } from '../../src/language/simulation/explore';
+import { Orchestrator } from '../../src/language/simulation/engine';
+import { breachKey, exploreOrchestration } from '../../src/language/simulation/explore';
 import { guarantees } from '../../src/language/simulation/guarantees';
-import { simulateSaga } from '../../src/language/simulation/orchestrated';
+import { simulateOrchestration } from '../../src/language/simulation/orchestrated';
 import { Prng, seedState } from '../../src/language/simulation/prng';
 import type { CrashPoint, Fault, OrchestrationOptions } from '../../src/language/simulation/types';
 import { corpusSagas, orchestratedSagaText, sagaText } from './sagas';
@@ -43,7 +43,7 @@ function keysOf(breaches: readonly { kind: string; step?: number }[]): string[] 
 
 /** hasBreach and breaches agree at every point of a run (stepped one action at a time), and at its end. */
 function expectGuaranteesAgree(saga: CompiledSaga, faults: readonly Fault[], crashes: readonly CrashPoint[], seen: Set<string>): void {
-  const machine = new Machine(saga);
+  const machine = new Orchestrator(saga);
   machine.addFaults(faults);
   machine.addCrashes(crashes);
   machine.reset();
@@ -60,20 +60,20 @@ function checkVerdicts(source: Saga): Set<string> {
   const saga = compileSaga(source);
   const seen = new Set<string>();
   // what `--explore` plays (commands that never succeed included), and the failure points alone (what the editor's rule plays)
-  const explored = exploreSaga(saga, { traces: false });
+  const explored = exploreOrchestration(saga, { traces: false });
   // every breach exploration shows: by ordinary runs, and those that need a command that never succeeds
   const exploredKeys = new Set([...explored.breaches, ...explored.neverSucceeds].map(({ breach }) => breachKey(breach)));
   const ordinaryKeys = new Set(explored.breaches.map(({ breach }) => breachKey(breach)));
   expect(explored.ok).toBe(ordinaryKeys.size === 0);
   for (const { breach } of explored.neverSucceeds) expect(ordinaryKeys).not.toContain(breachKey(breach));
-  const points = exploreSaga(saga, { traces: false, permanent: false });
+  const points = exploreOrchestration(saga, { traces: false, permanent: false });
   const pointKeys = new Set(points.breaches.map(({ breach }) => breachKey(breach)));
   // the failure points alone find exactly the ordinary breaches: a command that never succeeds adds only its own
   expect([...ordinaryKeys].sort()).toEqual([...pointKeys].sort());
 
   // every single run with a fault injected: what it breaches, exploration finds
   for (const scenario of singleRuns(saga)) {
-    const run = simulateSaga(saga, scenario, false);
+    const run = simulateOrchestration(saga, scenario, false);
     expect(run.ok).toBe(run.breaches.length === 0);
     const forever = scenario.faults?.some((fault) => fault.attempts === 'always') ?? false;
     const points = (scenario.faults?.length ?? 0) + (scenario.crashes?.length ?? 0);
@@ -95,7 +95,7 @@ function checkVerdicts(source: Saga): Set<string> {
   const prng = new Prng(seedState(7));
   let breached = 0;
   for (let r = 0; r < 60; r++) {
-    const run = simulateSaga(saga, { seed: prng.nextUint32(), failureRates, compensationFailureRates }, false);
+    const run = simulateOrchestration(saga, { seed: prng.nextUint32(), failureRates, compensationFailureRates }, false);
     if (!run.ok) breached++;
     for (const key of keysOf(run.breaches)) expect(exploredKeys, `${saga.info.name} bulk run ${r}: ${key}`).toContain(key);
   }
@@ -119,7 +119,7 @@ describe('every path gives an orchestrated saga the same verdict', () => {
     // issue 11: a step after the pivot that never succeeds leaves the saga stuck; exploration showed a bare ✓ and did not list it
     const saga = sagaText('context Sales\nsaga Generated orchestrated by Sales {\n  step Do0 on Sales\n  step Do1 on Sales\n}');
     checkVerdicts(saga);
-    const exploration = exploreSaga(saga);
+    const exploration = exploreOrchestration(saga);
     expect(exploration.neverSucceeds.map(({ breach }) => `${breach.kind} ${breach.command}`)).toContain('not-terminal Do1');
     expect(exploration.ok).toBe(true);
   });

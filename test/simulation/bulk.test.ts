@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bulkCounts, bulkSimulate, outcomeKey, pathText, Prng, simulateSaga } from '../../src/language/simulation/index';
+import { bulkCounts, bulkSimulate, outcomeKey, pathText, Prng, simulateOrchestration } from '../../src/language/simulation/index';
 import { exampleSaga } from './load';
 
 const order = () => exampleSaga('OrderSaga');
@@ -34,7 +34,7 @@ describe('bulk runs', () => {
     const bulk = bulkSimulate(order(), { runs: 20_000, seed: 5, failureRates: rates, maxRetries: 1 });
     for (const outcome of bulk.outcomes) {
       expect(outcome.example.seed).toBeTypeOf('number');
-      const again = simulateSaga(order(), { seed: outcome.example.seed!, failureRates: rates, maxRetries: 1 });
+      const again = simulateOrchestration(order(), { seed: outcome.example.seed!, failureRates: rates, maxRetries: 1 });
       expect(again).toEqual(outcome.example);
       expect(outcomeKey(again)).toBe(outcome.key);
       expect(pathText(again).startsWith('STARTED')).toBe(true);

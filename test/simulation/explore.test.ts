@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { validateModel } from '../../src/language/validation/validate';
 import { LineIndex } from '../../src/language/syntax/line-index';
-import { breachesAsDiagnostics, exploreSaga, pathText, simulateSaga, simulationRules } from '../../src/language/simulation/index';
+import { breachesAsDiagnostics, exploreOrchestration, pathText, simulateOrchestration, simulationRules } from '../../src/language/simulation/index';
 import { check, fixture, sketchBlocks } from '../helpers';
 import { exampleSaga, exampleWorkspace, fixtures, generatedSaga, sagaOf } from './load';
 
 describe('exhaustive exploration', () => {
   it('finds four outcomes of the order saga, none breaching a guarantee, when every command eventually succeeds', () => {
-    const exploration = exploreSaga(exampleSaga('OrderSaga'), { permanent: false });
+    const exploration = exploreOrchestration(exampleSaga('OrderSaga'), { permanent: false });
     expect(exploration.depth).toBe(2);
     expect(exploration.ok).toBe(true);
     expect(exploration.breaches).toEqual([]);
@@ -33,7 +33,7 @@ describe('exhaustive exploration', () => {
 
   it('names the step a missing compensation leaves behind, with a trace', () => {
     const { model } = fixtures('missing-compensation.ddd');
-    const exploration = exploreSaga(sagaOf(model, 'LeakySaga'), { permanent: false });
+    const exploration = exploreOrchestration(sagaOf(model, 'LeakySaga'), { permanent: false });
     expect(exploration.ok).toBe(false);
     expect(exploration.breaches.map(({ breach }) => `${breach.kind} ${breach.command}`)).toEqual(['not-undone NotifyWarehouse']);
     const { example } = exploration.breaches[0]!;
@@ -46,14 +46,14 @@ describe('exhaustive exploration', () => {
   });
 
   it('explores every crash point and reports re-sends to participants that are not idempotent', () => {
-    const exploration = exploreSaga(exampleSaga('OrderSaga'));
+    const exploration = exploreOrchestration(exampleSaga('OrderSaga'));
     expect(exploration.risks.map(({ risk }) => risk.command).sort()).toEqual(['CancelOrder', 'ConfirmOrder', 'CreateOrder', 'ProcessPayment', 'ReleaseInventory', 'ReserveInventory']);
     const { model } = fixtures('sagas.ddd');
-    expect(exploreSaga(sagaOf(model, 'IdempotentOrder')).risks).toEqual([]);
+    expect(exploreOrchestration(sagaOf(model, 'IdempotentOrder')).risks).toEqual([]);
   });
 
   it('reports runs that end stuck when a command never succeeds, as a single run with that failure does (issue 11)', () => {
-    const exploration = exploreSaga(exampleSaga('OrderSaga'), { crashDepth: -1 });
+    const exploration = exploreOrchestration(exampleSaga('OrderSaga'), { crashDepth: -1 });
     const stuck = exploration.outcomes.filter((outcome) => outcome.end === 'stuck');
     // CancelOrder failing for good after ReserveInventory failed, or after ProcessPayment failed (two outcomes)
     expect(stuck.map((outcome) => outcome.breaches[0]!.command).sort()).toEqual(['CancelOrder', 'CancelOrder', 'ConfirmOrder', 'ReleaseInventory']);
@@ -64,7 +64,7 @@ describe('exhaustive exploration', () => {
     expect(exploration.breaches).toEqual([]);
     expect(exploration.ok).toBe(true);
     // the single run with the same failure ends the same way
-    const single = simulateSaga(exampleSaga('OrderSaga'), { faults: [{ target: 'step', step: 2 }, { target: 'compensation', step: 1, attempts: 'always' }] });
+    const single = simulateOrchestration(exampleSaga('OrderSaga'), { faults: [{ target: 'step', step: 2 }, { target: 'compensation', step: 1, attempts: 'always' }] });
     expect(single.end).toBe('stuck');
     const explored = exploration.neverSucceeds.map(({ breach }) => `${breach.kind} ${breach.command}`);
     for (const breach of single.breaches) expect(explored).toContain(`${breach.kind} ${breach.command}`);
@@ -72,14 +72,14 @@ describe('exhaustive exploration', () => {
 
   it('explores every single and double failure point of a 20-step saga', () => {
     const saga = sagaOf(check(generatedSaga(20)).model, 'Generated');
-    const singles = exploreSaga(saga, { depth: 1, crashDepth: -1, permanent: false });
+    const singles = exploreOrchestration(saga, { depth: 1, crashDepth: -1, permanent: false });
     expect(singles.runs).toBe(21);
-    const doubles = exploreSaga(saga, { depth: 2, permanent: false });
+    const doubles = exploreOrchestration(saga, { depth: 2, permanent: false });
     // happy path + 20 single failures + a second failure after each: the compensations that run (0 + 1 + … + 18) and ConfirmOrder's retry
     expect(doubles.runs).toBe(1 + 20 + (18 * 19) / 2 + 1);
     expect(doubles.ok).toBe(true);
     // by default, pairs only for sagas of up to 12 steps
-    expect(exploreSaga(saga, { crashDepth: -1 }).depth).toBe(1);
+    expect(exploreOrchestration(saga, { crashDepth: -1 }).depth).toBe(1);
   });
 });
 
@@ -128,13 +128,13 @@ describe('breaches as diagnostics', () => {
     ];
     const sagas = models.flatMap((model) => model.sagas).filter((saga) => saga.style === 'orchestrated' && saga.steps.length > 0);
     expect(sagas.length).toBeGreaterThan(10);
-    const breachesOf = (exploration: ReturnType<typeof exploreSaga>) =>
+    const breachesOf = (exploration: ReturnType<typeof exploreOrchestration>) =>
       exploration.breaches.map(({ breach, count, example }) => `${breach.kind} ${breach.step} ×${count}: ${pathText(example)}`);
     let breaching = 0;
     for (const saga of sagas) {
       for (const options of [{}, { permanent: true }, { depth: 1, crashDepth: 0 }]) {
-        const all = exploreSaga(saga, options);
-        const only = exploreSaga(saga, { ...options, breachesOnly: true });
+        const all = exploreOrchestration(saga, options);
+        const only = exploreOrchestration(saga, { ...options, breachesOnly: true });
         expect(breachesOf(only), `${saga.name} ${JSON.stringify(options)}`).toEqual(breachesOf(all));
         expect(only.outcomes.every((outcome) => outcome.breaches.length > 0)).toBe(true);
         expect([only.runs, only.crashRuns]).toEqual([all.runs, all.crashRuns]);
@@ -152,7 +152,7 @@ describe('breaches as diagnostics', () => {
     for (const saga of sagas) {
       // failure points: the steps and compensations; runs: none, one or two of them; crashes: a few per command of a run
       const points = 2 * saga.steps.length + 1;
-      const { runs, crashRuns } = exploreSaga(saga, { breachesOnly: true });
+      const { runs, crashRuns } = exploreOrchestration(saga, { breachesOnly: true });
       expect(runs, saga.name).toBeLessThanOrEqual(points ** 2);
       expect(crashRuns, saga.name).toBeLessThanOrEqual(runs * 2 * points);
     }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { compileSaga } from '../../src/language/simulation/compile';
-import { Machine } from '../../src/language/simulation/engine';
+import { Orchestrator } from '../../src/language/simulation/engine';
 import { guarantees } from '../../src/language/simulation/guarantees';
 import { exampleSaga } from './load';
 
 /** A run of the order saga that ProcessPayment (step 2) fails, compensated: nothing broken. */
-function failedRun(): Machine {
-  const machine = new Machine(compileSaga(exampleSaga('OrderSaga')));
+function failedRun(): Orchestrator {
+  const machine = new Orchestrator(compileSaga(exampleSaga('OrderSaga')));
   machine.addFaults([{ target: 'step', step: 2 }]);
   machine.reset();
   machine.run();
@@ -21,7 +21,7 @@ describe("the orchestrator's guarantees", () => {
   });
 
   // worlds no run reaches, forged so that each guarantee of the table breaks alone
-  const forged: Record<string, (machine: Machine) => void> = {
+  const forged: Record<string, (machine: Orchestrator) => void> = {
     'not-terminal': (machine) => (machine.phase = 0), // not over
     'not-undone': (machine) => (machine.compEffect[1] = 0),
     'compensation-without-step': (machine) => ((machine.stepEffect[3] = 0), (machine.compEffect[3] = 1)),

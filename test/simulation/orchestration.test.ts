@@ -3,8 +3,8 @@ import { orchestrationOf } from '../../src/language/sagas/orchestration';
 import {
   compileSaga,
   pathText,
-  SagaSimulation,
-  simulateSaga,
+  OrchestratedSimulation,
+  simulateOrchestration,
   type CrashPoint,
   type RunResult,
 } from '../../src/language/simulation/index';
@@ -16,7 +16,7 @@ const commands = (result: RunResult) => result.timeline.flatMap((event) => (even
 
 describe('the seed\'s order saga, one run', () => {
   it('passes exactly STARTED → ORDER_CREATED → INV_RESERVED → PAYMENT_DONE → COMPLETED on the happy path', () => {
-    const run = simulateSaga(order());
+    const run = simulateOrchestration(order());
     expect(run.states).toEqual(['STARTED', 'ORDER_CREATED', 'INV_RESERVED', 'PAYMENT_DONE', 'COMPLETED']);
     expect(pathText(run)).toBe('STARTED → ORDER_CREATED → INV_RESERVED → PAYMENT_DONE → COMPLETED');
     expect(run.end).toBe('completed');
@@ -27,7 +27,7 @@ describe('the seed\'s order saga, one run', () => {
   });
 
   it('writes the journal after every step', () => {
-    const run = simulateSaga(order());
+    const run = simulateOrchestration(order());
     expect(run.journal.map((entry) => `${entry.type} ${entry.command ?? entry.outcome} ${entry.state}`)).toEqual([
       'step-done CreateOrder ORDER_CREATED',
       'step-done ReserveInventory INV_RESERVED',
@@ -38,7 +38,7 @@ describe('the seed\'s order saga, one run', () => {
   });
 
   it('compensates a payment failure in reverse order: ReleaseInventory, then CancelOrder', () => {
-    const run = simulateSaga(order(), { faults: [{ target: 'step', step: step('ProcessPayment') }] });
+    const run = simulateOrchestration(order(), { faults: [{ target: 'step', step: step('ProcessPayment') }] });
     expect(run.states).toEqual(['STARTED', 'ORDER_CREATED', 'INV_RESERVED', 'PAYMENT_FAILED', 'INV_RELEASED', 'FAILED']);
     expect(pathText(run)).toBe('STARTED → ORDER_CREATED → INV_RESERVED → PAYMENT_FAILED → (ReleaseInventory) INV_RELEASED → (CancelOrder) FAILED');
     expect(run.compensations).toEqual(['ReleaseInventory', 'CancelOrder']);
@@ -49,7 +49,7 @@ describe('the seed\'s order saga, one run', () => {
   });
 
   it('compensates only the order when the inventory fails', () => {
-    const run = simulateSaga(order(), { faults: [{ target: 'step', step: step('ReserveInventory') }] });
+    const run = simulateOrchestration(order(), { faults: [{ target: 'step', step: step('ReserveInventory') }] });
     expect(pathText(run)).toBe('STARTED → ORDER_CREATED → (CancelOrder) FAILED');
     expect(run.compensations).toEqual(['CancelOrder']);
     expect(commands(run)).toEqual(['CreateOrder', 'ReserveInventory', 'CancelOrder']);
@@ -57,14 +57,14 @@ describe('the seed\'s order saga, one run', () => {
   });
 
   it('needs no compensation when the first step fails', () => {
-    const run = simulateSaga(order(), { faults: [{ target: 'step', step: 0 }] });
+    const run = simulateOrchestration(order(), { faults: [{ target: 'step', step: 0 }] });
     expect(run.states).toEqual(['STARTED', 'FAILED']);
     expect(run.compensations).toEqual([]);
     expect(run.ok).toBe(true);
   });
 
   it('retries a ConfirmOrder failure (after the pivot) and never compensates it', () => {
-    const run = simulateSaga(order(), { faults: [{ target: 'step', step: step('ConfirmOrder'), attempts: 2 }] });
+    const run = simulateOrchestration(order(), { faults: [{ target: 'step', step: step('ConfirmOrder'), attempts: 2 }] });
     expect(run.end).toBe('completed');
     expect(run.compensations).toEqual([]);
     expect(run.retries).toBe(2);
@@ -74,7 +74,7 @@ describe('the seed\'s order saga, one run', () => {
   });
 
   it('reports a run stuck when ConfirmOrder keeps failing past the retries', () => {
-    const run = simulateSaga(order(), { faults: [{ target: 'step', step: step('ConfirmOrder'), attempts: 'always' }], maxRetries: 2 });
+    const run = simulateOrchestration(order(), { faults: [{ target: 'step', step: step('ConfirmOrder'), attempts: 'always' }], maxRetries: 2 });
     expect(run.end).toBe('stuck');
     expect(run.state).toBe('PAYMENT_DONE');
     expect(run.compensations).toEqual([]);
@@ -88,11 +88,11 @@ describe('the seed\'s order saga, one run', () => {
 
   it('retries a failed compensation; one that never succeeds leaves the saga stuck with the order held', () => {
     const payment = { target: 'step' as const, step: step('ProcessPayment') };
-    const once = simulateSaga(order(), { faults: [payment, { target: 'compensation', step: step('ReserveInventory') }] });
+    const once = simulateOrchestration(order(), { faults: [payment, { target: 'compensation', step: step('ReserveInventory') }] });
     expect(once.compensations).toEqual(['ReleaseInventory', 'CancelOrder']);
     expect(commands(once)).toEqual(['CreateOrder', 'ReserveInventory', 'ProcessPayment', 'ReleaseInventory', 'ReleaseInventory', 'CancelOrder']);
     expect(once.ok).toBe(true);
-    const never = simulateSaga(order(), { faults: [payment, { target: 'compensation', step: step('CreateOrder'), attempts: 'always' }] });
+    const never = simulateOrchestration(order(), { faults: [payment, { target: 'compensation', step: step('CreateOrder'), attempts: 'always' }] });
     expect(never.end).toBe('stuck');
     expect(never.compensations).toEqual(['ReleaseInventory']);
     expect(never.held.map((held) => held.command)).toEqual(['CreateOrder']);
@@ -100,7 +100,7 @@ describe('the seed\'s order saga, one run', () => {
   });
 
   it('holds each step\'s effect until it is compensated or the saga completes', () => {
-    const run = simulateSaga(order(), { faults: [{ target: 'step', step: step('ProcessPayment') }] });
+    const run = simulateOrchestration(order(), { faults: [{ target: 'step', step: step('ProcessPayment') }] });
     const held = run.timeline.flatMap((event) => (event.kind === 'command' ? [`${event.command}: ${event.held.join(',')}`] : []));
     expect(held).toEqual(['CreateOrder: 0', 'ReserveInventory: 0,1', 'ProcessPayment: 0,1', 'ReleaseInventory: 0', 'CancelOrder: ']);
   });
@@ -108,7 +108,7 @@ describe('the seed\'s order saga, one run', () => {
   it('leaves nothing held after a read-only step (`compensate none`) and compensates around it', () => {
     const { model } = fixtures('sagas.ddd');
     const quick = sagaOf(model, 'QuickOrder');
-    const run = simulateSaga(quick, { faults: [{ target: 'step', step: 3 }] });
+    const run = simulateOrchestration(quick, { faults: [{ target: 'step', step: 3 }] });
     expect(run.compensations).toEqual(['ReleaseInventory', 'CancelOrder']);
     expect(run.timeline.find((event) => event.kind === 'command' && event.command === 'CheckStock' && event.held.includes(1))).toBeUndefined();
     expect(run.ok).toBe(true);
@@ -116,7 +116,7 @@ describe('the seed\'s order saga, one run', () => {
 
   it('finds the step a missing compensation leaves behind', () => {
     const { model } = fixtures('missing-compensation.ddd');
-    const run = simulateSaga(sagaOf(model, 'LeakySaga'), { faults: [{ target: 'step', step: 3 }] });
+    const run = simulateOrchestration(sagaOf(model, 'LeakySaga'), { faults: [{ target: 'step', step: 3 }] });
     expect(run.end).toBe('failed');
     expect(run.compensations).toEqual(['ReleaseInventory', 'CancelOrder']);
     expect(run.breaches.map((breach) => `${breach.kind} ${breach.command}`)).toEqual(['not-undone NotifyWarehouse']);
@@ -128,9 +128,9 @@ describe('agreement with the saga\'s state machine', () => {
   it('draws the same path from the journal as from the timeline', () => {
     const scenarios = [[], [{ target: 'step' as const, step: 2 }], [{ target: 'step' as const, step: 3, attempts: 2 }], [{ target: 'step' as const, step: 2 }, { target: 'compensation' as const, step: 0 }], [{ target: 'step' as const, step: 3, attempts: 'always' as const }]];
     for (const faults of scenarios) {
-      const run = simulateSaga(order(), { faults });
+      const run = simulateOrchestration(order(), { faults });
       expect(pathText({ ...run, timeline: [] })).toBe(pathText(run));
-      expect(simulateSaga(order(), { faults }, false).timeline).toEqual([]);
+      expect(simulateOrchestration(order(), { faults }, false).timeline).toEqual([]);
     }
   });
 
@@ -140,7 +140,7 @@ describe('agreement with the saga\'s state machine', () => {
     for (const saga of sagas) {
       const orchestration = orchestrationOf(saga);
       for (const failing of orchestration.steps) {
-        const run = simulateSaga(saga, { faults: [{ target: 'step', step: failing.index }] });
+        const run = simulateOrchestration(saga, { faults: [{ target: 'step', step: failing.index }] });
         const before = orchestration.happyPath.slice(0, failing.index + 1);
         const expected = failing.onFailure.mode === 'retry' ? orchestration.happyPath : [...before, ...failing.onFailure.states.slice(1)];
         expect(run.states, `${saga.name}: ${failing.command} fails`).toEqual(expected);
@@ -160,12 +160,12 @@ describe('crash and resume from the journal', () => {
   ];
   for (const scenario of scenarios) {
     it(`ends in the same state after a crash at any point of ${scenario.name}`, () => {
-      const plain = simulateSaga(order(), { faults: scenario.faults });
+      const plain = simulateOrchestration(order(), { faults: scenario.faults });
       let crashes = 0;
       for (const entry of plain.journal) {
         for (const when of ['after-journal', 'before-journal'] as const) {
           const crash: CrashPoint = entry.type === 'end' ? { target: 'end', when } : { target: entry.type.startsWith('step') ? 'step' : 'compensation', step: entry.step!, attempt: entry.attempt!, when };
-          const run = simulateSaga(order(), { faults: scenario.faults, crashes: [crash] });
+          const run = simulateOrchestration(order(), { faults: scenario.faults, crashes: [crash] });
           crashes++;
           expect(run.timeline.some((event) => event.kind === 'crash')).toBe(true);
           expect(run.timeline.some((event) => event.kind === 'resume')).toBe(true);
@@ -183,7 +183,7 @@ describe('crash and resume from the journal', () => {
 
   it('resumes after the entry of each step without sending anything twice', () => {
     for (let k = 0; k < 4; k++) {
-      const run = simulateSaga(order(), { crashes: [{ target: 'step', step: k, when: 'after-journal' }] });
+      const run = simulateOrchestration(order(), { crashes: [{ target: 'step', step: k, when: 'after-journal' }] });
       expect(commands(run)).toEqual(['CreateOrder', 'ReserveInventory', 'ProcessPayment', 'ConfirmOrder']);
       expect(run.risks).toEqual([]);
       const resume = run.timeline.find((event) => event.kind === 'resume');
@@ -193,27 +193,27 @@ describe('crash and resume from the journal', () => {
 
   it('re-sends the command of a step whose journal entry was lost: a risk unless the step is idempotent', () => {
     const crash: CrashPoint = { target: 'step', step: 2, when: 'before-journal' };
-    const risky = simulateSaga(order(), { crashes: [crash] });
+    const risky = simulateOrchestration(order(), { crashes: [crash] });
     expect(commands(risky)).toEqual(['CreateOrder', 'ReserveInventory', 'ProcessPayment', 'ProcessPayment', 'ConfirmOrder']);
     expect(risky.risks).toMatchObject([{ kind: 'resend-not-idempotent', command: 'ProcessPayment', target: 'step', step: 2 }]);
     expect(risky.timeline.find((event) => event.kind === 'command' && event.resent)).toMatchObject({ duplicate: 're-executed' });
     expect(risky.ok).toBe(true);
 
     const { model } = fixtures('sagas.ddd');
-    const safe = simulateSaga(sagaOf(model, 'IdempotentOrder'), { crashes: [crash] });
+    const safe = simulateOrchestration(sagaOf(model, 'IdempotentOrder'), { crashes: [crash] });
     expect(safe.risks).toEqual([]);
     expect(safe.timeline.find((event) => event.kind === 'command' && event.resent)).toMatchObject({ duplicate: 'ignored' });
     expect(safe.states).toEqual(['STARTED', 'ORDER_CREATED', 'INV_RESERVED', 'PAYMENT_DONE', 'COMPLETED']);
   });
 
   it('gets the same answer to a re-sent failed command, so the saga still compensates', () => {
-    const run = simulateSaga(order(), { faults: [{ target: 'step', step: 2 }], crashes: [{ target: 'step', step: 2, when: 'before-journal' }] });
+    const run = simulateOrchestration(order(), { faults: [{ target: 'step', step: 2 }], crashes: [{ target: 'step', step: 2, when: 'before-journal' }] });
     expect(run.compensations).toEqual(['ReleaseInventory', 'CancelOrder']);
     expect(run.end).toBe('failed');
   });
 
   it('survives several crashes in one run', () => {
-    const run = simulateSaga(order(), {
+    const run = simulateOrchestration(order(), {
       faults: [{ target: 'step', step: 2 }],
       crashes: [
         { target: 'start', when: 'after-journal' },
@@ -231,7 +231,7 @@ describe('crash and resume from the journal', () => {
 
 describe('the stepping API', () => {
   it('steps, injects a failure and a crash, and resets', () => {
-    const run = new SagaSimulation(order());
+    const run = new OrchestratedSimulation(order());
     expect(run.state).toBe('STARTED');
     expect(run.next()).toEqual({ kind: 'command', target: 'step', step: 0, command: 'CreateOrder', participant: 'Sales', attempt: 1 });
     expect(run.step()).toMatchObject([{ kind: 'command', command: 'CreateOrder', from: 'STARTED', to: 'ORDER_CREATED', outcome: 'success' }]);
@@ -253,7 +253,7 @@ describe('the stepping API', () => {
     expect(run.step()).toEqual([]);
 
     // the same faults and crash, given up front, give the same run
-    const replayed = simulateSaga(order(), { faults: result.faults, crashes: result.crashes });
+    const replayed = simulateOrchestration(order(), { faults: result.faults, crashes: result.crashes });
     expect(replayed.timeline).toEqual(result.timeline);
 
     run.reset();
@@ -264,7 +264,7 @@ describe('the stepping API', () => {
   });
 
   it('crashes during the next command, before its journal entry', () => {
-    const run = new SagaSimulation(order());
+    const run = new OrchestratedSimulation(order());
     run.step();
     expect(run.crashNext()).toBe(true);
     run.step();
@@ -276,7 +276,7 @@ describe('the stepping API', () => {
   });
 
   it('reports the run so far as running', () => {
-    const run = new SagaSimulation(order());
+    const run = new OrchestratedSimulation(order());
     run.step();
     const partial = run.result();
     expect(partial.end).toBe('running');
@@ -284,7 +284,7 @@ describe('the stepping API', () => {
   });
 
   it('gives snapshots that are plain data', () => {
-    const run = new SagaSimulation(order(), { faults: [{ target: 'step', step: 1 }] });
+    const run = new OrchestratedSimulation(order(), { faults: [{ target: 'step', step: 1 }] });
     run.step();
     run.crashHere();
     run.step();

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Saga } from '../../src/language/model/elements';
-import { Machine } from '../../src/language/simulation/engine';
+import { Orchestrator } from '../../src/language/simulation/engine';
 import {
   ChoreographySession,
   ChoreographySimulation,
@@ -14,9 +14,9 @@ import {
   choreographyVerdictOf,
   explorationSummary,
   OrchestratedSession,
-  SagaSimulation,
+  OrchestratedSimulation,
   SimulationSessions,
-  simulateSaga,
+  simulateOrchestration,
   startSession,
   verdictOf,
   type ChoreographedRun,
@@ -31,7 +31,7 @@ const limit = 100_000;
 /** The run as the server computed it before sessions: a fresh run stepped k times, the rest of it played for its length, and the whole run again for the final verdict. */
 function replayedOrchestrated(saga: Saga, injections: SagaInjections, k: number | undefined): OrchestratedRun {
   const options = { faults: injections.faults ?? [], crashes: injections.crashes ?? [], ...(injections.maxRetries !== undefined ? { maxRetries: injections.maxRetries } : {}) };
-  const simulation = new SagaSimulation(saga, options);
+  const simulation = new OrchestratedSimulation(saga, options);
   const wanted = Math.min(k ?? limit, limit);
   let played = 0;
   while (played < wanted && simulation.next() !== undefined) {
@@ -59,7 +59,7 @@ function replayedOrchestrated(saga: Saga, injections: SagaInjections, k: number 
     faults: options.faults,
     crashes: options.crashes,
     verdict: verdictOf(snapshot.result),
-    final: verdictOf(simulateSaga(saga, options, false)),
+    final: verdictOf(simulateOrchestration(saga, options, false)),
   };
   if (snapshot.next) run.next = snapshot.next;
   return run;
@@ -143,7 +143,7 @@ describe('a long run takes its later frames on demand', () => {
   });
 
   it('stepping forward through the late frames plays the run once more, not once per step', () => {
-    const steps = vi.spyOn(SagaSimulation.prototype, 'step');
+    const steps = vi.spyOn(OrchestratedSimulation.prototype, 'step');
     const session = new OrchestratedSession(exampleSaga('OrderSaga'), { faults: [{ target: 'step', step: 2 }] }, undefined, 2);
     const n = session.steps;
     expect(steps).toHaveBeenCalledTimes(n);
@@ -157,8 +157,8 @@ describe('a run is computed once', () => {
   afterEach(() => vi.restoreAllMocks());
 
   it('stepping k = 1..n and back through a session computes one engine run', () => {
-    const resets = vi.spyOn(Machine.prototype, 'reset');
-    const steps = vi.spyOn(SagaSimulation.prototype, 'step');
+    const resets = vi.spyOn(Orchestrator.prototype, 'reset');
+    const steps = vi.spyOn(OrchestratedSimulation.prototype, 'step');
     let started = 0;
     const sessions = new SimulationSessions({ start: (...args) => (started++, startSession(...args)) });
     const saga = exampleSaga('OrderSaga');
@@ -174,7 +174,7 @@ describe('a run is computed once', () => {
   });
 
   it('a run with a crash is played once, and once more without the crash to check the resume', () => {
-    const resets = vi.spyOn(Machine.prototype, 'reset');
+    const resets = vi.spyOn(Orchestrator.prototype, 'reset');
     const sessions = new SimulationSessions();
     const saga = exampleSaga('OrderSaga');
     const crashes = [{ target: 'step' as const, step: 1, when: 'after-journal' as const }];

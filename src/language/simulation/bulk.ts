@@ -6,9 +6,9 @@
  * seed gives the same counts, and any run can be replayed traced.
  */
 import { compileSaga, type CompiledSaga } from './compile';
-import { defaultMaxRetries, Machine } from './engine';
+import { defaultMaxRetries, Orchestrator } from './engine';
 import { summaryOf } from './explore';
-import { simulateSaga, type SagaSource } from './orchestrated';
+import { simulateOrchestration, type SagaSource } from './orchestrated';
 import { Prng, seedState } from './prng';
 import type { BulkResult, OutcomeSummary } from './types';
 
@@ -25,7 +25,7 @@ export interface BulkOptions {
 /** The raw figures of a bulk run, before the outcomes are traced. */
 export interface BulkCounts {
   runs: number;
-  /** Per outcome code (see Machine.outcomeCode): how many runs, and the seed of the first. */
+  /** Per outcome code (see Orchestrator.outcomeCode): how many runs, and the seed of the first. */
   counts: Map<number, { count: number; seed: number }>;
   commands: number;
   worst: number;
@@ -39,7 +39,7 @@ export interface BulkCounts {
 export class BulkCounter {
   readonly saga: CompiledSaga;
   readonly runs: number;
-  private readonly machine: Machine;
+  private readonly machine: Orchestrator;
   private readonly prng: Prng;
   private readonly size: number;
   private readonly dense: boolean;
@@ -52,7 +52,7 @@ export class BulkCounter {
 
   constructor(source: SagaSource, options: BulkOptions) {
     this.saga = compileSaga(source);
-    this.machine = new Machine(this.saga, { maxRetries: options.maxRetries ?? defaultMaxRetries });
+    this.machine = new Orchestrator(this.saga, { maxRetries: options.maxRetries ?? defaultMaxRetries });
     this.machine.setRates(options.failureRates, options.compensationFailureRates);
     this.prng = new Prng(options.seed ?? 1);
     const n = this.saga.n;
@@ -137,7 +137,7 @@ export function bulkResult(counter: BulkCounter, options: BulkOptions): BulkResu
   const outcomes: OutcomeSummary[] = [];
   let breachedRuns = 0;
   for (const [, { count, seed: runSeed }] of [...figures.counts].sort((a, b) => b[1].count - a[1].count || a[0] - b[0])) {
-    const example = simulateSaga(saga, {
+    const example = simulateOrchestration(saga, {
       maxRetries,
       seed: runSeed,
       failureRates: options.failureRates ?? [],

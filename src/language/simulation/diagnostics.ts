@@ -11,7 +11,7 @@ import type { DddModel } from '../model/model';
 import type { Accept, Finding, Rule, RuleSet } from '../validation/rule';
 import { toDiagnostic } from '../validation/rule';
 import { compileSaga } from './compile';
-import { exploreSaga, type ExploreOptions } from './explore';
+import { exploreOrchestration, type ExploreOptions } from './explore';
 import { pathText } from './render';
 import type { Breach, RunResult } from './types';
 
@@ -65,7 +65,7 @@ function failingSteps(examples: RunResult[], saga: Saga): string[] {
 export function sagaBreachFindings(saga: Saga, options: BreachDiagnosticsOptions = {}): { rule: Rule; finding: Finding }[] {
   if (saga.style !== 'orchestrated' || saga.steps.length === 0) return [];
   const compiled = compileSaga(saga);
-  const exploration = exploreSaga(compiled, { traces: false, breachesOnly: true, permanent: false, ...options });
+  const exploration = exploreOrchestration(compiled, { traces: false, breachesOnly: true, permanent: false, ...options });
   const findings: { rule: Rule; finding: Finding }[] = [];
   // one finding per (kind, step): the examples of every outcome that breaches it
   const groups = new Map<string, { breach: Breach; examples: RunResult[] }>();

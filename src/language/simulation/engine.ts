@@ -83,12 +83,13 @@ export function hashUniform(seed: number, a: number, b: number, c: number): numb
   return (h >>> 0) / 4294967296;
 }
 
-export interface MachineOptions {
+export interface OrchestratorOptions {
   maxRetries?: number;
   trace?: boolean;
 }
 
-export class Machine {
+/** The orchestrator of an orchestrated saga, played one action at a time: it sends each step's command, retries, compensates, journals, crashes and resumes. */
+export class Orchestrator {
   readonly saga: CompiledSaga;
   readonly maxRetries: number;
   trace: boolean;
@@ -147,7 +148,7 @@ export class Machine {
   // ---- tracing
   timeline: TimelineEvent[] = [];
 
-  constructor(saga: CompiledSaga, options: MachineOptions = {}) {
+  constructor(saga: CompiledSaga, options: OrchestratorOptions = {}) {
     this.saga = saga;
     this.maxRetries = Math.max(0, options.maxRetries ?? defaultMaxRetries);
     this.trace = options.trace ?? false;
@@ -566,7 +567,7 @@ export class Machine {
   }
 
   /** Whether the world and the journal's outcome equal another machine's (crash runs against their run without the crash). */
-  sameOutcome(other: Machine): boolean {
+  sameOutcome(other: Orchestrator): boolean {
     if (this.outcomeCode() !== other.outcomeCode() || this.state !== other.state) return false;
     for (let i = 0; i < this.saga.n; i++) {
       if (this.held[i] !== other.held[i] || this.stepEffect[i] !== other.stepEffect[i] || (this.compEffect[i] !== 0) !== (other.compEffect[i] !== 0)) return false;

@@ -14,8 +14,8 @@
  * for its example.
  */
 import { compileSaga } from './compile';
-import { defaultMaxRetries, END, Machine, resendRisk, STEP_DONE, STEP_FAILED, T_COMP, T_END, T_STEP } from './engine';
-import { simulateSaga, type SagaSource } from './orchestrated';
+import { defaultMaxRetries, END, Orchestrator, resendRisk, STEP_DONE, STEP_FAILED, T_COMP, T_END, T_STEP } from './engine';
+import { simulateOrchestration, type SagaSource } from './orchestrated';
 import type { Breach, CrashPoint, Exploration, Fault, OutcomeSummary, Risk, RunResult } from './types';
 
 export interface ExploreOptions {
@@ -105,14 +105,14 @@ export function breachKey(breach: Breach): string {
 }
 
 /** Explores every failure point and every crash point of an orchestrated saga and lists the distinct outcomes. */
-export function exploreSaga(source: SagaSource, options: ExploreOptions = {}): Exploration {
+export function exploreOrchestration(source: SagaSource, options: ExploreOptions = {}): Exploration {
   const saga = compileSaga(source);
   const n = saga.n;
   const maxRetries = options.maxRetries ?? defaultMaxRetries;
   const depth = Math.max(0, options.depth ?? (n <= (options.pairLimit ?? 12) ? 2 : 1));
   const crashDepth = options.crashDepth ?? (n <= 30 ? 1 : 0);
-  const base = new Machine(saga, { maxRetries });
-  const crashed = new Machine(saga, { maxRetries });
+  const base = new Orchestrator(saga, { maxRetries });
+  const crashed = new Orchestrator(saga, { maxRetries });
   const buckets = new Map<number, Bucket>();
   const riskCounts = new Int32Array(2 * n);
   const points = new Int32Array(3 * Math.max(1, depth));
@@ -131,7 +131,7 @@ export function exploreSaga(source: SagaSource, options: ExploreOptions = {}): E
       if (ordinary && !bucket.ordinary) Object.assign(bucket, { ordinary: true, scenario: scenario() });
     } else buckets.set(code, { count: 1, scenario: scenario(), ordinary });
   };
-  const configure = (machine: Machine, k: number) => {
+  const configure = (machine: Orchestrator, k: number) => {
     machine.clearFaults();
     for (let i = 0; i < k; i++) machine.addFault(points[3 * i]!, points[3 * i + 1]!, points[3 * i + 2]!, points[3 * i + 2]!);
   };
@@ -207,7 +207,7 @@ export function exploreSaga(source: SagaSource, options: ExploreOptions = {}): E
   // one traced example per outcome
   const outcomes: OutcomeSummary[] = [];
   for (const bucket of buckets.values()) {
-    const example = simulateSaga(saga, { maxRetries, faults: faultsOf(bucket.scenario), crashes: crashesOf(bucket.scenario) }, options.traces ?? true);
+    const example = simulateOrchestration(saga, { maxRetries, faults: faultsOf(bucket.scenario), crashes: crashesOf(bucket.scenario) }, options.traces ?? true);
     const outcome = summaryOf(example, bucket.count);
     if (!bucket.ordinary) outcome.onlyIfNeverSucceeds = true;
     outcomes.push(outcome);

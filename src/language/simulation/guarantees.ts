@@ -6,10 +6,10 @@
  *
  * A resumed run that ends differently from the same run without the crash
  * (`resume-diverged`) compares two runs, so it lives with the callers that have
- * both (simulateSaga, exploreSaga).
+ * both (simulateOrchestration, exploreOrchestration).
  */
 import { heldLabel } from './compile';
-import type { Machine } from './engine';
+import type { Orchestrator } from './engine';
 import type { Breach, BreachKind } from './types';
 
 export interface Guarantee {
@@ -17,12 +17,12 @@ export interface Guarantee {
   /** Broken at a step (0 … n-1) or by the run as a whole (then `breakAt` answers 0 and `finding` gets -1). */
   perStep: boolean;
   /** The first step from `from` on where the guarantee breaks, or -1 (a tight loop: asked of every explored run). */
-  breakAt(machine: Machine, from: number): number;
-  finding(machine: Machine, step: number): Breach;
+  breakAt(machine: Orchestrator, from: number): number;
+  finding(machine: Orchestrator, step: number): Breach;
 }
 
 /** The saga failed and the step's work, which holds something, was never undone. */
-function notUndone(machine: Machine, step: number): boolean {
+function notUndone(machine: Orchestrator, step: number): boolean {
   return machine.stepEffect[step] === 1 && machine.saga.holds[step] === 1 && machine.compEffect[step] === 0;
 }
 
@@ -115,13 +115,13 @@ export const guarantees: readonly Guarantee[] = [
 ];
 
 /** Whether the run breaks any guarantee; allocates nothing. */
-export function anyBroken(machine: Machine): boolean {
+export function anyBroken(machine: Orchestrator): boolean {
   for (let g = 0; g < guarantees.length; g++) if (guarantees[g]!.breakAt(machine, 0) >= 0) return true;
   return false;
 }
 
 /** The guarantees the run breaks, as findings: guarantee by guarantee, step by step. */
-export function brokenGuarantees(machine: Machine): Breach[] {
+export function brokenGuarantees(machine: Orchestrator): Breach[] {
   const breaches: Breach[] = [];
   for (const guarantee of guarantees) {
     if (!guarantee.perStep) {

@@ -1,8 +1,8 @@
 /**
  * The saga simulator: deterministic, seeded, no editor or Node imports.
  *
- * Orchestrated sagas: `simulateSaga` (one run), `SagaSimulation` (stepping),
- * `exploreSaga` (every failure and crash point), `bulkSimulate` (N seeded runs).
+ * Orchestrated sagas: `simulateOrchestration` (one run), `OrchestratedSimulation` (stepping),
+ * `exploreOrchestration` (every failure and crash point), `bulkSimulate` (N seeded runs).
  * Choreographed sagas: `simulateChoreography`, `ChoreographySimulation`,
  * `exploreChoreography`. Event streams: `replayOf`. For the editor:
  * `breachesAsDiagnostics` / `simulationRules`; for the simulator panel,
@@ -12,8 +12,8 @@
  */
 export * from './types';
 export { compileSaga, type CompiledSaga } from './compile';
-export { simulateSaga, SagaSimulation, type NextAction, type SagaSource, type SimulationSnapshot } from './orchestrated';
-export { exploreSaga, outcomeKey, type ExploreOptions } from './explore';
+export { simulateOrchestration, OrchestratedSimulation, type NextAction, type SagaSource, type SimulationSnapshot } from './orchestrated';
+export { exploreOrchestration, outcomeKey, type ExploreOptions } from './explore';
 export { bulkSimulate, bulkCounts, startBulk, bulkResult, BulkCounter, type BulkOptions, type BulkCounts } from './bulk';
 export {
   ChoreographySimulation,

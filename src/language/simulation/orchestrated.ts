@@ -1,20 +1,20 @@
 /**
- * Simulating one run of an orchestrated saga: `simulateSaga` plays a run to its
- * end; `SagaSimulation` plays it one action at a time, for the editor's panel
+ * Simulating one run of an orchestrated saga: `simulateOrchestration` plays a run to its
+ * end; `OrchestratedSimulation` plays it one action at a time, for the editor's panel
  * (inject a failure or a crash at the current point, look at the state, the
  * timeline and the journal, start again).
  */
 import type { Saga } from '../model/elements';
 import type { Orchestration } from '../sagas/orchestration';
 import { compileSaga, type CompiledSaga } from './compile';
-import { Machine, T_COMP, T_END, T_STEP } from './engine';
+import { Orchestrator, T_COMP, T_END, T_STEP } from './engine';
 import { seedState } from './prng';
 import type { Breach, CrashPoint, Fault, HeldResource, JournalEntry, OrchestrationOptions, RunResult, SimSaga, TimelineEvent } from './types';
 
 export type SagaSource = Saga | Orchestration | CompiledSaga;
 
-function machineFor(saga: CompiledSaga, options: OrchestrationOptions, trace: boolean, withCrashes = true): Machine {
-  const machine = new Machine(saga, { maxRetries: options.maxRetries, trace });
+function orchestratorFor(saga: CompiledSaga, options: OrchestrationOptions, trace: boolean, withCrashes = true): Orchestrator {
+  const machine = new Orchestrator(saga, { maxRetries: options.maxRetries, trace });
   if (options.faults) machine.addFaults(options.faults);
   if (withCrashes && options.crashes) machine.addCrashes(options.crashes);
   machine.setRates(options.failureRates, options.compensationFailureRates);
@@ -34,8 +34,8 @@ function checkOptions(saga: CompiledSaga, options: OrchestrationOptions): void {
 }
 
 /** The breach a crash run gets when it ends differently from the same run without the crash. */
-function divergence(crashed: Machine, plain: Machine): Breach {
-  const end = (machine: Machine) => {
+function divergence(crashed: Orchestrator, plain: Orchestrator): Breach {
+  const end = (machine: Orchestrator) => {
     const states = machine.states();
     const compensations = machine.compensationOrder().map((step) => machine.saga.compensations[step]);
     return `${states[states.length - 1]}${compensations.length ? ` after ${compensations.join(', ')}` : ''}`;
@@ -50,10 +50,10 @@ function divergence(crashed: Machine, plain: Machine): Breach {
  * Plays one run of an orchestrated saga to its end, with the faults and crashes given, and checks the guarantees.
  * `trace: false` leaves the timeline empty (the journal still tells the run).
  */
-export function simulateSaga(source: SagaSource, options: OrchestrationOptions = {}, trace = true): RunResult {
+export function simulateOrchestration(source: SagaSource, options: OrchestrationOptions = {}, trace = true): RunResult {
   const saga = compileSaga(source);
   checkOptions(saga, options);
-  const machine = machineFor(saga, options, trace);
+  const machine = orchestratorFor(saga, options, trace);
   machine.run();
   const result = machine.result(options.faults?.slice() ?? [], options.crashes?.slice() ?? []);
   if (options.failureRates?.some((rate) => rate > 0) || options.compensationFailureRates?.some((rate) => rate > 0)) result.seed = machine.runSeed;
@@ -62,8 +62,8 @@ export function simulateSaga(source: SagaSource, options: OrchestrationOptions =
 }
 
 /** A run with crashes is compared with the same run without them: ending differently is a `resume-diverged` breach. */
-function checkResume(result: RunResult, crashed: Machine, saga: CompiledSaga, options: OrchestrationOptions): void {
-  const plain = machineFor(saga, options, false, false);
+function checkResume(result: RunResult, crashed: Orchestrator, saga: CompiledSaga, options: OrchestrationOptions): void {
+  const plain = orchestratorFor(saga, options, false, false);
   plain.run();
   if (!crashed.sameOutcome(plain)) {
     result.breaches.push(divergence(crashed, plain));
@@ -100,7 +100,7 @@ export interface SimulationSnapshot {
 /**
  * One run, one action at a time:
  *
- *     const run = new SagaSimulation(saga);
+ *     const run = new OrchestratedSimulation(saga);
  *     run.step();            // CreateOrder → ORDER_CREATED
  *     run.failNext();        // the next command fails
  *     run.step();            // ReserveInventory fails
@@ -109,11 +109,11 @@ export interface SimulationSnapshot {
  *     run.runToEnd();        // (CancelOrder) FAILED
  *     run.reset();           // back to the start, same options
  */
-export class SagaSimulation {
+export class OrchestratedSimulation {
   readonly saga: SimSaga;
   private readonly compiled: CompiledSaga;
   private readonly options: OrchestrationOptions;
-  private machine!: Machine;
+  private machine!: Orchestrator;
   private faults: Fault[] = [];
   private crashes: CrashPoint[] = [];
 
@@ -127,7 +127,7 @@ export class SagaSimulation {
 
   /** Back to the start with the options' faults and crashes (the interactive ones are dropped). */
   reset(): void {
-    this.machine = machineFor(this.compiled, this.options, true);
+    this.machine = orchestratorFor(this.compiled, this.options, true);
     this.faults = this.options.faults?.slice() ?? [];
     this.crashes = this.options.crashes?.slice() ?? [];
   }
@@ -241,7 +241,7 @@ export class SagaSimulation {
     return this.machine.result(this.faults.slice(), this.crashes.slice());
   }
 
-  /** The run so far, checked as `simulateSaga` checks a whole run: with crashes, also against the same run without them. */
+  /** The run so far, checked as `simulateOrchestration` checks a whole run: with crashes, also against the same run without them. */
   checkedResult(): RunResult {
     const result = this.result();
     if (this.crashes.length) checkResume(result, this.machine, this.compiled, { ...this.options, faults: this.faults });

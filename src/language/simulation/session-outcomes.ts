@@ -7,7 +7,7 @@ import type { Saga } from '../model/elements';
 import type { BulkOptions } from './bulk';
 import { exploreChoreography } from './choreographed';
 import { compileSaga } from './compile';
-import { exploreSaga, type ExploreOptions } from './explore';
+import { exploreOrchestration, type ExploreOptions } from './explore';
 import { choreographyInjections } from './session';
 import type { BulkResult, BulkSummary, ExplorationSummary, Fault, OutcomeRow, OutcomeSummary, RunResult } from './types';
 
@@ -66,7 +66,7 @@ export function explorationSummary(saga: Saga, options: Pick<ExploreOptions, 'ma
   const explore: ExploreOptions = { traces: false };
   if (options.maxRetries !== undefined) explore.maxRetries = options.maxRetries;
   if (options.depth !== undefined) explore.depth = options.depth;
-  const result = exploreSaga(saga, explore);
+  const result = exploreOrchestration(saga, explore);
   return {
     style: 'orchestrated',
     saga: result.saga,

@@ -10,7 +10,7 @@
  */
 import type { Saga } from '../model/elements';
 import { ChoreographySimulation, type ChoreographyOptions, type ChoreographyRunResult } from './choreographed';
-import { SagaSimulation, type NextAction } from './orchestrated';
+import { OrchestratedSimulation, type NextAction } from './orchestrated';
 import { eagerFrames, RunFrames } from './session-frames';
 import type {
   ChoreographedRun,
@@ -128,7 +128,7 @@ function same<T>(before: T[] | undefined, now: T[]): T[] {
   return before;
 }
 
-function orchestratedFrame(simulation: SagaSimulation, previous: OrchestratedFrame | undefined): OrchestratedFrame {
+function orchestratedFrame(simulation: OrchestratedSimulation, previous: OrchestratedFrame | undefined): OrchestratedFrame {
   const now = simulation.result();
   const verdict = verdictOf(now);
   const frame: OrchestratedFrame = {
@@ -173,7 +173,7 @@ interface OrchestratedFrame {
  */
 export class OrchestratedSession implements SimulationSession {
   readonly steps: number;
-  private readonly frames: RunFrames<SagaSimulation, OrchestratedFrame>;
+  private readonly frames: RunFrames<OrchestratedSimulation, OrchestratedFrame>;
   private readonly whole: RunResult;
   private readonly final: Verdict;
   private readonly info: SimSaga;
@@ -189,7 +189,7 @@ export class OrchestratedSession implements SimulationSession {
     if (injections.maxRetries !== undefined) options.maxRetries = injections.maxRetries;
     this.frames = new RunFrames(
       {
-        start: () => new SagaSimulation(saga, options),
+        start: () => new OrchestratedSimulation(saga, options),
         step: (simulation) => simulation.next() !== undefined && (simulation.step(), true),
         capture: orchestratedFrame,
       },
