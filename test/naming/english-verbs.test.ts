@@ -16,7 +16,7 @@ import {
   suggestCommandName,
   suggestEventName,
   toPascalCase,
-} from '../../src/language/naming/names';
+} from '../../src/language/naming/name-style';
 
 describe('english verbs', () => {
   it('knows some three hundred business verbs', () => {

@@ -9,7 +9,7 @@
  * It is pure: the validation rules and the `ddd replay` simulator share it.
  */
 
-import { simpleName } from '../model/names';
+import { simpleName } from '../model/qualified-names';
 import type {
   Aggregate,
   Assignment,

@@ -7,7 +7,7 @@
  */
 import type { Command, DomainEvent } from '../model/elements';
 import { membersOfContext, type DddModel } from '../model/model';
-import { suggestCommandName } from '../naming/names';
+import { suggestCommandName } from '../naming/name-style';
 import { elementAt } from '../navigation/index';
 import { aggregateHolder, appendMember, contextHolder } from './edits';
 import type { FixProvider } from './types';

@@ -6,7 +6,7 @@
  */
 import type { Aggregate, ElementKind, Reference } from '../model/elements';
 import type { DddModel } from '../model/model';
-import { simpleName } from '../model/names';
+import { simpleName } from '../model/qualified-names';
 import { elementAt, sagaPartAt } from '../navigation/index';
 import { navIndex } from '../navigation/nav-index';
 import { aggregateHolder, appendMember, contextHolder, type Holder } from './edits';

@@ -4,7 +4,7 @@
  * role of a context map, a saga's reply or trigger, and "did you mean" for a
  * name that no declaration defines (a repository's aggregate: aggregates.ts).
  */
-import { simpleName } from '../model/names';
+import { simpleName } from '../model/qualified-names';
 import { closestName } from '../util/similar-names';
 import { dataOf, documentOf, stringOf } from './edits';
 import type { FixProvider } from './types';

@@ -3,7 +3,7 @@
  * undone (`compensate UndoX`, or `compensate none`), and removing a
  * compensation that never runs.
  */
-import { simpleName } from '../model/names';
+import { simpleName } from '../model/qualified-names';
 import { sagaPartAt } from '../navigation/index';
 import { dataOf, documentOf, indentAt, rangeOf, stringOf } from './edits';
 import type { FixEdit, FixProvider } from './types';

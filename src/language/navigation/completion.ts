@@ -4,13 +4,13 @@
  * that opened the block, and the tokens before the cursor in that block), never
  * from regular expressions over the text; the names come from the model.
  */
-import { simpleName } from '../model/names';
+import { simpleName } from '../model/qualified-names';
 import type { IToken } from 'chevrotain';
 import { roleDictionary, type RoleInfo } from '../context-map/relationships';
 import { builtinTypes, genericArity } from '../model/builtin-types';
 import type { Declaration, ElementKind } from '../model/elements';
 import { kindWords, membersOfContext, qualifiedName, type DddModel } from '../model/model';
-import { suggestEventName } from '../naming/names';
+import { suggestEventName } from '../naming/name-style';
 import {
   BothArrow,
   Colon,

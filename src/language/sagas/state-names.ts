@@ -2,7 +2,7 @@
  * How an orchestrated saga's states are named when the model leaves them out.
  */
 
-import { simpleName } from '../model/names';
+import { simpleName } from '../model/qualified-names';
 
 const snakeCache = new Map<string, string>();
 

@@ -7,7 +7,7 @@ import { choreographyRules } from './rules/choreography';
 import { contextMapRules } from './rules/context-map';
 import { eventFlowRules } from './rules/event-flow';
 import { eventSourcingRules } from './rules/event-sourcing';
-import { nameRules } from './rules/names';
+import { nameRules } from './rules/duplicates';
 import { namingRules } from './rules/naming';
 import { referenceRules } from './rules/references';
 import { sagaRules } from './rules/sagas';

@@ -2,7 +2,7 @@
  * Aggregates, entities, value objects and repositories: one root per aggregate,
  * other aggregates held by id, identity where it belongs, repositories for roots.
  */
-import { simpleName } from '../../model/names';
+import { simpleName } from '../../model/qualified-names';
 import { isIdentityTypeName } from '../../model/builtin-types';
 import type { Aggregate, Entity, Field, Repository, TypeReference, ValueObject } from '../../model/elements';
 import { kindWords, qualifiedName, type DddModel } from '../../model/model';

@@ -4,7 +4,7 @@
  */
 import type { Command, Declaration, DomainEvent } from '../../model/elements';
 import { kindWords, type DddModel } from '../../model/model';
-import { capitalize, commandNameIssue, isPascalCase, isPastTenseName, suggestCommandName, suggestEventName, toPascalCase } from '../../naming/names';
+import { capitalize, commandNameIssue, isPascalCase, isPastTenseName, suggestCommandName, suggestEventName, toPascalCase } from '../../naming/name-style';
 import type { Accept, Rule, RuleSet } from '../rule';
 
 export const eventPastTense: Rule = {

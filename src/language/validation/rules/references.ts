@@ -1,7 +1,7 @@
 /**
  * Every name that should denote a declaration does, and only one.
  */
-import { simpleName } from '../../model/names';
+import { simpleName } from '../../model/qualified-names';
 import { isBuiltinType, isIdentityTypeName } from '../../model/builtin-types';
 import type { Declaration, ElementKind, Reference } from '../../model/elements';
 import { isTypeReference, kindWords, qualifiedName, type DddModel } from '../../model/model';

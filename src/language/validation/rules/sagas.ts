@@ -2,7 +2,7 @@
  * Orchestrated sagas: every step that changes something can be undone, the
  * orchestrator's states each mean one thing, and each participant does its own work.
  */
-import { simpleName } from '../../model/names';
+import { simpleName } from '../../model/qualified-names';
 import type { BoundedContext, Command, Reference, Saga } from '../../model/elements';
 import { orchestrationOf, meaningKey, type Orchestration, type OrchestrationStep, type StateMeaning } from '../../sagas/orchestration';
 
