@@ -9,7 +9,7 @@ import type { Orchestration } from '../sagas/orchestration';
 import { compileSaga, type CompiledSaga } from './compile';
 import { Orchestrator, T_COMP, T_END, T_STEP } from './engine';
 import { seedState } from './prng';
-import type { Breach, CrashPoint, Fault, HeldResource, JournalEntry, OrchestrationOptions, RunResult, SimSaga, TimelineEvent } from './types';
+import type { Breach, CrashPoint, Fault, HeldResource, JournalEntry, OrchestrationOptions, RunPosition, RunResult, SimSaga, TimelineEvent } from './types';
 
 export type SagaSource = Saga | Orchestration | CompiledSaga;
 
@@ -78,21 +78,8 @@ export type NextAction =
   | { kind: 'resume' };
 
 /** A stepped run as plain data, for a webview. */
-export interface SimulationSnapshot {
-  saga: SimSaga;
-  state: string;
-  done: boolean;
-  crashed: boolean;
-  next?: NextAction;
-  /** `next` in words. */
-  nextText: string;
-  timeline: TimelineEvent[];
-  journal: JournalEntry[];
-  held: HeldResource[];
+export interface SimulationSnapshot extends RunPosition {
   commandsSent: number;
-  /** The faults and crashes injected so far (options and interactive). */
-  faults: Fault[];
-  crashes: CrashPoint[];
   /** The guarantees checked on the run so far (final once `done`). */
   result: RunResult;
 }

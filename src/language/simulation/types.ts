@@ -283,14 +283,9 @@ export interface BulkResult {
 /** The guarantees checked on a run (so far, or at its end). */
 export type Verdict = Pick<RunResult, 'end' | 'state' | 'states' | 'compensations' | 'commandsSent' | 'retries' | 'failedStep' | 'breaches' | 'risks' | 'ok'>;
 
-/** An orchestrated run stopped after `step` actions (the same deterministic run however it is cut). */
-export interface OrchestratedRun {
-  style: 'orchestrated';
+/** Where a stepped orchestrated run stands: its state, what comes next, and what it did so far. */
+export interface RunPosition {
   saga: SimSaga;
-  /** Actions played so far. */
-  step: number;
-  /** Actions in the whole run with these injections. */
-  steps: number;
   state: string;
   done: boolean;
   /** The orchestrator is down: the next action resumes a new instance from the journal. */
@@ -301,8 +296,18 @@ export interface OrchestratedRun {
   timeline: TimelineEvent[];
   journal: JournalEntry[];
   held: HeldResource[];
+  /** The faults and crashes injected (options and interactive). */
   faults: Fault[];
   crashes: CrashPoint[];
+}
+
+/** An orchestrated run stopped after `step` actions (the same deterministic run however it is cut). */
+export interface OrchestratedRun extends RunPosition {
+  style: 'orchestrated';
+  /** Actions played so far. */
+  step: number;
+  /** Actions in the whole run with these injections. */
+  steps: number;
   /** The run so far. */
   verdict: Verdict;
   /** The same run played to its end. */
