@@ -15,6 +15,8 @@ import {
   layoutKey,
   type ContextMapLayout,
 } from '../../src/language/diagrams/index';
+import { seededRandom } from '../../src/language/diagrams/context-map-layout';
+import { DENSE_LAYOUT_LIMIT, stressPairs } from '../../src/language/diagrams/context-map-stress';
 import { checkWorkspace } from '../../src/language/index';
 import { parseMermaid } from './parse';
 import { orderSaga } from './support';
@@ -128,5 +130,37 @@ describe('the example map drawn directly', () => {
     const layout = contextMapLayout(checkWorkspace([]).model);
     expect(layout.nodes).toEqual([]);
     expect(contextMapSvg(layout)).toMatch(/^<svg [^>]*width="\d+"/);
+  });
+});
+
+describe('a very big context map: 2,000 contexts, 6,000 relationships (issue 11)', () => {
+  const generated = generateContextMap(2_000, 6_000);
+  const { model } = checkWorkspace(generated.files);
+  const graph = contextMapGraph(model);
+
+  it('lays out with a number of stress pairs that grows with the contexts, not their square', () => {
+    expect(graph.nodes.length).toBe(2_000);
+    const neighbours = graph.nodes.map(() => [] as number[]);
+    const index = new Map(graph.nodes.map((node, i) => [node.id, i]));
+    for (const edge of graph.edges) {
+      const a = index.get(edge.from)!;
+      const b = index.get(edge.to)!;
+      if (a !== b && !neighbours[a]!.includes(b)) neighbours[a]!.push(b), neighbours[b]!.push(a);
+    }
+    const sparse = stressPairs(2_000, neighbours, seededRandom(1));
+    expect(sparse.pairI.length).toBeLessThanOrEqual(2_000 * 96);
+    expect(sparse.pairI.length).toBeGreaterThan(2_000 * 40);
+    // a small map keeps every pair: the layout's quality where it is cheap
+    expect(stressPairs(DENSE_LAYOUT_LIMIT, neighbours.slice(0, DENSE_LAYOUT_LIMIT).map((list) => list.filter((j) => j < DENSE_LAYOUT_LIMIT)), seededRandom(1)).pairI.length).toBe(
+      (DENSE_LAYOUT_LIMIT * (DENSE_LAYOUT_LIMIT - 1)) / 2,
+    );
+  });
+
+  it('places every context, with no two boxes overlapping', () => {
+    const layout = layoutGraph(graph);
+    expect(layout.nodes).toHaveLength(2_000);
+    expect(layout.nodes.every((node) => Number.isFinite(node.x) && Number.isFinite(node.y))).toBe(true);
+    expect(overlaps(layout)).toBe(0);
+    expect(layoutGraph(graph).nodes.map((node) => [node.x, node.y])).toEqual(layout.nodes.map((node) => [node.x, node.y]));
   });
 });

@@ -15,6 +15,7 @@
 import type { DddModel } from '../model/model';
 import { contextSubtitle } from './context-map';
 import { contextMapGraph, type ContextMapGraph, type ContextMapOptions, type MapEdge, type MapNode } from './context-map-graph';
+import { DENSE_LAYOUT_LIMIT, stressPairs } from './context-map-stress';
 
 export interface LayoutOptions extends ContextMapOptions {
   /** Seed of the initial positions and of the order pairs are visited (default 1). */
@@ -123,45 +124,11 @@ export function layoutGraph(graph: ContextMapGraph, options: LayoutOptions = {})
     neighbours[b]!.push(a);
   }
 
-  // graph distances by breadth-first search from every node
-  const distance = new Int32Array(n * n).fill(-1);
-  const queue = new Int32Array(Math.max(n, 1));
-  let longest = 1;
-  for (let source = 0; source < n; source++) {
-    const row = source * n;
-    distance[row + source] = 0;
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = source;
-    while (head < tail) {
-      const at = queue[head++]!;
-      const next = distance[row + at]! + 1;
-      for (const other of neighbours[at]!) {
-        if (distance[row + other] !== -1) continue;
-        distance[row + other] = next;
-        if (next > longest) longest = next;
-        queue[tail++] = other;
-      }
-    }
-  }
-
-  // pairs with their target distance (unrelated parts: a bit further than the longest path)
-  const pairCount = (n * (n - 1)) / 2;
-  const pairI = new Int32Array(pairCount);
-  const pairJ = new Int32Array(pairCount);
-  const target = new Float64Array(pairCount);
-  let p = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const d = distance[i * n + j]!;
-      pairI[p] = i;
-      pairJ[p] = j;
-      target[p] = d < 0 ? longest + 1 : d;
-      p++;
-    }
-  }
-
   const random = seededRandom(seed);
+  // the pairs whose distance on the page should match their distance in the graph
+  const { pairI, pairJ, target, longest } = stressPairs(n, neighbours, random);
+  const pairCount = pairI.length;
+
   const x = new Float64Array(n);
   const y = new Float64Array(n);
   const spread = Math.sqrt(Math.max(n, 1)) * 1.5;
@@ -216,7 +183,8 @@ export function layoutGraph(graph: ContextMapGraph, options: LayoutOptions = {})
     x[i] = x[i]! * unit;
     y[i] = y[i]! * unit;
   }
-  removeOverlaps(x, y, sizes);
+  if (n > DENSE_LAYOUT_LIMIT) snapToGrid(x, y, sizes);
+  else removeOverlaps(x, y, sizes);
 
   // translate to a margin
   const margin = 24;
@@ -254,34 +222,71 @@ export function layoutGraph(graph: ContextMapGraph, options: LayoutOptions = {})
   };
 }
 
-/** Pushes overlapping boxes apart along the axis where they overlap least, until none overlap (or enough sweeps). */
+
+/**
+ * A big map's stress layout packs thousands of boxes closer than they fit, and pushing them
+ * apart pair by pair does not settle. So they keep their order instead: rows by height on the
+ * page, each row by left to right, on a grid of cells as large as the largest box (with the gaps),
+ * shaped like the layout. No two boxes overlap, and neighbours stay near.
+ */
+function snapToGrid(x: Float64Array, y: Float64Array, sizes: { width: number; height: number }[]): void {
+  const n = sizes.length;
+  let cellW = 1;
+  let cellH = 1;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i < n; i++) {
+    cellW = Math.max(cellW, sizes[i]!.width + GAP_X);
+    cellH = Math.max(cellH, sizes[i]!.height + GAP_Y);
+    minX = Math.min(minX, x[i]!);
+    maxX = Math.max(maxX, x[i]!);
+    minY = Math.min(minY, y[i]!);
+    maxY = Math.max(maxY, y[i]!);
+  }
+  const aspect = Math.max(0.25, Math.min(4, (maxX - minX + 1) / (maxY - minY + 1)));
+  const columns = Math.max(1, Math.ceil(Math.sqrt((n * aspect * cellH) / cellW)));
+  const byHeight = Array.from({ length: n }, (_, i) => i).sort((a, b) => y[a]! - y[b]! || x[a]! - x[b]!);
+  for (let row = 0; row * columns < n; row++) {
+    const members = byHeight.slice(row * columns, (row + 1) * columns).sort((a, b) => x[a]! - x[b]!);
+    members.forEach((i, column) => {
+      x[i] = column * cellW;
+      y[i] = row * cellH;
+    });
+  }
+}
+
+/** Pushes overlapping boxes apart along the axis where they overlap least, until none overlap (or enough sweeps): for maps up to DENSE_LAYOUT_LIMIT. */
 function removeOverlaps(x: Float64Array, y: Float64Array, sizes: { width: number; height: number }[]): void {
   const n = sizes.length;
-  const gapX = 28;
-  const gapY = 36;
   for (let sweep = 0; sweep < 200; sweep++) {
     let moved = false;
-    for (let i = 0; i < n; i++) {
-      for (let j = i + 1; j < n; j++) {
-        const dx = x[j]! - x[i]!;
-        const dy = y[j]! - y[i]!;
-        const overlapX = (sizes[i]!.width + sizes[j]!.width) / 2 + gapX - Math.abs(dx);
-        const overlapY = (sizes[i]!.height + sizes[j]!.height) / 2 + gapY - Math.abs(dy);
-        if (overlapX <= 0 || overlapY <= 0) continue;
-        moved = true;
-        if (overlapX / (sizes[i]!.width + sizes[j]!.width) < overlapY / (sizes[i]!.height + sizes[j]!.height)) {
-          const push = (overlapX / 2) * (dx < 0 ? -1 : 1) + (dx === 0 ? (i % 2 ? 0.5 : -0.5) : 0);
-          x[i] = x[i]! - push;
-          x[j] = x[j]! + push;
-        } else {
-          const push = (overlapY / 2) * (dy < 0 ? -1 : 1) + (dy === 0 ? (i % 2 ? 0.5 : -0.5) : 0);
-          y[i] = y[i]! - push;
-          y[j] = y[j]! + push;
-        }
-      }
-    }
+    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) moved = separate(x, y, sizes, i, j) || moved;
     if (!moved) return;
   }
+}
+
+const GAP_X = 28;
+const GAP_Y = 36;
+
+/** Moves boxes i and j apart if they overlap; whether they did. */
+function separate(x: Float64Array, y: Float64Array, sizes: { width: number; height: number }[], i: number, j: number): boolean {
+  const dx = x[j]! - x[i]!;
+  const dy = y[j]! - y[i]!;
+  const overlapX = (sizes[i]!.width + sizes[j]!.width) / 2 + GAP_X - Math.abs(dx);
+  const overlapY = (sizes[i]!.height + sizes[j]!.height) / 2 + GAP_Y - Math.abs(dy);
+  if (overlapX <= 0 || overlapY <= 0) return false;
+  if (overlapX / (sizes[i]!.width + sizes[j]!.width) < overlapY / (sizes[i]!.height + sizes[j]!.height)) {
+    const push = (overlapX / 2) * (dx < 0 ? -1 : 1) + (dx === 0 ? (i % 2 ? 0.5 : -0.5) : 0);
+    x[i] = x[i]! - push;
+    x[j] = x[j]! + push;
+  } else {
+    const push = (overlapY / 2) * (dy < 0 ? -1 : 1) + (dy === 0 ? (i % 2 ? 0.5 : -0.5) : 0);
+    y[i] = y[i]! - push;
+    y[j] = y[j]! + push;
+  }
+  return true;
 }
 
 /** Where a ray from a box's centre towards (dx, dy) leaves the box. */
