@@ -16,6 +16,8 @@ const fixProviders: ReadonlyMap<string, readonly FixProvider[]> = new Map<string
   ...renameCodes.map((code): [string, FixProvider[]] => [code, [renameFix]]),
   ...Object.keys(replaceCodes).map((code): [string, FixProvider[]] => [code, [replaceFix]]),
   ['unknown-reference', [didYouMeanFix, createFix]],
+  // the closest declared name is a guess, and so is where a new declaration goes: neither is applied unattended
+  ['saga-unknown-name', [replaceFix, createFix]],
   ['aggregate-root', [rootFix]],
   ['repository-for-root', [repositoryFix]],
   ['entity-identity', [identityFix]],
