@@ -100,3 +100,17 @@ describe('a choreographed reaction with a name not written', () => {
     for (const finding of result.findings) expect(finding.message).not.toMatch(/(^|\s)(,|:|\.)|\s{2}|^ |emits ,/);
   });
 });
+
+describe('at scale', () => {
+  it('many misspelt steps compare each name only with names near it, not with every command', async () => {
+    const { similarNameWork } = await import('../../src/language/util/similar-names');
+    const contexts = Array.from({ length: 200 }, (_, c) => `context C${c} {\n${Array.from({ length: 20 }, (_, k) => `  command Reserve${c}x${k}Copy`).join('\n')}\n}`).join('\n');
+    const steps = Array.from({ length: 400 }, (_, i) => `  step Reserve${i % 200}x${Math.floor(i / 200)}Cpy on C${i % 200} compensate none`).join('\n');
+    const before = similarNameWork.comparisons;
+    const result = check(`${contexts}\nsaga Big orchestrated by C0 {\n${steps}\n}\n`);
+    const comparisons = similarNameWork.comparisons - before;
+    expect(result.of('saga-unknown-name')).toHaveLength(400);
+    // 400 look-ups among 4,000 commands: a handful of comparisons each, not 4,000
+    expect(comparisons).toBeLessThan(400 * 40);
+  });
+});

@@ -15,7 +15,7 @@ import { forEachElement } from '../../model/element-tree';
 import type { DddModel } from '../../model/model';
 import { simpleName } from '../../model/qualified-names';
 import { declaredNames } from '../../util/declared-names';
-import { closestName } from '../../util/similar-names';
+import { SimilarNames } from '../../util/similar-names';
 import type { Accept, Rule } from '../rule';
 
 export const sagaUnknownName: Rule = {
@@ -40,22 +40,22 @@ export function isWritten(name: { text: string } | undefined): name is { text: s
   return name !== undefined && simpleName(name.text).trim() !== '';
 }
 
-/** The names of the commands and events each context declares (in or out of its aggregates), built once per check. */
-class DeclaredByContext {
-  private readonly names = new Map<BoundedContext, Map<ElementKind, string[]>>();
+/** The names of the commands and events each context declares (in or out of its aggregates), indexed once per saga check. */
+export class DeclaredByContext {
+  private readonly names = new Map<BoundedContext, Map<ElementKind, SimilarNames>>();
 
-  of(context: BoundedContext, kind: 'command' | 'event'): readonly string[] {
+  of(context: BoundedContext, kind: 'command' | 'event'): SimilarNames {
     let byKind = this.names.get(context);
     if (!byKind) {
-      byKind = new Map([
+      const lists = new Map<ElementKind, string[]>([
         ['command', []],
         ['event', []],
       ]);
-      const lists = byKind;
       forEachElement(context, (element) => {
         if (element.kind === 'command' || element.kind === 'event') lists.get(element.kind)!.push((element as Declaration).name);
         return element.kind === 'aggregate';
       });
+      byKind = new Map([...lists].map(([listed, names]) => [listed, new SimilarNames(names)]));
       this.names.set(context, byKind);
     }
     return byKind.get(kind)!;
@@ -67,8 +67,8 @@ function isUndeclared(reference: Reference | undefined): reference is Reference 
 }
 
 /** The name a typo most likely meant: the participant's own first, then any in the workspace. */
-function suggestionFor(model: DddModel, written: string, near: readonly string[], kind: 'command' | 'event'): string | undefined {
-  return closestName(written, near) ?? declaredNames(model, [kind]).closest(written);
+function suggestionFor(model: DddModel, written: string, near: SimilarNames, kind: 'command' | 'event'): string | undefined {
+  return near.closest(written) ?? declaredNames(model, [kind]).closest(written);
 }
 
 /** The suggestion as it replaces the written name: `Catalogue.ReserveCopyy` keeps its qualifier. */
@@ -81,7 +81,7 @@ function report(model: DddModel, declared: DeclaredByContext, step: SagaStep, pa
   const kind = role === 'reply' ? 'event' : 'command';
   const own = declared.of(participant, kind);
   // a participant that declares none of its own is modeled later: the saga comes first
-  if (!own.length) return;
+  if (!own.size) return;
   const written = simpleName(reference.text);
   const suggestion = suggestionFor(model, written, own, kind);
   // a name close to none declared is a new one, not a typo
@@ -97,8 +97,7 @@ function report(model: DddModel, declared: DeclaredByContext, step: SagaStep, pa
 }
 
 /** Reports the undeclared command, compensation and reply of each step of an orchestrated saga. */
-export function checkStepNames(model: DddModel, saga: Saga, accept: Accept): void {
-  const declared = new DeclaredByContext();
+export function checkStepNames(model: DddModel, saga: Saga, accept: Accept, declared = new DeclaredByContext()): void {
   for (const step of saga.steps) {
     const participant = step.participant?.target;
     if (participant?.kind !== 'context') continue;

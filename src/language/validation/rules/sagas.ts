@@ -8,7 +8,7 @@ import { orchestrationOf, meaningKey, type Orchestration, type OrchestrationStep
 
 import { closestName } from '../../util/similar-names';
 import { boundedList } from '../../util/bounded-list';
-import { checkStepNames, isWritten, sagaUnknownName } from './saga-names';
+import { checkStepNames, DeclaredByContext, isWritten, sagaUnknownName } from './saga-names';
 import type { Accept, Rule, RuleSet } from '../rule';
 
 export const sagaEmpty: Rule = {
@@ -311,6 +311,8 @@ export const sagaRules: RuleSet = {
     sagaUnknownName,
   ],
   check(model, accept) {
+    // the participants' names, indexed once for every saga's steps
+    const declared = new DeclaredByContext();
     for (const saga of model.sagas) {
       checkEmpty(saga, accept);
       if (saga.style !== 'orchestrated') continue;
@@ -326,7 +328,7 @@ export const sagaRules: RuleSet = {
       if (!saga.steps.length) continue;
       const orchestration = orchestrationOf(saga);
       checkDuplicates(saga, accept);
-      checkStepNames(model, saga, accept);
+      checkStepNames(model, saga, accept, declared);
       for (const step of orchestration.steps) checkStep(orchestration, step, accept);
       checkStates(saga, orchestration, accept);
     }
