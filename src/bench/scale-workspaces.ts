@@ -136,3 +136,30 @@ saga OrderSaga orchestrated by Sales {
 export function pastedWorkspace(copies: number): ScaleFile[] {
   return [{ uri: 'file:///scale/pasted.ddd', text: Array.from({ length: copies }, () => pastedModel).join('\n') }];
 }
+
+/** A name part for the i-th element, in letters (`Aa`, `Ab`, …): digits would read as words to the naming rules. */
+function letters(i: number): string {
+  let text = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) text = String.fromCharCode(97 + ((n - 1) % 26)) + text;
+  return text[0]!.toUpperCase() + text.slice(1);
+}
+
+/** An orchestrated saga of `steps` steps, each with a reply and a compensation, and the context that declares them (no other findings). */
+export function bigSaga(steps: number): string {
+  const lines = ['context Sales {'];
+  for (let i = 0; i < steps; i++) lines.push(`  command Ship${letters(i)} emits ${letters(i)}Shipped`, `  event ${letters(i)}Shipped`, `  command Return${letters(i)}`);
+  lines.push('}', '', 'saga Big orchestrated by Sales {');
+  for (let i = 0; i < steps; i++) lines.push(`  step Ship${letters(i)} on Sales reply ${letters(i)}Shipped -> SHIPPED_${i}`, `    compensate Return${letters(i)} -> RETURNED_${i}`);
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
+
+/** A choreographed saga of `reactions` reactions, each answering the previous one's event. */
+export function bigChoreography(reactions: number): string {
+  const lines = ['context Sales {', '  event Started'];
+  for (let i = 0; i < reactions; i++) lines.push(`  event ${letters(i)}Shipped`);
+  lines.push('}', '', 'saga Chain choreographed {');
+  for (let i = 0; i < reactions; i++) lines.push(`  Sales on ${i === 0 ? 'Started' : `${letters(i - 1)}Shipped`} emits ${letters(i)}Shipped`);
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}

@@ -67,7 +67,10 @@ function usageMessage(error: unknown): string {
   const option = /'(-[^' ]+)/.exec(message)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && option) return `unknown option ${option}`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && option) {
-    return message.includes('argument missing') ? `${option} needs a value` : `${option} takes no value`;
+    if (message.includes('argument missing')) return `${option} needs a value`;
+    // `--runs -5`: the value starts with a dash, so it reads as an option
+    if (message.includes('ambiguous')) return `${option} needs a value; write one that starts with "-" as ${option}=<value>`;
+    return `${option} takes no value`;
   }
   return message.split('. ')[0]!;
 }

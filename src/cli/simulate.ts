@@ -43,6 +43,7 @@ import {
   type SimSaga,
   type TimelineEvent,
 } from '../language/simulation/index';
+import { limits } from '../protocol/requests';
 import { checkInputs } from './check';
 import { exitCodes, UsageError, type CliCommand, type Invocation } from './command';
 import { paint, plural, table } from './format';
@@ -62,12 +63,18 @@ function stringOption(options: Options, name: string): string | undefined {
   return values.length ? values[values.length - 1] : undefined;
 }
 
-function integerOption(options: Options, name: string, min: number): number | undefined {
+/**
+ * A whole-number option, at least `min`; `max` is the simulator's budget, the same in the editor
+ * (src/protocol/requests.ts `limits`): past it the command says so rather than run for minutes.
+ */
+function integerOption(options: Options, name: string, min: number, max: { value: number; what: string; hint: string }): number | undefined {
   const raw = (options as Record<string, unknown>)[name];
   if (raw === undefined) return undefined;
   const text = String(Array.isArray(raw) ? raw[raw.length - 1] : raw).replace(/_/g, '');
   if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`--${name} takes a whole number${min > 0 ? ` of at least ${min}` : ''}, not '${text}'`);
-  return Number(text);
+  const value = Number(text);
+  if (value > max.value) throw new UsageError(`--${name} takes at most ${max.value.toLocaleString('en-US')} ${max.what}, not ${text} (the simulator's budget, as in the editor): ${max.hint}`);
+  return value;
 }
 
 function probability(text: string, what: string): number {
@@ -126,6 +133,7 @@ function crashesFrom(saga: CompiledSaga, values: string[], when: CrashPoint['whe
 
 function ratesFrom(saga: CompiledSaga, values: string[]): number[] {
   const rates = new Array<number>(saga.n).fill(0);
+  const given = new Map<number, string>();
   for (const value of values) {
     const equals = value.lastIndexOf('=');
     if (equals < 0) {
@@ -137,7 +145,12 @@ function ratesFrom(saga: CompiledSaga, values: string[]): number[] {
     const reference = value.slice(0, equals).trim();
     const p = probability(value.slice(equals + 1).trim(), `--fail-rate ${reference}`);
     if (reference === '*') rates.fill(p);
-    else rates[stepIndex(saga, reference, '--fail-rate')] = p;
+    else {
+      const index = stepIndex(saga, reference, '--fail-rate');
+      if (given.has(index)) throw new UsageError(`--fail-rate gives ${saga.commands[index]} two rates (${given.get(index)} and ${value.slice(equals + 1).trim()}): give each step one`);
+      given.set(index, value.slice(equals + 1).trim());
+      rates[index] = p;
+    }
   }
   return rates;
 }
@@ -407,6 +420,8 @@ export const simulateCommand: CliCommand = {
     if (seedText !== undefined) {
       if (!/^-?\d+$/.test(seedText)) throw new UsageError(`--seed takes a whole number, not '${seedText}'`);
       seed = Number(seedText);
+      // the generator is seeded with 32 bits: a longer seed would silently stand for another one
+      if (!Number.isSafeInteger(seed) || Math.abs(seed) > 0xffffffff) throw new UsageError(`--seed takes a whole number between -4,294,967,295 and 4,294,967,295, not '${seedText}'`);
     }
     const emit = (json: SimulateJson, text: () => string) => {
       out.stdout(format === 'json' ? JSON.stringify(json, null, 2) + '\n' : text());
@@ -457,7 +472,7 @@ export const simulateCommand: CliCommand = {
     const misplaced = choreographedOnly.find((option) => options[option] !== undefined);
     if (misplaced) throw new UsageError(`--${misplaced} is for choreographed sagas; ${saga.name} is orchestrated`);
     const compiled = compileSaga(saga);
-    const maxRetries = integerOption(options, 'max-retries', 0);
+    const maxRetries = integerOption(options, 'max-retries', 0, { value: limits.maxRetries, what: 'retries', hint: 'a step that fails more often than that is stuck' });
     const faults = [
       ...faultsFrom(compiled, listOption(options, 'fail'), 'step', '--fail'),
       ...faultsFrom(compiled, listOption(options, 'fail-compensation'), 'compensation', '--fail-compensation'),
@@ -467,7 +482,7 @@ export const simulateCommand: CliCommand = {
       ...crashesFrom(compiled, listOption(options, 'crash-before-journal'), 'before-journal', '--crash-before-journal'),
     ];
     const rates = listOption(options, 'fail-rate');
-    const runs = integerOption(options, 'runs', 1);
+    const runs = integerOption(options, 'runs', 1, { value: limits.runs, what: 'runs', hint: 'for more, run again with another --seed' });
 
     if (explore) {
       if (faults.length || crashes.length || runs !== undefined || rates.length) throw new UsageError('--explore tries every failure and crash point itself: leave out --fail, --crash-…, --runs and --fail-rate');

@@ -6,7 +6,7 @@
  * is computed once per saga and injections and cut after k actions.
  */
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import { findSaga } from '../language/diagrams/index';
+import { findView, isViewProblem } from '../language/diagrams/views';
 import type { DddModel } from '../language/index';
 import type { Saga } from '../language/model/elements';
 import {
@@ -28,9 +28,10 @@ function invalid(message: string): ResponseError<void> {
 }
 
 function sagaNamed(model: DddModel, name: string): Saga {
-  const saga = findSaga(model, name);
-  if (!saga) throw invalid(`There is no saga named ${name}; the sagas are: ${model.sagas.map((s) => s.name).join(', ') || '(none)'}.`);
-  return saga;
+  // worded as everywhere a saga is named (the preview, ddd export): the known names, bounded
+  const found = findView(model, 'saga', name);
+  if (isViewProblem(found) || found.view !== 'saga' || !found.sagas[0]) throw invalid(isViewProblem(found) ? found.problem : `There is no saga named ${name}`);
+  return found.sagas[0];
 }
 
 /** The server's sessions: a panel stepping through a run asks for the same one again and again. */

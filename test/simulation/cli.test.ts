@@ -27,7 +27,9 @@ interface Ran {
 function run(command: CliCommand, argv: string[], cwd = example): Ran {
   let stdout = '';
   let stderr = '';
-  const options = Object.fromEntries(Object.entries(command.options).map(([name, spec]) => [name, spec.short ? { type: spec.type, short: spec.short } : { type: spec.type }]));
+  const options = Object.fromEntries(
+    Object.entries(command.options).map(([name, spec]) => [name, { type: spec.type, ...(spec.short ? { short: spec.short } : {}), ...(spec.multiple ? { multiple: true } : {}) }]),
+  );
   const parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   try {
     const code = command.run({
@@ -146,6 +148,26 @@ describe('ddd simulate, orchestrated', () => {
     expect(simulate('--saga', 'OrderSaga', '--explore', '--fail', 'ProcessPayment').code).toBe(2);
     expect(simulate('--saga', 'OrderSaga', '--duplicate', 'OrderCreated').code).toBe(2);
   });
+
+  it('keeps to the budget the editor has, and says so (issue 11)', () => {
+    const runs = simulate('--saga', 'OrderSaga', '--runs', '1000000000');
+    expect(runs.code).toBe(2);
+    expect(runs.stderr).toContain('--runs takes at most 1,000,000 runs, not 1000000000');
+    const retries = simulate('--saga', 'OrderSaga', '--max-retries', '100000000');
+    expect(retries.code).toBe(2);
+    expect(retries.stderr).toContain('--max-retries takes at most 100 retries');
+    expect(simulate('--saga', 'OrderSaga', '--runs', '10', '--max-retries', '100').code).toBe(0);
+  });
+
+  it('refuses a seed it would wrap and a step given two rates, rather than keep one silently (issue 11)', () => {
+    const seed = simulate('--saga', 'OrderSaga', '--runs', '10', '--seed', '99999999999999999999');
+    expect(seed.code).toBe(2);
+    expect(seed.stderr).toContain('--seed takes a whole number between');
+    expect(simulate('--saga', 'OrderSaga', '--runs', '10', '--seed', '4294967295').code).toBe(0);
+    const twice = simulate('--saga', 'OrderSaga', '--runs', '10', '--fail-rate', 'ProcessPayment=5%', '--fail-rate', 'ProcessPayment=10%');
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain('--fail-rate gives ProcessPayment two rates (5% and 10%)');
+  });
 });
 
 describe('ddd simulate, choreographed', () => {
@@ -232,6 +254,11 @@ describe('the built ddd command', () => {
     expect(simulated.stdout).toContain('(ReleaseInventory) INV_RELEASED → (CancelOrder) FAILED');
     expect(ddd('simulate', '--saga', 'Nope').status).toBe(2);
     expect(ddd('simulate', '--saga', 'OrderSaga', '--fail', 'ConfirmOrder:always').status).toBe(1);
+    // a negative number reads as an option: the message says how to give it
+    const negative = ddd('simulate', '--saga', 'OrderSaga', '--runs', '-5');
+    expect(negative.status).toBe(2);
+    expect(negative.stderr).toContain('--runs needs a value; write one that starts with "-" as --runs=<value>');
+    expect(ddd('simulate', '--saga', 'OrderSaga', '--runs=-5').stderr).toContain("--runs takes a whole number of at least 1, not '-5'");
     const replayed = ddd('replay', '--stream', 'Account123');
     expect(replayed.status).toBe(0);
     expect(replayed.stdout).toContain('= 500');

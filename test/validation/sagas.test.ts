@@ -56,7 +56,9 @@ describe('the saga rules on the fixtures', () => {
 });
 
 describe('the documented examples', () => {
-  it.each([...sagaRules.rules, ...choreographyRules.rules].map((rule) => [rule.code, rule] as const))('%s: its example triggers it', (code, rule) => {
+  // saga-too-large fires past hundreds of steps, which no documented example shows: test/validation/rule-examples.test.ts grows its example
+  const shown = [...sagaRules.rules, ...choreographyRules.rules].filter((rule) => rule.code !== 'saga-too-large');
+  it.each(shown.map((rule) => [rule.code, rule] as const))('%s: its example triggers it', (code, rule) => {
     expect(rule.example).toBeDefined();
     expect(check(rule.example!).of(code).length).toBeGreaterThan(0); // on its own, as docs/rules.md shows it
     expect(rule.explanation.length).toBeGreaterThan(100);

@@ -6,13 +6,16 @@ import type { Saga } from '../model/elements';
 import type { DddModel } from '../model/model';
 import { choreographyOf } from '../sagas/choreography';
 import { orchestrationOf } from '../sagas/orchestration';
-import type { MermaidDiagram } from './diagram';
+import { isTooLargeToAnalyse, tooLargeToAnalyse } from '../sagas/saga-size';
+import { DiagramWriter, sourceOf, type MermaidDiagram } from './diagram';
+import { quoted } from './escape';
 import { sagaFlowDiagram } from './saga-flow';
 import { sagaSequenceDiagram } from './saga-sequence';
 import { sagaStateDiagram } from './saga-states';
 import type { SagaVariant } from './view-names';
 
 export function sagaDiagrams(saga: Saga): MermaidDiagram[] {
+  if (isTooLargeToAnalyse(saga)) return [sagaSummaryDiagram(saga)];
   if (saga.style === 'choreographed') return [sagaFlowDiagram(saga, choreographyOf(saga))];
   const orchestration = orchestrationOf(saga);
   return [sagaStateDiagram(saga, orchestration), sagaSequenceDiagram(saga, orchestration)];
@@ -35,6 +38,7 @@ export function sagaVariantOf(saga: Saga, variant?: SagaVariant): SagaVariant {
 
 /** One drawing of a saga (see sagaVariantOf). */
 export function sagaDiagram(saga: Saga, variant?: SagaVariant): MermaidDiagram {
+  if (isTooLargeToAnalyse(saga)) return sagaSummaryDiagram(saga);
   switch (sagaVariantOf(saga, variant)) {
     case 'flow':
       return sagaFlowDiagram(saga);
@@ -43,4 +47,13 @@ export function sagaDiagram(saga: Saga, variant?: SagaVariant): MermaidDiagram {
     case 'states':
       return sagaStateDiagram(saga);
   }
+}
+
+/** What a saga too large to draw shows instead: one box that says why (see sagas/saga-size.ts). */
+export function sagaSummaryDiagram(saga: Saga): MermaidDiagram {
+  const writer = new DiagramWriter('flowchart TD');
+  writer.line(`s0[${quoted(tooLargeToAnalyse(saga))}]`);
+  writer.node({ id: 's0', name: saga.name, kind: 'saga', ...sourceOf(saga) });
+  writer.warnings.push(tooLargeToAnalyse(saga));
+  return writer.finish(saga.style === 'choreographed' ? 'saga-flow' : 'saga-states', `${saga.name}: too large to draw`, saga.name);
 }

@@ -10,6 +10,7 @@ import type { Saga, SagaStep, TextRange } from '../model/elements';
 import type { DddModel } from '../model/model';
 import type { Accept, Finding, Rule, RuleSet } from '../validation/rule';
 import { toDiagnostic } from '../validation/rule';
+import { isTooLargeToAnalyse } from '../sagas/saga-size';
 import { compileSaga } from './compile';
 import { exploreOrchestration, type ExploreOptions } from './explore';
 import { pathText } from './render';
@@ -63,7 +64,8 @@ function failingSteps(examples: RunResult[], saga: Saga): string[] {
 
 /** The simulator's findings on one orchestrated saga. */
 export function sagaBreachFindings(saga: Saga, options: BreachDiagnosticsOptions = {}): { rule: Rule; finding: Finding }[] {
-  if (saga.style !== 'orchestrated' || saga.steps.length === 0) return [];
+  // too large to explore on every keystroke: the saga rules say so (saga-too-large)
+  if (saga.style !== 'orchestrated' || saga.steps.length === 0 || isTooLargeToAnalyse(saga)) return [];
   const compiled = compileSaga(saga);
   const exploration = exploreOrchestration(compiled, { traces: false, breachesOnly: true, permanent: false, ...options });
   const findings: { rule: Rule; finding: Finding }[] = [];

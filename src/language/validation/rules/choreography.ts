@@ -8,6 +8,7 @@ import type { DddModel } from '../../model/model';
 import { choreographyOf, type Choreography, type ChoreographyReaction, type DeadJoin } from '../../sagas/choreography';
 import { boundedItems, boundedList } from '../../util/bounded-list';
 import { declaredNames } from '../../util/declared-names';
+import { isTooLargeToAnalyse } from '../../sagas/saga-size';
 import { closestName, SimilarNames } from '../../util/similar-names';
 import type { Accept, Rule, RuleSet } from '../rule';
 import { isWritten } from './saga-names';
@@ -251,7 +252,8 @@ export const choreographyRules: RuleSet = {
   check(model, accept) {
     const commands = commandNames(model);
     for (const saga of model.sagas) {
-      if (saga.style !== 'choreographed' || !saga.reactions.length) continue;
+      // too large to analyse: the saga rules say so (saga-too-large)
+      if (saga.style !== 'choreographed' || !saga.reactions.length || isTooLargeToAnalyse(saga)) continue;
       const choreography = choreographyOf(saga);
       checkTrigger(saga, choreography, commands, accept);
       checkUnheard(saga, choreography, commands, accept);

@@ -6,6 +6,7 @@ import { simpleName } from '../../model/qualified-names';
 import type { BoundedContext, Command, Reference, Saga } from '../../model/elements';
 import { orchestrationOf, meaningKey, type Orchestration, type OrchestrationStep, type StateMeaning } from '../../sagas/orchestration';
 
+import { isTooLargeToAnalyse, MAX_ANALYSED_SAGA_SIZE, tooLargeToAnalyse } from '../../sagas/saga-size';
 import { closestName } from '../../util/similar-names';
 import { boundedList } from '../../util/bounded-list';
 import { checkStepNames, DeclaredByContext, isWritten, sagaUnknownName } from './saga-names';
@@ -293,6 +294,18 @@ function checkStates(saga: Saga, orchestration: Orchestration, accept: Accept): 
   }
 }
 
+export const sagaTooLarge: Rule = {
+  code: 'saga-too-large',
+  severity: 'info',
+  title: 'A saga too large to check and draw whole',
+  explanation:
+    "A saga's failure paths grow with the square of its steps: each failure compensates every step before it. Past " +
+    `${MAX_ANALYSED_SAGA_SIZE} steps (or reactions) the checks that follow every failure path, the simulator's exploration in the editor and the ` +
+    'drawings are summarised instead, so that the editor stays responsive. A saga that long is usually several business ' +
+    'processes: split it into sagas, one per stage. `ddd simulate` still plays it step by step.',
+  example: `context Sales\n// …and ${MAX_ANALYSED_SAGA_SIZE} more steps like these\nsaga Onboarding orchestrated by Sales {\n  step CreateAccount on Sales compensate CloseAccount\n  step VerifyIdentity on Sales\n}`,
+};
+
 export const sagaRules: RuleSet = {
   concern: 'sagas',
   summary:
@@ -309,12 +322,17 @@ export const sagaRules: RuleSet = {
     sagaParticipantExternal,
     sagaStates,
     sagaUnknownName,
+    sagaTooLarge,
   ],
   check(model, accept) {
     // the participants' names, indexed once for every saga's steps
     const declared = new DeclaredByContext();
     for (const saga of model.sagas) {
       checkEmpty(saga, accept);
+      if (isTooLargeToAnalyse(saga)) {
+        accept(sagaTooLarge, { uri: saga.uri, range: saga.nameRange, message: tooLargeToAnalyse(saga), data: { size: saga.steps.length + saga.reactions.length } });
+        continue;
+      }
       if (saga.style !== 'orchestrated') continue;
       const orchestrator = contextOf(saga.orchestrator);
       if (orchestrator?.external && saga.orchestrator) {
