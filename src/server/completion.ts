@@ -38,12 +38,23 @@ const itemKinds: Record<CompletionKind, CompletionItemKind> = {
 
 export const completionTriggerCharacters = ['.', '[', ':', '>'];
 
+/**
+ * The LSP sortText of a candidate: the core's rank, after every snippet the
+ * extension contributes. VS Code sorts an extension's snippets by `z-<prefix>`
+ * among items that match equally well, so `z-~<rank>` puts the bare keyword
+ * `domain` after the `domain` snippet that expands it (with or without
+ * `editor.snippetSuggestions: top`), and keeps the core's order among our items.
+ */
+export function lspSortText(rank: string): string {
+  return `z-~${rank}`;
+}
+
 export function completion(ctx: ServerContext, params: CompletionParams): CompletionItem[] {
   const document = ctx.document(params.textDocument.uri);
   if (!document) return [];
   const candidates = completionsAt(ctx.model(), document.uri, document.lines.offsetAt(params.position));
   return candidates.map((candidate) => {
-    const item: CompletionItem = { label: candidate.label, kind: itemKinds[candidate.kind] ?? CompletionItemKind.Text, sortText: candidate.sortText };
+    const item: CompletionItem = { label: candidate.label, kind: itemKinds[candidate.kind] ?? CompletionItemKind.Text, sortText: lspSortText(candidate.sortText) };
     if (candidate.detail) item.detail = candidate.detail;
     if (candidate.documentation) item.documentation = { kind: MarkupKind.Markdown, value: candidate.documentation };
     if (candidate.insertText) item.insertText = candidate.insertText;

@@ -5,6 +5,7 @@
  */
 import { identityFix, repositoryFix, rootFix } from './aggregates';
 import { causeFixes } from './causes';
+import { contextMapFixCodes, contextMapFixes } from './context-map';
 import { createFix } from './create';
 import { renameCodes, renameFix } from './rename';
 import { didYouMeanFix, replaceCodes, replaceFix } from './replace';
@@ -15,7 +16,10 @@ import type { Fix, FixContext, FixFinding, FixProvider } from './types';
 const fixProviders: ReadonlyMap<string, readonly FixProvider[]> = new Map<string, FixProvider[]>([
   ...renameCodes.map((code): [string, FixProvider[]] => [code, [renameFix]]),
   ...Object.keys(replaceCodes).map((code): [string, FixProvider[]] => [code, [replaceFix]]),
+  ...contextMapFixCodes.map((code): [string, FixProvider[]] => [code, [contextMapFixes]]),
   ['unknown-reference', [didYouMeanFix, createFix]],
+  // the closest declared name is a guess, and so is where a new declaration goes: neither is applied unattended
+  ['saga-unknown-name', [replaceFix, createFix]],
   ['aggregate-root', [rootFix]],
   ['repository-for-root', [repositoryFix]],
   ['entity-identity', [identityFix]],

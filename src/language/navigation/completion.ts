@@ -8,7 +8,7 @@ import { simpleName } from '../model/qualified-names';
 import type { IToken } from 'chevrotain';
 import { roleDictionary, type RoleInfo } from '../context-map/relationships';
 import { builtinTypes, genericArity } from '../model/builtin-types';
-import type { Declaration, ElementKind } from '../model/elements';
+import type { BoundedContext, Command, Declaration, ElementKind } from '../model/elements';
 import { kindWords, membersOfContext, qualifiedName, type DddModel } from '../model/model';
 import { suggestEventName } from '../naming/name-style';
 import {
@@ -160,17 +160,56 @@ class CompletionContext {
     else this.out.add({ label: name, kind: 'event', detail: `domain event, not declared yet: what ${command} results in` });
   }
 
-  /** Declarations of some kinds: the current context's first (or those of `prefer`), then the rest. */
+  /**
+   * How near a declaration is to the cursor, nearest 0: in the context the
+   * cursor is in (or `prefer`), then declared in the current file, then the
+   * rest of the workspace.
+   */
+  nearness(declaration: Declaration, prefer: string | undefined = this.here): number {
+    const home = 'contextName' in declaration ? (declaration as { contextName: string }).contextName : undefined;
+    if (prefer !== undefined && home === prefer) return 0;
+    return declaration.uri === this.uri ? 1 : 2;
+  }
+
+  /** Declarations of some kinds, nearest first (see nearness), then by name. */
   named(kinds: readonly ElementKind[], prefer: string | undefined = this.here): void {
     const all: Declaration[] = [];
     for (const declarations of this.model.index.values()) for (const declaration of declarations) if (kinds.includes(declaration.kind)) all.push(declaration);
-    const home = (declaration: Declaration) => ('contextName' in declaration ? (declaration as { contextName: string }).contextName : undefined);
-    all.sort((a, b) => Number(home(b) === prefer) - Number(home(a) === prefer) || a.name.localeCompare(b.name));
-    for (const declaration of all) this.declaration(declaration);
+    const ranked = all.map((declaration) => ({ declaration, near: this.nearness(declaration, prefer) }));
+    ranked.sort((a, b) => a.near - b.near || a.declaration.name.localeCompare(b.declaration.name));
+    for (const { declaration } of ranked) this.declaration(declaration);
   }
 
-  contexts(filter: (external: boolean) => boolean = () => true): void {
-    for (const context of this.model.contexts.values()) if (filter(context.external)) this.declaration(context);
+  /**
+   * Bounded contexts, nearest first: the `first` ones (the context that owns a
+   * step's command), the one the cursor is in and those declared in the current
+   * file, then the rest, each group in declaration order.
+   */
+  contexts(filter: (external: boolean) => boolean = () => true, first: readonly string[] = []): void {
+    const rank = (context: BoundedContext) =>
+      first.includes(context.name) ? 0 : context.name === this.here || context.declarations.some((declaration) => declaration.uri === this.uri) ? 1 : 2;
+    const ranked = [...this.model.contexts.values()].filter((context) => filter(context.external)).map((context, order) => ({ context, order, rank: rank(context) }));
+    ranked.sort((a, b) => a.rank - b.rank || a.order - b.order);
+    for (const { context } of ranked) this.declaration(context);
+  }
+
+  /** The commands named `name` (simple, or qualified by their context). */
+  commandsNamed(name: string | undefined): Command[] {
+    if (!name) return [];
+    const qualifier = name.includes('.') ? name.split('.')[0] : undefined;
+    return (this.model.index.get(simpleName(name)) ?? []).filter(
+      (declaration): declaration is Command => declaration.kind === 'command' && (qualifier === undefined || declaration.contextName === qualifier),
+    );
+  }
+
+  /** The events a step's command emits (declared, or as its `emits` writes them). */
+  emittedBy(command: string | undefined): void {
+    for (const declaration of this.commandsNamed(command)) {
+      for (const event of declaration.emits) {
+        if (event.target) this.declaration(event.target);
+        else if (simpleName(event.text).trim()) this.out.add({ label: simpleName(event.text), kind: 'event', detail: `domain event ${declaration.name} emits (not declared yet)` });
+      }
+    }
   }
 
   subdomains(): void {
@@ -441,9 +480,16 @@ function orchestrationBody(c: CompletionContext, sagaName: string | undefined): 
   const isStep = keywordUnit(step[0], ['step']);
   const participantAt = step.findIndex((unit) => keywordUnit(unit, ['on']));
   const participant = participantAt >= 0 ? step[participantAt + 1]?.token.image : undefined;
+  // the step's command, as written after `step`
+  const command = isStep && step[1] && !step[1].group && isNameToken(step[1].token) ? step[1].token.image : undefined;
   if (c.prevIs('step')) return c.named(['command']);
-  if (c.prevIs('on')) return c.contexts();
-  if (c.prevIs('reply')) return c.named(['event'], participant);
+  // the context that declares the command first
+  if (c.prevIs('on')) return c.contexts(undefined, c.commandsNamed(command).map((declaration) => declaration.contextName));
+  if (c.prevIs('reply')) {
+    // the event the command emits first
+    c.emittedBy(command);
+    return c.named(['event'], participant);
+  }
   if (c.prevIs('compensate')) {
     c.out.keywords(['none']);
     return c.named(['command'], participant);

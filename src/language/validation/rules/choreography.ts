@@ -11,6 +11,7 @@ import { declaredNames } from '../../util/declared-names';
 import { isTooLargeToAnalyse } from '../../sagas/saga-size';
 import { closestName, SimilarNames } from '../../util/similar-names';
 import type { Accept, Rule, RuleSet } from '../rule';
+import { isWritten } from './saga-names';
 
 export const choreographyUnheardEvent: Rule = {
   code: 'choreography-unheard-event',
@@ -111,7 +112,8 @@ function checkUnheard(saga: Saga, choreography: Choreography, commands: () => Si
   const emitted = new SimilarNames(choreography.emitters.keys());
   for (const reaction of saga.reactions) {
     for (const trigger of reaction.triggers) {
-      if (!unheard.has(trigger.text)) continue;
+      // a name error recovery stood in for is the syntax error's
+      if (!unheard.has(trigger.text) || !isWritten(trigger)) continue;
       const suggestion = closestName(trigger.text, emitted) ?? closestName(trigger.text, commands());
       const declared = trigger.target ? ` ${trigger.text} is declared, but no reaction of ${saga.name} emits it.` : '';
       accept(choreographyUnheardEvent, {
@@ -193,7 +195,7 @@ function checkOutcomes(choreography: Choreography, accept: Accept): void {
     const { source } = reaction;
     if (!reaction.compensates) {
       for (const event of new Set(source.emits)) {
-        if (listened(event.text)) continue;
+        if (listened(event.text) || !isWritten(event)) continue;
         accept(choreographyUnusedEvent, {
           uri: source.uri,
           range: event.range,
@@ -206,7 +208,7 @@ function checkOutcomes(choreography: Choreography, accept: Accept): void {
     const first = reaction.listensTo.every((name) => triggers.has(name));
     if (first || reaction.compensates) continue;
     for (const event of source.otherwise) {
-      if (listened(event.text)) continue;
+      if (listened(event.text) || !isWritten(event)) continue;
       accept(choreographyCompensationUnhandled, {
         uri: source.uri,
         range: event.range,
@@ -220,7 +222,7 @@ function checkOutcomes(choreography: Choreography, accept: Accept): void {
 function checkTrigger(saga: Saga, choreography: Choreography, commands: () => SimilarNames, accept: Accept): void {
   if (!choreography.triggersAssumed) return;
   const reaction = saga.reactions[0]!;
-  const trigger = reaction.triggers[0];
+  const trigger = reaction.triggers.find(isWritten);
   const name = trigger?.text;
   const suggestion = name === undefined ? undefined : closestName(name, commands());
   const event = trigger?.target?.kind === 'event' ? ` ${name} is an event; a saga starts from a command.` : '';

@@ -22,7 +22,7 @@ export const duplicateName: Rule = {
   severity: 'error',
   title: 'A name declared twice in the same scope',
   explanation:
-    'Within one scope (the workspace for domains, subdomains, context maps, sagas and boards; a context or an aggregate for its members; ' +
+    'Within one scope (the workspace for domains, context maps, sagas and boards; a domain for its subdomains; a context or an aggregate for its members; ' +
     'a structure for its fields) a name must denote one thing, or references to it become ambiguous. ' +
     'Contexts are the exception: `context Sales` may appear in several files and its parts merge. Rename or remove one of the two.',
   example: 'context Sales {\n  aggregate Order { root entity Order { id: OrderId } }\n  aggregate Order { root entity Order { id: OrderId } }\n}',
@@ -111,7 +111,15 @@ export const nameRules: RuleSet = {
   rules: [duplicateName, duplicateInContext, duplicateMember, contextMergeConflict],
   check(model, accept) {
     const { index } = model;
-    reportDuplicates(accept, index, duplicateName, [model.domains, model.subdomains, model.contextMaps, model.sagas, model.boards], () => 'in the workspace');
+    reportDuplicates(accept, index, duplicateName, [model.domains, model.contextMaps, model.sagas, model.boards], () => 'in the workspace');
+    // subdomains are named within their domain (`Shop.Payments`): two domains may each have one of a name, and a bare use of it is ambiguous where it is written
+    const subdomainsByDomain = new Map<string, Declaration[]>();
+    for (const subdomain of model.subdomains) {
+      const list = subdomainsByDomain.get(subdomain.domain.name);
+      if (list) list.push(subdomain);
+      else subdomainsByDomain.set(subdomain.domain.name, [subdomain]);
+    }
+    for (const [domain, subdomains] of subdomainsByDomain) reportDuplicates(accept, index, duplicateName, [subdomains], () => `in domain ${domain}`);
     for (const context of model.contexts.values()) {
       const where = () => `in context ${context.name}`;
       // the context's own declarations (its glossary terms are members, checked below)

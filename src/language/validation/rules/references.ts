@@ -27,7 +27,9 @@ export const ambiguousReference: Rule = {
   title: 'A bare name that several declarations share',
   explanation:
     'Names are global per workspace, but each bounded context has its own model: `Money` may be declared in Sales and in Billing. ' +
-    'From outside those contexts a bare `Money` cannot be resolved; qualify it with its context (`Sales.Money`).',
+    'From outside those contexts a bare `Money` cannot be resolved; qualify it with its context (`Sales.Money`). ' +
+    'Likewise two domains may each have a subdomain `Payments`: qualify it with its domain (`Shop.Payments`). ' +
+    'A reference is looked up among the kinds it can mean first: `implements Loans` means the subdomain Loans, even when a context is named Loans too.',
   example: 'context A { value Money }\ncontext B { value Money }\ncontext C { entity Invoice { id: InvoiceId  total: Money } }',
 };
 
@@ -76,7 +78,9 @@ function ambiguousMessage(reference: Reference, candidates: readonly Declaration
   if (distinct.size === 1) {
     return `${reference.text} is ambiguous: ${names[0]} is declared ${candidates.length.toLocaleString('en-US')} times. Keep one declaration, or rename the others.`;
   }
-  return `${reference.text} is ambiguous: it could be ${boundedList(names)}. Qualify it with its context.`;
+  // subdomains are qualified by their domain, a context's members by their context
+  const qualifier = candidates.every((candidate) => candidate.kind === 'subdomain') ? 'domain' : 'context';
+  return `${reference.text} is ambiguous: it could be ${boundedList(names)}. Qualify it with its ${qualifier}.`;
 }
 
 export const referenceRules: RuleSet = {

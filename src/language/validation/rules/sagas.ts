@@ -9,6 +9,7 @@ import { orchestrationOf, meaningKey, type Orchestration, type OrchestrationStep
 import { isTooLargeToAnalyse, MAX_ANALYSED_SAGA_SIZE, tooLargeToAnalyse } from '../../sagas/saga-size';
 import { closestName } from '../../util/similar-names';
 import { boundedList } from '../../util/bounded-list';
+import { checkStepNames, DeclaredByContext, isWritten, sagaUnknownName } from './saga-names';
 import type { Accept, Rule, RuleSet } from '../rule';
 
 export const sagaEmpty: Rule = {
@@ -125,6 +126,11 @@ function commandOf(reference: Reference | undefined): Command | undefined {
   return reference?.target?.kind === 'command' ? reference.target : undefined;
 }
 
+/** The reference, when its name was written (error recovery stands in an empty name for one that is not). */
+function written(reference: Reference | undefined): Reference | undefined {
+  return isWritten(reference) ? reference : undefined;
+}
+
 function contextOf(reference: Reference | undefined): BoundedContext | undefined {
   return reference?.target?.kind === 'context' ? reference.target : undefined;
 }
@@ -152,16 +158,18 @@ function checkStep(orchestration: Orchestration, step: OrchestrationStep, accept
   const participant = contextOf(source.participant);
   const command = commandOf(source.command);
   const compensation = source.compensation;
-  if (step.role === 'irreversible' && source.command) {
+  const reply = written(source.reply);
+  const sent = written(source.command);
+  if (step.role === 'irreversible' && sent) {
     const later = orchestration.steps[orchestration.pivot ?? step.index + 1]?.command ?? 'a later step';
     accept(sagaCompensationMissing, {
       uri: source.uri,
-      range: source.command.range,
+      range: sent.range,
       message: `${step.command} cannot be undone when a later step (such as ${later}) fails: add \`compensate …\`, or \`compensate none\` if it changes nothing.`,
       data: { command: step.command, participant: step.participant, insertAt: source.range.end },
     });
   }
-  if (compensation?.command) {
+  if (compensation?.command && isWritten(compensation.command)) {
     if (last) {
       const state = compensation.state ? `, and ${compensation.state.text} is never reached` : '';
       accept(sagaCompensationUnreachable, {
@@ -196,14 +204,14 @@ function checkStep(orchestration: Orchestration, step: OrchestrationStep, accept
       data: { command: command.name, declaredIn: command.contextName, participant: participant.name },
     });
   }
-  if (command && source.reply && command.emits.length && !command.emits.some((event) => sameCommand(event, source.reply!))) {
-    const expected = command.emits.map((event) => event.text);
-    const suggestion = closestName(simpleName(source.reply.text), expected) ?? (expected.length === 1 ? expected[0] : undefined);
+  if (command && reply && command.emits.length && !command.emits.some((event) => sameCommand(event, reply))) {
+    const expected = command.emits.map((event) => event.text).filter((name) => name.trim() !== '');
+    const suggestion = closestName(simpleName(reply.text), expected) ?? (expected.length === 1 ? expected[0] : undefined);
     accept(sagaReplyMismatch, {
       uri: source.uri,
-      range: source.reply.range,
-      message: `${command.name} emits ${boundedList(expected)}, not ${source.reply.text}: reply with ${expected.length === 1 ? 'it' : 'one of them'}, or add ${source.reply.text} to the command's \`emits\`.`,
-      data: { reply: source.reply.text, command: command.name, expected, ...(suggestion ? { suggestion } : {}) },
+      range: reply.range,
+      message: `${command.name} emits ${boundedList(expected)}, not ${reply.text}: reply with ${expected.length === 1 ? 'it' : 'one of them'}, or add ${reply.text} to the command's \`emits\`.`,
+      data: { reply: reply.text, command: command.name, expected, ...(suggestion ? { suggestion } : {}) },
     });
   }
   if (participant?.external && source.participant) {
@@ -219,7 +227,7 @@ function checkStep(orchestration: Orchestration, step: OrchestrationStep, accept
 function checkDuplicates(saga: Saga, accept: Accept): void {
   const seen: Reference[] = [];
   saga.steps.forEach((step) => {
-    const command = step.command;
+    const command = written(step.command);
     if (!command) return;
     const first = seen.find((earlier) => sameCommand(earlier, command));
     if (!first) {
@@ -313,9 +321,12 @@ export const sagaRules: RuleSet = {
     sagaOrchestrator,
     sagaParticipantExternal,
     sagaStates,
+    sagaUnknownName,
     sagaTooLarge,
   ],
   check(model, accept) {
+    // the participants' names, indexed once for every saga's steps
+    const declared = new DeclaredByContext();
     for (const saga of model.sagas) {
       checkEmpty(saga, accept);
       if (isTooLargeToAnalyse(saga)) {
@@ -335,6 +346,7 @@ export const sagaRules: RuleSet = {
       if (!saga.steps.length) continue;
       const orchestration = orchestrationOf(saga);
       checkDuplicates(saga, accept);
+      checkStepNames(model, saga, accept, declared);
       for (const step of orchestration.steps) checkStep(orchestration, step, accept);
       checkStates(saga, orchestration, accept);
     }
