@@ -12,6 +12,8 @@ function run(fields: Partial<OrchestratedRun>): OrchestratedRun {
     saga: { name: 'OrderSaga', start: 'STARTED', completed: 'COMPLETED', failed: 'FAILED', steps: [], states: [] },
     step: 0,
     steps: 5,
+    progress: { step: 1, steps: 4, compensations: 0 },
+    maxRetries: 3,
     state: 'STARTED',
     done: false,
     crashed: false,

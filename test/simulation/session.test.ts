@@ -29,7 +29,7 @@ import { exampleSaga, exampleWorkspace, fixtures } from './load';
 const limit = 100_000;
 
 /** The run as the server computed it before sessions: a fresh run stepped k times, the rest of it played for its length, and the whole run again for the final verdict. */
-function replayedOrchestrated(saga: Saga, injections: SagaInjections, k: number | undefined): OrchestratedRun {
+function replayedOrchestrated(saga: Saga, injections: SagaInjections, k: number | undefined): Omit<OrchestratedRun, 'progress' | 'maxRetries'> {
   const options = { faults: injections.faults ?? [], crashes: injections.crashes ?? [], ...(injections.maxRetries !== undefined ? { maxRetries: injections.maxRetries } : {}) };
   const simulation = new OrchestratedSimulation(saga, options);
   const wanted = Math.min(k ?? limit, limit);
@@ -44,7 +44,7 @@ function replayedOrchestrated(saga: Saga, injections: SagaInjections, k: number 
     simulation.step();
     steps++;
   }
-  const run: OrchestratedRun = {
+  const run: Omit<OrchestratedRun, 'progress' | 'maxRetries'> = {
     style: 'orchestrated',
     saga: snapshot.saga,
     step: played,
@@ -94,10 +94,10 @@ function replayedChoreography(saga: Saga, injections: SagaInjections, k: number 
   };
 }
 
-/** The run without what a session adds to help the panel (the injections for "fail next" and "crash here"). */
-function plain(run: SimulationRun): SimulationRun {
+/** The run without what a session adds to help the panel (the injections for "fail next" and "crash here", the saga step reached, the retry limit). */
+function plain(run: SimulationRun): Omit<OrchestratedRun, 'progress' | 'maxRetries'> | ChoreographedRun {
   if (run.style === 'choreographed') return run;
-  const { failNext: _failNext, crashHere: _crashHere, ...rest } = run;
+  const { failNext: _failNext, crashHere: _crashHere, progress: _progress, maxRetries: _maxRetries, ...rest } = run;
   return rest;
 }
 
@@ -257,5 +257,35 @@ describe("the panel's moves on a session", () => {
 
   it('a fault at a step the saga does not have is a RangeError', () => {
     expect(() => new OrchestratedSession(saga(), { faults: [{ target: 'step', step: 9 }] })).toThrow(RangeError);
+  });
+});
+
+describe("the run counts the saga's steps, not its actions", () => {
+  const saga = () => exampleSaga('OrderSaga');
+  const progress = (session: OrchestratedSession) => Array.from({ length: session.steps + 1 }, (_, k) => session.at(k).progress);
+
+  it('the happy path: 5 actions, 4 steps; the step about to be sent counts', () => {
+    const session = new OrchestratedSession(saga(), {});
+    expect(session.steps).toBe(5);
+    expect(progress(session).map((at) => `${at.step} of ${at.steps}`)).toEqual(['1 of 4', '2 of 4', '3 of 4', '4 of 4', '4 of 4', '4 of 4']);
+    expect(progress(session).every((at) => at.compensations === 0)).toBe(true);
+  });
+
+  it('a failed payment: the steps stop at 3, the compensations are counted apart', () => {
+    const session = new OrchestratedSession(saga(), { faults: [{ target: 'step', step: 2 }] });
+    const seen = progress(session).map((at) => [at.step, at.compensations]);
+    expect(seen[0]).toEqual([1, 0]);
+    expect(seen[seen.length - 1]).toEqual([3, 2]);
+    expect(session.at().final.compensations).toEqual(['ReleaseInventory', 'CancelOrder']);
+    // never more steps than the saga has, never fewer as the run goes on
+    expect(seen.map(([step]) => step)).toEqual([...seen.map(([step]) => step!)].sort((a, b) => a - b));
+  });
+
+  it('retries stay on their step; the run says the retry limit it was played with', () => {
+    const session = new OrchestratedSession(saga(), { faults: [{ target: 'step', step: 3, attempts: 'always' }] });
+    expect(session.at().maxRetries).toBe(3);
+    expect(session.at()).toMatchObject({ progress: { step: 4, steps: 4, compensations: 0 }, final: { end: 'stuck' } });
+    expect(session.steps).toBeGreaterThan(6);
+    expect(new OrchestratedSession(saga(), { maxRetries: 1 }).at().maxRetries).toBe(1);
   });
 });

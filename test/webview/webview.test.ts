@@ -406,9 +406,32 @@ describe.skipIf(!browserFound)(`the webview in Chromium (${chromiumPath.path ?? 
       const row = panel.page.locator('.ddd-steps tr', { hasText: 'ConfirmOrder' });
       await row.locator('vscode-button', { hasText: 'Always' }).click();
       await row.locator('vscode-button.ddd-on', { hasText: 'Always' }).waitFor();
+      // the table says how far a retried step goes: not "until it succeeds"
+      expect(await row.innerText()).toMatch(/retried, up to 3 times \(then stuck\)/);
+      expect(await panel.page.locator('.ddd-steps').innerText()).not.toMatch(/until it succeeds/);
       await press('Run to end');
       await panel.page.locator('.ddd-verdict .ddd-bad').first().waitFor();
-      expect(await panel.page.locator('.ddd-verdict').innerText()).toMatch(/not-terminal/);
+      const verdict = await panel.page.locator('.ddd-verdict').innerText();
+      // the breaches in words, not as their codes (the code is in the tooltip)
+      expect(verdict).toMatch(/Stuck: The step ConfirmOrder failed 4 times in a row/);
+      expect(verdict).toMatch(/Still held at the end: /);
+      expect(verdict).not.toMatch(/not-terminal|left-held/);
+      expect(await panel.page.locator('.ddd-verdict .ddd-breaches strong').first().getAttribute('title')).toBe('not-terminal');
+      expect(await panel.page.locator('.ddd-status-card .ddd-progress').innerText()).toBe('Step 4 of 4');
+    });
+
+    test("the status counts the saga's steps, compensations apart", async () => {
+      await press('Clear injections');
+      await current('STARTED').waitFor();
+      const progress = panel.page.locator('.ddd-status-card .ddd-progress');
+      expect(await progress.innerText()).toBe('Step 1 of 4');
+      await press('Step ▶');
+      await current('ORDER_CREATED').waitFor();
+      expect(await progress.innerText()).toBe('Step 2 of 4');
+      await panel.page.locator('.ddd-steps tr', { hasText: 'ProcessPayment' }).locator('vscode-button', { hasText: 'Fail' }).first().click();
+      await press('Run to end');
+      await current('FAILED').waitFor();
+      expect(await progress.innerText()).toBe('Step 3 of 4 · +2 compensations');
     });
 
     test('explore every failure, replay an outcome, and bulk runs', async () => {
@@ -429,6 +452,100 @@ describe.skipIf(!browserFound)(`the webview in Chromium (${chromiumPath.path ?? 
       await panel.page.locator('.ddd-results h3', { hasText: '2,000 runs' }).waitFor();
       await panel.page.locator('.ddd-results').scrollIntoViewIfNeeded();
       await panel.screenshot('simulator-bulk-dark', '.ddd-results');
+    });
+
+    test('explore all failures: the verdict says what the warnings below it mean; backticks are code; breaches in words', async () => {
+      await panel.page.locator('vscode-single-select.ddd-target-select').evaluate((select) => {
+        (select as HTMLElement & { value: string }).value = 'saga:OrderSaga';
+        select.dispatchEvent(new Event('change'));
+      });
+      await current('STARTED').waitFor();
+      await press('Explore all failures');
+      const results = panel.page.locator('.ddd-results');
+      await results.locator('table').waitFor();
+      const verdict = await results.locator('.ddd-explore-verdict').innerText();
+      expect(verdict).toMatch(/^✓ Every guarantee holds in every run where each command eventually succeeds\. Below, what is no breach but needs a decision: a command that never succeeds leaves the saga stuck until an operator steps in \(the rows marked !\); and 6 commands would be done twice after a crash\.$/);
+      expect(await results.locator('.ddd-never-succeeds h4').innerText()).toBe('When a command never succeeds');
+      expect(await results.locator('.ddd-never-succeeds li').first().innerText()).toMatch(/^Stuck: The step ConfirmOrder failed 4 times in a row.*\(1 run\)$/);
+      expect(await results.locator('.ddd-risk-list h4').innerText()).toBe('Risk: 6 commands done twice after a crash');
+      expect(await results.locator('.ddd-risk-list p').innerText()).toMatch(/Make the participant ignore a command it has already handled, then mark the step idempotent\./);
+      // `idempotent` is code, not backticks
+      const text = await results.innerText();
+      expect(text).not.toContain('`');
+      expect(await results.locator('.ddd-risks li code', { hasText: 'idempotent' }).count()).toBe(6);
+      expect(await results.locator('.ddd-risk-list p code').innerText()).toBe('idempotent');
+      // the rows: how each run ended, its breaches in words
+      const table = await results.locator('table').innerText();
+      expect(table).not.toMatch(/not-terminal|left-held/);
+      expect(table).toMatch(/stuck in PAYMENT_DONE/);
+      expect(table).toMatch(/! stuck on ConfirmOrder; still held: CreateOrder, ReserveInventory, ProcessPayment/);
+      expect(table).toMatch(/completed in COMPLETED/);
+      await panel.screenshot('simulator-explore-warnings-dark', '.ddd-results');
+    });
+
+    test('a bulk run whose steps hit the retry limit says so plainly', async () => {
+      await panel.page.locator('.ddd-field vscode-textfield').nth(0).evaluate((field) => {
+        (field as HTMLElement & { value: string }).value = '3000';
+      });
+      await panel.page.locator('.ddd-field vscode-textfield').nth(2).evaluate((field) => {
+        (field as HTMLElement & { value: string }).value = '0.6';
+      });
+      await press('Run bulk');
+      const results = panel.page.locator('.ddd-results');
+      await results.locator('h3', { hasText: '3,000 runs' }).waitFor();
+      expect(await results.locator('.ddd-bulk-stuck').innerText()).toMatch(/^[\d,]+ runs? hit the retry limit: a step after the pivot, or a compensation, failed 4 times in a row \(the first attempt and 3 retries\), so the saga stopped there, neither completed nor failed/);
+      const table = await results.locator('table').innerText();
+      expect(table).not.toMatch(/not-terminal|left-held/);
+      expect(table).toMatch(/✗ stuck on ConfirmOrder; still held: /);
+      await panel.screenshot('simulator-bulk-stuck-dark', '.ddd-results');
+    });
+
+    test('a stream replay shown by the extension clears the saga and its tables; no "" in the replay', async () => {
+      expect(await panel.page.locator('.ddd-sim-results table').count()).toBe(1);
+      await panel.send({ type: 'replay', result: handlers['ddd/replay']({ stream: 'Banking.Account123' }) });
+      await panel.page.locator('.ddd-replay table').first().waitFor();
+      expect(await panel.page.locator('.ddd-sim-results').innerHTML()).toBe('');
+      expect(await panel.page.locator('.ddd-sim-main').isHidden()).toBe(true);
+      expect(await panel.page.locator('.ddd-sim-side').innerHTML()).toBe('');
+      const cells = await panel.page.locator('.ddd-replay td').allInnerTexts();
+      expect(cells.length).toBeGreaterThan(10);
+      expect(cells.filter((cell) => cell.includes('""'))).toEqual([]);
+      // back to the saga: its run, no tables of before
+      await panel.page.locator('vscode-single-select.ddd-target-select').evaluate((select) => {
+        (select as HTMLElement & { value: string }).value = 'saga:OrderSaga';
+        select.dispatchEvent(new Event('change'));
+      });
+      await current('STARTED').waitFor();
+      expect(await panel.page.locator('.ddd-sim-results').innerHTML()).toBe('');
+    });
+
+    test('the state machine grows with the panel; maximized, none of it is cut off below the window', async () => {
+      await current('STARTED').waitFor();
+      const measure = () =>
+        panel.page.evaluate(() => {
+          const viewport = document.querySelector('.ddd-machine .ddd-viewport')!.getBoundingClientRect();
+          const column = document.querySelector('.ddd-sim-diagram')!.getBoundingClientRect();
+          return { height: viewport.height, columnBottom: column.bottom, window: window.innerHeight };
+        });
+      await panel.page.evaluate(() => window.scrollTo(0, 0));
+      const before = await measure();
+      expect(before.columnBottom).toBeLessThanOrEqual(before.window);
+      await panel.page.setViewportSize({ width: 1920, height: 1400 });
+      await expect.poll(async () => (await measure()).height).toBeGreaterThan(before.height + 300);
+      const after = await measure();
+      expect(after.columnBottom).toBeLessThanOrEqual(after.window);
+      // all of the drawing in view in the larger area
+      await expect
+        .poll(() =>
+          panel.page.locator('.ddd-machine').evaluate((machine) => {
+            const viewport = machine.querySelector('.ddd-viewport')!.getBoundingClientRect();
+            const drawing = machine.querySelector('.ddd-stage svg')!.getBoundingClientRect();
+            return drawing.top >= viewport.top - 1 && drawing.bottom <= viewport.bottom + 1;
+          }),
+        )
+        .toBe(true);
+      await panel.screenshot('simulator-maximized-dark');
+      await panel.page.setViewportSize({ width: 1280, height: 1000 });
     });
 
     test('a choreographed saga: the event flow, a failing reaction, compensation', async () => {

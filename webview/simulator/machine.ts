@@ -30,6 +30,8 @@ export class MachineView {
   private painted: Element[] = [];
   private drawing: Promise<void> = Promise.resolve();
   private key: string | undefined;
+  /** The view the panel chose itself (the first view of a drawing); while the user has not moved it, a resized panel chooses again. */
+  private autoView: ViewBox | undefined;
 
   constructor(
     reveal: (uri: string, range: SourceRange) => void,
@@ -45,6 +47,16 @@ export class MachineView {
       button('Fit', () => panZoom.fit(2), { secondary: true, title: 'Fit the whole diagram (0)' }),
     ]);
     this.element = h('div', { className: 'ddd-machine' }, [zoom, this.message, this.viewport.element]);
+    // the area grows with the panel (styles.css): a drawing nobody moved is laid out again for the new size
+    new ResizeObserver(() => {
+      const view = this.viewport.panZoom.get();
+      if (this.autoView && view.scale === this.autoView.scale && view.x === this.autoView.x && view.y === this.autoView.y) this.initialView();
+    }).observe(this.viewport.element);
+  }
+
+  private initialView(): void {
+    this.viewport.panZoom.initial();
+    this.autoView = this.viewport.panZoom.get();
   }
 
   get panZoom() {
@@ -77,8 +89,9 @@ export class MachineView {
           this.key = diagram.key;
           if (firstTime) {
             const saved = this.savedView(diagram.key);
+            this.autoView = undefined;
             if (saved && this.viewport.panZoom.fits(saved)) this.viewport.panZoom.set(saved, false);
-            else this.viewport.panZoom.initial();
+            else this.initialView();
           }
         } catch (error) {
           this.message.textContent = `The diagram could not be drawn: ${error instanceof Error ? error.message : String(error)}`;

@@ -1,12 +1,13 @@
 /** An event stream replayed on its aggregate: each event and what it changed, the derivations, the expectations. */
 import type { ReplayResult, StateValue, StreamReplay } from '../../src/protocol/simulation';
 import { h } from '../shared/dom';
+import { inlineCode } from '../shared/inline-code';
 import { table } from '../shared/table';
 
+/** A field's value as a cell: text as it is, no value (not set, null, empty text) as a dash, never `""`. */
 function value(v: StateValue | undefined): string {
-  if (v === undefined) return '—';
-  if (v === null) return 'null';
-  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+  if (v === undefined || v === null || v === '') return '—';
+  return String(v);
 }
 
 function replayCard(replay: StreamReplay): HTMLElement {
@@ -34,7 +35,7 @@ function replayCard(replay: StreamReplay): HTMLElement {
           replay.expectations.map((expectation) => [expectation.field, value(expectation.expected), value(expectation.actual), h('span', { className: expectation.holds ? 'ddd-good' : 'ddd-bad', text: expectation.holds ? '✓' : '✗' })]),
         )
       : undefined,
-    replay.problems.length ? h('ul', { className: 'ddd-breaches' }, replay.problems.map((problem) => h('li', { text: `${problem.severity} ${problem.code}: ${problem.message}` }))) : undefined,
+    replay.problems.length ? h('ul', { className: 'ddd-breaches' }, replay.problems.map((problem) => h('li', {}, [`${problem.severity} ${problem.code}: `, ...inlineCode(problem.message)]))) : undefined,
   ]);
 }
 

@@ -2,16 +2,24 @@
 import type { BulkResult, ExploreResult, OutcomeRow } from '../../src/protocol/simulation';
 import { count, h, plural } from '../shared/dom';
 import { button } from '../shared/elements';
+import { plainCode } from '../shared/inline-code';
 import { listText, table } from '../shared/table';
+import { breachSummary, type AnyBreach } from './breach-words';
 import type { Act } from './run-view';
+import { breachList, resendRisks } from './verdict';
 
-/** A row's breaches: ✗ when an ordinary run breaks a guarantee, ! when only a command that never succeeds does. */
-function breachesCell(breaches: { kind: string; message: string }[], onlyIfNeverSucceeds = false): HTMLElement {
+/** A row's breaches in words: ✗ when an ordinary run breaks a guarantee, ! when only a command that never succeeds does; the messages in the tooltip. */
+function breachesCell(breaches: readonly AnyBreach[], onlyIfNeverSucceeds = false): HTMLElement {
   if (!breaches.length) return h('span', { className: 'ddd-good', text: '✓ none' });
-  const title = breaches.map((breach) => breach.message).join('\n');
-  const kinds = breaches.map((breach) => breach.kind).join(', ');
-  if (onlyIfNeverSucceeds) return h('span', { className: 'ddd-warn', title: `Only when a command never succeeds:\n${title}`, text: `! ${kinds}` });
-  return h('span', { className: 'ddd-bad', title, text: `✗ ${kinds}` });
+  const title = breaches.map((breach) => `${breach.kind}: ${plainCode(breach.message)}`).join('\n');
+  const words = breachSummary(breaches);
+  if (onlyIfNeverSucceeds) return h('span', { className: 'ddd-warn', title: `Only when a command never succeeds:\n${title}`, text: `! ${words}` });
+  return h('span', { className: 'ddd-bad', title, text: `✗ ${words}` });
+}
+
+/** How a run ended, as the verdict says it: `failed in FAILED`, `stuck in PAYMENT_DONE`; a run stuck only because a command never succeeds is a warning, as its breaches are. */
+function endCell(row: OutcomeRow): HTMLElement {
+  return h('span', { className: `ddd-end ${row.onlyIfNeverSucceeds ? 'ddd-warn' : `ddd-end-${row.end}`}`, text: `${row.end} in ${row.state}` });
 }
 
 function injectedText(row: OutcomeRow): string {
@@ -34,8 +42,8 @@ function outcomeTable(rows: OutcomeRow[], act: Act, percent: boolean): HTMLEleme
     ],
     rows.map((row) => [
       count(row.count),
-      ...(percent ? [row.percent !== undefined ? `${row.percent}%` : '—'] : []),
-      h('span', { className: `ddd-end ddd-end-${row.end}`, text: `${row.end} · ${row.state}` }),
+      ...(percent ? [row.percent !== undefined ? `${Math.round(row.percent * 10) / 10}%` : '—'] : []),
+      endCell(row),
       h('span', { className: 'ddd-path', text: row.path.join(' → ') }),
       listText(row.compensations),
       breachesCell(row.breaches, row.onlyIfNeverSucceeds),
@@ -65,31 +73,52 @@ export function explorationView(result: ExploreResult, act: Act): HTMLElement {
       ),
     ]);
   }
+  const warnings = [
+    result.neverSucceeds.length ? 'a command that never succeeds leaves the saga stuck until an operator steps in (the rows marked !)' : undefined,
+    result.risks.length ? `${plural(result.risks.length, 'command')} would be done twice after a crash` : undefined,
+  ].filter((warning): warning is string => warning !== undefined);
+  const verdict = !result.ok
+    ? `✗ ${plural(result.breaches.length, 'kind')} of breach found.`
+    : warnings.length
+      ? `✓ Every guarantee holds in every run where each command eventually succeeds. Below, what is no breach but needs a decision: ${warnings.join('; and ')}.`
+      : '✓ Every guarantee holds in every run.';
   return h('section', { className: 'ddd-card ddd-results', attrs: { 'aria-label': 'Exploration' } }, [
     heading,
-    h('p', {
-      text: `${plural(result.runs, 'run')} with up to ${plural(result.depth, 'failure')} each, and ${plural(result.crashRuns, 'crash run')}, in ${result.ms} ms: ${plural(result.outcomes.length, 'distinct outcome')}. ${result.ok ? (result.neverSucceeds.length ? '✓ Every guarantee holds in every run where each command eventually succeeds.' : '✓ Every guarantee holds in every run.') : `✗ ${plural(result.breaches.length, 'kind')} of breach found.`}`,
-    }),
+    h('p', { text: `${plural(result.runs, 'run')} with up to ${plural(result.depth, 'failure')} each, and ${plural(result.crashRuns, 'crash run')}, in ${result.ms} ms: ${plural(result.outcomes.length, 'distinct outcome')}.` }),
+    h('p', { className: `ddd-explore-verdict ${result.ok ? 'ddd-good' : 'ddd-bad'}`, text: verdict }),
+    result.breaches.length ? breachList(result.breaches.map(({ breach }) => breach), (index) => result.breaches[index]!.count) : undefined,
     result.neverSucceeds.length
-      ? h('p', {
-          className: 'ddd-never-succeeds',
-          text: `! When a command fails on every attempt the saga stops, stuck, and an operator must step in: ${result.neverSucceeds
-            .map(({ breach, count: times }) => `${breach.kind}${breach.command ? ` (${breach.command})` : ''} in ${plural(times, 'run')}`)
-            .join('; ')}. No saga can avoid this; the rows marked ! show these runs.`,
-        })
+      ? h('div', { className: 'ddd-never-succeeds' }, [
+          h('h4', { text: 'When a command never succeeds' }),
+          h('p', {
+            className: 'ddd-muted',
+            text: 'Not a breach of the design: if a command fails on every attempt, the saga stops, neither completed nor failed, and holds what it holds until an operator steps in. No saga as written can avoid this; watch for stuck sagas and give operators a way to finish them. The rows marked ! are these runs.',
+          }),
+          breachList(result.neverSucceeds.map(({ breach }) => breach), (index) => result.neverSucceeds[index]!.count, 'ddd-warnings-list'),
+        ])
       : undefined,
-    result.risks.length ? h('ul', { className: 'ddd-risks' }, result.risks.map(({ risk, count: times }) => h('li', { text: `${risk.message} (${plural(times, 'run')})` }))) : undefined,
+    result.risks.length ? resendRisks(result.risks.map(({ risk }) => risk), (index) => result.risks[index]!.count) : undefined,
     outcomeTable(result.outcomes, act, false),
   ]);
 }
 
+/** Runs that hit the retry limit, said plainly (the table's rows say on which command). */
+function stuckText(result: BulkResult): string | undefined {
+  const stuck = result.outcomes.filter((row) => row.end === 'stuck').reduce((sum, row) => sum + row.count, 0);
+  if (!stuck) return undefined;
+  return `${plural(stuck, 'run')} hit the retry limit: a step after the pivot, or a compensation, failed ${plural(result.maxRetries + 1, 'time')} in a row (the first attempt and ${plural(result.maxRetries, 'retry', 'retries')}), so the saga stopped there, neither completed nor failed, holding what it held until an operator steps in.`;
+}
+
 export function bulkView(result: BulkResult, act: Act): HTMLElement {
   const rates = Object.entries(result.failureRates).map(([command, rate]) => `${command} ${Math.round(rate * 1000) / 10}%`);
+  const stuck = stuckText(result);
   return h('section', { className: 'ddd-card ddd-results', attrs: { 'aria-label': 'Bulk runs' } }, [
     h('h3', { text: `${plural(result.runs, 'run')} of ${result.saga} (seed ${result.seed})` }),
     h('p', {
-      text: `Failure rates: ${listText(rates, 'none')}. Up to ${result.maxRetries} retries. ${count(result.commands.mean)} commands per run on average, ${count(result.commands.worst)} at worst. ${result.breachedRuns ? `✗ ${plural(result.breachedRuns, 'run')} breached a guarantee.` : '✓ No run breached a guarantee.'} (${result.ms} ms)`,
+      text: `Failure rates: ${listText(rates, 'none')}. Up to ${plural(result.maxRetries, 'retry', 'retries')} of a failed step after the pivot or a failed compensation. ${count(result.commands.mean)} commands per run on average, ${count(result.commands.worst)} at worst. (${result.ms} ms)`,
     }),
+    h('p', { className: result.breachedRuns ? 'ddd-bad' : 'ddd-good', text: result.breachedRuns ? `✗ ${plural(result.breachedRuns, 'run')} breached a guarantee.` : '✓ No run breached a guarantee.' }),
+    stuck ? h('p', { className: 'ddd-bulk-stuck', text: stuck }) : undefined,
     outcomeTable(result.outcomes, act, true),
   ]);
 }

@@ -13,13 +13,27 @@ import { choreographyVerdict, orchestratedVerdict } from './verdict';
 
 export type Act = (action: SimulatorAction) => void;
 
-const roleTexts: Record<SimStep['role'], string> = {
-  compensatable: 'compensatable',
-  'read-only': 'read-only',
-  pivot: 'pivot (no going back)',
-  retriable: 'retried until it succeeds',
-  irreversible: 'not compensated',
-};
+/** A step's role in words; a retried step says the simulator's retry limit (past it, the run is stuck). */
+function roleText(role: SimStep['role'], maxRetries: number): string {
+  switch (role) {
+    case 'compensatable':
+      return 'compensatable';
+    case 'read-only':
+      return 'read-only';
+    case 'pivot':
+      return 'pivot (no going back)';
+    case 'retriable':
+      return `retried, up to ${plural(maxRetries, 'time')} (then stuck)`;
+    case 'irreversible':
+      return 'not compensated';
+  }
+}
+
+/** `Step 2 of 4 · +1 compensation`: the saga's steps, compensations counted apart. */
+export function progressText(run: OrchestratedRun): string {
+  const { step, steps, compensations } = run.progress;
+  return `Step ${step} of ${steps}${compensations ? ` · +${plural(compensations, 'compensation')}` : ''}`;
+}
 
 function section(title: string, children: (HTMLElement | undefined)[], className = ''): HTMLElement {
   return h('section', { className: `ddd-card ${className}`, attrs: { 'aria-label': title } }, [h('h3', { text: title }), ...children]);
@@ -29,7 +43,7 @@ export function orchestratedStatus(run: OrchestratedRun): HTMLElement {
   const next = run.done ? 'The run is over.' : run.crashed ? 'The orchestrator is down: the next step starts a new instance from the journal.' : `Next: ${run.nextText}`;
   return section('Now', [
     h('p', { className: 'ddd-state-line' }, [h('span', { className: 'ddd-muted', text: 'State ' }), h('strong', { className: 'ddd-state-name', text: run.state })]),
-    h('p', { text: `Step ${run.step} of ${run.steps}` }),
+    h('p', { className: 'ddd-progress', text: progressText(run) }),
     h('p', { className: run.crashed ? 'ddd-crashed' : '', text: next }),
     run.held.length
       ? h('div', { className: 'ddd-held' }, [h('span', { className: 'ddd-muted', text: 'Held: ' }), ...run.held.map((held) => h('span', { className: 'ddd-chip', text: held.label }))])
@@ -46,7 +60,7 @@ export function orchestratedInjections(run: OrchestratedRun, act: Act): HTMLElem
     const compensationFailing = fault('compensation', step.index);
     const actions = h('span', { className: 'ddd-inject' }, [
       toggleButton('Fail', !!failing && failing.attempts !== 'always', () => act({ action: 'failStep', target: 'step', step: step.index }), { title: `${step.command} fails once (a retry would succeed)` }),
-      toggleButton('Always', failing?.attempts === 'always', () => act({ action: 'failStep', target: 'step', step: step.index, attempts: 'always' }), { title: `${step.command} fails on every attempt` }),
+      toggleButton('Always', failing?.attempts === 'always', () => act({ action: 'failStep', target: 'step', step: step.index, attempts: 'always' }), { title: step.retried ? `${step.command} fails on every attempt: after ${plural(run.maxRetries, 'retry', 'retries')} the saga is stuck` : `${step.command} fails on every attempt` }),
       toggleButton('Crash after', crash(step.index), () => act({ action: 'crashAfter', target: 'step', step: step.index, when: 'after-journal' }), { title: `The orchestrator dies right after it wrote ${step.command} down` }),
       step.compensation && step.compensation !== 'none'
         ? toggleButton(`Fail ${step.compensation}`, !!compensationFailing, () => act({ action: 'failStep', target: 'compensation', step: step.index }), { title: `The compensation ${step.compensation} fails once` })
@@ -55,7 +69,7 @@ export function orchestratedInjections(run: OrchestratedRun, act: Act): HTMLElem
     return [
       String(step.index + 1),
       h('span', {}, [h('strong', { text: step.command }), step.participant ? ` → ${step.participant}` : '']),
-      h('span', { text: `${roleTexts[step.role]}${step.compensation && step.compensation !== 'none' ? ` · undo: ${step.compensation}` : ''}` }),
+      h('span', { text: `${roleText(step.role, run.maxRetries)}${step.compensation && step.compensation !== 'none' ? ` · undo: ${step.compensation}` : ''}` }),
       step.successState,
       actions,
     ];

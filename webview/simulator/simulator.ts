@@ -28,6 +28,8 @@ export function startSimulator(root: HTMLElement, host: Host<SimulatorState>): v
   const state: SimulatorState = { views: {}, ...host.state() };
   let theme: ThemeKind = currentTheme();
   let shown: SimulateResult | undefined;
+  /** The saga whose many-run results are listed (they go when another saga or a stream is shown). */
+  let resultsOf: string | undefined;
   const save = () => host.saveState(state);
   const status = h('p', { className: 'ddd-status', attrs: { role: 'status' } });
 
@@ -38,7 +40,7 @@ export function startSimulator(root: HTMLElement, host: Host<SimulatorState>): v
   const chooseTarget = (target: SimulatorTarget) => {
     state.target = target;
     save();
-    replaceChildren(results, []);
+    clearResults();
     act({ action: 'select', target });
   };
   const controls = new Controls(act, chooseTarget, state.bulk ?? defaultBulk, (bulk) => {
@@ -59,7 +61,26 @@ export function startSimulator(root: HTMLElement, host: Host<SimulatorState>): v
   const replay = h('div', { className: 'ddd-sim-replay' });
   const main = h('div', { className: 'ddd-sim-main' }, [h('div', { className: 'ddd-sim-diagram' }, [machine.element, statusCard]), side]);
   const empty = h('p', { className: 'ddd-muted ddd-sim-empty', text: 'Choose a saga to simulate, or an event stream to replay.' });
-  root.replaceChildren(h('div', { className: 'ddd-simulator' }, [controls.element, status, empty, main, replay, results]));
+  const simulator = h('div', { className: 'ddd-simulator' }, [controls.element, status, empty, main, replay, results]);
+  root.replaceChildren(simulator);
+  // the diagram column takes the window's height below the toolbar (styles.css: --ddd-sim-top)
+  const placeDiagram = () => {
+    if (!main.hidden) simulator.style.setProperty('--ddd-sim-top', `${Math.round(main.getBoundingClientRect().top + window.scrollY)}px`);
+  };
+  const toolbarSize = new ResizeObserver(placeDiagram);
+  toolbarSize.observe(controls.element);
+  toolbarSize.observe(status);
+
+  function clearResults(): void {
+    replaceChildren(results, []);
+    resultsOf = undefined;
+  }
+  const showResults = (saga: string, view: HTMLElement) => {
+    replaceChildren(results, [view]);
+    resultsOf = saga;
+    results.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    status.textContent = '';
+  };
 
   const showKind = (kind: SimulatorTarget['kind'] | undefined) => {
     main.hidden = kind !== 'saga';
@@ -72,9 +93,11 @@ export function startSimulator(root: HTMLElement, host: Host<SimulatorState>): v
   const drawRun = async (result: SimulateResult) => {
     shown = result;
     const run = result.run;
+    if (resultsOf !== undefined && resultsOf !== run.saga.name) clearResults();
     // an event flow runs left to right: it gets the whole width, the cards go below it
     main.classList.toggle('ddd-wide', result.diagram.kind === 'mermaid' && result.diagram.diagram === 'saga-flow');
     showKind('saga');
+    placeDiagram();
     controls.update(run, 'saga');
     replaceChildren(statusCard, [run.style === 'orchestrated' ? orchestratedStatus(run) : choreographyStatus(run)]);
     replaceChildren(side, run.style === 'orchestrated' ? orchestratedRunView(run, act) : choreographyRunView(run, act));
@@ -95,17 +118,17 @@ export function startSimulator(root: HTMLElement, host: Host<SimulatorState>): v
         void drawRun(message.result);
         break;
       case 'exploration':
-        replaceChildren(results, [explorationView(message.result, act)]);
-        results.scrollIntoView({ block: 'start', behavior: 'smooth' });
-        status.textContent = '';
+        showResults(message.result.saga, explorationView(message.result, act));
         break;
       case 'bulk':
-        replaceChildren(results, [bulkView(message.result, act)]);
-        results.scrollIntoView({ block: 'start', behavior: 'smooth' });
-        status.textContent = '';
+        showResults(message.result.saga, bulkView(message.result, act));
         break;
       case 'replay':
+        // a stream is no saga: the saga's run, diagram cards and many-run tables go
         shown = undefined;
+        clearResults();
+        replaceChildren(statusCard, []);
+        replaceChildren(side, []);
         showKind('stream');
         controls.update(undefined, 'stream');
         replaceChildren(replay, [replayView(message.result)]);

@@ -54,7 +54,7 @@ export function journalTable(journal: JournalEntry[]): HTMLElement {
   if (!journal.length) return h('p', { className: 'ddd-muted', text: 'The journal is empty.' });
   return table(
     [{ label: '#', numeric: true }, { label: 'Entry' }, { label: 'Command' }, { label: 'Attempt', numeric: true }, { label: 'State after' }],
-    journal.map((entry) => [String(entry.seq), entry.type === 'end' ? `end: ${entry.outcome ?? ''}` : entry.type, entry.command ?? '—', entry.attempt !== undefined ? String(entry.attempt) : '—', entry.state]),
+    journal.map((entry) => [String(entry.seq), entry.type === 'end' && entry.outcome ? `end: ${entry.outcome}` : entry.type, entry.command ?? '—', entry.attempt !== undefined ? String(entry.attempt) : '—', entry.state]),
     { className: 'ddd-journal' },
   );
 }

@@ -48,6 +48,7 @@ export {
   defaultMaxSteps,
   faultForNext,
   OrchestratedSession,
+  sagaProgress,
   SimulationSessions,
   startSession,
   verdictOf,

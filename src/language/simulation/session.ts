@@ -9,6 +9,7 @@
  * the last few sessions so a panel that steps through a run computes it once.
  */
 import type { Saga } from '../model/elements';
+import { defaultMaxRetries } from './engine';
 import { ChoreographySimulation, type ChoreographyOptions, type ChoreographyRunResult } from './choreographed';
 import { OrchestratedSimulation, type NextAction } from './orchestrated';
 import { eagerFrames, RunFrames } from './session-frames';
@@ -19,11 +20,13 @@ import type {
   CrashPoint,
   Fault,
   HeldResource,
+  JournalEntry,
   OrchestratedRun,
   OrchestrationOptions,
   PendingDelivery,
   RunResult,
   SagaInjections,
+  SagaProgress,
   SimSaga,
   SimulationRun,
   Verdict,
@@ -103,6 +106,19 @@ export function crashPointAfter(journal: OrchestratedRun['journal'], done: boole
   const point: CrashPoint = { target: last.type.startsWith('step') ? 'step' : 'compensation', step: last.step, when: 'after-journal' };
   if (last.attempt !== undefined) point.attempt = last.attempt;
   return point;
+}
+
+/**
+ * The saga step a run has reached after its journal, with `next` to come, and
+ * the compensations that ran: the step of the last step command written down
+ * or of the next one, whichever is later (retries and re-sends stay on their step).
+ */
+export function sagaProgress(saga: SimSaga, journal: readonly JournalEntry[], next: NextAction | undefined, compensations: number): SagaProgress {
+  let reached = next?.kind === 'command' && next.target === 'step' ? next.step + 1 : 0;
+  for (const entry of journal) {
+    if ((entry.type === 'step-done' || entry.type === 'step-failed') && entry.step !== undefined) reached = Math.max(reached, entry.step + 1);
+  }
+  return { step: reached, steps: saga.steps.length, compensations };
 }
 
 /** New injections and where to look at their run: what `failNext` and `crashHere` answer. */
@@ -212,17 +228,20 @@ export class OrchestratedSession implements SimulationSession {
   at(step?: number): OrchestratedRun {
     const played = this.cut(step);
     const frame = this.frames.at(played);
+    const journal = this.whole.journal.slice(0, frame.journalLength);
     const run: OrchestratedRun = {
       style: 'orchestrated',
       saga: this.info,
       step: played,
       steps: this.steps,
+      progress: sagaProgress(this.info, journal, frame.next, frame.verdict.compensations.length),
+      maxRetries: Math.max(0, this.injections.maxRetries ?? defaultMaxRetries),
       state: frame.state,
       done: frame.done,
       crashed: frame.crashed,
       nextText: frame.nextText,
       timeline: this.whole.timeline.slice(0, frame.timelineLength),
-      journal: this.whole.journal.slice(0, frame.journalLength),
+      journal,
       held: frame.held,
       faults: this.injections.faults ?? [],
       crashes: this.injections.crashes ?? [],

@@ -301,6 +301,19 @@ export interface RunPosition {
   crashes: CrashPoint[];
 }
 
+/**
+ * Where a stepped run stands among the saga's steps: what the panel counts as
+ * "Step 2 of 4, +1 compensation" (actions, retries and re-sends are no steps).
+ */
+export interface SagaProgress {
+  /** The saga step the run has reached, 1-based: the step of the last step command sent or of the next one (0: none). */
+  step: number;
+  /** Steps in the saga. */
+  steps: number;
+  /** Compensating commands that ran so far (`verdict.compensations`). */
+  compensations: number;
+}
+
 /** An orchestrated run stopped after `step` actions (the same deterministic run however it is cut). */
 export interface OrchestratedRun extends RunPosition {
   style: 'orchestrated';
@@ -308,6 +321,10 @@ export interface OrchestratedRun extends RunPosition {
   step: number;
   /** Actions in the whole run with these injections. */
   steps: number;
+  /** The saga step reached after `step` actions, and the compensations run. */
+  progress: SagaProgress;
+  /** How often a failed step after the pivot (or a failed compensation) is sent again before the run is stuck. */
+  maxRetries: number;
   /** The run so far. */
   verdict: Verdict;
   /** The same run played to its end. */
