@@ -17,7 +17,8 @@ export {
   type SemanticTokenSpan,
   type SemanticTokenType,
 } from './semantic-tokens';
-export { completionsAt, type CompletionCandidate, type CompletionKind } from './completion';
+export { completionsAt } from './completion';
+export type { CompletionCandidate, CompletionKind } from './completion-context';
 export { hoverAt, type HoverContent } from './hover';
 export { glossaryTermUses, glossaryTerms, termKey } from './glossary';
 export { applyEdits, formatEdits, formatText, type FormatOptions } from './format';
