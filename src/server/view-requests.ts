@@ -15,6 +15,7 @@ import {
   preferredView,
   sagaVariantOf,
   toMarkdown,
+  viewAt,
   type DrawnView,
   type MermaidDiagram,
   type ViewNode,
@@ -66,6 +67,9 @@ export function views(model: DddModel, params: ViewsParams = {}): ViewsResult {
   };
   const preferred = preferredView(listed, params.uri);
   if (preferred) result.preferred = viewKey(preferred);
+  const lines = params.uri !== undefined && params.position ? model.documents.find((document) => document.uri === params.uri)?.lineIndex : undefined;
+  const atCursor = lines && viewAt(model, listed, params.uri!, lines.offsetAt(params.position!));
+  if (atCursor) result.atCursor = viewKey(atCursor);
   return result;
 }
 

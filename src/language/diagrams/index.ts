@@ -78,7 +78,7 @@ export {
   type ViewOptions,
   type ViewRef,
 } from './draw-view';
-export { listViews, preferredView, type ListedView } from './view-list';
+export { listViews, preferredView, viewAt, type ListedView } from './view-list';
 export {
   isViewName,
   layoutChoices,
