@@ -155,6 +155,16 @@ interface DiagramBase {
   nodes: DiagramNodeRef[];
   /** Smaller views of the same thing (for a diagram too large to read). */
   filters: DiagramFilter[];
+  /** The key to the colours and abbreviations: a context map's (the core's MapLegend). */
+  legend?: MapLegend;
+}
+
+/** A context map's legend: what its colours mean, and the role abbreviations its relationships use. */
+export interface MapLegend {
+  /** `core` → `core subdomain`, with the colours drawn (external and unknown contexts are dashed). */
+  categories: { category: string; label: string; fill: string; stroke: string; dashed: boolean }[];
+  /** `OHS` → `open host service`. */
+  roles: { code: string; name: string }[];
 }
 
 export interface MermaidDiagramResult extends DiagramBase {

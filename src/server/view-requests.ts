@@ -90,7 +90,7 @@ function nodeRefs(at: Locator, nodes: readonly ViewNode[]): DiagramNodeRef[] {
 /** A drawing of the core as the protocol's DiagramResult: ranges become positions. */
 function diagramResult(context: DiagramContext, drawn: DrawnView, ms: number): DiagramResult {
   const { at, options } = context;
-  const out = { key: context.key, ref: context.ref, title: drawn.title, warnings: drawn.warnings, nodes: nodeRefs(at, drawn.nodes), filters: drawn.filters };
+  const out = { key: context.key, ref: context.ref, title: drawn.title, warnings: drawn.warnings, nodes: nodeRefs(at, drawn.nodes), filters: drawn.filters, ...(drawn.legend ? { legend: drawn.legend } : {}) };
   const base = Object.keys(options).length ? { ...out, options } : out;
   switch (drawn.kind) {
     case 'problem':

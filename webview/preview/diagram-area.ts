@@ -17,6 +17,7 @@ import type { ViewBox } from '../shared/pan-zoom';
 import { importSvg } from '../shared/svg';
 import { DiagramViewport } from '../shared/viewport';
 import { drawBoard } from './board';
+import { drawMapLegend } from './map-legend';
 
 export interface DiagramAreaEvents {
   reveal(uri: string, range: SourceRange): void;
@@ -30,6 +31,8 @@ export interface DiagramAreaEvents {
 
 export interface Drawn {
   result: DiagramResult;
+  /** The view has nothing yet: what to write was shown instead (nothing to export). */
+  empty?: boolean;
   /** The SVG drawn (absent for a board or a message). */
   svg?: SVGSVGElement;
   size: { width: number; height: number };
@@ -47,6 +50,7 @@ export class DiagramArea {
   readonly element: HTMLElement;
   private readonly notice = h('div', { className: 'ddd-notice', attrs: { hidden: true, role: 'status' } });
   private readonly warnings = h('ul', { className: 'ddd-warnings', attrs: { hidden: true } });
+  private readonly legend = h('div', { className: 'ddd-legend-host', attrs: { hidden: true } });
   private readonly viewport: DiagramViewport;
   private current: Drawn | undefined;
   /** Views the user asked to draw although they are too large. */
@@ -62,7 +66,7 @@ export class DiagramArea {
     private readonly savedView: (key: string) => ViewBox | undefined,
   ) {
     this.viewport = new DiagramViewport('Diagram', (view) => this.current && this.events.viewChanged(this.current.result.key, view), events.reveal);
-    this.element = h('div', { className: 'ddd-diagram-area' }, [this.notice, this.warnings, this.viewport.element]);
+    this.element = h('div', { className: 'ddd-diagram-area' }, [this.notice, this.warnings, this.legend, this.viewport.element]);
   }
 
   get drawn(): Drawn | undefined {
@@ -73,12 +77,26 @@ export class DiagramArea {
     return this.viewport.panZoom;
   }
 
-  /** Draws a result; `theme` is the mermaid theme. Resolves once drawn. */
-  async show(result: DiagramResult, theme: ThemeKind, redraw = false): Promise<void> {
+  /**
+   * Draws a result; `theme` is the mermaid theme. Resolves once drawn. With
+   * `empty` (the model has nothing of the view's kind yet), that message is
+   * shown instead of the drawing.
+   */
+  async show(result: DiagramResult, theme: ThemeKind, redraw = false, empty?: HTMLElement[]): Promise<void> {
     const previous = this.current;
     const ticket = ++this.sequence;
+    if (empty) {
+      this.showWarnings([]);
+      this.showNotice(empty, 'info');
+      this.notice.classList.add('ddd-empty');
+      this.setStage([], result, { width: 0, height: 0 });
+      this.current = { result, size: { width: 0, height: 0 }, empty: true };
+      this.appliedKey = undefined;
+      this.events.drawn(`${result.title}: nothing to draw yet`);
+      return;
+    }
     this.showWarnings(result.warnings);
-    if (!redraw && previous && sameDrawing(previous.result, result)) {
+    if (!redraw && previous && !previous.empty && sameDrawing(previous.result, result)) {
       // the same picture: only the sources may have moved
       this.current = { ...previous, result };
       this.viewport.nodes = this.nodesOf(result, previous.svg);
@@ -141,7 +159,7 @@ export class DiagramArea {
 
   /** Draws the current view again (the theme changed), keeping the zoom. */
   async redraw(theme: ThemeKind): Promise<void> {
-    if (this.current) await this.show(this.current.result, theme, true);
+    if (this.current && !this.current.empty) await this.show(this.current.result, theme, true);
   }
 
   private nodesOf(result: DiagramResult, svg: SVGSVGElement | undefined, renderId?: string) {
@@ -153,6 +171,9 @@ export class DiagramArea {
 
   private setStage(children: HTMLElement[], result: DiagramResult, size: { width: number; height: number }, svg?: SVGSVGElement, renderId?: string): void {
     replaceChildren(this.viewport.stage, children);
+    const legend = children.length ? result.legend : undefined;
+    replaceChildren(this.legend, [legend && drawMapLegend(legend)]);
+    this.legend.hidden = !legend;
     this.renderId = renderId;
     this.current = svg ? { result, svg, size } : { result, size };
     this.viewport.panZoom.setContentSize(size.width, size.height);

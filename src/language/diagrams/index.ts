@@ -6,6 +6,7 @@
  */
 export { aggregateDiagram, contextsWithAggregates, type AggregateDiagramOptions } from './aggregates';
 export { contextMapDiagram, contextMapMermaid, contextSubtitle, type ContextMapDiagramOptions } from './context-map';
+export { contextMapLegend, recolourLegend, type MapLegend } from './context-map-legend';
 export {
   contextCategory,
   contextMapGraph,
