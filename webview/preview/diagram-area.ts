@@ -200,6 +200,7 @@ export class DiagramArea {
 
   private hideNotice(): void {
     this.notice.hidden = true;
+    this.notice.classList.remove('ddd-empty');
   }
 
   private filterControls(filters: DiagramFilter[], label: string, other?: () => void, otherLabel?: string): HTMLElement {
