@@ -24,20 +24,23 @@ describe('the context map legend', () => {
       { code: 'C', name: 'customer' },
       { code: 'SK', name: 'shared kernel' },
       { code: 'P', name: 'partnership' },
+      // `LegacyErp -> Inventory [ACL]` is drawn `U → ACL`, `Sales -> Notification` `U/D`
+      { code: 'U', name: 'upstream' },
+      { code: 'D', name: 'downstream' },
     ]);
   });
 
   it('only the roles used; an undeclared context and one without a subdomain add their colours', () => {
     const { model } = check('context A\ncontextmap M {\n  A [OHS] -> Ghost\n}');
     const legend = contextMapDiagram(model).legend!;
-    expect(legend.roles.map((role) => role.code)).toEqual(['OHS']);
+    expect(legend.roles.map((role) => role.code)).toEqual(['OHS', 'D']);
     expect(legend.categories.map((entry) => entry.category)).toEqual(['core', 'supporting', 'generic', 'unclassified', 'external', 'unknown']);
   });
 
   it('travels with the drawn view, in the colours of the SVG it is drawn in', () => {
     const model = orderSaga().model;
     const mermaid = drawView(model, { view: 'context-map' });
-    expect(mermaid.legend?.roles.length).toBe(8);
+    expect(mermaid.legend?.roles.length).toBe(10);
     const svg = drawView(model, { view: 'context-map' }, { layout: 'svg', theme: 'dark' });
     expect(svg.kind).toBe('svg');
     expect(svg.legend?.categories[0]?.fill).toBe(darkMapTheme.nodes.core.fill);

@@ -12,8 +12,8 @@ import { lightMapTheme, type ContextCategory, type MapTheme } from './theme';
 export interface MapLegend {
   /** In the theme's order: core, supporting, generic, unclassified, external, unknown. */
   categories: { category: ContextCategory; label: string; fill: string; stroke: string; dashed: boolean }[];
-  /** The roles the map's relationships use, in the dictionary's order. */
-  roles: { code: RoleCode; name: string }[];
+  /** The roles the map's relationships use, in the dictionary's order, then `U` and `D` where an edge says `U → ACL` or `U/D`. */
+  roles: { code: RoleCode | 'U' | 'D'; name: string }[];
 }
 
 const categoryLabels: Record<ContextCategory, string> = {
@@ -35,6 +35,7 @@ export function contextMapLegend(graph: ContextMapGraph, theme: MapTheme = light
   // a shared kernel or a partnership is labelled in words on its edge; its code is written in the model
   const patterns = new Set(graph.edges.flatMap((edge) => edge.patterns));
   for (const code of roleCodes) if (roleDictionary[code].position === 'symmetric' && patterns.has(roleDictionary[code].pattern)) roles.add(code);
+  const plain = graph.edges.filter((edge) => edge.kind === 'upstream-downstream');
   const categories = (Object.keys(theme.nodes) as ContextCategory[]).filter((category) => alwaysShown.has(category) || used.has(category));
   return {
     categories: categories.map((category) => ({
@@ -44,7 +45,12 @@ export function contextMapLegend(graph: ContextMapGraph, theme: MapTheme = light
       stroke: theme.nodes[category].stroke,
       dashed: category === 'external' || category === 'unknown',
     })),
-    roles: roleCodes.filter((code) => roles.has(code)).map((code) => ({ code, name: roleDictionary[code].name })),
+    roles: [
+      ...roleCodes.filter((code) => roles.has(code)).map((code) => ({ code, name: roleDictionary[code].name })),
+      // an upstream-downstream edge with no role on a side says U or D there (context-map-graph.ts)
+      ...(plain.some((edge) => !edge.upstreamRoles.length) ? [{ code: 'U' as const, name: 'upstream' }] : []),
+      ...(plain.some((edge) => !edge.downstreamRoles.length) ? [{ code: 'D' as const, name: 'downstream' }] : []),
+    ],
   };
 }
 
