@@ -18,6 +18,7 @@ import { importSvg } from '../shared/svg';
 import { DiagramViewport } from '../shared/viewport';
 import { drawBoard } from './board';
 import { drawMapLegend } from './map-legend';
+import { fitScale, readableScale, turned } from './orientation';
 
 export interface DiagramAreaEvents {
   reveal(uri: string, range: SourceRange): void;
@@ -119,10 +120,24 @@ export class DiagramArea {
     this.hideNotice();
     try {
       if (result.kind === 'mermaid') {
-        const host = h('div', { className: 'ddd-mermaid' });
-        const rendered = await renderMermaid(host, result.text, theme);
+        let host = h('div', { className: 'ddd-mermaid' });
+        let rendered = await renderMermaid(host, result.text, theme);
         if (ticket !== this.sequence) return;
-        const size = naturalSize(rendered.svg);
+        let size = naturalSize(rendered.svg);
+        // a strip across the panel: laid out the other way, if that reads better
+        const box = this.viewport.element.getBoundingClientRect();
+        const other = fitScale(size, box) < readableScale ? turned(result.text) : undefined;
+        if (other !== undefined) {
+          const otherHost = h('div', { className: 'ddd-mermaid' });
+          const otherRendered = await renderMermaid(otherHost, other, theme);
+          if (ticket !== this.sequence) return;
+          const otherSize = naturalSize(otherRendered.svg);
+          if (fitScale(otherSize, box) > fitScale(size, box) * 1.15) {
+            host = otherHost;
+            rendered = otherRendered;
+            size = otherSize;
+          }
+        }
         this.setStage([host], result, size, rendered.svg, rendered.renderId);
         // measured once the drawing is in the page
         separateEdgeLabels(rendered.svg);
@@ -184,7 +199,7 @@ export class DiagramArea {
   private restoreView(key: string): void {
     const saved = this.savedView(key);
     if (saved && this.viewport.panZoom.fits(saved)) this.viewport.panZoom.set(saved);
-    else this.viewport.panZoom.initial();
+    else this.viewport.panZoom.initial(readableScale);
   }
 
   private showWarnings(warnings: string[]): void {
