@@ -84,6 +84,8 @@ export class PreviewController extends PanelController {
   private pinned = false;
   /** The key of the element the cursor was last in (`atCursor`): only a move into another one switches the view. */
   private followedCursor: string | undefined;
+  /** followedCursor was read since the page (re)started: before that, a cursor move only records where it is (a restored view stays). */
+  private cursorSeen = false;
   /** The editor column the user came from: declarations open there. */
   private sourceColumn: vscode.ViewColumn | undefined;
   /** A document the preview itself opened (a node was clicked): its editor does not switch the view. */
@@ -167,6 +169,7 @@ export class PreviewController extends PanelController {
         this.ready = true;
         this.theme = message.theme;
         this.pinned = message.pinned ?? false;
+        this.cursorSeen = false;
         this.lastRender = undefined;
         if (this.restoring && !this.selection && message.view) this.selection = selectionOf(message.view);
         this.restoring = false;
@@ -180,6 +183,7 @@ export class PreviewController extends PanelController {
         // unpinned: the view of where the cursor is now
         if (!this.pinned) {
           this.followedCursor = undefined;
+          this.cursorSeen = true;
           return this.followCursor();
         }
         this.cursorDebounce.cancel();
@@ -223,8 +227,9 @@ export class PreviewController extends PanelController {
     try {
       const views = await this.context.server.request('ddd/views', viewsParams(uri));
       if (this.pinned || activeDddEditor() !== editor) return;
-      const entry = revealed ? undefined : viewForCursor(views, this.followedCursor, this.selection);
+      const entry = revealed || !this.cursorSeen ? undefined : viewForCursor(views, this.followedCursor, this.selection);
       if (views.atCursor !== undefined) this.followedCursor = views.atCursor;
+      this.cursorSeen = true;
       if (!entry) return;
       this.documentUri = uri;
       this.selection = entrySelection(entry);
@@ -309,7 +314,12 @@ export class PreviewController extends PanelController {
       // stale: another view was chosen meanwhile (the refresh queued after this one draws it)
       if (ticket !== this.sequence || panel !== this.panel || this.selection !== asked) return;
       if (!this.explicit) this.selection = selection;
-      if (views.atCursor !== undefined) this.followedCursor = views.atCursor;
+      // the cursor's element is recorded when the view was chosen for it, or first seen (a restored view stays);
+      // otherwise a cursor move is followCursor's to notice, even when an edit's drawing comes first
+      if (!this.cursorSeen || selection !== asked) {
+        if (views.atCursor !== undefined) this.followedCursor = views.atCursor;
+        this.cursorSeen = true;
+      }
       const message: RenderMessage = { type: 'render', views: views.views, selected: viewKey(diagram.ref), diagram };
       const text = JSON.stringify(message);
       this.lastDiagram = diagram;
