@@ -1,20 +1,25 @@
 /**
  * What an empty view says: what to write to fill it, naming the snippets that
- * write it (their prefixes and names come from snippets/ddd.json, the one
- * list of snippets the editor offers).
+ * write it. The webview may not import snippets/ddd.json (the one list of the
+ * snippets the editor offers), so it names them here, and
+ * test/webview/empty-view.test.ts fails when a name or prefix below is not
+ * that file's (as test/protocol/view-names.test.ts does for the view names).
  */
 import type { ViewKind } from '../../src/protocol/diagrams';
-import snippets from '../../snippets/ddd.json';
 import { h } from '../shared/dom';
 
-type SnippetName = keyof typeof snippets;
+/** A snippet of snippets/ddd.json: its name (the suggestion's label) and the prefix a user types. */
+export interface SnippetRef {
+  name: string;
+  prefix: string;
+}
 
 interface EmptyHint {
   /** `No sagas yet.` */
   nothing: string;
   /** Where to type, before the snippets' names. */
   where: string;
-  snippets: SnippetName[];
+  snippets: SnippetRef[];
   /** After the snippets: what the view then shows. */
   then: string;
 }
@@ -23,48 +28,39 @@ export const emptyHints: Record<ViewKind, EmptyHint> = {
   'context-map': {
     nothing: 'No bounded contexts yet.',
     where: 'In a .ddd file, type',
-    snippets: ['Bounded context', 'Context map'],
+    snippets: [{ name: 'Bounded context', prefix: 'context' }, { name: 'Context map', prefix: 'contextmap' }],
     then: 'The contexts and how they relate are drawn here.',
   },
   aggregates: {
     nothing: 'No aggregates yet.',
     where: "Inside a context's braces, type",
-    snippets: ['Aggregate'],
+    snippets: [{ name: 'Aggregate', prefix: 'aggregate' }],
     then: "The context's aggregates, entities and value objects are drawn here.",
   },
   saga: {
     nothing: 'No sagas yet.',
     where: 'In a .ddd file, type',
-    snippets: ['Orchestrated saga', 'Choreographed saga'],
+    snippets: [{ name: 'Orchestrated saga', prefix: 'saga' }, { name: 'Choreographed saga', prefix: 'saga' }],
     then: 'Its state machine, sequence or event flow is drawn here.',
   },
   storming: {
     nothing: 'No storming board yet.',
     where: 'In a .ddd file, type',
-    snippets: ['Event storming board'],
+    snippets: [{ name: 'Event storming board', prefix: 'storming' }],
     then: 'Its sticky notes are laid out here on a timeline.',
   },
   domains: {
     nothing: 'No domains yet.',
     where: 'In a .ddd file, type',
-    snippets: ['Domain'],
+    snippets: [{ name: 'Domain', prefix: 'domain' }],
     then: 'The domains and their core, supporting and generic subdomains are drawn here.',
   },
 };
 
-/** `saga` and the snippet "Orchestrated saga": the prefix a user types and the name the suggestion list shows. */
-export function snippetOf(name: SnippetName): { prefix: string; name: string } {
-  const prefix = snippets[name].prefix;
-  return { prefix: Array.isArray(prefix) ? prefix[0]! : prefix, name };
-}
-
 /** The sentence of an empty view, as text (for the status line and tests). */
 export function emptyText(kind: ViewKind): string {
   const hint = emptyHints[kind];
-  const parts = hint.snippets.map((name) => {
-    const snippet = snippetOf(name);
-    return `${snippet.prefix} (the snippet “${snippet.name}”)`;
-  });
+  const parts = hint.snippets.map((snippet) => `${snippet.prefix} (the snippet “${snippet.name}”)`);
   return `${hint.nothing} ${hint.where} ${parts.join(', then ')} and press Tab to fill its placeholders. ${hint.then}`;
 }
 
@@ -72,8 +68,7 @@ export function emptyText(kind: ViewKind): string {
 export function emptyMessage(kind: ViewKind): HTMLElement[] {
   const hint = emptyHints[kind];
   const line: (HTMLElement | string)[] = [`${hint.where} `];
-  hint.snippets.forEach((name, index) => {
-    const snippet = snippetOf(name);
+  hint.snippets.forEach((snippet, index) => {
     if (index) line.push(', then ');
     line.push(h('code', { text: snippet.prefix }), ` (the snippet “${snippet.name}”)`);
   });
