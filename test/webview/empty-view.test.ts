@@ -13,7 +13,7 @@ describe('the empty views', () => {
   test('every view kind says what to write', () => {
     expect(Object.keys(emptyHints).sort()).toEqual([...viewKinds].sort());
     expect(emptyText('saga')).toBe(
-      'No sagas yet. In a .ddd file, type saga (the snippet “Orchestrated saga”), then saga (the snippet “Choreographed saga”) and press Tab to fill its placeholders. Its state machine, sequence or event flow is drawn here.',
+      'No sagas yet. In a .ddd file, type saga (the snippet “Orchestrated saga”) or saga (the snippet “Choreographed saga”) and press Tab to fill its placeholders. Its state machine, sequence or event flow is drawn here.',
     );
   });
 

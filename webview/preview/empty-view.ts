@@ -20,6 +20,8 @@ interface EmptyHint {
   /** Where to type, before the snippets' names. */
   where: string;
   snippets: SnippetRef[];
+  /** Between two snippets: both in turn (`then`), or either (`or`). */
+  join?: 'then' | 'or';
   /** After the snippets: what the view then shows. */
   then: string;
 }
@@ -41,6 +43,7 @@ export const emptyHints: Record<ViewKind, EmptyHint> = {
     nothing: 'No sagas yet.',
     where: 'In a .ddd file, type',
     snippets: [{ name: 'Orchestrated saga', prefix: 'saga' }, { name: 'Choreographed saga', prefix: 'saga' }],
+    join: 'or',
     then: 'Its state machine, sequence or event flow is drawn here.',
   },
   storming: {
@@ -57,11 +60,15 @@ export const emptyHints: Record<ViewKind, EmptyHint> = {
   },
 };
 
+function joiner(hint: EmptyHint): string {
+  return hint.join === 'or' ? ' or ' : ', then ';
+}
+
 /** The sentence of an empty view, as text (for the status line and tests). */
 export function emptyText(kind: ViewKind): string {
   const hint = emptyHints[kind];
   const parts = hint.snippets.map((snippet) => `${snippet.prefix} (the snippet “${snippet.name}”)`);
-  return `${hint.nothing} ${hint.where} ${parts.join(', then ')} and press Tab to fill its placeholders. ${hint.then}`;
+  return `${hint.nothing} ${hint.where} ${parts.join(joiner(hint))} and press Tab to fill its placeholders. ${hint.then}`;
 }
 
 /** The empty view's message: the snippets' prefixes as code. */
@@ -69,7 +76,7 @@ export function emptyMessage(kind: ViewKind): HTMLElement[] {
   const hint = emptyHints[kind];
   const line: (HTMLElement | string)[] = [`${hint.where} `];
   hint.snippets.forEach((snippet, index) => {
-    if (index) line.push(', then ');
+    if (index) line.push(joiner(hint));
     line.push(h('code', { text: snippet.prefix }), ` (the snippet “${snippet.name}”)`);
   });
   line.push(' and press Tab to fill its placeholders.');

@@ -109,6 +109,8 @@ export class Toolbar {
     if (this.tabs && this.kind) this.tabs.selectedIndex = Math.max(0, kinds.indexOf(this.kind));
     const ofKind = entries.filter((entry) => entry.view === this.kind);
     fillSelect(this.select, ofKind.map((entry) => ({ value: entry.key, label: entry.label })), selected?.key ?? ofKind[0]?.key);
+    // an empty tab: nothing to choose
+    this.select.disabled = ofKind.length === 0;
   }
 
   private buildTabs(kinds: ViewKind[]): void {
