@@ -2,7 +2,7 @@
  * The preview's contract: which views a workspace has (`ddd/views`), one view
  * drawn (`ddd/diagram`), the Markdown export (`ddd/markdown`). Plain data only.
  */
-import type { SourceLocation, SourceRange } from './source';
+import type { SourceLocation, SourcePosition, SourceRange } from './source';
 
 /*
  * The names below are the core's (src/language/diagrams/view-names.ts, the one
@@ -90,12 +90,21 @@ export interface StreamEntry {
 export interface ViewsParams {
   /** The document being edited: `preferred` is the first view of something it declares. */
   uri?: string;
+  /** The cursor in `uri`: `atCursor` is the view of what it is in. */
+  position?: SourcePosition;
 }
 
 export interface ViewsResult {
   views: ViewEntry[];
   /** The key of the view to open first for `uri`. */
   preferred?: string;
+  /**
+   * The key of the view of what the cursor (`position` in `uri`) is in: the
+   * saga, board or context map written there, the aggregates of the context
+   * (in an aggregate) or the context map that holds it. Absent between
+   * declarations: a preview that follows the cursor stays where it is.
+   */
+  atCursor?: string;
   sagas: SagaEntry[];
   streams: StreamEntry[];
 }
@@ -146,6 +155,16 @@ interface DiagramBase {
   nodes: DiagramNodeRef[];
   /** Smaller views of the same thing (for a diagram too large to read). */
   filters: DiagramFilter[];
+  /** The key to the colours and abbreviations: a context map's (the core's MapLegend). */
+  legend?: MapLegend;
+}
+
+/** A context map's legend: what its colours mean, and the role abbreviations its relationships use. */
+export interface MapLegend {
+  /** `core` → `core subdomain`, with the colours drawn (external and unknown contexts are dashed). */
+  categories: { category: string; label: string; fill: string; stroke: string; dashed: boolean }[];
+  /** `OHS` → `open host service`. */
+  roles: { code: string; name: string }[];
 }
 
 export interface MermaidDiagramResult extends DiagramBase {

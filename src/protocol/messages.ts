@@ -83,6 +83,8 @@ export interface ReadyMessage {
   view?: SelectViewMessage;
   /** The simulator's target before it was reloaded. */
   target?: SimulatorTarget;
+  /** The preview was pinned (from its saved state): it does not follow the cursor. */
+  pinned?: boolean;
 }
 
 /** VS Code's theme changed (the webview sees it on its body class). */
@@ -105,6 +107,12 @@ export interface RevealSourceMessage {
   type: 'revealSource';
   uri: string;
   range: SourceRange;
+}
+
+/** The preview's pin: pinned, it keeps its view while the cursor moves; unpinned, it follows the cursor again. */
+export interface PinMessage {
+  type: 'pin';
+  pinned: boolean;
 }
 
 export const exportFormats = ['svg', 'png', 'markdown'] as const;
@@ -160,4 +168,4 @@ export interface SimulateMessage {
   request: SimulatorAction;
 }
 
-export type WebviewMessage = ReadyMessage | ThemeMessage | SelectViewMessage | RevealSourceMessage | ExportMessage | SimulateMessage;
+export type WebviewMessage = ReadyMessage | ThemeMessage | SelectViewMessage | PinMessage | RevealSourceMessage | ExportMessage | SimulateMessage;

@@ -21,7 +21,8 @@ export const uri: Check<string> = (value, path) => {
   return text;
 };
 
-const position = object({ line: integer(0, 10_000_000), character: integer(0, 10_000_000) });
+/** A zero-based line and UTF-16 character (LSP's Position). */
+export const position = object({ line: integer(0, 10_000_000), character: integer(0, 10_000_000) });
 
 export const range: Check<SourceRange> = (value, path) => {
   const checked = object({ start: position, end: position })(value, path);

@@ -2,16 +2,20 @@
  * The server checks the parameters of its custom requests as the extension
  * checks the webview's messages: some come from what a user did in a webview.
  */
-import { array, attempt, either, integer, object, optional, string, type Check } from './check';
+import { array, attempt, either, integer, Invalid, object, optional, string, type Check } from './check';
 import type { DiagramParams, MarkdownParams, ViewsParams } from './diagrams';
 import { limits, type DddRequestMethod, type DddRequestParams } from './requests';
-import { crashes, diagramOptions, faults, injections, name, probability, sagaVariant, seed, viewKind } from './schemas';
+import { crashes, diagramOptions, faults, injections, name, position, probability, sagaVariant, seed, viewKind } from './schemas';
 import type { BulkParams, ExploreParams, ReplayParams, SimulateParams } from './simulation';
 
 const rates = either(probability, array(probability, limits.list));
 
 const checks: { [M in DddRequestMethod]: Check<DddRequestParams<M>> } = {
-  'ddd/views': object({ uri: optional(string({ max: 2048 })) }) as Check<ViewsParams>,
+  'ddd/views': ((value, path) => {
+    const params = object({ uri: optional(string({ max: 2048 })), position: optional(position) })(value, path);
+    if (params.position && params.uri === undefined) throw new Invalid(`${path}.position`, 'a position needs the uri of its document');
+    return params;
+  }) as Check<ViewsParams>,
   'ddd/diagram': object({ view: viewKind, name: optional(name), variant: optional(sagaVariant), options: optional(diagramOptions) }) as Check<DiagramParams>,
   'ddd/markdown': object({ views: optional(array(viewKind, 10)), name: optional(name), title: optional(string({ max: 200 })) }) as Check<MarkdownParams>,
   'ddd/simulate': object({

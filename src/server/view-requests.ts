@@ -15,6 +15,7 @@ import {
   preferredView,
   sagaVariantOf,
   toMarkdown,
+  viewAt,
   type DrawnView,
   type MermaidDiagram,
   type ViewNode,
@@ -66,6 +67,9 @@ export function views(model: DddModel, params: ViewsParams = {}): ViewsResult {
   };
   const preferred = preferredView(listed, params.uri);
   if (preferred) result.preferred = viewKey(preferred);
+  const lines = params.uri !== undefined && params.position ? model.documents.find((document) => document.uri === params.uri)?.lineIndex : undefined;
+  const atCursor = lines && viewAt(model, listed, params.uri!, lines.offsetAt(params.position!));
+  if (atCursor) result.atCursor = viewKey(atCursor);
   return result;
 }
 
@@ -86,7 +90,7 @@ function nodeRefs(at: Locator, nodes: readonly ViewNode[]): DiagramNodeRef[] {
 /** A drawing of the core as the protocol's DiagramResult: ranges become positions. */
 function diagramResult(context: DiagramContext, drawn: DrawnView, ms: number): DiagramResult {
   const { at, options } = context;
-  const out = { key: context.key, ref: context.ref, title: drawn.title, warnings: drawn.warnings, nodes: nodeRefs(at, drawn.nodes), filters: drawn.filters };
+  const out = { key: context.key, ref: context.ref, title: drawn.title, warnings: drawn.warnings, nodes: nodeRefs(at, drawn.nodes), filters: drawn.filters, ...(drawn.legend ? { legend: drawn.legend } : {}) };
   const base = Object.keys(options).length ? { ...out, options } : out;
   switch (drawn.kind) {
     case 'problem':

@@ -6,6 +6,7 @@ describe('checkRequestParams', () => {
   test('accepts the parameters of every request', () => {
     expect(checkRequestParams('ddd/views', undefined)).toEqual({ ok: true, value: {} });
     expect(checkRequestParams('ddd/views', { uri: 'file:///a.ddd' }).ok).toBe(true);
+    expect(checkRequestParams('ddd/views', { uri: 'file:///a.ddd', position: { line: 3, character: 0 } }).ok).toBe(true);
     expect(checkRequestParams('ddd/diagram', { view: 'saga', name: 'OrderSaga', variant: 'states', options: { theme: 'dark' } }).ok).toBe(true);
     expect(checkRequestParams('ddd/markdown', { views: ['saga', 'domains'], name: 'OrderSaga', title: 'T' }).ok).toBe(true);
     expect(checkRequestParams('ddd/simulate', { saga: 'S', faults: [{ target: 'step', step: 1 }], crashes: [{ target: 'start', when: 'after-journal' }], steps: 3, maxRetries: 2 }).ok).toBe(true);
@@ -29,6 +30,9 @@ describe('checkRequestParams', () => {
       ['ddd/bulk', { saga: 'S', runs: 10, failureRates: [2] }],
       ['ddd/replay', { stream: 42 }],
       ['ddd/markdown', { views: ['everything'] }],
+      ['ddd/views', { uri: 'file:///a.ddd', position: { line: -1, character: 0 } }],
+      ['ddd/views', { uri: 'file:///a.ddd', position: { line: 1 } }],
+      ['ddd/views', { position: { line: 1, character: 0 } }],
     ];
     for (const [method, params] of bad) expect(checkRequestParams(method, params).ok, `${method} ${JSON.stringify(params)}`).toBe(false);
   });

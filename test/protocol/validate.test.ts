@@ -14,7 +14,10 @@ const valid: WebviewMessage[] = [
   { type: 'ready', mode: 'preview', theme: 'dark' },
   { type: 'ready', mode: 'simulator', theme: 'high-contrast-light', target: { kind: 'saga', name: 'OrderSaga' } },
   { type: 'ready', mode: 'preview', theme: 'light', view: { type: 'selectView', view: 'saga', name: 'OrderSaga', variant: 'sequence' } },
+  { type: 'ready', mode: 'preview', theme: 'dark', pinned: true },
   { type: 'theme', theme: 'high-contrast' },
+  { type: 'pin', pinned: true },
+  { type: 'pin', pinned: false },
   { type: 'selectView', view: 'context-map' },
   { type: 'selectView', view: 'context-map', options: { focus: 'Sales', layout: 'svg', theme: 'dark' } },
   { type: 'selectView', view: 'aggregates', name: 'Sales', options: { aggregate: 'Order' } },
@@ -70,6 +73,12 @@ describe('refused', () => {
     expect(refused({ type: 'constructor' })).toMatch(/unknown/);
     expect(refused({ type: 'toString' })).toMatch(/unknown/);
     expect(refused({ type: 'render', views: [] })).toMatch(/unknown/);
+  });
+
+  test('a pin that is not a boolean', () => {
+    expect(refused({ type: 'pin', pinned: 'yes' })).toMatch(/pinned/);
+    refused({ type: 'pin' });
+    refused({ type: 'ready', mode: 'preview', theme: 'dark', pinned: 1 });
   });
 
   test('an instance of a class is not plain data', () => {

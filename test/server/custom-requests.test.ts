@@ -72,6 +72,25 @@ describe('ddd/views', () => {
     const board = files.find((file) => file.uri.endsWith('storming/checkout.ddd'))!.uri;
     expect(handlers['ddd/views']({ uri: board }).preferred).toBe('storming:Checkout');
   });
+
+  test('with a position: the view of what the cursor is in, one saga then the next, none between them', () => {
+    const uri = files.find((file) => file.uri.endsWith('sagas/choreography.ddd'))!.uri;
+    const lines = textOf(uri).split('\n');
+    const line = (start: string) => lines.findIndex((text) => text.startsWith(start));
+    const atLine = (index: number) => handlers['ddd/views']({ uri, position: { line: index, character: 2 } });
+    expect(atLine(line('  Inventory on OrderCreated')).atCursor).toBe('saga:PlaceOrderChoreography:flow');
+    expect(atLine(line('  Shipping on InventoryReserved')).atCursor).toBe('saga:OrderFulfilment:flow');
+    expect(atLine(line('// The seed')).atCursor).toBeUndefined();
+    // the document's preferred view comes too, as without a position
+    expect(atLine(0).preferred).toBe(handlers['ddd/views']({ uri }).preferred);
+    // a position past the end of the document, or in a document the server does not know: no view, no error
+    expect(atLine(100_000).atCursor).toBeUndefined();
+    expect(handlers['ddd/views']({ uri: 'file:///nowhere.ddd', position: { line: 1, character: 1 } }).atCursor).toBeUndefined();
+    const sales = files.find((file) => file.uri.endsWith('contexts/sales.ddd'))!.uri;
+    const salesLines = textOf(sales).split('\n');
+    expect(handlers['ddd/views']({ uri: sales, position: { line: salesLines.findIndex((text) => text.includes('root entity Order')), character: 6 } }).atCursor).toBe('aggregates:Sales');
+    expect(handlers['ddd/views']({ uri: sales, position: { line: salesLines.findIndex((text) => text.includes('owner')), character: 4 } }).atCursor).toBe('context-map');
+  });
 });
 
 describe('ddd/diagram', () => {
@@ -342,6 +361,8 @@ describe('over JSON-RPC (the in-process server)', () => {
   test('the views of the workspace and a diagram, with LSP ranges', async () => {
     const views = (await session.client.sendRequest('ddd/views', { uri: session.uri('sagas/order-saga.ddd') })) as { preferred: string };
     expect(views.preferred).toBe('saga:OrderSaga:states');
+    const atCursor = (await session.client.sendRequest('ddd/views', { uri: session.uri('sagas/order-saga.ddd'), position: { line: 5, character: 4 } })) as { atCursor?: string };
+    expect(atCursor.atCursor).toBe('saga:OrderSaga:states');
     const diagram = (await session.client.sendRequest('ddd/diagram', { view: 'saga', name: 'OrderSaga' })) as DiagramResult;
     expect(diagram.kind).toBe('mermaid');
     const started = diagram.nodes.find((node) => node.label === 'STARTED')!;
@@ -351,6 +372,7 @@ describe('over JSON-RPC (the in-process server)', () => {
 
   test('parameters are checked: a bad request is refused with InvalidParams', async () => {
     await expect(session.client.sendRequest('ddd/diagram', { view: 'nope' })).rejects.toMatchObject({ code: -32602 });
+    await expect(session.client.sendRequest('ddd/views', { position: { line: 1, character: 0 } })).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/needs the uri/) });
     await expect(session.client.sendRequest('ddd/simulate', { saga: 'OrderSaga', steps: -1 })).rejects.toMatchObject({ code: -32602 });
     await expect(session.client.sendRequest('ddd/bulk', { saga: 'OrderSaga', runs: 10, evil: true })).rejects.toMatchObject({ message: expect.stringMatching(/unexpected property/) });
     await expect(session.client.sendRequest('ddd/simulate', { saga: 'Nope' })).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/no saga named Nope/) });

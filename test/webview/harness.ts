@@ -245,7 +245,7 @@ export interface Panel {
  * Opens the webview page in a fresh context. `extension` plays the extension:
  * it gets each validated message and answers through `send`.
  */
-export async function openPanel(harness: Harness, mode: WebviewMode, extension: (message: WebviewMessage, panel: Panel) => void | Promise<void>, options: { theme?: ThemeName; width?: number; height?: number } = {}): Promise<Panel> {
+export async function openPanel(harness: Harness, mode: WebviewMode, extension: (message: WebviewMessage, panel: Panel) => void | Promise<void>, options: { theme?: ThemeName; width?: number; height?: number; state?: unknown } = {}): Promise<Panel> {
   const context = await harness.browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 820 }, deviceScaleFactor: 1 });
   // nothing but the bundle: every other request (network, fonts, images) is refused
   await context.route('**/*', (route) => (route.request().url().startsWith(harness.origin) ? route.continue() : route.abort()));
@@ -257,7 +257,7 @@ export async function openPanel(harness: Harness, mode: WebviewMode, extension: 
     `<script nonce="${nonce}">`,
     'window.__csp = [];',
     "document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));",
-    'let __state;',
+    `let __state = ${JSON.stringify(options.state ?? null).replace(/</g, '\\u003c')} ?? undefined;`,
     'window.acquireVsCodeApi = () => ({',
     '  postMessage: (message) => window.__toExtension(JSON.parse(JSON.stringify(message))),',
     '  getState: () => __state,',

@@ -299,6 +299,74 @@ describe.skipIf(!browserFound)(`the webview in Chromium (${chromiumPath.path ?? 
       await panel.setTheme('dark');
     });
 
+    test('the context map has a legend: the colours of the subdomain types and external systems, the role abbreviations', async () => {
+      await show({ view: 'context-map' });
+      await panel.page.locator(stageSvg('g[id*="-flowchart-c_Sales-"]')).waitFor();
+      const legend = panel.page.locator('.ddd-map-legend');
+      await legend.waitFor();
+      const text = (await legend.innerText()).replace(/\s+/g, ' ');
+      for (const label of ['core subdomain', 'supporting subdomain', 'generic subdomain', 'external system', 'OHS open host service', 'ACL anti-corruption layer']) expect(text).toContain(label);
+      const core = await legend.locator('[data-category="core"] .ddd-swatch').evaluate((element) => getComputedStyle(element).backgroundColor);
+      expect(core).toBe('rgb(255, 224, 102)');
+      await panel.screenshot('preview-context-map-legend-dark');
+      // not on another view
+      await show({ view: 'saga', name: 'OrderSaga', variant: 'states' });
+      await panel.page.locator(stageSvg('g[id*="-state-STARTED-"]')).waitFor();
+      expect(await legend.count()).toBe(0);
+    });
+
+    test('all five tabs are always there; an empty one names the snippet that fills it, with nothing to export', async () => {
+      handlers = handlersOf(checkWorkspace([{ uri: 'file:///lending.ddd', text: 'context Catalogue\ncontext Loans\ncontextmap Library {\n  Catalogue -> Loans\n}' }]));
+      await show({ view: 'context-map' });
+      await panel.page.locator(stageSvg('g[id*="-flowchart-c_Loans-"]')).waitFor();
+      expect(await panel.page.locator('vscode-tab-header').allTextContents()).toEqual(['Context map', 'Aggregates', 'Sagas', 'Event storming', 'Domains']);
+      const asked = panel.next('selectView');
+      await panel.page.locator('vscode-tab-header', { hasText: 'Sagas' }).click();
+      expect(await asked).toEqual({ type: 'selectView', view: 'saga' });
+      const empty = panel.page.locator('.ddd-notice.ddd-empty');
+      await empty.waitFor();
+      const text = await empty.innerText();
+      expect(text).toMatch(/No sagas yet/);
+      expect(text).toContain('saga (the snippet “Orchestrated saga”)');
+      expect(await empty.locator('code').first().textContent()).toBe('saga');
+      expect(await panel.page.locator('.ddd-stage svg').count()).toBe(0);
+      for (const name of ['Export SVG', 'Export PNG', 'Export Markdown']) expect(await panel.page.locator('vscode-button', { hasText: name }).getAttribute('disabled'), name).not.toBeNull();
+      await panel.screenshot('preview-empty-sagas-dark');
+      // the domains tab, empty too
+      await panel.page.locator('vscode-tab-header', { hasText: 'Domains' }).click();
+      await panel.page.locator('.ddd-notice.ddd-empty', { hasText: 'No domains yet' }).waitFor();
+      expect(await panel.page.locator('.ddd-notice.ddd-empty').innerText()).toContain('domain (the snippet “Domain”)');
+      // back to something drawn: exports enabled again
+      handlers = handlersOf(example);
+      await show({ view: 'saga', name: 'OrderSaga', variant: 'states' });
+      await panel.page.locator(stageSvg('g[id*="-state-STARTED-"]')).waitFor();
+      expect(await panel.page.locator('.ddd-notice.ddd-empty').isVisible()).toBe(false);
+      expect(await panel.page.locator('vscode-button', { hasText: 'Export Markdown' }).getAttribute('disabled')).toBeNull();
+    });
+
+    test('the pin: pressed, it tells the extension and is kept in the saved state; a page restored pinned says so', async () => {
+      const pin = panel.page.locator('vscode-button.ddd-pin');
+      expect(await pin.getAttribute('aria-pressed')).toBe('false');
+      const pinned = panel.next('pin');
+      await pin.click();
+      expect(await pinned).toEqual({ type: 'pin', pinned: true });
+      expect(await pin.getAttribute('aria-pressed')).toBe('true');
+      expect(await pin.textContent()).toBe('Pinned');
+      await panel.page.waitForFunction(() => (globalThis as unknown as { eval(code: string): { pinned?: boolean } | undefined }).eval('__state')?.pinned === true);
+      const unpinned = panel.next('pin');
+      await pin.click();
+      expect(await unpinned).toEqual({ type: 'pin', pinned: false });
+      // a page restored with the pin on (after a reload): `ready` says so, the button shows it
+      const restored = await openPanel(harness, 'preview', () => undefined, { theme: 'dark', state: { pinned: true, view: { type: 'selectView', view: 'saga', name: 'OrderSaga' } } });
+      try {
+        expect(await restored.ready).toEqual({ type: 'ready', mode: 'preview', theme: 'dark', view: { type: 'selectView', view: 'saga', name: 'OrderSaga' }, pinned: true });
+        expect(await restored.page.locator('vscode-button.ddd-pin').getAttribute('aria-pressed')).toBe('true');
+        expect(restored.problems).toEqual([]);
+      } finally {
+        await restored.close();
+      }
+    });
+
     test('the page kept to its rules: no CSP violation, no error, every posted message valid, state saved', async () => {
       expect(await cspViolations(panel.page)).toEqual([]);
       expect(panel.problems).toEqual([]);

@@ -17,6 +17,8 @@ import type { ViewBox } from '../shared/pan-zoom';
 import { importSvg } from '../shared/svg';
 import { DiagramViewport } from '../shared/viewport';
 import { drawBoard } from './board';
+import { drawMapLegend } from './map-legend';
+import { fitScale, readableScale, turned } from './orientation';
 
 export interface DiagramAreaEvents {
   reveal(uri: string, range: SourceRange): void;
@@ -30,6 +32,8 @@ export interface DiagramAreaEvents {
 
 export interface Drawn {
   result: DiagramResult;
+  /** The view has nothing yet: what to write was shown instead (nothing to export). */
+  empty?: boolean;
   /** The SVG drawn (absent for a board or a message). */
   svg?: SVGSVGElement;
   size: { width: number; height: number };
@@ -47,6 +51,7 @@ export class DiagramArea {
   readonly element: HTMLElement;
   private readonly notice = h('div', { className: 'ddd-notice', attrs: { hidden: true, role: 'status' } });
   private readonly warnings = h('ul', { className: 'ddd-warnings', attrs: { hidden: true } });
+  private readonly legend = h('div', { className: 'ddd-legend-host', attrs: { hidden: true } });
   private readonly viewport: DiagramViewport;
   private current: Drawn | undefined;
   /** Views the user asked to draw although they are too large. */
@@ -62,7 +67,7 @@ export class DiagramArea {
     private readonly savedView: (key: string) => ViewBox | undefined,
   ) {
     this.viewport = new DiagramViewport('Diagram', (view) => this.current && this.events.viewChanged(this.current.result.key, view), events.reveal);
-    this.element = h('div', { className: 'ddd-diagram-area' }, [this.notice, this.warnings, this.viewport.element]);
+    this.element = h('div', { className: 'ddd-diagram-area' }, [this.notice, this.warnings, this.legend, this.viewport.element]);
   }
 
   get drawn(): Drawn | undefined {
@@ -73,12 +78,26 @@ export class DiagramArea {
     return this.viewport.panZoom;
   }
 
-  /** Draws a result; `theme` is the mermaid theme. Resolves once drawn. */
-  async show(result: DiagramResult, theme: ThemeKind, redraw = false): Promise<void> {
+  /**
+   * Draws a result; `theme` is the mermaid theme. Resolves once drawn. With
+   * `empty` (the model has nothing of the view's kind yet), that message is
+   * shown instead of the drawing.
+   */
+  async show(result: DiagramResult, theme: ThemeKind, redraw = false, empty?: HTMLElement[]): Promise<void> {
     const previous = this.current;
     const ticket = ++this.sequence;
+    if (empty) {
+      this.showWarnings([]);
+      this.showNotice(empty, 'info');
+      this.notice.classList.add('ddd-empty');
+      this.setStage([], result, { width: 0, height: 0 });
+      this.current = { result, size: { width: 0, height: 0 }, empty: true };
+      this.appliedKey = undefined;
+      this.events.drawn(`${result.title}: nothing to draw yet`);
+      return;
+    }
     this.showWarnings(result.warnings);
-    if (!redraw && previous && sameDrawing(previous.result, result)) {
+    if (!redraw && previous && !previous.empty && sameDrawing(previous.result, result)) {
       // the same picture: only the sources may have moved
       this.current = { ...previous, result };
       this.viewport.nodes = this.nodesOf(result, previous.svg);
@@ -101,10 +120,24 @@ export class DiagramArea {
     this.hideNotice();
     try {
       if (result.kind === 'mermaid') {
-        const host = h('div', { className: 'ddd-mermaid' });
-        const rendered = await renderMermaid(host, result.text, theme);
+        let host = h('div', { className: 'ddd-mermaid' });
+        let rendered = await renderMermaid(host, result.text, theme);
         if (ticket !== this.sequence) return;
-        const size = naturalSize(rendered.svg);
+        let size = naturalSize(rendered.svg);
+        // a strip across the panel: laid out the other way, if that reads better
+        const box = this.viewport.element.getBoundingClientRect();
+        const other = fitScale(size, box) < readableScale ? turned(result.text) : undefined;
+        if (other !== undefined) {
+          const otherHost = h('div', { className: 'ddd-mermaid' });
+          const otherRendered = await renderMermaid(otherHost, other, theme);
+          if (ticket !== this.sequence) return;
+          const otherSize = naturalSize(otherRendered.svg);
+          if (fitScale(otherSize, box) > fitScale(size, box) * 1.15) {
+            host = otherHost;
+            rendered = otherRendered;
+            size = otherSize;
+          }
+        }
         this.setStage([host], result, size, rendered.svg, rendered.renderId);
         // measured once the drawing is in the page
         separateEdgeLabels(rendered.svg);
@@ -141,7 +174,7 @@ export class DiagramArea {
 
   /** Draws the current view again (the theme changed), keeping the zoom. */
   async redraw(theme: ThemeKind): Promise<void> {
-    if (this.current) await this.show(this.current.result, theme, true);
+    if (this.current && !this.current.empty) await this.show(this.current.result, theme, true);
   }
 
   private nodesOf(result: DiagramResult, svg: SVGSVGElement | undefined, renderId?: string) {
@@ -153,6 +186,9 @@ export class DiagramArea {
 
   private setStage(children: HTMLElement[], result: DiagramResult, size: { width: number; height: number }, svg?: SVGSVGElement, renderId?: string): void {
     replaceChildren(this.viewport.stage, children);
+    const legend = children.length ? result.legend : undefined;
+    replaceChildren(this.legend, [legend && drawMapLegend(legend)]);
+    this.legend.hidden = !legend;
     this.renderId = renderId;
     this.current = svg ? { result, svg, size } : { result, size };
     this.viewport.panZoom.setContentSize(size.width, size.height);
@@ -163,7 +199,7 @@ export class DiagramArea {
   private restoreView(key: string): void {
     const saved = this.savedView(key);
     if (saved && this.viewport.panZoom.fits(saved)) this.viewport.panZoom.set(saved);
-    else this.viewport.panZoom.initial();
+    else this.viewport.panZoom.initial(readableScale);
   }
 
   private showWarnings(warnings: string[]): void {
@@ -179,6 +215,7 @@ export class DiagramArea {
 
   private hideNotice(): void {
     this.notice.hidden = true;
+    this.notice.classList.remove('ddd-empty');
   }
 
   private filterControls(filters: DiagramFilter[], label: string, other?: () => void, otherLabel?: string): HTMLElement {

@@ -12,6 +12,7 @@ import { naturalSize, renderMermaid } from '../shared/mermaid';
 import type { ViewBox } from '../shared/pan-zoom';
 import { currentTheme, watchTheme } from '../shared/theme';
 import { DiagramArea } from './diagram-area';
+import { emptyMessage } from './empty-view';
 import { Toolbar } from './toolbar';
 
 export interface PreviewState {
@@ -21,6 +22,8 @@ export interface PreviewState {
   views?: Record<string, ViewBox>;
   /** The last view chosen per tab. */
   lastOfKind?: Partial<Record<ViewKind, SelectViewMessage>>;
+  /** The pin: the view stays while the cursor moves. */
+  pinned?: boolean;
 }
 
 const keptViews = 40;
@@ -66,7 +69,8 @@ export function startPreview(root: HTMLElement, host: Host<PreviewState>): void 
       drawn: (status) => {
         toolbar.setStatus(status);
         const drawn = area.drawn;
-        toolbar.setExportable(!!drawn && drawn.result.kind !== 'problem' && (drawn.result.kind === 'board' || !!drawn.svg));
+        const something = !!drawn && !drawn.empty && drawn.result.kind !== 'problem';
+        toolbar.setExportable(something && (drawn.result.kind === 'board' || !!drawn.svg), something);
       },
       failed: (message) => toolbar.setStatus(`Not drawn: ${message}`),
     },
@@ -80,6 +84,8 @@ export function startPreview(root: HTMLElement, host: Host<PreviewState>): void 
       const entry = entries.find((candidate) => candidate.view === kind);
       if (last && entries.some((candidate) => candidate.view === last.view && candidate.name === last.name)) select(last);
       else if (entry) select(selectionOf(entry));
+      // nothing of that kind yet: the view says what to write
+      else select({ type: 'selectView', view: kind });
     },
     zoom: (action) => {
       const panZoom = area.panZoom;
@@ -89,11 +95,17 @@ export function startPreview(root: HTMLElement, host: Host<PreviewState>): void 
       else panZoom.actualSize();
     },
     export: (format) => void exportDrawing(format),
+    pin: (pinned) => {
+      state.pinned = pinned;
+      save();
+      host.post({ type: 'pin', pinned });
+    },
   });
+  toolbar.setPinned(!!state.pinned);
 
   async function exportDrawing(format: ExportFormat): Promise<void> {
     const drawn = area.drawn;
-    if (!drawn || drawn.result.kind === 'problem') return;
+    if (!drawn || drawn.empty || drawn.result.kind === 'problem') return;
     const title = drawn.result.title;
     if (format === 'markdown') {
       host.post({ type: 'export', format, fileName: fileNameFor(title, 'md') });
@@ -132,7 +144,11 @@ export function startPreview(root: HTMLElement, host: Host<PreviewState>): void 
       case 'render':
         entries = message.views;
         toolbar.update(message.views, message.selected);
-        void area.show(message.diagram, theme);
+        {
+          const kind = message.diagram.ref.view;
+          const empty = !message.views.some((entry) => entry.view === kind);
+          void area.show(message.diagram, theme, false, empty ? emptyMessage(kind) : undefined);
+        }
         break;
       case 'busy':
         toolbar.setStatus(message.text);
@@ -149,5 +165,5 @@ export function startPreview(root: HTMLElement, host: Host<PreviewState>): void 
     host.post({ type: 'theme', theme });
     void area.redraw(theme);
   });
-  host.post({ type: 'ready', mode: 'preview', theme, ...(state.view ? { view: state.view } : {}) });
+  host.post({ type: 'ready', mode: 'preview', theme, ...(state.view ? { view: state.view } : {}), ...(state.pinned ? { pinned: true } : {}) });
 }

@@ -1,11 +1,12 @@
 /**
  * The preview's toolbar: a tab per kind of view, a list of the views of that
- * kind, zoom buttons and exports.
+ * kind, the pin (keep this view while the cursor moves), zoom buttons and
+ * exports.
  */
 import { viewKinds, type ViewEntry, type ViewKind } from '../../src/protocol/diagrams';
 import type { ExportFormat } from '../../src/protocol/messages';
 import { custom, h, replaceChildren } from '../shared/dom';
-import { button, fillSelect, singleSelect, type SingleSelect } from '../shared/elements';
+import { button, fillSelect, singleSelect, toggleButton, type SingleSelect } from '../shared/elements';
 
 export const kindLabels: Record<ViewKind, string> = {
   'context-map': 'Context map',
@@ -22,7 +23,14 @@ export interface ToolbarEvents {
   chooseKind(kind: ViewKind): void;
   zoom(action: 'in' | 'out' | 'fit' | 'actual'): void;
   export(format: ExportFormat): void;
+  /** The pin was pressed: pinned is the new state. */
+  pin(pinned: boolean): void;
 }
+
+const pinTitles = {
+  off: 'Pin this view: keep it while the cursor moves to other elements (unpinned, the preview shows what the cursor is in)',
+  on: 'Pinned: the view stays while the cursor moves. Unpin to follow the cursor again',
+};
 
 interface Tabs extends HTMLElement {
   selectedIndex: number;
@@ -34,6 +42,8 @@ export class Toolbar {
   private readonly select: SingleSelect;
   private readonly status = h('span', { className: 'ddd-status', attrs: { role: 'status' } });
   private readonly exportButtons: HTMLElement[];
+  private readonly pinButton: HTMLElement;
+  private pinned = false;
   private tabs: Tabs | undefined;
   private kinds: ViewKind[] = [];
   private entries: ViewEntry[] = [];
@@ -55,10 +65,14 @@ export class Toolbar {
       button('Fit', () => events.zoom('fit'), { secondary: true, title: 'Fit the diagram in the window (0)' }),
       button('1:1', () => events.zoom('actual'), { secondary: true, title: 'Actual size', attrs: { 'aria-label': 'Actual size' } }),
     ]);
+    this.pinButton = toggleButton('Pin', false, () => {
+      this.setPinned(!this.pinned);
+      events.pin(this.pinned);
+    }, { title: pinTitles.off, attrs: { class: 'ddd-pin' } });
     const exports = h('div', { className: 'ddd-button-group', attrs: { role: 'group', 'aria-label': 'Export' } }, this.exportButtons);
     this.element = h('div', { className: 'ddd-toolbar', attrs: { role: 'toolbar', 'aria-label': 'Preview' } }, [
       this.tabsHost,
-      h('div', { className: 'ddd-toolbar-row' }, [this.select, zoom, exports, this.status]),
+      h('div', { className: 'ddd-toolbar-row' }, [this.select, this.pinButton, zoom, exports, this.status]),
     ]);
   }
 
@@ -66,21 +80,37 @@ export class Toolbar {
     this.status.textContent = text;
   }
 
-  setExportable(svg: boolean): void {
+  /** Shows the pin pressed or not (toggleButton's look: filled when on). */
+  setPinned(pinned: boolean): void {
+    this.pinned = pinned;
+    this.pinButton.toggleAttribute('secondary', !pinned);
+    this.pinButton.classList.toggle('ddd-on', pinned);
+    this.pinButton.setAttribute('aria-pressed', pinned ? 'true' : 'false');
+    this.pinButton.setAttribute('title', pinned ? pinTitles.on : pinTitles.off);
+    this.pinButton.textContent = pinned ? 'Pinned' : 'Pin';
+  }
+
+  /** The exports that have something to save: SVG and PNG need a drawing, Markdown a view that is not empty. */
+  setExportable(svg: boolean, markdown: boolean): void {
     this.exportButtons[0]!.toggleAttribute('disabled', !svg);
     this.exportButtons[1]!.toggleAttribute('disabled', !svg);
+    this.exportButtons[2]!.toggleAttribute('disabled', !markdown);
   }
 
   /** The views of the model, and the one shown. */
   update(entries: ViewEntry[], selectedKey: string | undefined): void {
     this.entries = entries;
-    const kinds = viewKinds.filter((kind) => entries.some((entry) => entry.view === kind));
+    // every kind has its tab, with views or not (an empty one says what to write)
+    const kinds = [...viewKinds];
     if (kinds.join() !== this.kinds.join()) this.buildTabs(kinds);
     const selected = entries.find((entry) => entry.key === selectedKey);
-    this.kind = selected?.view ?? this.kind ?? kinds[0];
+    const selectedKind = selectedKey === undefined ? undefined : kinds.find((kind) => selectedKey === kind || selectedKey.startsWith(`${kind}:`));
+    this.kind = selected?.view ?? selectedKind ?? this.kind ?? kinds[0];
     if (this.tabs && this.kind) this.tabs.selectedIndex = Math.max(0, kinds.indexOf(this.kind));
     const ofKind = entries.filter((entry) => entry.view === this.kind);
     fillSelect(this.select, ofKind.map((entry) => ({ value: entry.key, label: entry.label })), selected?.key ?? ofKind[0]?.key);
+    // an empty tab: nothing to choose
+    this.select.disabled = ofKind.length === 0;
   }
 
   private buildTabs(kinds: ViewKind[]): void {

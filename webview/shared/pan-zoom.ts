@@ -80,9 +80,10 @@ export class PanZoom {
    * The first view of a drawing: all of it when it reads at 60% or more (never
    * enlarged); else at 80% (or as large as fits along its shorter side, if
    * less), from its start: a tall sequence diagram from the top, a long flow
-   * from the left.
+   * from the left. Never smaller than `readable` (the preview's text stays
+   * legible; the rest is a scroll away).
    */
-  initial(): void {
+  initial(readable = 0): void {
     const { width, height } = this.content;
     const box = this.viewport.getBoundingClientRect();
     if (!width || !height || !box.width || !box.height) return this.set({ scale: 1, x: 0, y: 0 });
@@ -91,7 +92,8 @@ export class PanZoom {
     const fitY = (box.height - 2 * margin) / height;
     const all = Math.min(fitX, fitY);
     if (all >= 0.6) return this.fit(1);
-    const scale = Math.max(all, Math.min(1, Math.max(fitX, fitY), 0.8));
+    // `readable`: never smaller than this (the text stays legible; the rest is a scroll away)
+    const scale = Math.max(readable, all, Math.min(1, Math.max(fitX, fitY), 0.8));
     const x = width * scale <= box.width - 2 * margin ? (box.width - width * scale) / 2 : margin;
     const y = height * scale <= box.height - 2 * margin ? (box.height - height * scale) / 2 : margin;
     this.set({ scale, x, y });

@@ -194,3 +194,18 @@ export class Debouncer {
     this.timer = undefined;
   }
 }
+
+// ---------------------------------------------------------------- revealing a declaration
+
+/**
+ * How a click on a node shows its declaration (`range`, the name): the name
+ * selected with the caret at its start, and the editor scrolled so that the
+ * line is in view from its first column (a long line does not leave the editor
+ * scrolled sideways, the keyword before the name hidden).
+ */
+export function revealPlan(range: SourceRange): { anchor: SourceRange['start']; active: SourceRange['start']; reveal: SourceRange } {
+  const start = range.start;
+  // a name spans one line; a range that does not (an element without a name) is revealed from its start
+  const end = range.end.line === start.line ? range.end : start;
+  return { anchor: end, active: start, reveal: { start: { line: start.line, character: 0 }, end } };
+}

@@ -13,6 +13,12 @@
  *   is not sent again; a new drawing of the same view keeps the zoom and scroll
  *   (the page does that). Published diagnostics and `.ddd` files changed on
  *   disk re-draw too: the server re-read something.
+ * - The view follows the cursor: when it moves into another saga, board,
+ *   context map, aggregate or context (`ddd/views` with its position answers
+ *   `atCursor`), a moment after it stops, the view of that element is shown
+ *   (see cursor-follow.ts). Moving within one element, or between
+ *   declarations, keeps the view. The page's pin keeps the view still (no
+ *   cursor, no editor switch); the page keeps the pin in its saved state.
  * - A click on a node opens its declaration in the editor column the user came
  *   from; the view does not switch for that editor (the user is looking at the
  *   diagram).
@@ -21,7 +27,8 @@
  *   svg-export-check.ts accepts it.
  */
 import * as vscode from 'vscode';
-import { viewKey, type DiagramOptions, type DiagramResult, type ExportMessage, type RenderMessage, type SagaVariant, type SelectViewMessage, type ThemeKind, type ViewKind, type ViewsResult, type WebviewMessage } from '../../protocol/index';
+import { viewKey, type DiagramOptions, type DiagramResult, type ExportMessage, type RenderMessage, type SagaVariant, type SelectViewMessage, type ThemeKind, type ViewEntry, type ViewKind, type ViewsParams, type ViewsResult, type WebviewMessage } from '../../protocol/index';
+import { viewForCursor } from './cursor-follow';
 import { Debouncer, exportFileName, exportFilterNames, exportExtensions, pngBytes } from './helpers';
 import { PanelController } from './panel-controller';
 import { checkExportedSvg } from './svg-export-check';
@@ -31,6 +38,8 @@ export const previewViewType = 'ddd.preview';
 
 /** After the last keystroke, wait this long before asking for the drawing again. */
 export const EDIT_DELAY_MS = 90;
+/** After the cursor stops moving, wait this long before asking which element it is in. */
+export const CURSOR_DELAY_MS = 120;
 /** After a `.ddd` file changed on disk: the server reads it first. */
 const DISK_DELAY_MS = 350;
 
@@ -47,6 +56,22 @@ function selectionOf(message: SelectViewMessage): Selection {
   return selection;
 }
 
+function entrySelection(entry: ViewEntry): Selection {
+  const selection: Selection = { view: entry.view };
+  if (entry.name !== undefined) selection.name = entry.name;
+  if (entry.variant !== undefined) selection.variant = entry.variant;
+  return selection;
+}
+
+/** `ddd/views` for the document followed, with the cursor of its editor when that editor is active. */
+function viewsParams(documentUri: string | undefined): ViewsParams {
+  if (documentUri === undefined) return {};
+  const editor = activeDddEditor();
+  if (editor?.document.uri.toString() !== documentUri) return { uri: documentUri };
+  const { line, character } = editor.selection.active;
+  return { uri: documentUri, position: { line, character } };
+}
+
 export class PreviewController extends PanelController {
   /** The `.ddd` document followed (its preferred view is shown unless the user chose one). */
   private documentUri: string | undefined;
@@ -55,10 +80,18 @@ export class PreviewController extends PanelController {
   /** The user chose the view in the panel: editor switches keep it. */
   private explicit = false;
   private theme: ThemeKind = 'light';
+  /** The page's pin: the view stays while the cursor moves and editors switch. */
+  private pinned = false;
+  /** The key of the element the cursor was last in (`atCursor`): only a move into another one switches the view. */
+  private followedCursor: string | undefined;
+  /** followedCursor was read since the page (re)started: before that, a cursor move only records where it is (a restored view stays). */
+  private cursorSeen = false;
   /** The editor column the user came from: declarations open there. */
   private sourceColumn: vscode.ViewColumn | undefined;
   /** A document the preview itself opened (a node was clicked): its editor does not switch the view. */
   private revealing: { uri: string; until: number } | undefined;
+  /** The cursor a click on a node put in a declaration: it is followed without switching the view. */
+  private revealedCursor: { uri: string; until: number } | undefined;
   /** Restored after a reload: the page's saved view is shown again. */
   private restoring = false;
   /** Restored without an active `.ddd` editor: the first one to become active is the one followed, without switching. */
@@ -69,6 +102,7 @@ export class PreviewController extends PanelController {
   private inFlight: Promise<void> | undefined;
   private again: { force: boolean } | undefined;
   protected readonly editDebounce = new Debouncer(EDIT_DELAY_MS, () => void this.refresh());
+  protected readonly cursorDebounce = new Debouncer(CURSOR_DELAY_MS, () => void this.followCursor());
 
   constructor(context: PanelContext) {
     super(context, 'preview');
@@ -84,6 +118,9 @@ export class PreviewController extends PanelController {
         },
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.activeEditorChanged(editor)),
+      vscode.window.onDidChangeTextEditorSelection((event) => {
+        if (this.panel && this.ready && !this.pinned && event.textEditor === vscode.window.activeTextEditor && event.textEditor.document.languageId === LANGUAGE_ID) this.cursorDebounce.schedule();
+      }),
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (this.panel && event.document.languageId === LANGUAGE_ID && event.contentChanges.length) this.editDebounce.schedule();
       }),
@@ -131,6 +168,8 @@ export class PreviewController extends PanelController {
         // a new page (opened, shown again, reloaded): it has nothing drawn
         this.ready = true;
         this.theme = message.theme;
+        this.pinned = message.pinned ?? false;
+        this.cursorSeen = false;
         this.lastRender = undefined;
         if (this.restoring && !this.selection && message.view) this.selection = selectionOf(message.view);
         this.restoring = false;
@@ -139,6 +178,16 @@ export class PreviewController extends PanelController {
         this.selection = selectionOf(message);
         this.explicit = true;
         return this.refresh({ force: true });
+      case 'pin':
+        this.pinned = message.pinned;
+        // unpinned: the view of where the cursor is now
+        if (!this.pinned) {
+          this.followedCursor = undefined;
+          this.cursorSeen = true;
+          return this.followCursor();
+        }
+        this.cursorDebounce.cancel();
+        return undefined;
       case 'theme':
         this.theme = message.theme;
         // mermaid follows the page's theme by itself; the core's SVG has its colours from the server
@@ -158,6 +207,37 @@ export class PreviewController extends PanelController {
     this.restoring = false;
     this.adoptNextEditor = false;
     this.lastDiagram = undefined;
+    this.pinned = false;
+    this.followedCursor = undefined;
+    this.cursorDebounce.cancel();
+  }
+
+  /**
+   * The cursor stopped: if it moved into another element than the one last
+   * followed, and the preview does not show that element already, its view is
+   * shown (the user's choice in the panel gives way to the cursor's move).
+   */
+  private async followCursor(): Promise<void> {
+    const editor = activeDddEditor();
+    if (!this.panel || !this.ready || this.pinned || !editor) return;
+    const uri = editor.document.uri.toString();
+    // the cursor a click on a node put there: the user is looking at the diagram
+    const revealed = this.revealedCursor?.uri === uri && Date.now() < this.revealedCursor.until;
+    this.revealedCursor = undefined;
+    try {
+      const views = await this.context.server.request('ddd/views', viewsParams(uri));
+      if (this.pinned || activeDddEditor() !== editor) return;
+      const entry = revealed || !this.cursorSeen ? undefined : viewForCursor(views, this.followedCursor, this.selection);
+      if (views.atCursor !== undefined) this.followedCursor = views.atCursor;
+      this.cursorSeen = true;
+      if (!entry) return;
+      this.documentUri = uri;
+      this.selection = entrySelection(entry);
+      this.explicit = false;
+      await this.refresh();
+    } catch (error) {
+      this.context.output.trace(`preview: which element the cursor is in was not answered: ${describe(error)}`);
+    }
   }
 
   private activeEditorChanged(editor: vscode.TextEditor | undefined): void {
@@ -175,7 +255,7 @@ export class PreviewController extends PanelController {
     }
     if (uri === this.documentUri) return;
     this.documentUri = uri;
-    if (!this.panel || this.explicit) return;
+    if (!this.panel || this.explicit || this.pinned) return;
     this.selection = undefined;
     void this.refresh();
   }
@@ -214,7 +294,7 @@ export class PreviewController extends PanelController {
     try {
       const documentUri = this.documentUri;
       const asked = this.selection;
-      const viewsAsked = server.request('ddd/views', documentUri ? { uri: documentUri } : {});
+      const viewsAsked = server.request('ddd/views', viewsParams(documentUri));
       let selection = this.selection;
       let views: ViewsResult;
       let diagram: DiagramResult;
@@ -234,6 +314,12 @@ export class PreviewController extends PanelController {
       // stale: another view was chosen meanwhile (the refresh queued after this one draws it)
       if (ticket !== this.sequence || panel !== this.panel || this.selection !== asked) return;
       if (!this.explicit) this.selection = selection;
+      // the cursor's element is recorded when the view was chosen for it, or first seen (a restored view stays);
+      // otherwise a cursor move is followCursor's to notice, even when an edit's drawing comes first
+      if (!this.cursorSeen || selection !== asked) {
+        if (views.atCursor !== undefined) this.followedCursor = views.atCursor;
+        this.cursorSeen = true;
+      }
       const message: RenderMessage = { type: 'render', views: views.views, selected: viewKey(diagram.ref), diagram };
       const text = JSON.stringify(message);
       this.lastDiagram = diagram;
@@ -250,19 +336,17 @@ export class PreviewController extends PanelController {
     }
   }
 
+  /** The view of what the cursor is in, else the document's preferred view, else the first. */
   private preferred(views: ViewsResult): Selection | undefined {
-    const entry = views.views.find((candidate) => candidate.key === views.preferred) ?? views.views[0];
-    if (!entry) return undefined;
-    const selection: Selection = { view: entry.view };
-    if (entry.name !== undefined) selection.name = entry.name;
-    if (entry.variant !== undefined) selection.variant = entry.variant;
-    return selection;
+    const entry = views.views.find((candidate) => candidate.key === views.atCursor) ?? views.views.find((candidate) => candidate.key === views.preferred) ?? views.views[0];
+    return entry && entrySelection(entry);
   }
 
   private async reveal(uri: string, range: Parameters<typeof revealSource>[1]): Promise<void> {
     const column = this.sourceColumn ?? vscode.window.visibleTextEditors.find((editor) => editor.viewColumn !== this.panel?.viewColumn)?.viewColumn;
     // the editor this opens becomes the active one: that change is ours, not the user's switching documents
     this.revealing = { uri: vscode.Uri.parse(uri, true).toString(), until: Date.now() + 2000 };
+    this.revealedCursor = { ...this.revealing };
     await revealSource(uri, range, column, this.context.output).catch((error: unknown) => {
       this.context.output.warn(`Could not open ${uri}: ${describe(error)}`);
       return false;

@@ -17,7 +17,7 @@ import {
   type WebviewMessage,
   type WebviewMode,
 } from '../../protocol/index';
-import { isDddPath } from './helpers';
+import { isDddPath, revealPlan } from './helpers';
 
 export const LANGUAGE_ID = 'ddd';
 
@@ -117,10 +117,13 @@ export async function revealSource(uriText: string, range: SourceRange, column: 
   }
   const document = await vscode.workspace.openTextDocument(uri);
   if (document.languageId !== LANGUAGE_ID) return false;
-  const selection = document.validateRange(toRange(range));
+  const plan = revealPlan(range);
+  const position = (at: SourceRange['start']) => document.validatePosition(new vscode.Position(at.line, at.character));
+  // the name selected, the caret at its start; the line shown from its first column
+  const selection = new vscode.Selection(position(plan.anchor), position(plan.active));
   const options: vscode.TextDocumentShowOptions = { viewColumn: column ?? vscode.ViewColumn.One, selection, preserveFocus: false, preview: false };
   const editor = await vscode.window.showTextDocument(document, options);
-  editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  editor.revealRange(document.validateRange(toRange(plan.reveal)), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   // The click that asked for this also focuses the webview, and the workbench may hear of that focus
   // after the editor took it (a quick click): the editor is then open but the typing goes nowhere.
   // Give the focus back to the editor once, if the webview has it.

@@ -7,6 +7,7 @@
  * kernels as thick undirected edges labelled with what they share.
  */
 import type { DddModel } from '../model/model';
+import { contextMapLegend } from './context-map-legend';
 import { contextMapGraph, type ContextMapGraph, type ContextMapOptions, type MapEdgeKind, type MapNode } from './context-map-graph';
 import { addTo, contextMapLimits, DiagramWriter, writeClasses, type MermaidDiagram } from './diagram';
 import { quoted, quotedLines } from './escape';
@@ -56,7 +57,7 @@ export function contextMapMermaid(graph: ContextMapGraph, title: string, directi
   // focus last, so that its thicker border wins
   const ordered = new Map([...classes].sort(([a], [b]) => (a === 'focus' ? 1 : 0) - (b === 'focus' ? 1 : 0)));
   writeClasses(writer, styles, ordered);
-  return writer.finish('context-map', title, subject, contextMapLimits);
+  return { ...writer.finish('context-map', title, subject, contextMapLimits), legend: contextMapLegend(graph) };
 }
 
 /**

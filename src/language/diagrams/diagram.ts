@@ -3,6 +3,7 @@
  * caller needs around it (its size, whether mermaid can draw it comfortably,
  * which node stands for which model element).
  */
+import type { MapLegend } from './context-map-legend';
 import type { TextRange } from '../model/elements';
 
 export type DiagramKind =
@@ -70,6 +71,8 @@ export interface MermaidDiagram {
   nodes: DiagramNode[];
   /** Why the diagram is empty or partial (an unknown name, say). */
   warnings: string[];
+  /** The key to its colours and abbreviations (a context map's). */
+  legend?: MapLegend;
 }
 
 /** Collects a diagram's lines, nodes and edges. */

@@ -11,6 +11,7 @@ import type { DddModel } from '../model/model';
 import { aggregateDiagram } from './aggregates';
 import { contextMapDiagram } from './context-map';
 import { contextMapGraph, type ContextMapOptions } from './context-map-graph';
+import { recolourLegend, type MapLegend } from './context-map-legend';
 import { contextMapLayout, type ContextMapLayout } from './context-map-layout';
 import { contextMapSvg } from './context-map-svg';
 import type { DiagramNode, MermaidDiagram } from './diagram';
@@ -76,6 +77,8 @@ interface DrawnBase {
   nodes: ViewNode[];
   /** Smaller views of the same thing (offered for a diagram too large to read). */
   filters: ViewFilter[];
+  /** The key to the colours and abbreviations (a context map's), in the drawing's colours. */
+  legend?: MapLegend;
 }
 
 export type DrawnView =
@@ -105,7 +108,8 @@ function nodesOf(nodes: readonly DiagramNode[]): ViewNode[] {
 
 /** A mermaid diagram as a drawn view (the filters are offered only when it is too large to read). */
 export function mermaidView(ref: ViewRef, diagram: MermaidDiagram, filters: ViewFilter[] = []): DrawnView {
-  return { kind: 'mermaid', ...base(ref, diagram.title), warnings: diagram.warnings, nodes: nodesOf(diagram.nodes), filters: diagram.tooLarge ? filters : [], diagram };
+  const drawn: DrawnView = { kind: 'mermaid', ...base(ref, diagram.title), warnings: diagram.warnings, nodes: nodesOf(diagram.nodes), filters: diagram.tooLarge ? filters : [], diagram };
+  return diagram.legend ? { ...drawn, legend: diagram.legend } : drawn;
 }
 
 /**
@@ -189,7 +193,8 @@ function contextMapView(model: DddModel, ref: ViewRef, named: ContextMapOptions,
     ...(node.uri !== undefined ? { uri: node.uri } : {}),
     ...(node.range ? { range: node.range } : {}),
   }));
-  return { kind: 'svg', ...base(ref, diagram.title), warnings: diagram.warnings, nodes, filters, diagram, layout: laidOut, svg, reason };
+  const legend = diagram.legend && recolourLegend(diagram.legend, mapThemes[options.theme ?? 'light']);
+  return { kind: 'svg', ...base(ref, diagram.title), warnings: diagram.warnings, nodes, filters, diagram, layout: laidOut, svg, reason, ...(legend ? { legend } : {}) };
 }
 
 function aggregatesView(model: DddModel, ref: ViewRef, name: string, aggregate: string | undefined): DrawnView {

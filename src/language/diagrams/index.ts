@@ -6,6 +6,7 @@
  */
 export { aggregateDiagram, contextsWithAggregates, type AggregateDiagramOptions } from './aggregates';
 export { contextMapDiagram, contextMapMermaid, contextSubtitle, type ContextMapDiagramOptions } from './context-map';
+export { contextMapLegend, recolourLegend, type MapLegend } from './context-map-legend';
 export {
   contextCategory,
   contextMapGraph,
@@ -78,7 +79,7 @@ export {
   type ViewOptions,
   type ViewRef,
 } from './draw-view';
-export { listViews, preferredView, type ListedView } from './view-list';
+export { listViews, preferredView, viewAt, type ListedView } from './view-list';
 export {
   isViewName,
   layoutChoices,

@@ -2,7 +2,7 @@
  * The views a model has, as the preview's toolbar lists them: each a ViewRef
  * that `drawView` draws, a label, and where the thing drawn is declared.
  */
-import type { TextRange } from '../model/elements';
+import type { BoundedContext, TextRange } from '../model/elements';
 import type { DddModel } from '../model/model';
 import { contextsWithAggregates } from './aggregates';
 import type { ViewRef } from './draw-view';
@@ -56,4 +56,46 @@ export function preferredView(views: readonly ListedView[], uri?: string): Liste
     }
   }
   return views[0];
+}
+
+const holds = (element: { uri: string; range: TextRange }, uri: string, offset: number): boolean =>
+  element.uri === uri && element.range.start <= offset && offset <= element.range.end;
+
+/** The view of one context map: its own entry when the toolbar lists maps one by one, else the whole map. */
+function mapView(views: readonly ListedView[], name: string | undefined): ListedView | undefined {
+  return views.find((entry) => entry.view === 'context-map' && name !== undefined && entry.name === name) ?? views.find((entry) => entry.view === 'context-map' && entry.name === undefined);
+}
+
+/** The context map that holds a context (a relationship names it), or the whole map. */
+function mapOfContext(model: DddModel, views: readonly ListedView[], context: BoundedContext): ListedView | undefined {
+  const named = (side: { context?: { text: string; target?: unknown } }) => side.context?.target === context || side.context?.text === context.name;
+  const map = model.contextMaps.find((candidate) => candidate.relationships.some((relationship) => named(relationship.left) || named(relationship.right)));
+  return mapView(views, map?.name);
+}
+
+/**
+ * The view of what the cursor (`offset` in the document `uri`) is in, for a
+ * preview that follows the cursor: a saga's first drawing, a storming board,
+ * the context map being written (its own entry when there are several), the
+ * aggregates of the context when the cursor is in one of its aggregates, the
+ * context map that holds the context elsewhere in a context (its aggregates
+ * when no map names it), the domains view in a domain. Undefined when the
+ * cursor is in none of these (between declarations): the preview stays.
+ */
+export function viewAt(model: DddModel, views: readonly ListedView[], uri: string, offset: number): ListedView | undefined {
+  const saga = model.sagas.find((candidate) => holds(candidate, uri, offset));
+  if (saga) return views.find((entry) => entry.view === 'saga' && entry.name === saga.name);
+  const board = model.boards.find((candidate) => holds(candidate, uri, offset));
+  if (board) return views.find((entry) => entry.view === 'storming' && entry.name === board.name);
+  const map = model.contextMaps.find((candidate) => holds(candidate, uri, offset));
+  if (map) return mapView(views, model.contextMaps.length > 1 ? map.name : undefined);
+  for (const context of model.contexts.values()) {
+    const declaration = context.declarations.find((candidate) => holds(candidate, uri, offset));
+    if (!declaration) continue;
+    const aggregates = views.find((entry) => entry.view === 'aggregates' && entry.name === context.name);
+    if (aggregates && declaration.aggregates.some((aggregate) => holds(aggregate, uri, offset))) return aggregates;
+    return mapOfContext(model, views, context) ?? aggregates;
+  }
+  const domain = model.domains.some((candidate) => holds(candidate, uri, offset)) || model.subdomains.some((candidate) => holds(candidate, uri, offset));
+  return domain ? views.find((entry) => entry.view === 'domains') : undefined;
 }

@@ -1,0 +1,78 @@
+/**
+ * The preview at half-width (a panel beside the editor on a laptop): every
+ * view of examples/order-saga opens fitted, with its text readable and never
+ * as a thin strip across the panel.
+ */
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkWorkspace } from '../../src/language/index';
+import { viewKey, type DiagramParams, type WebviewMessage } from '../../src/protocol/index';
+import { customRequestHandlers } from '../../src/server/custom-requests';
+import { chromiumFor } from '../chromium';
+import { readWorkspace } from '../helpers';
+import { openPanel, screenshots, startHarness, type Harness, type Panel } from './harness';
+
+const browserFound = chromiumFor('the preview fit tests');
+const example = checkWorkspace(readWorkspace('examples/order-saga'));
+const handlers = customRequestHandlers({ model: () => example.model, diagnostics: () => example.diagnostics });
+
+describe.skipIf(!browserFound)('the preview at half-width', () => {
+  let harness: Harness;
+  let panel: Panel;
+  const show = (params: DiagramParams) => {
+    const diagram = handlers['ddd/diagram']({ ...params, options: { theme: 'dark' } });
+    return panel.send({ type: 'render', views: handlers['ddd/views']({}).views, selected: viewKey(diagram.ref), diagram });
+  };
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    harness = await startHarness();
+    panel = await openPanel(harness, 'preview', (message: WebviewMessage) => void message, { theme: 'dark', width: 640, height: 820 });
+    await panel.ready;
+  }, 60_000);
+  afterAll(async () => {
+    await panel?.close();
+    await harness?.dispose();
+  });
+
+  const views: [string, DiagramParams, string][] = [
+    ['context map', { view: 'context-map' }, 'g.node'],
+    ['aggregates', { view: 'aggregates', name: 'Sales' }, 'g[id*="-classId-"]'],
+    ['saga states', { view: 'saga', name: 'OrderSaga', variant: 'states' }, 'g[id*="-state-STARTED-"]'],
+    ['saga sequence', { view: 'saga', name: 'OrderSaga', variant: 'sequence' }, 'text.messageText'],
+    ['saga flow', { view: 'saga', name: 'PlaceOrderChoreography' }, 'g.node'],
+    ['domains', { view: 'domains' }, 'g.cluster'],
+  ];
+  test('a long event flow in a narrow panel is laid out top to bottom, not as a strip', async () => {
+    await show({ view: 'saga', name: 'PlaceOrderChoreography' });
+    await panel.page.locator('.ddd-stage svg g.node').first().waitFor();
+    const box = await panel.page.locator('.ddd-stage svg').boundingBox();
+    expect(box!.height).toBeGreaterThan(box!.width);
+  });
+
+  test.each(views)('%s: fitted, readable, not a strip', async (name, params, selector) => {
+    await show(params);
+    await panel.page.locator(`.ddd-stage svg ${selector}`).first().waitFor();
+    await panel.page.waitForTimeout(50);
+    const measured = await panel.page.evaluate(() => {
+      const viewport = document.querySelector('.ddd-viewport')!.getBoundingClientRect();
+      const drawing = document.querySelector('.ddd-stage svg')!.getBoundingClientRect();
+      const scale = Number(/scale\(([\d.]+)\)/.exec((document.querySelector('.ddd-stage') as HTMLElement).style.transform)?.[1]);
+      const sizes = Array.from(document.querySelectorAll('.ddd-stage svg text, .ddd-stage svg foreignObject span, .ddd-stage svg foreignObject div'))
+        .map((element) => parseFloat(getComputedStyle(element).fontSize) * scale)
+        .filter((size) => size > 0);
+      return { viewport: { width: viewport.width, height: viewport.height }, drawing: { left: drawing.left - viewport.left, top: drawing.top - viewport.top, width: drawing.width, height: drawing.height }, scale, text: Math.min(...sizes) };
+    });
+    await panel.screenshot(`preview-half-width-${name.replace(/ /g, '-')}`);
+    const { viewport, drawing, scale, text } = measured;
+    const whole = drawing.left >= 0 && drawing.top >= 0 && drawing.left + drawing.width <= viewport.width && drawing.top + drawing.height <= viewport.height;
+    // fitted whole, or as large as reads well from its start (the rest a scroll away)
+    expect(whole || scale >= 0.6, JSON.stringify(measured)).toBe(true);
+    expect(drawing.left).toBeGreaterThanOrEqual(0);
+    expect(drawing.top).toBeGreaterThanOrEqual(0);
+    expect(text, 'the smallest text, in pixels on screen').toBeGreaterThanOrEqual(6.5);
+    // never a thin strip: what shows covers at least half the panel both ways
+    const shown = { width: Math.min(viewport.width, drawing.left + drawing.width) - drawing.left, height: Math.min(viewport.height, drawing.top + drawing.height) - drawing.top };
+    expect(shown.width / viewport.width, JSON.stringify(measured)).toBeGreaterThanOrEqual(0.5);
+    expect(shown.height / viewport.height, JSON.stringify(measured)).toBeGreaterThanOrEqual(0.5);
+  });
+});
