@@ -384,22 +384,13 @@ export interface SagaInjections {
 // ---------------------------------------------------------------- many runs, as rows
 
 /** A distinct outcome of many runs, with the injections of its first run (to replay it in the simulator). */
-export interface OutcomeRow {
-  key: string;
-  end: EndKind;
-  state: string;
-  compensations: string[];
-  breaches: Breach[];
-  count: number;
-  percent?: number;
+export interface OutcomeRow extends Omit<OutcomeSummary, 'example'> {
   /** The states of the example run. */
   path: string[];
   faults: Fault[];
   crashes: CrashPoint[];
   /** The seed of a bulk run's example (random failures). */
   seed?: number;
-  /** Exploration: reached only when a command fails on every attempt. */
-  onlyIfNeverSucceeds?: boolean;
 }
 
 export interface ChoreographyOutcomeRow {
