@@ -234,6 +234,10 @@ describe('ddd/simulate: an orchestrated saga', () => {
   test('an unknown saga or step is an invalid request', () => {
     expect(() => handlers['ddd/simulate']({ saga: 'Nope' })).toThrow(/no saga named Nope/);
     expect(() => handlers['ddd/simulate']({ saga: 'OrderSaga', faults: [{ target: 'step', step: 9 }] })).toThrow(/No step 9/);
+    // injections that cannot apply are refused, not silently left out (issue 11)
+    expect(() => handlers['ddd/simulate']({ saga: 'OrderSaga', choreography: { failReactions: [0] } })).toThrow(/OrderSaga is orchestrated: .* reaction faults/);
+    expect(() => handlers['ddd/simulate']({ saga: 'PlaceOrderChoreography', choreography: { failReactions: [99] } })).toThrow(/there is no reaction 100/);
+    expect(() => handlers['ddd/simulate']({ saga: 'PlaceOrderChoreography', faults: [{ target: 'step', step: 0 }] })).toThrow(/is choreographed/);
   });
 
   test("the panel's session: step, fail the next command, crash here, step back, replay", () => {

@@ -334,7 +334,28 @@ export class ChoreographySession implements SimulationSession {
 
 /** A session for the saga: orchestrated or choreographed, as the saga is. */
 export function startSession(saga: Saga, injections: SagaInjections, maxSteps = defaultMaxSteps): SimulationSession {
+  checkInjections(saga, injections);
   return saga.style === 'choreographed' ? new ChoreographySession(saga, injections, maxSteps) : new OrchestratedSession(saga, injections, maxSteps);
+}
+
+/**
+ * Refuses (RangeError) injections that cannot apply to this saga, rather than play a run without
+ * them: step faults or crashes on a choreography, reaction faults on an orchestration, a reaction
+ * the choreography does not have.
+ */
+export function checkInjections(saga: Saga, injections: SagaInjections): void {
+  if (saga.style === 'choreographed') {
+    if (injections.faults?.length || injections.crashes?.length) {
+      throw new RangeError(`${saga.name} is choreographed: fail or duplicate its reactions and events; step faults and crashes are for orchestrated sagas`);
+    }
+    const beyond = injections.choreography?.failReactions?.find((index) => index < 0 || index >= saga.reactions.length);
+    if (beyond !== undefined) throw new RangeError(`${saga.name} has ${saga.reactions.length} reaction${saga.reactions.length === 1 ? '' : 's'}: there is no reaction ${beyond + 1}`);
+    return;
+  }
+  const choreography = injections.choreography;
+  if (choreography && (choreography.failReactions?.length || choreography.duplicate?.length || choreography.delay?.length || choreography.reorder)) {
+    throw new RangeError(`${saga.name} is orchestrated: fail its steps or crash its orchestrator; reaction faults, duplicates, delays and reordering are for choreographed sagas`);
+  }
 }
 
 /** What identifies a run: the saga (the model element itself) and its injections. */
@@ -370,6 +391,8 @@ export class SimulationSessions {
   }
 
   session(saga: Saga, injections: SagaInjections): SimulationSession {
+    // before the cache: a run's key leaves out the injections of the other style
+    checkInjections(saga, injections);
     const key = injectionsKey(saga, injections);
     const known = this.sessions.get(key);
     if (known && known.saga === saga) {
