@@ -475,6 +475,31 @@ const checks = [
     },
   },
   {
+    name: "saga-typo",
+    title: "typing a saga step with a misspelt command: a warning on the step that names the command meant",
+    async run(wb) {
+      const file = path.join(workspace, "scratch.ddd");
+      const original = await readFile(file, "utf8");
+      try {
+        await wb.openFile("scratch.ddd");
+        await wb.gotoLine(original.split("\n").length, 1);
+        // as a paste or a fast typist would: the whole text at once (no auto-closing in the way)
+        await wb.page.keyboard.insertText(
+          "context Lending {\n  command LendBook emits BookLent\n  event BookLent\n}\n\nsaga LendingSaga orchestrated by Lending {\n  step LendBok on Lending reply BookLent\n}\n",
+        );
+        await waitFor("a warning squiggle on the misspelt step", () => wb.squigglesOnLine("warning", "step LendBok"), { timeoutMs: 15_000 });
+        await wb.showProblems();
+        const row = await waitFor("a Problems entry that names LendBook", async () => (await wb.problemRows()).find((r) => /LendBok/.test(r) && /Did you mean LendBook/.test(r)));
+        return `Problems: ${row.trim()}`;
+      } finally {
+        await wb.page.keyboard.press("Control+S");
+        await waitFor("scratch.ddd to be saved", async () => (await readFile(file, "utf8")) !== original).catch(() => {});
+        await writeFile(file, original);
+        await waitFor("the editor to reload scratch.ddd", async () => !(await wb.editorText()).includes("LendBok")).catch(() => {});
+      }
+    },
+  },
+  {
     name: "rename",
     title: "F2 on an event, a new name, Enter: the other files that use it change too",
     async run(wb) {
