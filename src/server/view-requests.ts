@@ -22,7 +22,8 @@ import {
 } from '../language/diagrams/index';
 import type { DddModel } from '../language/index';
 import type { Saga } from '../language/model/elements';
-import { compileSaga, streamsOf } from '../language/simulation/index';
+import { sagaSize } from '../language/sagas/saga-size';
+import { streamsOf } from '../language/simulation/index';
 import {
   diagramKey,
   limits,
@@ -56,7 +57,7 @@ export function views(model: DddModel, params: ViewsParams = {}): ViewsResult {
   const result: ViewsResult = {
     views: entries,
     sagas: model.sagas.map((saga) =>
-      withLocation({ name: saga.name, style: saga.style, size: saga.style === 'choreographed' ? saga.reactions.length : compileSaga(saga).n }, at.location(saga)),
+      withLocation({ name: saga.name, style: saga.style, size: sagaSize(saga) }, at.location(saga)),
     ),
     streams: streamsOf(model).map((stream) => {
       const entry: ViewsResult['streams'][number] = { name: `${stream.contextName}.${stream.name}`, context: stream.contextName };
