@@ -829,6 +829,27 @@ const checks = [
     },
   },
   {
+    name: "preview-follows",
+    title: "the preview follows the cursor: moving from one saga to the next in a file shows the saga the cursor is in",
+    async run(wb) {
+      await contextMapPreview(wb);
+      const tab = wb.page.locator('.tabs-container .tab[aria-label^="Preview: "]').first();
+      const titled = (name) => async () => {
+        const label = plain(await tab.getAttribute("aria-label").catch(() => ""));
+        return label.startsWith(`Preview: ${name}:`) && label.split(",")[0];
+      };
+      await openFileAfterWebview(wb, "sagas/choreography.ddd");
+      const text = await readFile(path.join(workspace, "sagas/choreography.ddd"), "utf8");
+      const first = findWord(text, "PlaceOrderChoreography");
+      const second = findWord(text, "OrderFulfilment");
+      await wb.gotoLine(first.line + 2, 3);
+      const one = await waitFor("the preview to show PlaceOrderChoreography", titled("PlaceOrderChoreography"), { timeoutMs: 15_000 });
+      await wb.gotoLine(second.line + 2, 3);
+      const two = await waitFor("the preview to follow the cursor to OrderFulfilment", titled("OrderFulfilment"), { timeoutMs: 15_000 });
+      return `"${one}", then "${two}"`;
+    },
+  },
+  {
     name: "preview-reload",
     title: "the preview comes back after the window reloads, on the view the user chose (its serializer and saved state)",
     async run(wb) {
