@@ -36,18 +36,8 @@ afterAll(async () => {
   await session.dispose();
 });
 
-const library = [
-  'context Loans {',
-  '  command LendBook emits BookLent',
-  '  event BookLent',
-  '}',
-  'context Catalogue {',
-  '  command ReserveCopy emits CopyReserved',
-  '  command ReleaseCopy',
-  '  event CopyReserved',
-  '}',
-  '',
-].join('\n');
+/** A small lending library: two contexts that declare their commands and events (ends with a newline). */
+const library = readFileSync(new URL('../fixtures/validation/library.ddd', import.meta.url), 'utf8');
 
 /** Opens a new file and waits for its first diagnostics. */
 async function open(name: string, text: string): Promise<{ uri: string; diagnostics: Diagnostic[] }> {

@@ -2,22 +2,14 @@
  * saga-unknown-name: a step, compensation or reply that its participant does not
  * declare, once the participant declares its commands (or events).
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkWorkspace } from '../../src/language/index';
 import { fixContext, fixesFor } from '../../src/language/fixes/index';
 import { check, checkFiles, readWorkspace, sketchBlocks } from '../helpers';
 
-const library = [
-  'context Loans {',
-  '  command LendBook emits BookLent',
-  '  event BookLent',
-  '}',
-  'context Catalogue {',
-  '  command ReserveCopy emits CopyReserved',
-  '  command ReleaseCopy',
-  '  event CopyReserved',
-  '}',
-].join('\n');
+/** A small lending library: two contexts that declare their commands and events. */
+const library = readFileSync(new URL('../fixtures/validation/library.ddd', import.meta.url), 'utf8').trimEnd();
 
 const saga = (steps: string) => `${library}\nsaga Lending orchestrated by Loans {\n${steps}\n}\n`;
 

@@ -5,6 +5,8 @@
  * name that no declaration defines (a repository's aggregate: aggregates.ts).
  */
 import { simpleName } from '../model/qualified-names';
+import type { ElementKind } from '../model/elements';
+import { declaredNames } from '../util/declared-names';
 import { closestName } from '../util/similar-names';
 import { dataOf, documentOf, stringOf } from './edits';
 import type { FixProvider } from './types';
@@ -41,9 +43,8 @@ export const didYouMeanFix: FixProvider = (context, finding) => {
   const expected = Array.isArray(data['expected']) ? (data['expected'] as unknown[]) : [];
   if (!name || expected.length === 0) return [];
   const simple = simpleName(name);
-  const names: string[] = [];
-  for (const [candidate, declarations] of context.model.index) if (declarations.some((d) => expected.includes(d.kind))) names.push(candidate);
-  const suggestion = closestName(simple, names);
+  // the names of the expected kinds, indexed once per model (as the rule that reported the name looks them up)
+  const suggestion = closestName(simple, declaredNames(context.model, expected as ElementKind[]));
   if (!suggestion) return [];
   const end = finding.range.end;
   return [{ title: `Change ${simple} to ${suggestion}`, safe: false, preferred: true, edits: [{ uri: finding.uri, range: { start: end - simple.length, end }, newText: suggestion }] }];
