@@ -14,5 +14,5 @@ await build({
   logLevel: 'warning',
   define: { 'globalThis.DDD_GRAMMAR_CHECKS': 'false' },
 });
-const run = spawnSync(process.execPath, ['dist/soak.js', ...process.argv.slice(2)], { stdio: 'inherit' });
+const run = spawnSync(process.execPath, ['--expose-gc', 'dist/soak.js', ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exitCode = run.status ?? 1;

@@ -3,12 +3,13 @@
  * what a user runs: the built CLI (`ddd check` in its own process, with its peak
  * memory) and the language server (in-process, over real JSON-RPC). Prints a
  * report with each time and memory beside its budget; exits 1 when one is over.
- * Not part of `npm test`: times depend on the machine.
+ * Not part of `npm test`: times depend on the machine. CI runs `--small`.
  *
- *   node dist/soak.js [--files 2000] [--copies 300]
+ *   node --expose-gc dist/soak.js [--small] [--files 2000] [--copies 300] [--edits 3000]
+ *     [--saga-steps 3000] [--reactions 2000] [--contexts 2000]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,7 +25,9 @@ import { checkWorkspace } from '../language/index';
 import { similarNameWork } from '../language/util/similar-names';
 import { connectInProcess } from '../server/in-process';
 import { ms, table, thousands } from './report';
-import { misspeltWorkspace, pastedWorkspace, type ScaleFile } from './scale-workspaces';
+import { generateContextMap } from './diagrams';
+import { soakEdits } from './soak-edits';
+import { bigChoreography, bigSaga, misspeltWorkspace, pastedWorkspace, type ScaleFile } from './scale-workspaces';
 
 interface SoakRow {
   measure: string;
@@ -54,13 +57,13 @@ function writeFiles(files: readonly ScaleFile[]): string {
   return root;
 }
 
-/** `node dist/cli.js check <folder>` in its own process: wall time and peak memory (GNU time, when installed). */
-function cliCheck(cli: string, folder: string): { ms: number; memoryMb?: number; status: number | null } {
+/** `node dist/cli.js <args>` in its own process: wall time and peak memory (GNU time, when installed). */
+function cliRun(cli: string, args: readonly string[]): { ms: number; memoryMb?: number; status: number | null } {
   const gnuTime = existsSync('/usr/bin/time');
   const started = performance.now();
   const run = gnuTime
-    ? spawnSync('/usr/bin/time', ['-f', 'peak-kb %M', process.execPath, cli, 'check', folder], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
-    : spawnSync(process.execPath, [cli, 'check', folder], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    ? spawnSync('/usr/bin/time', ['-f', 'peak-kb %M', process.execPath, cli, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+    : spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const elapsed = performance.now() - started;
   const peak = /peak-kb (\d+)/.exec(run.stderr ?? '');
   return { ms: elapsed, status: run.status, ...(peak ? { memoryMb: Number(peak[1]) / 1024 } : {}) };
@@ -95,9 +98,16 @@ async function serverPublish(root: string, uri: string, text: string): Promise<{
   return { ms: elapsed, hoverMs, bytes: JSON.stringify(params).length, count: params.diagnostics.length };
 }
 
+/** The sizes of the full soak, and of `--small` (what CI runs: the same paths, a tenth of the work). */
+const sizes = {
+  full: { files: 2_000, copies: 300, edits: 3_000, sagaSteps: 3_000, reactions: 2_000, contexts: 2_000 },
+  small: { files: 200, copies: 30, edits: 300, sagaSteps: 300, reactions: 200, contexts: 200 },
+};
+
 async function main(): Promise<void> {
-  const files = option('--files', 2_000);
-  const copies = option('--copies', 300);
+  const size = process.argv.includes('--small') ? sizes.small : sizes.full;
+  const files = option('--files', size.files);
+  const copies = option('--copies', size.copies);
   // this file is bundled as dist/soak.js, beside the CLI
   const cli = join(__dirname, 'cli.js');
   const rows: SoakRow[] = [];
@@ -118,7 +128,7 @@ async function main(): Promise<void> {
   if (existsSync(cli)) {
     const root = writeFiles(misspelt.files);
     try {
-      const run = cliCheck(cli, root);
+      const run = cliRun(cli, ['check', root]);
       rows.push({
         measure: `ddd check ${thousands(files)} files, one misspelling each (built CLI)`,
         ms: run.ms,
@@ -150,6 +160,60 @@ async function main(): Promise<void> {
     });
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+
+  // 3. a random edit sequence against the server, memory sampled
+  const edits = option('--edits', size.edits);
+  const editRoot = mkdtempSync(join(tmpdir(), 'ddd-soak-'));
+  try {
+    const started = performance.now();
+    const result = await soakEdits({ edits, seed: 11, start: pastedWorkspace(3)[0]!.text, paste: pastedWorkspace(2)[0]!.text, sampleEvery: Math.max(1, Math.floor(edits / 10)), rootUri: pathToFileURL(editRoot).href });
+    const gc = typeof (globalThis as { gc?: unknown }).gc === 'function';
+    rows.push({
+      measure: `${thousands(edits)} random edits (typing, pastes, NUL, CR, lone surrogates, out-of-range ranges) → server`,
+      ms: performance.now() - started,
+      budgetMs: edits * 40,
+      memoryMb: Math.max(0, result.heapGrowthMb),
+      budgetMb: 64,
+      oversize: !result.equalToFresh || result.hoversAnswered === 0,
+      note:
+        `heap after ${gc ? 'a collection' : 'no collection (run with --expose-gc)'}: ${result.heapSamplesMb.map((mb) => Math.round(mb)).join(' → ')} MB (growth counted against the memory budget); ` +
+        `burst → diagnostics median ${ms(result.settleMedianMs)}; ${thousands(result.hoversAnswered)} hovers answered; final findings ${result.equalToFresh ? 'equal' : 'DIFFER from'} a fresh server's`,
+    });
+  } finally {
+    rmSync(editRoot, { recursive: true, force: true });
+  }
+
+  // 4. big sagas and a big map through the built CLI: check, then export
+  if (existsSync(cli)) {
+    const steps = option('--saga-steps', size.sagaSteps);
+    const reactions = option('--reactions', size.reactions);
+    const contexts = option('--contexts', size.contexts);
+    const cases: { what: string; text: string; export: string[] }[] = [
+      { what: `a ${thousands(steps)}-step orchestrated saga`, text: bigSaga(steps), export: ['--view', 'saga', '--format', 'markdown'] },
+      { what: `a ${thousands(reactions)}-reaction choreography`, text: bigChoreography(reactions), export: ['--view', 'saga', '--format', 'markdown'] },
+      { what: `a map of ${thousands(contexts)} contexts and ${thousands(contexts * 3)} relationships`, text: generateContextMap(contexts, contexts * 3).files.map((file) => file.text).join('\n'), export: ['--view', 'context-map', '--format', 'markdown'] },
+    ];
+    for (const scale of cases) {
+      const root = mkdtempSync(join(tmpdir(), 'ddd-soak-'));
+      try {
+        writeFileSync(join(root, 'model.ddd'), scale.text);
+        const check = cliRun(cli, ['check', root]);
+        const out = join(root, 'out');
+        const exported = cliRun(cli, ['export', root, ...scale.export, '--out', out]);
+        const written = existsSync(out) ? readdirSync(out).reduce((sum, name) => sum + statSync(join(out, name)).size, 0) : 0;
+        rows.push({
+          measure: `ddd check + export --format markdown: ${scale.what} (built CLI)`,
+          ms: check.ms + exported.ms,
+          budgetMs: 3_000,
+          ...(check.memoryMb !== undefined ? { memoryMb: Math.max(check.memoryMb, exported.memoryMb ?? 0), budgetMb: 500 } : {}),
+          oversize: exported.status !== 0 || written > 5_000_000,
+          note: `check ${ms(check.ms)} (exit ${check.status}), export ${ms(exported.ms)} (exit ${exported.status}, ${thousands(written)} bytes)`,
+        });
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    }
   }
 
   const over = rows.filter((row) => row.oversize || row.ms > row.budgetMs || (row.memoryMb !== undefined && row.budgetMb !== undefined && row.memoryMb > row.budgetMb));

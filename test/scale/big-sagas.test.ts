@@ -49,6 +49,26 @@ describe('the size past which a saga is summarised', () => {
   });
 });
 
+describe('a saga just under the limit', () => {
+  const sequenceOf = (steps: number) => sagaDiagram(checkWorkspace([{ uri: 'file:///s.ddd', text: bigSaga(steps) }]).model.sagas[0]!, 'sequence').text;
+
+  it('draws a sequence that grows with the steps, not with their square', () => {
+    const small = sequenceOf(100).length;
+    const twice = sequenceOf(200).length;
+    expect(twice / small).toBeLessThan(2.2);
+    expect(sequenceOf(MAX_ANALYSED_SAGA_SIZE).length).toBeLessThan(300_000);
+  });
+
+  it('draws the first compensations of a late failure and sums up the rest in a note', () => {
+    const text = sequenceOf(10);
+    const lastFailure = text.slice(text.lastIndexOf('else ShipJ fails'));
+    expect(lastFailure).toContain('ReturnI');
+    expect(lastFailure).toContain('ReturnG');
+    expect(lastFailure).not.toContain('->>p_Sales: ReturnF');
+    expect(lastFailure).toContain('then 6 more compensations in reverse step order #40;ReturnF … ReturnA#41;, ending in RETURNED_0');
+  });
+});
+
 describe('a 2,000-reaction choreography', () => {
   it('gets one saga-too-large finding and a summary drawing', () => {
     const result = checkWorkspace([{ uri: 'file:///chain.ddd', text: bigChoreography(2_000) }]);

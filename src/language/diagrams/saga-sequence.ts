@@ -4,11 +4,19 @@
  * return, the state persisted after each step as a note, and for each step that
  * can fail an `alt` block whose `else` shows the failure path with its
  * compensations; steps after the pivot are retried in a `loop`.
+ *
+ * A failure late in a long saga undoes every step before it: drawn in full, the
+ * diagram would grow with the square of the steps. Each failure path draws its
+ * first COMPENSATIONS_DRAWN compensations and sums up the rest in one note, so
+ * the diagram stays linear in the saga.
  */
 import type { Saga } from '../model/elements';
 import { orchestrationOf, type Orchestration, type OrchestrationStep } from '../sagas/orchestration';
 import { DiagramWriter, type MermaidDiagram } from './diagram';
 import { IdRegistry, mermaidText } from './escape';
+
+/** The compensations drawn as messages on one failure path; the rest are summed up in a note. */
+export const COMPENSATIONS_DRAWN = 3;
 
 export function sagaSequenceDiagram(saga: Saga, orchestration: Orchestration = orchestrationOf(saga)): MermaidDiagram {
   const writer = new DiagramWriter('sequenceDiagram');
@@ -55,11 +63,17 @@ export function sagaSequenceDiagram(saga: Saga, orchestration: Orchestration = o
     writer.line(`else ${mermaidText(`${step.command} fails`)}`);
     writer.edge(`${participant}--x${orchestrator}: ${mermaidText(`${step.command} failed`)}`, 2);
     if (path.failureState !== undefined) note(path.failureState, 2);
-    for (const run of path.compensations) {
+    for (const run of path.compensations.slice(0, COMPENSATIONS_DRAWN)) {
       const undone = orchestration.steps[run.step]!;
       send(participantOf(undone), run.command, 2);
       reply(participantOf(undone), `${run.command} done`, 2);
       note(run.to, 2);
+    }
+    const rest = path.compensations.slice(COMPENSATIONS_DRAWN);
+    if (rest.length) {
+      const last = rest[rest.length - 1]!;
+      const commands = rest.length === 1 ? last.command : `${rest[0]!.command} … ${last.command}`;
+      note(`then ${rest.length} more compensation${rest.length === 1 ? '' : 's'} in reverse step order (${commands}), ending in ${last.to}`, 2);
     }
     if (path.notUndone.length) {
       note(`not undone: ${path.notUndone.map((index) => orchestration.steps[index]!.command).join(', ')} (no compensation)`, 2);
