@@ -17,6 +17,7 @@ import {
 } from '../../src/language/diagrams/index';
 import { seededRandom } from '../../src/language/diagrams/context-map-layout';
 import { DENSE_LAYOUT_LIMIT, stressPairs } from '../../src/language/diagrams/context-map-stress';
+import { MAP_SUMMARY_SHOWN, MAP_SUMMARY_THRESHOLD } from '../../src/language/diagrams/context-map-summary';
 import { checkWorkspace } from '../../src/language/index';
 import { parseMermaid } from './parse';
 import { orderSaga } from './support';
@@ -136,7 +137,34 @@ describe('the example map drawn directly', () => {
 describe('a very big context map: 2,000 contexts, 6,000 relationships (issue 11)', () => {
   const generated = generateContextMap(2_000, 6_000);
   const { model } = checkWorkspace(generated.files);
-  const graph = contextMapGraph(model);
+  const graph = contextMapGraph(model, { whole: true });
+
+  it('is drawn as a summary: the 200 most connected contexts and the relationships between them, with a warning that says how to see the rest', () => {
+    const summary = contextMapGraph(model);
+    expect(summary.nodes).toHaveLength(MAP_SUMMARY_SHOWN);
+    const degree = new Map<string, number>();
+    for (const edge of graph.edges) for (const end of new Set([edge.from, edge.to])) degree.set(end, (degree.get(end) ?? 0) + 1);
+    const kept = new Set(summary.nodes.map((node) => node.id));
+    const leastKept = Math.min(...summary.nodes.map((node) => degree.get(node.id) ?? 0));
+    const mostLeftOut = Math.max(...graph.nodes.filter((node) => !kept.has(node.id)).map((node) => degree.get(node.id) ?? 0));
+    expect(leastKept).toBeGreaterThanOrEqual(mostLeftOut);
+    expect(summary.edges.length).toBeGreaterThan(0);
+    expect(summary.edges.every((edge) => kept.has(edge.from) && kept.has(edge.to))).toBe(true);
+    expect(summary.edges).toEqual(graph.edges.filter((edge) => kept.has(edge.from) && kept.has(edge.to)));
+    expect(summary.warnings.at(-1)).toMatch(/^2,000 contexts: showing the 200 most connected and the [\d,]+ of 6,000 relationships between them\. To see any context with its neighbours, choose it among the smaller views \(Around (Context\d+)\), or name it: `ddd export --view context-map --name \1`\.$/);
+    // the mermaid text and the layout start from the summary too
+    expect(layoutGraph(summary).nodes).toHaveLength(MAP_SUMMARY_SHOWN);
+    expect(contextMapDiagram(model).warnings.at(-1)).toBe(summary.warnings.at(-1));
+  });
+
+  it('keeps a map at the threshold whole, and a focused context with its neighbours whatever the size', () => {
+    const atLimit = checkWorkspace(generateContextMap(MAP_SUMMARY_THRESHOLD, 900).files).model;
+    expect(contextMapGraph(atLimit).nodes).toHaveLength(MAP_SUMMARY_THRESHOLD);
+    expect(contextMapGraph(atLimit).warnings).toEqual([]);
+    const focused = contextMapGraph(model, { focus: 'Context001' });
+    expect(focused.nodes.some((node) => node.focus && node.name === 'Context001')).toBe(true);
+    expect(focused.warnings).toEqual([]);
+  });
 
   it('lays out with a number of stress pairs that grows with the contexts, not their square', () => {
     expect(graph.nodes.length).toBe(2_000);

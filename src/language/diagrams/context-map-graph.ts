@@ -8,6 +8,7 @@
 import { normaliseRelationship, patternNames, type NormalisedSide, type RelationshipPattern } from '../context-map/relationships';
 import type { BoundedContext, Relationship, SubdomainType, TextRange } from '../model/elements';
 import type { DddModel } from '../model/model';
+import { summariseMap } from './context-map-summary';
 import { IdRegistry } from './escape';
 import type { ContextCategory } from './theme';
 
@@ -21,6 +22,8 @@ export interface ContextMapOptions {
    * neither `map` nor `focus` is given.
    */
   isolated?: boolean;
+  /** Every context however many (default: past MAP_SUMMARY_THRESHOLD contexts, only the most connected; see context-map-summary.ts). */
+  whole?: boolean;
 }
 
 export interface MapNode {
@@ -194,5 +197,6 @@ export function contextMapGraph(model: DddModel, options: ContextMapOptions = {}
     }
   }
   if (options.focus !== undefined && model.contexts.has(options.focus)) contextNode(model.contexts.get(options.focus)!);
-  return { nodes: [...nodes.values()], edges, maps: maps.map((map) => map.name), warnings };
+  const graph = { nodes: [...nodes.values()], edges, maps: maps.map((map) => map.name), warnings };
+  return options.whole ? graph : summariseMap(graph);
 }
