@@ -43,6 +43,7 @@ import {
   type SimSaga,
   type TimelineEvent,
 } from '../language/simulation/index';
+import { breachSummary, breachTitle } from '../protocol/breach-words';
 import { limits } from '../protocol/requests';
 import { checkInputs } from './check';
 import { exitCodes, UsageError, type CliCommand, type Invocation } from './command';
@@ -221,7 +222,7 @@ function renderRun(saga: CompiledSaga, result: RunResult, color: boolean): strin
   const end = result.end === 'completed' ? saga.info.completed : result.end === 'failed' ? saga.info.failed : `stuck in ${result.state}`;
   lines.push(`Ended ${end}${failed}${compensated} (${result.commandsSent} commands${retries}, ${result.journal.length} journal entries).`);
   lines.push(result.held.length ? `Held at the end: ${result.held.map((held) => held.label).join(', ')}.` : 'Nothing held at the end.');
-  for (const breach of result.breaches) lines.push(paint(`✗ ${breach.kind}: ${breach.message}`, '31', color));
+  for (const breach of result.breaches) lines.push(paint(`✗ ${breachTitle(breach)}: ${breach.message}`, '31', color));
   for (const risk of result.risks) lines.push(paint(`! risk: ${risk.message}`, '33', color));
   lines.push(verdictLine(result, color, 'Every guarantee holds.', `${result.breaches.length} guarantee${result.breaches.length === 1 ? '' : 's'} breached.`));
   return lines.join('\n') + '\n';
@@ -237,7 +238,7 @@ function renderExploration(saga: CompiledSaga, exploration: Exploration, color: 
   for (const outcome of exploration.outcomes) {
     const end = outcome.end === 'completed' ? 'COMPLETED' : outcome.end === 'failed' ? 'FAILED' : 'STUCK';
     const injected = describeFaults(saga, outcome.example.faults, outcome.example.crashes) || 'no fault';
-    const kinds = outcome.breaches.map((breach) => `${breach.kind}${breach.command ? ' ' + breach.command : ''}`).join(', ');
+    const kinds = breachSummary(outcome.breaches);
     const breaches = !outcome.breaches.length ? '' : outcome.onlyIfNeverSucceeds ? paint(`  ! ${kinds}`, '33', color) : paint(`  ✗ ${kinds}`, '31', color);
     lines.push(`  ${String(outcome.count).padStart(5)}  ${end.padEnd(9)} ${outcome.compensations.length ? 'compensations ' + outcome.compensations.join(', ') : 'no compensation'}${breaches}`);
     lines.push(`         e.g. ${injected}: ${pathText(outcome.example)}`);
@@ -245,14 +246,14 @@ function renderExploration(saga: CompiledSaga, exploration: Exploration, color: 
   if (exploration.breaches.length) {
     lines.push('', 'Breaches:');
     for (const { breach, count, example } of exploration.breaches) {
-      lines.push(paint(`  ✗ ${breach.kind}${breach.command ? ` (${breach.command})` : ''}, in ${plural(count, 'run')}: ${breach.message}`, '31', color));
+      lines.push(paint(`  ✗ ${breachTitle(breach)}${breach.command ? ` (${breach.command})` : ''}, in ${plural(count, 'run')}: ${breach.message}`, '31', color));
       lines.push(`    e.g. ${describeFaults(saga, example.faults, example.crashes) || 'no fault'}: ${pathText(example)}`);
     }
   }
   if (exploration.neverSucceeds.length) {
     lines.push('', 'When a command never succeeds (it fails on every attempt, so the saga stops and an operator must step in):');
     for (const { breach, count } of exploration.neverSucceeds) {
-      lines.push(paint(`  ! ${breach.kind}${breach.command ? ` (${breach.command})` : ''}, in ${plural(count, 'run')}: ${breach.message}`, '33', color));
+      lines.push(paint(`  ! ${breachTitle(breach)}${breach.command ? ` (${breach.command})` : ''}, in ${plural(count, 'run')}: ${breach.message}`, '33', color));
     }
   }
   if (exploration.risks.length) {
@@ -274,7 +275,7 @@ function renderBulk(saga: CompiledSaga, bulk: BulkResult, color: boolean, elapse
   lines.push('', 'Outcomes:');
   const rows = bulk.outcomes.map((outcome) => {
     const end = outcome.end === 'completed' ? 'COMPLETED' : outcome.end === 'failed' ? 'FAILED' : `STUCK in ${outcome.state}`;
-    const breaches = outcome.breaches.length ? `✗ ${outcome.breaches.map((breach) => `${breach.kind}${breach.command ? ' ' + breach.command : ''}`).join(', ')}` : '';
+    const breaches = outcome.breaches.length ? `✗ ${breachSummary(outcome.breaches)}` : '';
     return [`${(outcome.percent ?? 0).toFixed(2)}%`, outcome.count.toLocaleString('en-US'), end, outcome.compensations.length ? outcome.compensations.join(', ') : '-', breaches];
   });
   lines.push(table(rows, '  '));
@@ -328,7 +329,7 @@ function renderChoreography(saga: Saga, run: ChoreographyRunResult, options: Cho
   lines.push(table(rows, '  '), '');
   lines.push(`Ended ${run.end} after ${run.deliveries} deliveries.`);
   lines.push(run.held.length ? `Held at the end: ${run.held.map((held) => held.label).join(', ')}.` : 'Nothing held at the end.');
-  for (const breach of run.breaches) lines.push(paint(`✗ ${breach.kind}: ${breach.message}`, '31', color));
+  for (const breach of run.breaches) lines.push(paint(`✗ ${breachTitle(breach)}: ${breach.message}`, '31', color));
   lines.push(verdictLine(run, color, 'Every guarantee holds.', `${run.breaches.length} guarantee${run.breaches.length === 1 ? '' : 's'} breached.`));
   return lines.join('\n') + '\n';
 }
@@ -344,7 +345,7 @@ function renderChoreographyExploration(saga: Saga, exploration: ChoreographyExpl
     if (outcome.scenario.reorder) injected.push(`reordered (seed ${outcome.scenario.seed})`);
     lines.push(`  ${String(outcome.count).padStart(5)}  ${outcome.end.padEnd(11)} ${outcome.example.events.join(' → ')}`);
     if (injected.length) lines.push(`         e.g. ${injected.join('; ')}`);
-    for (const breach of outcome.breaches) lines.push(paint(`         ✗ ${breach.kind}: ${breach.message}`, '31', color));
+    for (const breach of outcome.breaches) lines.push(paint(`         ✗ ${breachTitle(breach)}: ${breach.message}`, '31', color));
   }
   lines.push('', verdictLine(exploration, color, 'Every guarantee holds in every run.', 'Some runs breach a guarantee.'));
   return lines.join('\n') + '\n';

@@ -77,10 +77,12 @@ describe('ddd simulate, orchestrated', () => {
   it('exits 1 when a guarantee is breached', () => {
     const ran = simulate('--saga', 'OrderSaga', '--fail', 'ConfirmOrder:always');
     expect(ran.code).toBe(1);
-    expect(ran.stdout).toContain('✗ not-terminal');
+    expect(ran.stdout).toContain('✗ Stuck: ');
+    // the guarantees in words (issue 12); the codes stay in --format json
+    expect(ran.stdout).not.toMatch(/not-terminal|not-undone|left-held/);
     const leaky = run(simulateCommand, ['--saga', 'LeakySaga', '--fail', 'ProcessPayment', 'shop.ddd', 'missing-compensation.ddd'], fixtures);
     expect(leaky.code).toBe(1);
-    expect(leaky.stdout).toContain('✗ not-undone: NotifyWarehouse ran');
+    expect(leaky.stdout).toContain('✗ Not undone: NotifyWarehouse ran');
   });
 
   it('fails a compensation, which is retried', () => {
@@ -96,7 +98,8 @@ describe('ddd simulate, orchestrated', () => {
     expect(ran.code).toBe(0);
     expect(ran.stdout).toContain('Explored 16 runs');
     expect(ran.stdout).toContain('When a command never succeeds');
-    expect(ran.stdout).toContain('! not-terminal (CancelOrder), in 2 runs');
+    expect(ran.stdout).toContain('! Stuck (CancelOrder), in 2 runs');
+    expect(ran.stdout).toContain('  ! stuck on CancelOrder');
     expect(ran.stdout).toContain('ProcessPayment fails; ReleaseInventory fails every time');
     expect(ran.stdout).toContain('✓ Every guarantee holds in every run where each command eventually succeeds');
     expect(ran.stdout).not.toContain('in 1 runs');
@@ -105,7 +108,7 @@ describe('ddd simulate, orchestrated', () => {
     expect((exploration.result as Exploration).outcomes.filter((outcome) => outcome.end !== 'stuck')).toHaveLength(4);
     const leaky = run(simulateCommand, ['--saga', 'LeakySaga', '--explore', 'shop.ddd', 'missing-compensation.ddd'], fixtures);
     expect(leaky.code).toBe(1);
-    expect(leaky.stdout).toContain('✗ not-undone (NotifyWarehouse)');
+    expect(leaky.stdout).toContain('✗ Not undone (NotifyWarehouse)');
   });
 
   it('runs in bulk, reproducibly', () => {

@@ -4,7 +4,7 @@ import { count, h, plural } from '../shared/dom';
 import { button } from '../shared/elements';
 import { plainCode } from '../shared/inline-code';
 import { listText, table } from '../shared/table';
-import { breachSummary, type AnyBreach } from './breach-words';
+import { breachSummary, type AnyBreach } from '../../src/protocol/breach-words';
 import type { Act } from './run-view';
 import { breachList, resendRisks } from './verdict';
 

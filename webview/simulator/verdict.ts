@@ -2,7 +2,7 @@
 import type { ChoreographyVerdict, Verdict } from '../../src/protocol/simulation';
 import { h, plural } from '../shared/dom';
 import { inlineCode } from '../shared/inline-code';
-import { breachTitle, type AnyBreach } from './breach-words';
+import { breachTitle, type AnyBreach } from '../../src/protocol/breach-words';
 
 /** `risks`: warnings listed below the badge (they are no breach, and the badge says they are there). */
 function badge(ok: boolean, breaches: number, risks: number): HTMLElement {

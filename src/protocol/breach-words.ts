@@ -3,7 +3,7 @@
  * on ConfirmOrder", "still held: CreateOrder") instead of its code
  * (`not-terminal`, `left-held`); the code stays in the tooltip.
  */
-import type { Breach, ChoreographyBreach } from '../../src/protocol/simulation';
+import type { Breach, ChoreographyBreach } from './simulation';
 
 type Kind = Breach['kind'] | ChoreographyBreach['kind'];
 
