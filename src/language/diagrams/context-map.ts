@@ -10,7 +10,7 @@ import type { DddModel } from '../model/model';
 import { contextMapLegend } from './context-map-legend';
 import { contextMapGraph, type ContextMapGraph, type ContextMapOptions, type MapEdgeKind, type MapNode } from './context-map-graph';
 import { addTo, contextMapLimits, DiagramWriter, writeClasses, type MermaidDiagram } from './diagram';
-import { quoted, quotedLines } from './escape';
+import { quoted, quotedLines, wrapName } from './escape';
 import { contextClassDef, type ContextCategory } from './theme';
 
 export interface ContextMapDiagramOptions extends ContextMapOptions {
@@ -46,7 +46,7 @@ export function contextMapMermaid(graph: ContextMapGraph, title: string, directi
   const classes = new Map<string, string[]>();
   for (const node of graph.nodes) {
     const [open, close] = shape(node);
-    writer.line(`${node.id}${open}${quotedLines([node.name, contextSubtitle(node)])}${close}`);
+    writer.line(`${node.id}${open}${quotedLines([...wrapName(node.name), contextSubtitle(node)])}${close}`);
     writer.node({ id: node.id, name: node.name, kind: node.unknown ? 'unknown-context' : 'context', ...(node.uri ? { uri: node.uri } : {}), ...(node.range ? { range: node.range } : {}) });
     addTo(classes, node.category, node.id);
     if (node.focus) addTo(classes, 'focus', node.id);

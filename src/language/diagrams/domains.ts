@@ -6,7 +6,7 @@ import type { SubdomainType } from '../model/elements';
 import type { DddModel } from '../model/model';
 import { contextCategory } from './context-map-graph';
 import { addTo, DiagramWriter, sourceOf, type MermaidDiagram } from './diagram';
-import { IdRegistry, quoted, quotedLines } from './escape';
+import { IdRegistry, quoted, quotedLines, wrapName } from './escape';
 import { contextClassDef, type ContextCategory } from './theme';
 
 const groups: { type: SubdomainType | undefined; id: string; title: string }[] = [
@@ -45,7 +45,7 @@ export function domainDiagram(model: DddModel): MermaidDiagram {
     for (const subdomain of members) {
       const id = subdomainIds.id(subdomain, subdomain.name);
       const name = qualify ? `${subdomain.domain.name}.${subdomain.name}` : subdomain.name;
-      writer.line(`${id}[${quotedLines([name, short(subdomain.description ?? '')])}]`, 2);
+      writer.line(`${id}[${quotedLines([...wrapName(name), short(subdomain.description ?? '')])}]`, 2);
       writer.node({ id, name: subdomain.name, kind: 'subdomain', ...sourceOf({ uri: subdomain.uri, range: subdomain.nameRange }) });
       addTo(classes, `sd${group.id[0]!.toUpperCase()}${group.id.slice(1)}`, id);
     }
@@ -61,7 +61,7 @@ export function domainDiagram(model: DddModel): MermaidDiagram {
     for (const context of list) {
       const contextId = contextIds.id(context, context.name);
       const [open, close] = context.external ? ['{{', '}}'] : ['(', ')'];
-      writer.line(`${contextId}${open}${quoted(context.name)}${close}`, 2);
+      writer.line(`${contextId}${open}${quotedLines(wrapName(context.name))}${close}`, 2);
       writer.node({ id: contextId, name: context.name, kind: 'context', ...sourceOf({ uri: context.uri, range: context.nameRange }) });
       addTo(classes, contextCategory(context), contextId);
     }

@@ -94,6 +94,37 @@ export function quoted(text: string): string {
   return `"${mermaidText(text, 'keep')}"`;
 }
 
+/** The widest line, in characters, of a name in a box; longer names wrap (`wrapName`). */
+export const NAME_LINE_WIDTH = 20;
+
+/**
+ * A long name as lines of at most `width` characters, broken between its words
+ * (`CustomerAccount` + `VerificationRequest`; `ORDER_` + `CONFIRMED`), a word
+ * longer than a line cut where it must: a box stays narrow enough to read at
+ * half a panel's width. Only names are wrapped here; prose (anything with a
+ * space or a character no name has) is left whole, and mermaid wraps it at its
+ * spaces.
+ */
+export function wrapName(name: string, width = NAME_LINE_WIDTH): string[] {
+  if (name.length <= width || !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name)) return [name];
+  const words = name.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[_.])/).filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (let word of words) {
+    if (line && (line + word).trimEnd().length > width) {
+      lines.push(line.trimEnd());
+      line = '';
+    }
+    while (word.length > width) {
+      lines.push(word.slice(0, width));
+      word = word.slice(width);
+    }
+    line += word;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
+
 /** Several lines of model text as one quoted label (`<br/>` between them). */
 export function quotedLines(lines: readonly string[]): string {
   return `"${lines

@@ -38,7 +38,7 @@ export {
   type MermaidDiagram,
 } from './diagram';
 export { domainDiagram } from './domains';
-export { decodeMermaidText, markdownText, mermaidFence, mermaidText, xmlText } from './escape';
+export { decodeMermaidText, markdownText, mermaidFence, mermaidText, NAME_LINE_WIDTH, wrapName, xmlText } from './escape';
 export { markdownProblem, toMarkdown, type MarkdownOptions } from './markdown';
 export { sagaFlowDiagram } from './saga-flow';
 export { sagaSequenceDiagram } from './saga-sequence';

@@ -8,7 +8,7 @@
 import type { Saga } from '../model/elements';
 import { choreographyOf, type Choreography } from '../sagas/choreography';
 import { addTo, DiagramWriter, sourceOf, type MermaidDiagram } from './diagram';
-import { IdRegistry, quoted, quotedLines } from './escape';
+import { IdRegistry, quoted, quotedLines, wrapName } from './escape';
 import { stickyStyles } from './theme';
 
 const flowStyles: Record<string, string> = {
@@ -40,7 +40,7 @@ export function sagaFlowDiagram(saga: Saga, choreography: Choreography = choreog
   for (const name of new Set(order)) {
     const id = names.id(name, name);
     const command = triggers.has(name);
-    writer.line(command ? `${id}[${quoted(name)}]` : `${id}(${quoted(name)})`);
+    writer.line(command ? `${id}[${quotedLines(wrapName(name))}]` : `${id}(${quotedLines(wrapName(name))})`);
     const reference = choreography.saga.reactions.flatMap((r) => [...r.triggers, ...r.emits, ...r.otherwise]).find((ref) => ref.text === name);
     const target = reference?.target;
     writer.node({ id, name, kind: command ? 'command' : 'event', ...(target && 'nameRange' in target ? sourceOf({ uri: target.uri, range: target.nameRange }) : {}) });

@@ -5,7 +5,7 @@
  */
 import type { StickyType } from '../model/elements';
 import { addTo, DiagramWriter, type MermaidDiagram } from './diagram';
-import { quoted } from './escape';
+import { quoted, quotedLines, wrapName } from './escape';
 import type { StickyNote, StormingLinkKind, StormingView } from './storming';
 import { stickyClassDef } from './theme';
 
@@ -34,7 +34,7 @@ export function stormingDiagram(view: StormingView): MermaidDiagram {
   const classes = new Map<string, string[]>();
   const write = (note: StickyNote, indent: number) => {
     const [open, close] = shapes[note.type];
-    writer.line(`${note.id}${open}${quoted(note.text)}${close}`, indent);
+    writer.line(`${note.id}${open}${quotedLines(wrapName(note.text))}${close}`, indent);
     writer.node({ id: note.id, name: note.text, kind: note.type, ...(note.uri && note.range ? { uri: note.uri, range: note.range } : {}) });
     addTo(classes, note.type, note.id);
     if (note.origin === 'derived') addTo(classes, 'derived', note.id);
