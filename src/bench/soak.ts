@@ -216,7 +216,9 @@ async function main(): Promise<void> {
     }
   }
 
-  const over = rows.filter((row) => row.oversize || row.ms > row.budgetMs || (row.memoryMb !== undefined && row.budgetMb !== undefined && row.memoryMb > row.budgetMb));
+  // --small (what CI runs, on a machine of unknown speed and load) fails on wrong or oversized results only; the full soak on time and memory too
+  const timed = !process.argv.includes('--small');
+  const over = rows.filter((row) => row.oversize || (timed && (row.ms > row.budgetMs || (row.memoryMb !== undefined && row.budgetMb !== undefined && row.memoryMb > row.budgetMb))));
   console.log('Soak: scale workspaces against the clock\n');
   console.log(
     table(
@@ -227,7 +229,7 @@ async function main(): Promise<void> {
   console.log();
   for (const row of rows) console.log(`  ${row.measure}: ${row.note}`);
   for (const line of lines) console.log(line);
-  console.log(`\n${over.length ? `${over.length} over budget` : 'all within budget'} (Node ${process.version}, ${process.platform})`);
+  console.log(`\n${over.length ? `${over.length} over budget` : 'all within budget'}${timed ? '' : ' (--small: times and memory are reported, not enforced)'} (Node ${process.version}, ${process.platform})`);
   process.exitCode = over.length ? 1 : 0;
 }
 
