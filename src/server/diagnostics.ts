@@ -6,12 +6,40 @@
  * the other file too.
  */
 import type { Diagnostic as LspDiagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import type { Diagnostic } from '../language/diagnostics';
+import type { LineIndex } from '../language/syntax/line-index';
 import { toLspDiagnostic } from './convert';
 import type { Workspace } from './workspace';
 
 interface Published {
   key: string;
   version: number | undefined;
+}
+
+/** A number per line index (one per parsed text): the same findings in an edited text may sit at other lines. */
+const textIds = new WeakMap<LineIndex, number>();
+let nextTextId = 1;
+function textId(lines: LineIndex | undefined): number {
+  if (!lines) return 0;
+  let id = textIds.get(lines);
+  if (id === undefined) textIds.set(lines, (id = nextTextId++));
+  return id;
+}
+
+/**
+ * What a document's published findings depend on, as one string: each finding's
+ * offsets, severity, code, message, related locations and data, and the texts
+ * their offsets are read in. Equal keys give equal LSP diagnostics, so a file whose
+ * key did not change is neither converted nor sent again.
+ */
+function findingsKey(uri: string, diagnostics: readonly Diagnostic[], linesOf: (uri: string) => LineIndex | undefined): string {
+  const parts: string[] = [String(textId(linesOf(uri)))];
+  for (const diagnostic of diagnostics) {
+    parts.push(`${diagnostic.range.start},${diagnostic.range.end},${diagnostic.severity},${diagnostic.code},${diagnostic.message}`);
+    if (diagnostic.related) for (const location of diagnostic.related) parts.push(`>${location.uri}@${textId(linesOf(location.uri))},${location.range.start},${location.range.end},${location.message}`);
+    if (diagnostic.data !== undefined) parts.push(JSON.stringify(diagnostic.data));
+  }
+  return parts.join('\u0000');
 }
 
 export class DiagnosticsPublisher {
@@ -29,12 +57,13 @@ export class DiagnosticsPublisher {
     const linesOf = (uri: string) => this.workspace.lines(uri);
     for (const entry of this.workspace.entriesList()) {
       const lines = this.workspace.lines(entry.uri)!;
-      const diagnostics: LspDiagnostic[] = (byUri.get(entry.uri) ?? []).map((diagnostic) => toLspDiagnostic(diagnostic, lines, linesOf));
-      const key = JSON.stringify(diagnostics);
+      const findings = byUri.get(entry.uri) ?? [];
+      const key = findingsKey(entry.uri, findings, linesOf);
       const version = entry.open ? entry.version : undefined;
       const before = this.published.get(entry.uri);
       if (before && before.key === key && before.version === version) continue;
       this.published.set(entry.uri, { key, version });
+      const diagnostics: LspDiagnostic[] = findings.map((diagnostic) => toLspDiagnostic(diagnostic, lines, linesOf));
       const params: PublishDiagnosticsParams = { uri: entry.uri, diagnostics };
       if (version !== undefined) params.version = version;
       this.send(params);
