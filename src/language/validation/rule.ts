@@ -5,6 +5,7 @@
 import type { Diagnostic, RelatedLocation, Severity } from '../diagnostics';
 import type { TextRange } from '../model/elements';
 import type { DddModel } from '../model/model';
+import type { ParsedDocument } from '../syntax/parse-document';
 
 export interface Rule {
   /** Stable, kebab-case; never reused for another meaning. */
@@ -35,6 +36,23 @@ export interface RuleSet {
   summary: string;
   rules: Rule[];
   check(model: DddModel, accept: Accept): void;
+  /**
+   * For a concern whose findings in a document depend on that document's text
+   * alone (how its names are written, say): the check of one document. Then
+   * `validateModel` checks only the documents that changed since the last run
+   * and reuses the findings of the others (see `documentRuleSet`).
+   */
+  checkDocument?(document: ParsedDocument, accept: Accept): void;
+}
+
+/** A rule set whose findings in a document depend on that document alone: `check` runs `checkDocument` on each. */
+export function documentRuleSet(set: Omit<RuleSet, 'check' | 'checkDocument'> & { checkDocument(document: ParsedDocument, accept: Accept): void }): RuleSet {
+  return {
+    ...set,
+    check(model, accept) {
+      for (const document of model.documents) set.checkDocument(document, accept);
+    },
+  };
 }
 
 export function toDiagnostic(rule: Rule, finding: Finding): Diagnostic {

@@ -5,6 +5,7 @@
  */
 import { compareDiagnostics, severityRank, type Diagnostic } from '../diagnostics';
 import type { DddModel } from '../model/model';
+import type { ParsedDocument } from '../syntax/parse-document';
 import { toDiagnostic, type RuleSet } from './rule';
 import { ruleSets } from './rule-sets';
 
@@ -14,12 +15,39 @@ export const MAX_FINDINGS_PER_FILE = 500;
 /** The code of the finding that counts the findings a file has past MAX_FINDINGS_PER_FILE. */
 export const TOO_MANY_FINDINGS = 'too-many-findings';
 
+/**
+ * The findings of each document-level rule set (`RuleSet.checkDocument`) in each
+ * parsed document. A document that did not change keeps its parsed form, so an
+ * edit re-checks only the document edited; the findings go with the parsed form.
+ */
+const documentFindings = new WeakMap<ParsedDocument, Map<RuleSet, readonly Diagnostic[]>>();
+
+/** Counts of the document-level checks run and reused (for tests: an edit re-checks one document). */
+export const documentCheckWork = { checked: 0, reused: 0 };
+
+function findingsOf(set: RuleSet, checkDocument: NonNullable<RuleSet['checkDocument']>, document: ParsedDocument): readonly Diagnostic[] {
+  let bySet = documentFindings.get(document);
+  if (!bySet) documentFindings.set(document, (bySet = new Map()));
+  const known = bySet.get(set);
+  if (known) {
+    documentCheckWork.reused++;
+    return known;
+  }
+  documentCheckWork.checked++;
+  const found: Diagnostic[] = [];
+  checkDocument(document, (rule, finding) => found.push(toDiagnostic(rule, finding)));
+  bySet.set(set, found);
+  return found;
+}
+
 export function validateModel(model: DddModel, sets: readonly RuleSet[] = ruleSets): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const document of model.documents) diagnostics.push(...document.diagnostics);
   for (const set of sets) {
     try {
-      set.check(model, (rule, finding) => diagnostics.push(toDiagnostic(rule, finding)));
+      const { checkDocument } = set;
+      if (checkDocument) for (const document of model.documents) diagnostics.push(...findingsOf(set, checkDocument, document));
+      else set.check(model, (rule, finding) => diagnostics.push(toDiagnostic(rule, finding)));
     } catch (error) {
       // one broken rule set must not hide the findings of the others
       const first = model.documents[0];
