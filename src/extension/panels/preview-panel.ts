@@ -36,8 +36,13 @@ import { activeDddEditor, describe, LANGUAGE_ID, panelOptions, post, revealSourc
 
 export const previewViewType = 'ddd.preview';
 
-/** After the last keystroke, wait this long before asking for the drawing again. */
-export const EDIT_DELAY_MS = 90;
+/**
+ * After a keystroke, wait this long before asking for the drawing again: long
+ * enough to fold the events of one keystroke (the edit, then its diagnostics)
+ * into one refresh, and no longer. Typing faster than the preview draws costs
+ * nothing more: refreshes run one at a time and the latest one waiting wins.
+ */
+export const EDIT_DELAY_MS = 20;
 /** After the cursor stops moving, wait this long before asking which element it is in. */
 export const CURSOR_DELAY_MS = 120;
 /** After a `.ddd` file changed on disk: the server reads it first. */
