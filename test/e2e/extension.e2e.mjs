@@ -500,6 +500,59 @@ const checks = [
     },
   },
   {
+    name: "snippet-tab",
+    title: "`doma` and Enter insert the domain snippet; Tab moves from placeholder to placeholder (snippets on top, as the extension's language defaults set)",
+    async run(wb) {
+      const file = path.join(workspace, "scratch.ddd");
+      const original = await readFile(file, "utf8");
+      // this run's user settings turn snippets off for [ddd]; a workspace setting restores the extension's default for this check
+      const settingsDir = path.join(workspace, ".vscode");
+      const settingsFile = path.join(settingsDir, "settings.json");
+      await mkdir(settingsDir, { recursive: true });
+      await writeFile(settingsFile, JSON.stringify({ "[ddd]": { "editor.snippetSuggestions": "top" } }, null, 2));
+      try {
+        await sleep(1500); // the workbench reads the new settings file
+        await wb.openFile("scratch.ddd");
+        await wb.gotoLine(original.split("\n").length, 1);
+        await wb.page.keyboard.type("doma");
+        const first = await waitFor("the suggest widget to offer the domain snippet first", async () => {
+          await wb.page.keyboard.press("Control+Space");
+          const rows = wb.page.locator(".editor-widget.suggest-widget.visible .monaco-list-row");
+          await rows.first().waitFor({ timeout: 3000 });
+          await sleep(300);
+          const texts = (await rows.allTextContents()).map(plain);
+          if (!/Domain|domain/.test(texts[0] ?? "")) {
+            await wb.escape(1);
+            return false;
+          }
+          return texts[0];
+        }, { timeoutMs: 20_000 });
+        await wb.page.keyboard.press("Enter");
+        // the first placeholder (the domain's name) is selected: type over it, then Tab to the next ones
+        await wb.page.keyboard.type("Library");
+        await wb.page.keyboard.press("Tab");
+        await wb.page.keyboard.type("Lending books to members");
+        await wb.page.keyboard.press("Tab");
+        await wb.page.keyboard.type("Lending");
+        await wb.page.keyboard.press("Tab");
+        await wb.page.keyboard.type("where we compete");
+        await wb.escape(1);
+        const text = await waitFor("the snippet's placeholders to hold what was typed", async () => {
+          const t = await wb.editorText();
+          return /domain Library "Lending books to members" \{/.test(t) && /core subdomain Lending "where we compete"/.test(t) && t;
+        }, { timeoutMs: 10_000 });
+        const line = /core subdomain Lending "where we compete"/.exec(text)[0];
+        return `first suggestion: ${first.trim()}; after typing over the placeholders with Tab between them: domain Library "Lending books to members" { ${line} …`;
+      } finally {
+        await rm(settingsDir, { recursive: true, force: true });
+        await wb.page.keyboard.press("Control+S");
+        await waitFor("scratch.ddd to be saved", async () => (await readFile(file, "utf8")) !== original).catch(() => {});
+        await writeFile(file, original);
+        await waitFor("the editor to reload scratch.ddd", async () => !(await wb.editorText()).includes("domain Library")).catch(() => {});
+      }
+    },
+  },
+  {
     name: "rename",
     title: "F2 on an event, a new name, Enter: the other files that use it change too",
     async run(wb) {
