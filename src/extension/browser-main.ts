@@ -7,7 +7,7 @@
  */
 import './load-time';
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { activateWith } from './activate';
 import type { ServerHost } from './supervisor';
 import { answerWorkspaceFileRequests } from './workspace-files';
@@ -33,8 +33,17 @@ function workerServerHost(serverMain: vscode.Uri): ServerHost {
     documentSchemes: () => [...new Set(['file', ...(vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme)])],
     createClient(id, name, clientOptions) {
       let worker: Worker | undefined;
-      // a fresh worker per start; the library calls this when the client starts
-      const client = new LanguageClient(id, name, async () => (worker = await startWorker(serverMain)), clientOptions);
+      // A fresh worker per start; the library calls this when the client starts. The transports are made
+      // here: VS Code's extension host wraps the Worker constructor, so the library's `instanceof Worker` fails.
+      const client = new LanguageClient(
+        id,
+        name,
+        async () => {
+          worker = await startWorker(serverMain);
+          return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+        },
+        clientOptions,
+      );
       answerWorkspaceFileRequests(client);
       return { client, release: () => worker?.terminate() };
     },

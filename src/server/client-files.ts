@@ -23,6 +23,7 @@ const editorOnlySchemes = /^(untitled|vscode-notebook-cell|output|git|vscode-use
 
 export function clientWorkspaceFiles(connection: Pick<Connection, 'sendRequest'>): WorkspaceFiles {
   return {
+    asksClient: true,
     owns: (uri) => /^[A-Za-z][A-Za-z0-9+.-]*:/.test(uri) && !editorOnlySchemes.test(uri),
     async find(folder, limit) {
       const result = await connection.sendRequest<FindFilesResult>(WorkspaceFileRequests.find, { folder, limit } satisfies FindFilesParams);

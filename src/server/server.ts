@@ -69,6 +69,8 @@ export class DddLanguageServer implements ServerContext {
   private folders: string[] = [];
   /** Settles when the workspace folders have been read. */
   private indexing: Promise<void> = Promise.resolve();
+  /** Starts reading the workspace, when that waits for `initialized` (a reader that asks the client). */
+  private startIndexing: (() => void) | undefined;
   private readonly scheduler: ValidationScheduler;
   private validating: Promise<void> = Promise.resolve();
   private disposed = false;
@@ -193,7 +195,9 @@ export class DddLanguageServer implements ServerContext {
     if (folders.length === 0 && params.rootUri) folders.push(params.rootUri);
     if (folders.length === 0 && params.rootPath && this.files.pathToUri) folders.push(this.files.pathToUri(params.rootPath));
     this.folders = folders;
-    this.indexing = this.indexFolders(folders).catch((error: unknown) => this.log(`indexing the workspace failed: ${String(error)}`));
+    const index = () => this.indexFolders(folders).catch((error: unknown) => this.log(`indexing the workspace failed: ${String(error)}`));
+    if (this.files.asksClient) this.indexing = new Promise<void>((start) => (this.startIndexing = start)).then(index);
+    else this.indexing = index();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -215,6 +219,8 @@ export class DddLanguageServer implements ServerContext {
   }
 
   private async initialized(): Promise<void> {
+    this.startIndexing?.();
+    this.startIndexing = undefined;
     if (this.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       this.connection.client
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.ddd' }] })

@@ -16,6 +16,8 @@ export interface WorkspaceFiles {
    * `report` (the server's log), except for a file that is gone.
    */
   read(uri: string, maxSize: number, report: (problem: string) => void): Promise<string | undefined>;
+  /** It asks the client: LSP lets a server send requests only once it is initialized, so the workspace is read from then on. */
+  readonly asksClient?: boolean;
   /** The uri of a folder given as a path (the deprecated `rootPath` of initialize), when this reader knows paths. */
   pathToUri?(path: string): string;
 }
