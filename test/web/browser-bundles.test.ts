@@ -23,7 +23,7 @@ function importedPaths(metafile: Metafile): string[] {
 
 describe('browser bundles', () => {
   it('fail to build when a file imports a Node built-in, naming the built-in and the importer', async () => {
-    const failure = await bundle('test/fixtures/web/entry.ts').then(
+    const failure = await bundle('test/web/node-import/entry.ts').then(
       () => undefined,
       (error: { errors?: { text: string }[] }) => error,
     );
