@@ -2,6 +2,7 @@
 // exist yet are skipped, so each part can land on its own.
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { noNodeBuiltins } from './browser-bundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -15,6 +16,9 @@ const bundles = [
   // the extension client (VS Code host) and the language server (its own process)
   { entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', external: ['vscode'] },
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', platform: 'node' },
+  // the same two for VS Code for the Web: the extension in the browser's extension host, the server in a Web Worker
+  { entryPoints: ['src/extension/browser-main.ts'], outfile: 'dist/browser-extension.js', platform: 'browser', external: ['vscode'] },
+  { entryPoints: ['src/server/browser-main.ts'], outfile: 'dist/browser-server.js', platform: 'browser', format: 'iife' },
   // the webview (browser)
   { entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
 ];
@@ -36,7 +40,11 @@ const built = [];
 for (const options of bundles) {
   if (!existsSync(options.entryPoints[0])) continue;
   const config = { ...common, ...options };
-  if (options.platform === 'browser') config.target = 'es2022';
+  if (options.platform === 'browser') {
+    config.target = 'es2022';
+    // a Node built-in in a browser bundle fails the build (scripts/browser-bundles.mjs)
+    config.plugins = [...(options.plugins ?? []), noNodeBuiltins()];
+  }
   if (watch) {
     const { context } = await import('esbuild');
     const ctx = await context(config);

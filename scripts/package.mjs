@@ -58,6 +58,9 @@ export function checkContents(names) {
     "extension/package.json",
     "extension/dist/extension.js",
     "extension/dist/server.js",
+    // VS Code for the Web: the same VSIX, its `browser` entry and the server's Web Worker
+    "extension/dist/browser-extension.js",
+    "extension/dist/browser-server.js",
     "extension/language-configuration.json",
     "extension/syntaxes/ddd.tmLanguage.json",
     "extension/snippets/ddd.json",

@@ -1,8 +1,7 @@
 /**
- * When the extension's code started to load. Imported first by main.ts, so the
- * time it takes to load the bundled dependencies (vscode-languageclient) counts
- * towards the activation time main.ts logs.
+ * When the extension's code started to load. Imported first by the entry
+ * files (main.ts, browser-main.ts), so the time it takes to load the bundled
+ * dependencies (vscode-languageclient) counts towards the activation time
+ * activate.ts logs. `performance` is a global in Node and in browsers.
  */
-import { performance } from 'node:perf_hooks';
-
 export const loadStartedAt = performance.now();

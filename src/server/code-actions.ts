@@ -13,7 +13,7 @@ import {
   type CodeAction,
   type CodeActionParams,
   type Diagnostic as LspDiagnostic,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { creationFixesAt, fixesFor, type Fix, type FixContext, type FixFinding } from '../language/fixes/index';
 import type { NavWorkspaceEdit } from '../language/navigation/index';
 import type { DocumentView, ServerContext } from './context';

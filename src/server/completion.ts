@@ -1,5 +1,5 @@
 /** textDocument/completion: the core's candidates, as LSP completion items. */
-import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver/node';
+import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionParams } from 'vscode-languageserver';
 import { completionsAt, type CompletionKind } from '../language/navigation/index';
 import type { ServerContext } from './context';
 

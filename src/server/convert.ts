@@ -9,7 +9,7 @@ import {
   type Position,
   type Range,
   type TextEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { Diagnostic, Severity } from '../language/diagnostics';
 import type { TextRange } from '../language/model/elements';
 import type { DddModel } from '../language/model/model';

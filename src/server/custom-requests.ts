@@ -6,7 +6,7 @@
  * model and its parameters. Offsets become LSP positions here, so the webview can
  * hand a node's range back to the editor as it is.
  */
-import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from '../language/diagnostics';
 import { sagaDiagram } from '../language/diagrams/index';
 import type { DddModel } from '../language/index';

@@ -1,5 +1,5 @@
 /** textDocument/definition: where the name under the cursor is declared, across files. */
-import type { DefinitionParams, Location } from 'vscode-languageserver/node';
+import type { DefinitionParams, Location } from 'vscode-languageserver';
 import { definitionOf, type NavLocation } from '../language/navigation/index';
 import type { ServerContext } from './context';
 import { toRange } from './convert';

@@ -5,7 +5,7 @@
  * in one file that breaks or fixes a name used in another file so republishes
  * the other file too.
  */
-import type { Diagnostic as LspDiagnostic, PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import type { Diagnostic as LspDiagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { Diagnostic } from '../language/diagnostics';
 import type { LineIndex } from '../language/syntax/line-index';
 import { toLspDiagnostic } from './convert';

@@ -1,18 +1,32 @@
 /**
- * The file system side of the server: finding `.ddd` files under the workspace
- * folders and reading them. The only place (with main.ts) that uses Node APIs.
+ * The workspace on disk, read with Node (the desktop server; workspace-files.ts
+ * has the interface, client-files.ts the reader for the Web Worker): finding
+ * `.ddd` files under the workspace folders and reading them. With main.ts and
+ * in-process.ts the only server files that use Node APIs.
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeSourceText, sizeProblem } from '../language/util/source-text';
+import { skippedFolders as skippedFolderNames } from '../protocol/workspace-files';
+import { isDddPath, type WorkspaceFiles } from './workspace-files';
 
 /** Folders never searched for models. */
-const skippedFolders = new Set(['node_modules', 'dist', 'out']);
+const skippedFolders = new Set(skippedFolderNames);
 
-export function isDddPath(path: string): boolean {
-  return path.toLowerCase().endsWith('.ddd');
-}
+/** The workspace's `file:` documents, read from disk. */
+export const nodeWorkspaceFiles: WorkspaceFiles = {
+  owns: (uri) => uriToPath(uri) !== undefined,
+  async find(folderUri, limit) {
+    const root = uriToPath(folderUri);
+    return root === undefined ? [] : (await findDddFiles(root, limit)).map(pathToUri);
+  },
+  async read(uri, maxSize, report) {
+    const path = uriToPath(uri);
+    return path === undefined ? undefined : readTextFile(path, maxSize, report);
+  },
+  pathToUri,
+};
 
 /** The file system path of a `file:` uri, or undefined for other schemes. */
 export function uriToPath(uri: string): string | undefined {
@@ -26,16 +40,6 @@ export function uriToPath(uri: string): string | undefined {
 
 export function pathToUri(path: string): string {
   return pathToFileURL(path).href;
-}
-
-/**
- * A key under which two spellings of the same file's uri compare equal
- * (`file:///c%3A/x.ddd` and `file:///C:/x.ddd`).
- */
-export function uriKey(uri: string): string {
-  const path = uriToPath(uri);
-  if (path === undefined) return uri;
-  return 'file:' + (/^[A-Za-z]:/.test(path) ? path.charAt(0).toLowerCase() + path.slice(1) : path);
 }
 
 /** Every `.ddd` file under `root` (hidden folders, node_modules, dist and out left out), at most `limit`. */

@@ -1,5 +1,5 @@
 /** textDocument/foldingRange: braces that span lines and comments. */
-import { FoldingRangeKind, type FoldingRange, type FoldingRangeParams } from 'vscode-languageserver/node';
+import { FoldingRangeKind, type FoldingRange, type FoldingRangeParams } from 'vscode-languageserver';
 import { foldingRanges as regions } from '../language/navigation/index';
 import type { ServerContext } from './context';
 

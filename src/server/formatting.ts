@@ -3,7 +3,7 @@
  * formatted safely). The layout is canonical (2 spaces per level) whatever the
  * editor's tab settings, so that every editor and `ddd` agree on it.
  */
-import type { DocumentFormattingParams, TextEdit } from 'vscode-languageserver/node';
+import type { DocumentFormattingParams, TextEdit } from 'vscode-languageserver';
 import { formatEdits } from '../language/navigation/index';
 import type { ServerContext } from './context';
 import { toTextEdit } from './convert';

@@ -1,5 +1,5 @@
 /** textDocument/hover: the core's Markdown for the name under the cursor. */
-import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
+import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver';
 import { hoverAt } from '../language/navigation/index';
 import type { ServerContext } from './context';
 import { toRange } from './convert';

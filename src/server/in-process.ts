@@ -5,6 +5,7 @@
 import { PassThrough } from 'node:stream';
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
 import { StreamMessageReader, StreamMessageWriter, createProtocolConnection, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import { nodeWorkspaceFiles } from './files';
 import { DddLanguageServer, type DddServerOptions } from './server';
 
 export interface InProcessServer {
@@ -19,7 +20,7 @@ export function connectInProcess(options: DddServerOptions = {}): InProcessServe
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  const server = new DddLanguageServer(connection, options);
+  const server = new DddLanguageServer(connection, nodeWorkspaceFiles, options);
   server.listen();
   const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   return {

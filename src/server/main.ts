@@ -3,7 +3,8 @@
  * (--stdio, --node-ipc, --socket=…) comes from the command line the client uses.
  */
 import { ProposedFeatures, createConnection } from 'vscode-languageserver/node';
+import { nodeWorkspaceFiles } from './files';
 import { DddLanguageServer } from './server';
 
 const connection = createConnection(ProposedFeatures.all);
-new DddLanguageServer(connection).listen();
+new DddLanguageServer(connection, nodeWorkspaceFiles).listen();

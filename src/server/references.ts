@@ -1,5 +1,5 @@
 /** textDocument/references: every use of the symbol under the cursor, across files. */
-import type { Location, ReferenceParams } from 'vscode-languageserver/node';
+import type { Location, ReferenceParams } from 'vscode-languageserver';
 import { elementAt, glossaryTermUses, identityTypeUses, isIdentityTypeUse, referencesTo } from '../language/navigation/index';
 import type { ServerContext } from './context';
 import { toLocations } from './definition';

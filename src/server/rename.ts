@@ -12,7 +12,7 @@ import {
   type RenameParams,
   type TextEdit,
   type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { prepareRename as prepare, renameAt, type NavWorkspaceEdit } from '../language/navigation/index';
 import type { ServerContext } from './context';
 import { toTextEdit } from './convert';

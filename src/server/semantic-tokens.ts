@@ -4,7 +4,7 @@
  * colours them, with the DDD kind as a modifier (`class.aggregate`,
  * `function.command`) for themes and settings that want to tell them apart.
  */
-import type { SemanticTokens, SemanticTokensLegend, SemanticTokensParams } from 'vscode-languageserver/node';
+import type { SemanticTokens, SemanticTokensLegend, SemanticTokensParams } from 'vscode-languageserver';
 import { semanticTokens as classify, type SemanticTokenModifier, type SemanticTokenType } from '../language/navigation/index';
 import type { ServerContext } from './context';
 

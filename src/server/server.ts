@@ -5,6 +5,8 @@
  *
  * - On initialize it indexes every `.ddd` file under the workspace folders; the
  *   editor's open documents win over the disk; watched files keep it current.
+ *   What reads the workspace is given (workspace-files.ts): Node's file system
+ *   on the desktop, the editor's in a Web Worker; this file uses no Node API.
  * - An edit re-parses that document only, then the workspace is re-linked and
  *   re-validated, debounced while typing; the findings of every document whose
  *   findings changed are published (versioned for open documents).
@@ -26,9 +28,8 @@ import {
   type InitializeResult,
   type SemanticTokens,
   type WorkspaceFoldersChangeEvent,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { sep } from 'node:path';
 import type { DddModel } from '../language/index';
 import { codeActions } from './code-actions';
 import { completion, completionTriggerCharacters } from './completion';
@@ -36,7 +37,6 @@ import type { DocumentView, ServerContext } from './context';
 import { definition } from './definition';
 import { DiagnosticsPublisher } from './diagnostics';
 import { clampedTextDocuments } from './document-edits';
-import { findDddFiles, isDddPath, pathToUri, readTextFile, uriToPath } from './files';
 import { foldingRanges } from './folding';
 import { formatting } from './formatting';
 import { hover } from './hover';
@@ -48,6 +48,7 @@ import { documentSymbols, workspaceSymbols } from './symbols';
 import { ValidationScheduler } from './validation-scheduler';
 import { Workspace } from './workspace';
 import { registerCustomRequests } from './custom-requests';
+import { isDddPath, isInFolder, uriPath, type WorkspaceFiles } from './workspace-files';
 
 export interface DddServerOptions {
   /** Overrides of the default settings (initializationOptions and the `ddd` configuration section override these in turn). */
@@ -68,12 +69,16 @@ export class DddLanguageServer implements ServerContext {
   private folders: string[] = [];
   /** Settles when the workspace folders have been read. */
   private indexing: Promise<void> = Promise.resolve();
+  /** Starts reading the workspace, when that waits for `initialized` (a reader that asks the client). */
+  private startIndexing: (() => void) | undefined;
   private readonly scheduler: ValidationScheduler;
   private validating: Promise<void> = Promise.resolve();
   private disposed = false;
 
   constructor(
     readonly connection: Connection,
+    /** How the workspace's files are found and read. */
+    private readonly files: WorkspaceFiles,
     private readonly options: DddServerOptions = {},
   ) {
     this.baseSettings = { ...defaultSettings, ...options.settings };
@@ -188,9 +193,11 @@ export class DddLanguageServer implements ServerContext {
     this.settings = readSettings(params.initializationOptions, this.baseSettings);
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? [];
     if (folders.length === 0 && params.rootUri) folders.push(params.rootUri);
-    if (folders.length === 0 && params.rootPath) folders.push(pathToUri(params.rootPath));
+    if (folders.length === 0 && params.rootPath && this.files.pathToUri) folders.push(this.files.pathToUri(params.rootPath));
     this.folders = folders;
-    this.indexing = this.indexFolders(folders).catch((error: unknown) => this.log(`indexing the workspace failed: ${String(error)}`));
+    const index = () => this.indexFolders(folders).catch((error: unknown) => this.log(`indexing the workspace failed: ${String(error)}`));
+    if (this.files.asksClient) this.indexing = new Promise<void>((start) => (this.startIndexing = start)).then(index);
+    else this.indexing = index();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -212,6 +219,8 @@ export class DddLanguageServer implements ServerContext {
   }
 
   private async initialized(): Promise<void> {
+    this.startIndexing?.();
+    this.startIndexing = undefined;
     if (this.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       this.connection.client
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.ddd' }] })
@@ -228,15 +237,14 @@ export class DddLanguageServer implements ServerContext {
 
   private async indexFolders(folders: readonly string[]): Promise<void> {
     for (const folder of folders) {
-      const root = uriToPath(folder);
-      if (!root) continue;
-      const paths = await findDddFiles(root, this.settings.maxFiles);
-      for (let i = 0; i < paths.length; i += READ_BATCH) {
-        const batch = paths.slice(i, i + READ_BATCH);
-        const texts = await Promise.all(batch.map((path) => readTextFile(path, this.settings.maxFileSize, this.logSkipped)));
-        batch.forEach((path, j) => {
+      if (!this.files.owns(folder)) continue;
+      const uris = await this.files.find(folder, this.settings.maxFiles);
+      for (let i = 0; i < uris.length; i += READ_BATCH) {
+        const batch = uris.slice(i, i + READ_BATCH);
+        const texts = await Promise.all(batch.map((uri) => this.files.read(uri, this.settings.maxFileSize, this.logSkipped)));
+        batch.forEach((uri, j) => {
           const text = texts[j];
-          if (text !== undefined) this.workspace.setDiskText(pathToUri(path), text);
+          if (text !== undefined) this.workspace.setDiskText(uri, text);
         });
       }
     }
@@ -246,13 +254,12 @@ export class DddLanguageServer implements ServerContext {
     await this.indexing;
     let changed = false;
     for (const change of params.changes) {
-      const path = uriToPath(change.uri);
-      if (!path || !isDddPath(path)) continue;
+      if (!this.files.owns(change.uri) || !isDddPath(uriPath(change.uri))) continue;
       if (change.type === FileChangeType.Deleted) {
         changed = this.workspace.deleteFromDisk(change.uri) || changed;
         continue;
       }
-      const text = await readTextFile(path, this.settings.maxFileSize, this.logSkipped);
+      const text = await this.files.read(change.uri, this.settings.maxFileSize, this.logSkipped);
       if (text === undefined) changed = this.workspace.deleteFromDisk(change.uri) || changed;
       else changed = this.workspace.setDiskText(this.workspace.canonical(change.uri), text) || changed;
     }
@@ -261,12 +268,10 @@ export class DddLanguageServer implements ServerContext {
 
   private async foldersChanged(event: WorkspaceFoldersChangeEvent): Promise<void> {
     for (const removed of event.removed) {
-      const root = uriToPath(removed.uri);
       this.folders = this.folders.filter((folder) => folder !== removed.uri);
-      if (!root) continue;
+      if (!this.files.owns(removed.uri)) continue;
       for (const entry of this.workspace.entriesList()) {
-        const path = uriToPath(entry.uri);
-        if (path?.startsWith(root.endsWith(sep) ? root : root + sep) && !entry.open) this.workspace.remove(entry.uri);
+        if (entry.uri !== removed.uri && this.files.owns(entry.uri) && isInFolder(entry.uri, removed.uri) && !entry.open) this.workspace.remove(entry.uri);
       }
     }
     const added = event.added.map((folder) => folder.uri);
@@ -279,21 +284,17 @@ export class DddLanguageServer implements ServerContext {
 
   private async closed(uri: string): Promise<void> {
     const entry = this.workspace.get(uri);
-    const path = entry ? uriToPath(entry.uri) : undefined;
     const knownOnDisk = entry?.diskText !== undefined;
     this.workspace.close(uri);
     this.scheduleValidation();
     // a file created inside the workspace while open (without a watcher to tell) stays in the workspace
-    if (knownOnDisk || !path || !isDddPath(path) || !this.inFolders(path)) return;
-    const text = await readTextFile(path, this.settings.maxFileSize, this.logSkipped);
+    if (knownOnDisk || !entry || !this.files.owns(entry.uri) || !isDddPath(uriPath(entry.uri)) || !this.inFolders(entry.uri)) return;
+    const text = await this.files.read(entry.uri, this.settings.maxFileSize, this.logSkipped);
     if (text !== undefined && !this.workspace.get(uri)?.open && this.workspace.setDiskText(this.workspace.canonical(uri), text)) this.scheduleValidation();
   }
 
-  private inFolders(path: string): boolean {
-    return this.folders.some((folder) => {
-      const root = uriToPath(folder);
-      return root !== undefined && (path === root || path.startsWith(root.endsWith(sep) ? root : root + sep));
-    });
+  private inFolders(uri: string): boolean {
+    return this.folders.some((folder) => this.files.owns(folder) && isInFolder(uri, folder));
   }
 
   // ---------------------------------------------------------------- findings

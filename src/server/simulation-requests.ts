@@ -5,7 +5,7 @@
  * themselves are the core's (src/language/simulation/session.ts): a stepped run
  * is computed once per saga and injections and cut after k actions.
  */
-import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { findView, isViewProblem } from '../language/diagrams/views';
 import type { DddModel } from '../language/index';
 import type { Saga } from '../language/model/elements';
@@ -22,6 +22,7 @@ import {
 } from '../language/simulation/index';
 import { limits, type BulkParams, type BulkResult, type ExploreParams, type ExploreResult, type ReplayParams, type ReplayResult, type SimulateParams } from '../protocol/index';
 import { toRange } from './convert';
+import { nextTurn } from './next-turn';
 
 function invalid(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);
@@ -72,7 +73,7 @@ export async function bulk(model: DddModel, params: BulkParams, cancelled: () =>
   const options = bulkOptions(saga, params);
   const counter = startBulk(saga, options);
   while (!counter.advance(BULK_SLICE)) {
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise<void>((resolve) => nextTurn(resolve));
     if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, `ddd/bulk cancelled after ${counter.figures().runs} of ${counter.runs} runs.`);
   }
   return { ...bulkSummary(bulkResult(counter, options)), ms: Math.round(performance.now() - started) };

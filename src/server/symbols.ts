@@ -5,7 +5,7 @@ import {
   type DocumentSymbolParams,
   type SymbolInformation,
   type WorkspaceSymbolParams,
-} from 'vscode-languageserver/node';
+} from 'vscode-languageserver';
 import type { ElementKind } from '../language/model/elements';
 import { documentSymbols as outline, workspaceSymbols as search, type DocumentSymbolNode } from '../language/navigation/index';
 import type { LineIndex } from '../language/syntax/line-index';

@@ -10,6 +10,8 @@
  * completion) waits for at most the one run that is under way.
  */
 
+import { nextTurn } from './next-turn';
+
 export interface SchedulerClock {
   now(): number;
   /** Runs `callback` on a later turn of the event loop (after the messages already queued). */
@@ -20,7 +22,7 @@ export interface SchedulerClock {
 
 export const nodeClock: SchedulerClock = {
   now: () => performance.now(),
-  nextTurn: (callback) => void setImmediate(callback),
+  nextTurn: (callback) => nextTurn(callback),
   after: (ms, callback) => {
     const timer = setTimeout(callback, ms);
     return { cancel: () => clearTimeout(timer) };

@@ -5,7 +5,7 @@
  * this file turns offsets into positions, adds the protocol's keys, and turns a
  * Markdown export that names nothing into an InvalidParams error.
  */
-import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver';
 import type { Diagnostic } from '../language/diagnostics';
 import {
   drawView,

@@ -10,7 +10,7 @@
 import type { Diagnostic } from '../language/diagnostics';
 import { buildModel, parseDocument, validateModel, type DddModel, type ParsedDocument } from '../language/index';
 import type { LineIndex } from '../language/syntax/line-index';
-import { uriKey } from './files';
+import { uriKey } from './workspace-files';
 
 export interface DocumentEntry {
   uri: string;

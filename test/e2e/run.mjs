@@ -7,6 +7,7 @@
 //   4. snippets.e2e.mjs                   every snippet gives a model `ddd check` accepts (~5 s)
 //   5. smoke.e2e.mjs                      code-server + Chromium open a .ddd file (~15 s)
 //   6. extension.e2e.mjs                  the packaged VSIX in VS Code: what a person sees (~2 min)
+//   7. web.e2e.mjs                        the same VSIX in VS Code for the Web's extension host (~1 min)
 //
 // Each suite prints "N passed, M failed"; this adds them up, prints the total
 // the same way, and exits 1 if anything failed. `--only grammar,snippets` runs some.
@@ -26,12 +27,14 @@ const steps = [
   { name: "snippets", cmd: process.execPath, args: [path.join(E2E, "snippets.e2e.mjs")] },
   { name: "smoke", cmd: process.execPath, args: [path.join(E2E, "smoke.e2e.mjs")] },
   { name: "extension", cmd: process.execPath, args: [path.join(E2E, "extension.e2e.mjs")] },
+  // extension.e2e.mjs packaged dist/ddd-modeler.vsix just before: the same VSIX
+  { name: "web", cmd: process.execPath, args: [path.join(E2E, "web.e2e.mjs")], env: { DDD_E2E_VSIX: path.join(ROOT, "dist/ddd-modeler.vsix") } },
 ];
 
 function run(step) {
   return new Promise((resolve) => {
     let out = "";
-    const child = spawn(step.cmd, step.args, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(step.cmd, step.args, { cwd: ROOT, env: { ...process.env, ...step.env }, stdio: ["ignore", "pipe", "inherit"] });
     child.stdout.on("data", (chunk) => {
       out += chunk;
       process.stdout.write(chunk);

@@ -160,10 +160,13 @@ export function exportFileName(format: ExportFormat, suggested: string | undefin
 export function pngBytes(dataUrl: string): Uint8Array {
   const comma = dataUrl.indexOf(',');
   if (!dataUrl.startsWith('data:image/png;base64,') || comma < 0) throw new Error('not a PNG data URL');
-  const bytes = Buffer.from(dataUrl.slice(comma + 1), 'base64');
+  // atob, not Buffer: the extension runs in VS Code for the Web too
+  const binary = atob(dataUrl.slice(comma + 1));
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   // the PNG signature: a canvas that failed gives something else
-  if (bytes.length < 8 || bytes.readUInt32BE(0) !== 0x89504e47) throw new Error('the image is not a PNG');
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (bytes.length < 8 || new DataView(bytes.buffer).getUint32(0) !== 0x89504e47) throw new Error('the image is not a PNG');
+  return bytes;
 }
 
 // ---------------------------------------------------------------- timing

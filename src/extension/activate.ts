@@ -1,0 +1,43 @@
+/**
+ * The extension's activation, the same on the desktop and in VS Code for the
+ * Web: the log, the commands, the language server (through its host: main.ts
+ * gives a Node process, browser-main.ts a Web Worker) and the panels. Uses no
+ * Node API.
+ */
+import { loadStartedAt } from './load-time';
+import * as vscode from 'vscode';
+import { registerPanels } from './panels/index';
+import { commands, ServerSupervisor, type ServerHost } from './supervisor';
+
+let supervisor: ServerSupervisor | undefined;
+
+export function activateWith(context: vscode.ExtensionContext, host: ServerHost): void {
+  const activateStart = performance.now();
+  const output = vscode.window.createOutputChannel('DDD Modeler', { log: true });
+  context.subscriptions.push(output);
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '?';
+  output.info(`DDD Modeler ${version} in ${vscode.env.appName} ${vscode.version} (${vscode.env.appHost}); the language server runs ${host.where}.`);
+
+  supervisor = new ServerSupervisor(host, output);
+  const current = supervisor;
+  context.subscriptions.push(
+    { dispose: () => void current.dispose() },
+    vscode.commands.registerCommand(commands.restartServer, () => current.restart()),
+    vscode.commands.registerCommand(commands.showOutput, () => output.show(true)),
+  );
+  // The preview, the simulator and the code lenses above sagas and streams: they talk to the server through `current`.
+  registerPanels(context, current, output);
+  // Not awaited: activation does not wait for the server; features light up when it is ready.
+  void current.start();
+
+  const now = performance.now();
+  output.info(
+    `Activated in ${Math.round(now - activateStart)} ms ` +
+      `(${Math.round(now - loadStartedAt)} ms including loading the extension's code).`,
+  );
+}
+
+export async function deactivate(): Promise<void> {
+  await supervisor?.dispose();
+  supervisor = undefined;
+}

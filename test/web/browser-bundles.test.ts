@@ -1,0 +1,48 @@
+/**
+ * The bundles that run in a browser (VS Code for the Web's extension host, the
+ * language server's Web Worker, the webview) import no Node built-in: the build
+ * fails when one does (scripts/browser-bundles.mjs), and today's entries pass.
+ */
+import { build, type BuildOptions, type Metafile } from 'esbuild';
+import { builtinModules } from 'node:module';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { noNodeBuiltins } from '../../scripts/browser-bundles.mjs';
+
+const root = join(__dirname, '../..');
+const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+
+function bundle(entry: string, options: BuildOptions = {}) {
+  return build({ entryPoints: [join(root, entry)], bundle: true, platform: 'browser', format: 'iife', target: 'es2022', write: false, metafile: true, logLevel: 'silent', plugins: [noNodeBuiltins()], ...options });
+}
+
+/** Every module the bundle imports, as its importer wrote it. */
+function importedPaths(metafile: Metafile): string[] {
+  return Object.values(metafile.inputs).flatMap((input) => input.imports.map((imported) => imported.original ?? imported.path));
+}
+
+describe('browser bundles', () => {
+  it('fail to build when a file imports a Node built-in, naming the built-in and the importer', async () => {
+    const failure = await bundle('test/web/node-import/entry.ts').then(
+      () => undefined,
+      (error: { errors?: { text: string }[] }) => error,
+    );
+    expect(failure?.errors?.map((e) => e.text)).toEqual([expect.stringMatching(/"node:fs" is a Node built-in, imported by .*imports-node-fs\.ts: a browser bundle .* must run without Node/)]);
+  });
+
+  it.each([
+    ['the extension in the web extension host', 'src/extension/browser-main.ts', { format: 'cjs', external: ['vscode'] }],
+    ['the language server in a Web Worker', 'src/server/browser-main.ts', {}],
+    // (an output path for its stylesheet; nothing is written)
+    ['the webview', 'webview/main.ts', { outfile: join(root, 'dist/webview.js') }],
+  ] as const)('%s imports no Node built-in', async (_what, entry, options) => {
+    const result = await bundle(entry, options as BuildOptions);
+    expect(result.errors).toEqual([]);
+    const metafile = result.metafile!;
+    const imported = importedPaths(metafile);
+    expect(imported.length).toBeGreaterThan(10);
+    // sax's optional `require('stream')` (inside a try/catch) is the one built-in named, and it resolves to an empty module
+    expect(imported.filter((path) => builtins.has(path)).filter((path) => path !== 'stream')).toEqual([]);
+    expect(Object.keys(metafile.inputs).filter((input) => /^(node:)?[a-z_]+$/.test(input) && builtins.has(input))).toEqual([]);
+  }, 60_000);
+});
