@@ -40,6 +40,8 @@ describe('AsyncAPI 3.0: the example workspace', () => {
     expect(operations.get('consumePaymentSucceeded')?.action()).toBe('receive'); // a choreography trigger
     expect(operations.get('sendReserveInventory')?.action()).toBe('send'); // OrderSaga's step on Inventory
     expect(operations.get('sendReserveInventory')?.summary()).toBe('Sales sends ReserveInventory to Inventory');
+    // request and reply: the step's command is answered by its reply event
+    expect(operations.get('sendReserveInventory')?.reply()?.channel()?.address()).toBe('Inventory.events.InventoryReserved');
     const placed = document!.components().messages().all().find((message) => message.name() === 'OrderPlaced')!;
     const payload = placed.payload()!.json() as { properties: Record<string, { type?: string; description?: string }>; required: string[] };
     expect(payload.required).toEqual(['order', 'customer', 'total']);
@@ -55,6 +57,7 @@ describe('AsyncAPI 3.0: the example workspace', () => {
     const document = parseYaml(file(result, 'Inventory.asyncapi.yaml'));
     expect(document.operations.receiveReserveInventory.action).toBe('receive');
     expect(document.operations.receiveReleaseInventory.action).toBe('receive');
+    expect(document.operations.receiveReserveInventory.reply).toEqual({ channel: { $ref: '#/channels/InventoryReserved' }, messages: [{ $ref: '#/channels/InventoryReserved/messages/InventoryReserved' }] });
     expect(document.operations.publishInventoryReserved.action).toBe('send');
     // the items of a list, optional fields left out of `required`
     const sales = parseYaml(file(result, 'Sales.asyncapi.yaml'));

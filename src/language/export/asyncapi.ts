@@ -51,6 +51,8 @@ export function unknownContext(model: DddModel, name: string): string {
 export function asyncApiDocument(context: BoundedContext, traffic: ContextTraffic, relations: readonly string[]): Record<string, unknown> {
   const schemas = new SchemaCollector('#/components/schemas/');
   const channelKeys = new KeyRegistry();
+  /** The channel of each event, by name: where the reply to a request goes. */
+  const eventChannels = new Map<string, string>();
   const operationKeys = new KeyRegistry();
   const channels: Record<string, unknown> = {};
   const operations: Record<string, unknown> = {};
@@ -61,6 +63,7 @@ export function asyncApiDocument(context: BoundedContext, traffic: ContextTraffi
     const known = channelKeys.get(facts);
     if (known !== undefined) return known;
     const key = channelKeys.key(facts, facts.name);
+    if (facts.kind === 'event') eventChannels.set(facts.name, key);
     const owner = facts.declaration?.contextName ?? facts.producers[0] ?? context.name;
     messages[key] = messageOf(use, schemas);
     channels[key] = {
@@ -73,6 +76,7 @@ export function asyncApiDocument(context: BoundedContext, traffic: ContextTraffi
     return key;
   };
 
+  const replies: { operation: Record<string, unknown>; names: string[] }[] = [];
   for (const direction of ['publishes', 'consumes', 'sends', 'receives'] as const) {
     for (const use of traffic[direction].values()) {
       const channel = channelOf(use);
@@ -85,7 +89,13 @@ export function asyncApiDocument(context: BoundedContext, traffic: ContextTraffi
         ...(why.length ? { description: `Because of: ${why.join('; ')}.` } : {}),
         messages: [{ $ref: `#/channels/${channel}/messages/${channel}` }],
       };
+      if (use.replies.length) replies.push({ operation: operations[operation] as Record<string, unknown>, names: use.replies });
     }
+  }
+  // request and reply: a saga step's command is answered by its reply event, on the reply's channel
+  for (const { operation, names } of replies) {
+    const channel = names.map((name) => eventChannels.get(name)).find((key) => key !== undefined);
+    if (channel !== undefined) operation['reply'] = { channel: { $ref: `#/channels/${channel}` }, messages: [{ $ref: `#/channels/${channel}/messages/${channel}` }] };
   }
 
   const description = [

@@ -13,7 +13,7 @@
  */
 import type { Declaration } from '../model/elements';
 import { qualifiedName, type DddModel } from '../model/model';
-import { LineIndex } from '../syntax/line-index';
+import type { LineIndex } from '../syntax/line-index';
 import type { ModelExportResult } from './types';
 
 export const jsonModelFormatVersion = 1;
@@ -32,7 +32,7 @@ class ModelWriter {
   private readonly lineIndexes = new Map<string, LineIndex>();
 
   constructor(model: DddModel) {
-    for (const document of model.documents) this.lineIndexes.set(document.uri, new LineIndex(document.text));
+    for (const document of model.documents) this.lineIndexes.set(document.uri, document.lineIndex);
   }
 
   range(uri: string, range: { start: number; end: number }): Json {

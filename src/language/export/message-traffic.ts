@@ -40,6 +40,8 @@ export interface MessageUse {
   parties: FlowParty[];
   /** For a command sent: the contexts it goes to. */
   to: string[];
+  /** For a saga step's command: the events it is answered with (`reply`). */
+  replies: string[];
 }
 
 export interface ContextTraffic {
@@ -81,17 +83,18 @@ export function modelTraffic(model: DddModel): ModelTraffic {
     if (target?.kind === 'event' || target?.kind === 'command') return facts(target.kind, target.name, target);
     return facts(fallback, simpleName(reference.text));
   };
-  const use = (contextName: string | undefined, direction: 'publishes' | 'consumes' | 'sends' | 'receives', message: MessageFacts, party?: FlowParty, to?: string) => {
+  const use = (contextName: string | undefined, direction: 'publishes' | 'consumes' | 'sends' | 'receives', message: MessageFacts, party?: FlowParty, to?: string, reply?: string) => {
     const context = contextName === undefined ? undefined : traffic.contexts.get(contextName);
     if (!context) return;
     const table = context[direction];
     let entry = table.get(message.name);
     if (!entry) {
-      entry = { message, parties: [], to: [] };
+      entry = { message, parties: [], to: [], replies: [] };
       table.set(message.name, entry);
     }
     if (party) entry.parties.push(party);
     if (to !== undefined) addOnce(entry.to, to);
+    if (reply !== undefined) addOnce(entry.replies, reply);
     addOnce(direction === 'publishes' || direction === 'sends' ? message.producers : message.consumers, context.context.name);
   };
   const contextOf = (reference: Reference | undefined): string | undefined => {
@@ -120,10 +123,11 @@ export function modelTraffic(model: DddModel): ModelTraffic {
       const orchestrator = contextOf(saga.orchestrator);
       for (const [index, step] of saga.steps.entries()) {
         const participant = contextOf(step.participant);
+        const reply = step.reply ? ofReference(step.reply, 'event').name : undefined;
         if (step.command) {
           const command = ofReference(step.command, 'command');
-          use(orchestrator, 'sends', command, { kind: 'step', saga: saga.name, step: index + 1 }, participant);
-          use(participant, 'receives', command, { kind: 'step', saga: saga.name, step: index + 1 });
+          use(orchestrator, 'sends', command, { kind: 'step', saga: saga.name, step: index + 1 }, participant, reply);
+          use(participant, 'receives', command, { kind: 'step', saga: saga.name, step: index + 1 }, undefined, reply);
         }
         const compensating = step.compensation?.command;
         if (compensating) {
