@@ -218,6 +218,7 @@ describe.skipIf(!browserFound)(`the webview in Chromium (${chromiumPath.path ?? 
       expect(await menu.isHidden()).toBe(true);
       await panel.send({ type: 'exportFormats', formats: handlers['ddd/exportFormats']({}).formats.map(({ id, label, description }) => ({ id, label, description })) });
       await menu.waitFor({ state: 'visible' });
+      await panel.screenshot('preview-export-menu');
       const options = await menu.locator('vscode-option').evaluateAll((elements) => elements.map((element) => [element.getAttribute('value'), element.textContent]));
       expect(options).toEqual([['', 'Export model…'], ...handlers['ddd/exportFormats']({}).formats.map((format) => [format.id, format.label])]);
       const asked = panel.next('exportModel');

@@ -18,8 +18,8 @@ import type { ModelExportResult } from './types';
 
 export const jsonModelFormatVersion = 1;
 
-/** The `$id` the schema publishes and each exported model names in `$schema`. */
-export const jsonModelSchemaId = 'https://ddd-modeler.dev/schemas/model.schema.json';
+/** The `$id` the schema publishes (the repository's raw file, where server/settings.ts points the docs) and each exported model names in `$schema`. */
+export const jsonModelSchemaId = 'https://raw.githubusercontent.com/ddd-modeler/ddd-modeler/main/schemas/model.schema.json';
 
 /** Properties that link back up the tree or hold the linker's working state: left out. */
 const skipped = new Set(['scopeAggregate', 'scopeContext', 'candidates', 'expected', 'soft', 'primary', 'declarations', 'map', 'domain', 'kindRange']);
