@@ -25,13 +25,17 @@ import { separateEdgeLabels } from '../protocol/edge-labels';
 import { svgFileAttributes, svgFileElements } from '../protocol/svg-allow-list';
 import { htmlLabelsAsSvgText } from '../protocol/svg-labels';
 import { checkExportedSvg } from '../extension/panels/svg-export-check';
+import { findModelExportFormat, modelExportFormatIds, modelExportFormats } from '../language/export/index';
 import { checkInputs } from './check';
+import { runModelExport } from './export-model';
 import { exitCodes, UsageError, type CliCommand, type Output } from './command';
 import { displayPath } from './files';
 import { plural } from './format';
 
-export const exportFormats = ['mermaid', 'markdown', 'svg'] as const;
-export type ExportFormat = (typeof exportFormats)[number];
+/** The diagram formats, then the model exports of the core's registry. */
+export const diagramFormats = ['mermaid', 'markdown', 'svg'] as const;
+export const exportFormats: readonly string[] = [...diagramFormats, ...modelExportFormatIds];
+export type ExportFormat = (typeof diagramFormats)[number];
 
 const chromiumHelp =
   'install Chromium (e.g. `sudo apt-get install chromium`) or set CHROME_PATH to a Chrome or Chromium executable; ' +
@@ -177,15 +181,15 @@ function parseView(value: string | boolean | undefined): ViewName | undefined {
   return text;
 }
 
-function parseFormat(value: string | boolean | undefined): ExportFormat {
+function parseFormat(value: string | boolean | undefined): string {
   const text = value === undefined ? 'mermaid' : String(value);
-  if (!(exportFormats as readonly string[]).includes(text)) throw new UsageError(`--format must be mermaid, markdown or svg, not '${text}'`);
-  return text as ExportFormat;
+  if (!exportFormats.includes(text)) throw new UsageError(`--format must be one of ${exportFormats.join(', ')}; not '${text.replace(/[\u0000-\u001f]/g, ' ').slice(0, 60)}'`);
+  return text;
 }
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'Export diagrams (context map, aggregates, sagas, storming boards, domains) as mermaid, Markdown or SVG',
+  summary: `Export diagrams (mermaid, Markdown, SVG) or the model (${modelExportFormats.map((format) => format.label).join(', ')})`,
   usage: 'ddd export [options] [files or folders…]',
   description: [
     'Reads the given .ddd files and folders (default: the current folder) as one workspace and writes its diagrams.',
@@ -198,20 +202,29 @@ export const exportCommand: CliCommand = {
     'diagram, which GitHub draws; without --view: every view), svg (drawn by mermaid in a headless Chromium:',
     '$CHROME_PATH or an installed Chrome/Chromium; a context map too large for mermaid is drawn directly, no browser).',
     '',
-    'Exit code: 0 exported, 2 a usage problem (unknown view or name, no Chromium for svg, a bad path).',
+    'Model exports (the whole model; --out <folder>, or printed when it is one file):',
+    ...modelExportFormats.map((format) => `  ${format.id}: ${format.description}${format.takesName ? ' (--name: one context)' : ''}${format.takesJson ? ' (--json: JSON)' : ''}`),
+    'See docs/export.md for what maps to what.',
+    '',
+    'Exit code: 0 exported, 2 a usage problem (unknown format, view or name, no Chromium for svg, a bad path).',
   ].join('\n'),
   options: {
     view: { type: 'string', value: `<${viewNames.join('|')}>`, description: 'the view to export (markdown and --out: default every view)' },
     name: { type: 'string', value: '<name>', description: 'narrow the view to one context map, context, saga or board' },
-    format: { type: 'string', value: '<mermaid|markdown|svg>', description: 'mermaid (default), markdown or svg' },
+    format: { type: 'string', value: `<${exportFormats.join('|')}>`, description: 'a diagram format (mermaid, the default; markdown; svg) or a model export' },
+    json: { type: 'boolean', description: 'asyncapi: write JSON instead of YAML' },
     out: { type: 'string', short: 'o', value: '<folder>', description: 'write files into this folder (created if needed) instead of printing' },
     title: { type: 'string', value: '<text>', description: 'the heading of the Markdown document (default: Domain model)' },
   },
   async run({ args, options, cwd, out }) {
-    const format = parseFormat(options['format']);
+    const chosen = parseFormat(options['format']);
+    const outDir = options['out'] === undefined ? undefined : resolve(cwd, String(options['out']));
+    const modelFormat = findModelExportFormat(chosen);
+    if (modelFormat) return runModelExport({ args, options, cwd, out }, modelFormat, outDir);
+    if (options['json'] !== undefined) throw new UsageError('--json applies to --format asyncapi');
+    const format = chosen as ExportFormat;
     const view = parseView(options['view']);
     const name = options['name'] === undefined ? undefined : String(options['name']);
-    const outDir = options['out'] === undefined ? undefined : resolve(cwd, String(options['out']));
     if (name !== undefined && view === undefined && format !== 'markdown') throw new UsageError('--name needs a --view');
 
     const { files, problems, result } = checkInputs(args, cwd, out);

@@ -62,7 +62,14 @@ export interface ReplayMessage {
   result: ReplayResult;
 }
 
+/** The model exports the preview's Export menu offers (from the server's `ddd/exportFormats`). */
+export interface ExportFormatsMessage {
+  type: 'exportFormats';
+  formats: { id: string; label: string; description: string }[];
+}
+
 export type ExtensionMessage =
+  | ExportFormatsMessage
   | RenderMessage
   | BusyMessage
   | ErrorMessage
@@ -131,6 +138,12 @@ export interface ExportMessage {
   fileName?: string;
 }
 
+/** Export the whole model in one of the formats of `exportFormats` (the extension asks for a folder, then writes). */
+export interface ExportModelMessage {
+  type: 'exportModel';
+  format: string;
+}
+
 export interface SimulatorTarget {
   kind: 'saga' | 'stream';
   name: string;
@@ -168,4 +181,4 @@ export interface SimulateMessage {
   request: SimulatorAction;
 }
 
-export type WebviewMessage = ReadyMessage | ThemeMessage | SelectViewMessage | PinMessage | RevealSourceMessage | ExportMessage | SimulateMessage;
+export type WebviewMessage = ReadyMessage | ThemeMessage | SelectViewMessage | PinMessage | RevealSourceMessage | ExportMessage | ExportModelMessage | SimulateMessage;

@@ -5,6 +5,7 @@
  * Every request is answered from the server's current model; none keeps state.
  */
 import type { DiagramParams, DiagramResult, MarkdownParams, MarkdownResult, ViewsParams, ViewsResult } from './diagrams';
+import type { ExportFormatsParams, ExportFormatsResult, ExportModelParams, ExportModelResult } from './model-export';
 import type { BulkParams, BulkResult, ExploreParams, ExploreResult, ReplayParams, ReplayResult, SimulateParams, SimulateResult } from './simulation';
 
 export const DddRequests = {
@@ -22,6 +23,10 @@ export const DddRequests = {
   bulk: 'ddd/bulk',
   /** An event stream replayed on its aggregate. */
   replay: 'ddd/replay',
+  /** The model exports there are (AsyncAPI, EventCatalog, PlantUML, …). */
+  exportFormats: 'ddd/exportFormats',
+  /** The model exported in one format: files (relative paths and text) for the extension to write. */
+  exportModel: 'ddd/exportModel',
 } as const;
 
 export type DddRequestMethod = (typeof DddRequests)[keyof typeof DddRequests];
@@ -34,6 +39,8 @@ export interface DddRequestMap {
   'ddd/explore': { params: ExploreParams; result: ExploreResult };
   'ddd/bulk': { params: BulkParams; result: BulkResult };
   'ddd/replay': { params: ReplayParams; result: ReplayResult };
+  'ddd/exportFormats': { params: ExportFormatsParams; result: ExportFormatsResult };
+  'ddd/exportModel': { params: ExportModelParams; result: ExportModelResult };
 }
 
 export type DddRequestParams<M extends DddRequestMethod> = DddRequestMap[M]['params'];

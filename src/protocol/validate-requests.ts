@@ -2,11 +2,18 @@
  * The server checks the parameters of its custom requests as the extension
  * checks the webview's messages: some come from what a user did in a webview.
  */
-import { array, attempt, either, integer, Invalid, object, optional, string, type Check } from './check';
+import { array, attempt, boolean, either, integer, Invalid, object, optional, string, type Check } from './check';
 import type { DiagramParams, MarkdownParams, ViewsParams } from './diagrams';
+import { exportFormatIdPattern, type ExportFormatsParams, type ExportModelParams } from './model-export';
 import { limits, type DddRequestMethod, type DddRequestParams } from './requests';
 import { crashes, diagramOptions, faults, injections, name, position, probability, sagaVariant, seed, viewKind } from './schemas';
 import type { BulkParams, ExploreParams, ReplayParams, SimulateParams } from './simulation';
+
+const exportFormatId: Check<string> = (value, path) => {
+  const id = string({ max: 40 })(value, path);
+  if (!exportFormatIdPattern.test(id)) throw new Invalid(path, 'a format id: lower-case letters, digits and -');
+  return id;
+};
 
 const rates = either(probability, array(probability, limits.list));
 
@@ -36,6 +43,8 @@ const checks: { [M in DddRequestMethod]: Check<DddRequestParams<M>> } = {
     maxRetries: optional(integer(0, limits.maxRetries)),
   }) as Check<BulkParams>,
   'ddd/replay': object({ stream: name }) as Check<ReplayParams>,
+  'ddd/exportFormats': object({}) as Check<ExportFormatsParams>,
+  'ddd/exportModel': object({ format: exportFormatId, name: optional(name), json: optional(boolean()) }) as Check<ExportModelParams>,
 };
 
 /** The parameters, checked; `params` may be absent for requests whose parameters are all optional. */

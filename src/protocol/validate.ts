@@ -6,6 +6,7 @@
  */
 import { attempt, boolean, either, integer, literal, object, oneOf, optional, string, tagged, Invalid, type Check } from './check';
 import { limits } from './requests';
+import { exportFormatIdPattern } from './model-export';
 import { crashes, crashPoint, diagramOptions, faults, injections, name, probability, range, sagaVariant, seed, stepIndex, themeKind, uri, viewKind } from './schemas';
 import { actionTargets, crashMoments, crashTargets } from './simulation';
 import {
@@ -105,6 +106,11 @@ const webviewMessage: Check<WebviewMessage> = tagged<WebviewMessage>('type', {
   pin: object({ type: literal('pin'), pinned: boolean() }),
   revealSource: object({ type: literal('revealSource'), uri, range }),
   export: exportMessage,
+  exportModel: (value, path) => {
+    const message = object({ type: literal('exportModel'), format: string({ max: 40 }) })(value, path);
+    if (!exportFormatIdPattern.test(message.format)) throw new Invalid(`${path}.format`, 'a format id: lower-case letters, digits and -');
+    return message;
+  },
   simulate: object({ type: literal('simulate'), request: simulatorAction }),
 });
 

@@ -1,6 +1,7 @@
 /**
  * The server's custom requests (src/protocol/requests.ts): the preview's views
- * and diagrams, the Markdown export (adapted in view-requests.ts), and the saga
+ * and diagrams, the Markdown export (adapted in view-requests.ts), the model
+ * exports (export-requests.ts), and the saga
  * simulator (adapted in simulation-requests.ts; the core computes a stepped run
  * once and cuts it after k actions). Each is a pure function of the current
  * model and its parameters. Offsets become LSP positions here, so the webview can
@@ -24,6 +25,7 @@ import {
 import { Locator } from './convert';
 import { defaultVariant, diagram, markdown, mermaidResult, views, type DiagramContext } from './view-requests';
 import { bulk, explore, replay, simulationRun } from './simulation-requests';
+import { exportFormats, exportModelFiles } from './export-requests';
 
 /** What the requests read: the server's current model, and its findings (shown as hotspots on storming boards). */
 export interface CustomRequestSource {
@@ -90,6 +92,8 @@ export function customRequestHandlers(source: CustomRequestSource): CustomReques
     'ddd/explore': (params) => explore(source.model(), params),
     'ddd/bulk': (params, token) => bulk(source.model(), params, () => token?.isCancellationRequested === true),
     'ddd/replay': (params) => replay(source.model(), params),
+    'ddd/exportFormats': () => exportFormats(),
+    'ddd/exportModel': (params) => exportModelFiles(source.model(), params),
   };
 }
 

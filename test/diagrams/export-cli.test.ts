@@ -93,7 +93,7 @@ describe('ddd export --format mermaid', () => {
 
   it('reports usage problems', async () => {
     await expect(runExport(['examples/order-saga'], { view: 'nope' })).rejects.toThrow(UsageError);
-    await expect(runExport(['examples/order-saga'], { view: 'context-map', format: 'png' })).rejects.toThrow('--format must be mermaid, markdown or svg');
+    await expect(runExport(['examples/order-saga'], { view: 'context-map', format: 'png' })).rejects.toThrow('--format must be one of mermaid, markdown, svg, asyncapi');
     await expect(runExport(['examples/order-saga'], { view: 'saga', name: 'Nope' })).rejects.toThrow('There is no saga named Nope (the sagas are PlaceOrderChoreography, OrderFulfilment, OrderSaga)');
     await expect(runExport(['examples/order-saga'], { name: 'Sales' })).rejects.toThrow('--name needs a --view');
     await expect(runExport(['examples/order-saga'], {})).rejects.toThrow('choose a --view');

@@ -56,13 +56,13 @@ const kinds = new Set([
 /**
  * The example workspace plus test/fixtures/diagrams/hostile.ddd (hostile strings
  * through the parser), then every name, reference, state, role, type, sticky and
- * string of the model rewritten to end with `hostile` (names the parser would
- * never accept), and the Sales context renamed to `clickName` exactly.
+ * string of the model rewritten to end with `suffix` (default `hostile`: names the parser
+ * would never accept), and the Sales context renamed to `clickName` exactly.
  */
-export function hostileModel(): CheckResult {
+export function hostileModel(suffix: string = hostile): CheckResult {
   const result = checkWorkspace([...readFolder('examples/order-saga'), { uri: 'file:///hostile.ddd', text: diagramFixture('hostile.ddd') }]);
   const seen = new Set<object>();
-  const rename = (text: string) => `${text}${hostile}`;
+  const rename = (text: string) => `${text}${suffix}`;
   const visit = (value: unknown): void => {
     if (value === null || typeof value !== 'object' || seen.has(value)) return;
     seen.add(value);

@@ -29,6 +29,8 @@ const valid: WebviewMessage[] = [
   { type: 'export', format: 'svg', content: `<?xml version="1.0"?>\n${svg}` },
   { type: 'export', format: 'png', content: png, fileName: 'Context map.png' },
   { type: 'export', format: 'markdown' },
+  { type: 'exportModel', format: 'asyncapi' },
+  { type: 'exportModel', format: 'eventcatalog' },
   { type: 'simulate', request: { action: 'select', target: { kind: 'stream', name: 'Banking.Account123' } } },
   { type: 'simulate', request: { action: 'step' } },
   { type: 'simulate', request: { action: 'back' } },
@@ -106,6 +108,9 @@ describe('refused', () => {
     refused({ type: 'selectView', view: 'saga', variant: 'gantt' });
     refused({ type: 'selectView', view: 'context-map', options: { layout: 'elk' } });
     refused({ type: 'export', format: 'pdf', content: 'x' });
+    refused({ type: 'exportModel', format: '../asyncapi' });
+    refused({ type: 'exportModel', format: 'AsyncAPI 3.0' });
+    refused({ type: 'exportModel', format: 'asyncapi', folder: '/tmp' });
     refused({ type: 'simulate', request: { action: 'fly' } });
     refused({ type: 'simulate', request: { action: 'failStep', target: 'saga', step: 1 } });
     refused({ type: 'simulate', request: { action: 'crashAfter', target: 'step', step: 1, when: 'later' } });

@@ -213,6 +213,24 @@ describe.skipIf(!browserFound)(`the webview in Chromium (${chromiumPath.path ?? 
       expect((await boardSvg).content).toContain('OrderPlaced');
     });
 
+    test("the Export menu offers every model export the extension lists, and asks the extension for the one chosen", async () => {
+      const menu = panel.page.locator('vscode-single-select.ddd-model-export');
+      expect(await menu.isHidden()).toBe(true);
+      await panel.send({ type: 'exportFormats', formats: handlers['ddd/exportFormats']({}).formats.map(({ id, label, description }) => ({ id, label, description })) });
+      await menu.waitFor({ state: 'visible' });
+      await panel.screenshot('preview-export-menu');
+      const options = await menu.locator('vscode-option').evaluateAll((elements) => elements.map((element) => [element.getAttribute('value'), element.textContent]));
+      expect(options).toEqual([['', 'Export model…'], ...handlers['ddd/exportFormats']({}).formats.map((format) => [format.id, format.label])]);
+      const asked = panel.next('exportModel');
+      await menu.evaluate((element) => {
+        (element as HTMLElement & { value: string }).value = 'plantuml';
+        element.dispatchEvent(new Event('change'));
+      });
+      expect(await asked).toEqual({ type: 'exportModel', format: 'plantuml' });
+      // back to its prompt: a menu, not a setting
+      expect(await menu.evaluate((element) => (element as HTMLElement & { value: string }).value)).toBe('');
+    });
+
     test('100 contexts and 300 relationships: the fast layout (time printed), clickable, with smaller views offered', async () => {
       const big = checkWorkspace(generateContextMap(100, 300).files);
       handlers = handlersOf(big);

@@ -95,6 +95,7 @@ export function startPreview(root: HTMLElement, host: Host<PreviewState>): void 
       else panZoom.actualSize();
     },
     export: (format) => void exportDrawing(format),
+    exportModel: (format) => host.post({ type: 'exportModel', format }),
     pin: (pinned) => {
       state.pinned = pinned;
       save();
@@ -152,6 +153,9 @@ export function startPreview(root: HTMLElement, host: Host<PreviewState>): void 
         break;
       case 'busy':
         toolbar.setStatus(message.text);
+        break;
+      case 'exportFormats':
+        toolbar.setModelExports(message.formats);
         break;
       case 'error':
         toolbar.setStatus(`Error: ${message.message}`);

@@ -23,6 +23,8 @@ export interface ToolbarEvents {
   chooseKind(kind: ViewKind): void;
   zoom(action: 'in' | 'out' | 'fit' | 'actual'): void;
   export(format: ExportFormat): void;
+  /** A model export (AsyncAPI, EventCatalog, …) was chosen in the Export menu. */
+  exportModel(format: string): void;
   /** The pin was pressed: pinned is the new state. */
   pin(pinned: boolean): void;
 }
@@ -42,6 +44,8 @@ export class Toolbar {
   private readonly select: SingleSelect;
   private readonly status = h('span', { className: 'ddd-status', attrs: { role: 'status' } });
   private readonly exportButtons: HTMLElement[];
+  /** The model exports: listed once the extension says which there are. */
+  private readonly modelExports: SingleSelect;
   private readonly pinButton: HTMLElement;
   private pinned = false;
   private tabs: Tabs | undefined;
@@ -69,11 +73,27 @@ export class Toolbar {
       this.setPinned(!this.pinned);
       events.pin(this.pinned);
     }, { title: pinTitles.off, attrs: { class: 'ddd-pin' } });
-    const exports = h('div', { className: 'ddd-button-group', attrs: { role: 'group', 'aria-label': 'Export' } }, this.exportButtons);
+    this.modelExports = singleSelect([], undefined, (id) => {
+      if (!id) return;
+      // a menu, not a setting: it goes back to its prompt once chosen
+      fillSelect(this.modelExports, this.modelExportOptions, '');
+      events.exportModel(id);
+    }, { 'aria-label': 'Export the model', title: 'Export the whole model to another tool (writes files into a folder you choose)', class: 'ddd-model-export' });
+    this.modelExports.hidden = true;
+    const exports = h('div', { className: 'ddd-button-group', attrs: { role: 'group', 'aria-label': 'Export' } }, [...this.exportButtons, this.modelExports]);
     this.element = h('div', { className: 'ddd-toolbar', attrs: { role: 'toolbar', 'aria-label': 'Preview' } }, [
       this.tabsHost,
       h('div', { className: 'ddd-toolbar-row' }, [this.select, this.pinButton, zoom, exports, this.status]),
     ]);
+  }
+
+  private modelExportOptions: { value: string; label: string; description?: string }[] = [];
+
+  /** The model exports the extension offers: a menu whose first entry is its prompt. */
+  setModelExports(formats: readonly { id: string; label: string; description: string }[]): void {
+    this.modelExportOptions = [{ value: '', label: 'Export model…' }, ...formats.map((format) => ({ value: format.id, label: format.label, description: format.description }))];
+    fillSelect(this.modelExports, this.modelExportOptions, '');
+    this.modelExports.hidden = formats.length === 0;
   }
 
   setStatus(text: string): void {

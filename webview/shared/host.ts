@@ -21,10 +21,14 @@ export interface Host<S> {
   onMessage(handler: (message: ExtensionMessage) => void): void;
 }
 
-const extensionMessageTypes = new Set<ExtensionMessage['type']>(['render', 'busy', 'error', 'targets', 'simulation', 'exploration', 'bulk', 'replay']);
+/** Every type of message the extension sends (a record, so that the type checker asks for a new one here). */
+const extensionMessageKinds: Record<ExtensionMessage['type'], true> = {
+  render: true, busy: true, error: true, targets: true, simulation: true, exploration: true, bulk: true, replay: true, exportFormats: true,
+};
+const extensionMessageTypes = new Set(Object.keys(extensionMessageKinds));
 
 function isExtensionMessage(data: unknown): data is ExtensionMessage {
-  return typeof data === 'object' && data !== null && extensionMessageTypes.has((data as { type?: unknown }).type as ExtensionMessage['type']);
+  return typeof data === 'object' && data !== null && extensionMessageTypes.has((data as { type?: unknown }).type as string);
 }
 
 export function connectHost<S>(): Host<S> {

@@ -32,6 +32,7 @@ import { viewForCursor } from './cursor-follow';
 import { Debouncer, exportFileName, exportFilterNames, exportExtensions, pngBytes } from './helpers';
 import { PanelController } from './panel-controller';
 import { checkExportedSvg } from './svg-export-check';
+import { exportModelCommand } from '../export-model';
 import { activeDddEditor, describe, LANGUAGE_ID, panelOptions, post, revealSource, type PanelContext } from './webview';
 
 export const previewViewType = 'ddd.preview';
@@ -178,6 +179,7 @@ export class PreviewController extends PanelController {
         this.lastRender = undefined;
         if (this.restoring && !this.selection && message.view) this.selection = selectionOf(message.view);
         this.restoring = false;
+        void this.offerModelExports();
         return this.refresh({ force: true });
       case 'selectView':
         this.selection = selectionOf(message);
@@ -201,6 +203,9 @@ export class PreviewController extends PanelController {
         return this.reveal(message.uri, message.range);
       case 'export':
         return this.export(message);
+      case 'exportModel':
+        // the palette command, with the format chosen in the page's Export menu
+        return vscode.commands.executeCommand(exportModelCommand, message.format);
       default:
         return undefined;
     }
@@ -356,6 +361,17 @@ export class PreviewController extends PanelController {
       this.context.output.warn(`Could not open ${uri}: ${describe(error)}`);
       return false;
     });
+  }
+
+  /** The Export menu's model exports: the server's list (the core's registry). */
+  private async offerModelExports(): Promise<void> {
+    const panel = this.panel;
+    try {
+      const { formats } = await this.context.server.request('ddd/exportFormats', {});
+      post(panel, { type: 'exportFormats', formats: formats.map(({ id, label, description }) => ({ id, label, description })) });
+    } catch (error) {
+      this.context.output.warn(`The preview's Export menu lists no model exports: ${describe(error)}`);
+    }
   }
 
   private async export(message: ExportMessage): Promise<void> {

@@ -1,0 +1,114 @@
+/**
+ * AsyncAPI 3.0, checked by `@asyncapi/parser` (the AsyncAPI initiative's own
+ * parser and its Spectral ruleset). A document fails on any diagnostic of
+ * severity error (0) or warning (1); information (2) and hints (3) are
+ * accepted: the one the documents get is `asyncapi-latest-version`, an
+ * information that 3.1.0 exists.
+ */
+import { Parser, type Diagnostic } from '@asyncapi/parser';
+import { parse as parseYaml } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { exportModel } from '../../src/language/export/index';
+import { exported, exportHostile, exportHostileModel, file, generated100, orderSaga } from './support';
+
+const parser = new Parser();
+
+/** Diagnostics of severity error or warning, in words. */
+async function failures(text: string): Promise<string[]> {
+  const { document, diagnostics } = await parser.parse(text);
+  const bad = diagnostics.filter((diagnostic: Diagnostic) => diagnostic.severity <= 1);
+  const words = bad.map((diagnostic: Diagnostic) => `${diagnostic.code} at ${diagnostic.path.join('/')}: ${diagnostic.message}`);
+  if (!document && words.length === 0) words.push('no document');
+  return words;
+}
+
+describe('AsyncAPI 3.0: the example workspace', () => {
+  const result = exported(orderSaga(), 'asyncapi');
+
+  it('writes one document per bounded context, each accepted by @asyncapi/parser', async () => {
+    expect(result.files.map((f) => f.path)).toEqual([...orderSaga().model.contexts.keys()].map((name) => `${name}.asyncapi.yaml`));
+    for (const exportedFile of result.files) expect(await failures(exportedFile.text), exportedFile.path).toEqual([]);
+  }, 300_000);
+
+  it('Sales: publishes its events, hears the replies and triggers, sends its saga commands; payloads from the fields', async () => {
+    const { document } = await parser.parse(file(result, 'Sales.asyncapi.yaml'));
+    expect(document!.info().title()).toBe('Sales');
+    expect(document!.info().contact()?.name()).toBe('Checkout team');
+    const operations = new Map(document!.operations().all().map((operation) => [operation.id(), operation]));
+    expect(operations.get('publishOrderPlaced')?.action()).toBe('send');
+    expect(operations.get('consumeInventoryReserved')?.action()).toBe('receive'); // the reply OrderSaga waits for
+    expect(operations.get('consumePaymentSucceeded')?.action()).toBe('receive'); // a choreography trigger
+    expect(operations.get('sendReserveInventory')?.action()).toBe('send'); // OrderSaga's step on Inventory
+    expect(operations.get('sendReserveInventory')?.summary()).toBe('Sales sends ReserveInventory to Inventory');
+    // request and reply: the step's command is answered by its reply event
+    expect(operations.get('sendReserveInventory')?.reply()?.channel()?.address()).toBe('Inventory.events.InventoryReserved');
+    const placed = document!.components().messages().all().find((message) => message.name() === 'OrderPlaced')!;
+    const payload = placed.payload()!.json() as { properties: Record<string, { type?: string; description?: string }>; required: string[] };
+    expect(payload.required).toEqual(['order', 'customer', 'total']);
+    expect(payload.properties['order']).toMatchObject({ type: 'string', description: 'identity: OrderId' });
+    // value objects and enums become schemas in components
+    const schemas = document!.components().schemas().all().map((schema) => schema.id());
+    expect(schemas).toEqual(expect.arrayContaining(['Money', 'Currency']));
+    const tags = document!.info().tags().all().map((tag) => tag.name());
+    expect(tags).toEqual(expect.arrayContaining(['subdomain Shop.Ordering', 'upstream of Support (OHS, PL; Support: ACL)']));
+  }, 60_000);
+
+  it('Inventory receives the commands the saga sends it and publishes its replies', () => {
+    const document = parseYaml(file(result, 'Inventory.asyncapi.yaml'));
+    expect(document.operations.receiveReserveInventory.action).toBe('receive');
+    expect(document.operations.receiveReleaseInventory.action).toBe('receive');
+    expect(document.operations.receiveReserveInventory.reply).toEqual({ channel: { $ref: '#/channels/InventoryReserved' }, messages: [{ $ref: '#/channels/InventoryReserved/messages/InventoryReserved' }] });
+    expect(document.operations.publishInventoryReserved.action).toBe('send');
+    // the items of a list, optional fields left out of `required`
+    const sales = parseYaml(file(result, 'Sales.asyncapi.yaml'));
+    expect(sales.components.schemas.OrderItem.properties.quantity).toEqual({ type: 'integer' });
+    expect(sales.components.messages.PlaceOrder.payload.properties.items).toEqual({ type: 'array', items: { $ref: '#/components/schemas/OrderItem' } });
+  });
+
+  it('--name narrows to one context; --json writes JSON the parser accepts', async () => {
+    const one = exported(orderSaga(), 'asyncapi', { name: 'Billing', json: true });
+    expect(one.files.map((f) => f.path)).toEqual(['Billing.asyncapi.json']);
+    expect(JSON.parse(one.files[0]!.text).info.title).toBe('Billing');
+    expect(await failures(one.files[0]!.text)).toEqual([]);
+  }, 60_000);
+
+  it('an unknown context is a problem that suggests the closest name and lists some', () => {
+    expect(exportModel(orderSaga().model, 'asyncapi', { name: 'Billling' })).toEqual({
+      problem: "no bounded context 'Billling' in the model. Did you mean Billing? Its contexts: Banking, Billing, PaymentProvider, LegacyErp, Inventory and 4 more.",
+    });
+  });
+});
+
+describe('AsyncAPI 3.0: hostile names', () => {
+  it('every document parses, and the names come back as text', async () => {
+    const result = exported(exportHostileModel(), 'asyncapi');
+    for (const exportedFile of result.files) {
+      expect(await failures(exportedFile.text), exportedFile.path).toEqual([]);
+      expect(exportedFile.text).not.toMatch(/^@enduml/m);
+    }
+    const documents = result.files.map((f) => parseYaml(f.text));
+    // the owner and the description of a context, and the titles of the channels, are the model's text exactly
+    const mallory = documents.find((document) => document.info.title === `Mallory${exportHostile}`);
+    expect(mallory.info.contact.name).toBe(`<b>owner</b> | team${exportHostile}`);
+    const billing = documents.find((document) => document.info.title === `Billing${exportHostile}`);
+    const titles = Object.values(billing.channels).map((channel) => (channel as { title: string }).title);
+    expect(titles).toContain(`PaymentProcessed${exportHostile}`);
+    // keys and addresses are safe identifiers
+    for (const key of Object.keys(billing.channels)) expect(key).toMatch(/^[A-Za-z0-9_.-]+$/);
+  }, 300_000);
+});
+
+describe('AsyncAPI 3.0: a generated model of 108 bounded contexts', () => {
+  it('every document is accepted by @asyncapi/parser, each context is its title', async () => {
+    const { model } = generated100();
+    expect(model.contexts.size).toBeGreaterThanOrEqual(100);
+    const result = exported(generated100(), 'asyncapi');
+    expect(result.files).toHaveLength(model.contexts.size);
+    const started = performance.now();
+    for (const [index, exportedFile] of result.files.entries()) {
+      expect(await failures(exportedFile.text), exportedFile.path).toEqual([]);
+      expect(parseYaml(exportedFile.text).info.title).toBe([...model.contexts.keys()][index]);
+    }
+    console.log(`@asyncapi/parser: ${result.files.length} documents in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }, 900_000);
+});
