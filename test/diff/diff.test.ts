@@ -81,9 +81,9 @@ describe('affected parties', () => {
     const [change] = diffOf('event-renamed-heard').changes;
     expect(change!.reasons.join(' ')).toContain('saga OrderSaga after ReserveInventory');
     expect(parties(change!)).toEqual([
-      'command ReserveInventory',
       'reaction saga Fulfilment, Inventory on OrderPlaced',
       'reaction saga Fulfilment, Billing on InventoryReserved',
+      'command ReserveInventory',
       'sagaStep saga OrderSaga, step ReserveInventory',
       'context Billing',
     ]);

@@ -83,7 +83,8 @@ function sendersOf(dependents: Dependents, command: ComparedElement): string[] {
 
 /** Events that something hears and commands that something sends, in an element removed or renamed (or the element itself). */
 function consumedMembers(versions: Versions, element: ComparedElement, verb: string, verdict: VerdictBuilder): void {
-  for (const member of [element, ...versions.old.descendants(element)]) {
+  // a removed element takes its members with it; a renamed one keeps them (under their own names)
+  for (const member of verb === 'removed' ? [element, ...versions.old.descendants(element)] : [element]) {
     if (member.kind === 'event') {
       const listeners = listenersOf(versions.old, member);
       if (listeners.length) verdict.raise('breaking', `event ${member.name} is ${verb} while ${listWords(listeners)} ${listeners.length === 1 ? 'hears' : 'hear'} it`);
@@ -96,7 +97,7 @@ function consumedMembers(versions: Versions, element: ComparedElement, verb: str
 
 export function classifyRemoval(versions: Versions, element: ComparedElement, change: 'removed' | 'renamed', renamedTo?: ComparedElement): Verdict {
   const verdict = new VerdictBuilder();
-  const dependents = versions.old.of(element);
+  const dependents = versions.old.of(element, change === 'removed');
   consumedMembers(versions, element, change, verdict);
   if (element.kind === 'field') {
     if (isRequired(element)) verdict.raise('breaking', `required field ${element.name} of ${ownerWords(element)} is ${change}`);

@@ -1,17 +1,16 @@
 /**
  * What depends on an element in one version of the model: every element that
  * holds a reference to it (or to one of its members), found through the
- * references each element holds; and the contexts downstream of a context on
- * the context maps.
+ * model's references (each held by the innermost element around it); and the
+ * contexts downstream of a context on the context maps.
  */
 import { dependencyOf, normaliseRelationship, plays } from '../context-map/relationships';
 import type { Declaration, Relationship } from '../model/elements';
 import type { ComparedElement, ComparedModel, ComparedNode } from './compared-elements';
 
 export interface Dependent {
+  /** The innermost element whose source holds the reference. */
   holder: ComparedElement;
-  /** The property that holds the reference: `reply`, `triggers`, `type`, … */
-  role: string;
 }
 
 export interface Downstream {
@@ -30,14 +29,14 @@ export class Dependents {
   private index(): Map<Declaration, Dependent[]> {
     if (this.referrers) return this.referrers;
     const referrers = new Map<Declaration, Dependent[]>();
-    for (const holder of this.compared.elements) {
-      for (const { reference, role } of holder.references) {
-        const target = reference.target;
-        if (!target) continue;
-        const list = referrers.get(target);
-        if (list) list.push({ holder, role });
-        else referrers.set(target, [{ holder, role }]);
-      }
+    for (const reference of this.compared.model.references) {
+      const target = reference.target;
+      if (!target) continue;
+      const holder = this.compared.holderOf(reference);
+      if (!holder) continue;
+      const list = referrers.get(target);
+      if (list) list.push({ holder });
+      else referrers.set(target, [{ holder }]);
     }
     return (this.referrers = referrers);
   }
@@ -64,15 +63,16 @@ export class Dependents {
     return found;
   }
 
-  /** The elements that refer to `element` or to one of its members, outside it. */
-  of(element: ComparedElement): Dependent[] {
+  /** The elements that refer to `element` (or, with `members`, to one of its members), outside it. */
+  of(element: ComparedElement, members = true): Dependent[] {
     const referrers = this.index();
-    const inside = new Set<ComparedElement>([element, ...this.descendants(element)]);
+    const inside = new Set<ComparedElement>(members ? [element, ...this.descendants(element)] : [element]);
     const found: Dependent[] = [];
     const seen = new Set<ComparedElement>();
+    const outside = new Set<ComparedElement>([element, ...this.descendants(element)]);
     for (const member of inside) {
       for (const dependent of referrers.get(member.node as Declaration) ?? []) {
-        if (seen.has(dependent.holder) || isWithin(dependent.holder, inside)) continue;
+        if (seen.has(dependent.holder) || isWithin(dependent.holder, outside)) continue;
         seen.add(dependent.holder);
         found.push(dependent);
       }

@@ -8,9 +8,9 @@
 import { kindWords, type DddModel } from '../model/model';
 import type { Saga } from '../model/elements';
 import { classifyAddition, classifyChange, classifyRemoval, conformistVerdict, pivotMove, type Verdict, type Versions } from './classify';
-import { compareModel, elementKey, type ComparedElement, type ComparedModel } from './compared-elements';
+import { childOf, compareModel, type ComparedElement, type ComparedModel } from './compared-elements';
 import { Dependents, type Dependent } from './dependents';
-import { matchModels } from './match';
+import { matchModels, type ElementPair } from './match';
 import { compareSagaOutcomes, DEFAULT_EXPLORE_BUDGET, outcomeBreaches } from './saga-outcomes';
 import type { AffectedKind, AffectedParty, ChangeClass, ChangeKind, FieldChange, ModelChange, ModelDiff } from './types';
 
@@ -139,8 +139,8 @@ class DiffBuilder {
     for (const { name } of verdict.contexts) contexts.add(name);
     for (const name of contexts) {
       if (name === own) continue;
-      const inNew = this.after.byKey.get(elementKey('context', name));
-      const inOld = this.before.byKey.get(elementKey('context', name));
+      const inNew = childOf(this.after.roots, 'context', name);
+      const inOld = childOf(this.before.roots, 'context', name);
       const at = inNew ?? inOld;
       if (!at) continue;
       push({ kind: 'context', name, context: name, location: (inNew ? this.after : this.before).locate(at.uri, at.range), side: inNew ? 'new' : 'old' });
@@ -176,11 +176,20 @@ export function diffModels(oldModel: DddModel, newModel: DddModel, options: Diff
   const changedSagas = new Map<ComparedElement, ComparedElement>();
   const sagaChanges = new Map<ComparedElement, ModelChange>();
 
+  const oldOf = new Map<ComparedElement, ComparedElement>();
+  for (const pair of matching.pairs) oldOf.set(pair.new, pair.old);
+  const changed: { pair: ElementPair; fields: FieldChange[] }[] = [];
   for (const pair of matching.pairs) {
+    // the same source text: nothing in it changed (a context merges several blocks: always compared)
+    if (!pair.renamed && pair.old.kind !== 'context' && before.source(pair.old) === after.source(pair.new)) continue;
     const fields = fieldChanges(pair.old, pair.new);
     const moved = pivotMove(pair.old, pair.new);
     if (moved) fields.push(moved);
-    if (!pair.renamed && fields.length === 0) continue;
+    if (pair.renamed || fields.length > 0) changed.push({ pair, fields });
+  }
+  // as written in the new version
+  changed.sort((a, b) => a.pair.new.order - b.pair.new.order);
+  for (const { pair, fields } of changed) {
     const verdict = pair.renamed ? classifyRemoval(versions, pair.old, 'renamed', pair.new) : classifyChange(versions, pair.old, pair.new, fields);
     if (pair.renamed) {
       const more = classifyChange(versions, pair.old, pair.new, fields);
@@ -190,7 +199,7 @@ export function diffModels(oldModel: DddModel, newModel: DddModel, options: Diff
     const change = builder.add(pair.renamed ? 'renamed' : 'changed', pair.old, pair.new, fields, verdict);
     const saga = sagaOf(pair.new);
     if (saga) {
-      const oldSaga = [...matching.newOf].find(([, now]) => now === saga)?.[0];
+      const oldSaga = oldOf.get(saga);
       if (oldSaga) changedSagas.set(oldSaga, saga);
       if (saga === pair.new) sagaChanges.set(saga, change);
     }
@@ -209,7 +218,7 @@ export function diffModels(oldModel: DddModel, newModel: DddModel, options: Diff
     builder.add('added', undefined, element, [], classifyAddition(versions, element));
     const saga = element.parent && sagaOf(element.parent);
     if (saga && !added.has(saga)) {
-      const oldSaga = [...matching.newOf].find(([, now]) => now === saga)?.[0];
+      const oldSaga = oldOf.get(saga);
       if (oldSaga) changedSagas.set(oldSaga, saga);
     }
   }

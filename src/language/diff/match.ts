@@ -7,7 +7,7 @@
  * before their children, so the members of a renamed aggregate pair up under
  * its new name.
  */
-import { elementKey, shapeOf, type ComparedElement, type ComparedModel } from './compared-elements';
+import { shapeOf, type ComparedElement, type ComparedModel } from './compared-elements';
 
 export interface ElementPair {
   old: ComparedElement;
@@ -16,6 +16,7 @@ export interface ElementPair {
 }
 
 export interface Matching {
+  /** Parents before children (level by level). */
   pairs: ElementPair[];
   removed: ComparedElement[];
   added: ComparedElement[];
@@ -34,7 +35,9 @@ function similarity(a: string, b: string): number {
 }
 
 /** Renames among the unpaired elements of one kind in one place. */
-function pairRenames(olds: ComparedElement[], news: ComparedElement[], pairs: ElementPair[], taken: Set<ComparedElement>, paired: Set<ComparedElement>): void {
+function pairRenames(olds: ComparedElement[], news: ComparedElement[], pair: (old: ComparedElement, next: ComparedElement, renamed: true) => void): void {
+  const taken = new Set<ComparedElement>();
+  const paired = new Set<ComparedElement>();
   const shapes = new Map<ComparedElement, string>();
   const shape = (element: ComparedElement) => {
     let text = shapes.get(element);
@@ -47,7 +50,7 @@ function pairRenames(olds: ComparedElement[], news: ComparedElement[], pairs: El
       if (paired.has(old)) continue;
       const candidate = news.find((added) => !taken.has(added) && shape(added) === shape(old) && (samePosition ? added.index === old.index : shape(old) !== ''));
       if (candidate) {
-        pairs.push({ old, new: candidate, renamed: true });
+        pair(old, candidate, true);
         taken.add(candidate);
         paired.add(old);
       }
@@ -58,7 +61,7 @@ function pairRenames(olds: ComparedElement[], news: ComparedElement[], pairs: El
     if (paired.has(old)) continue;
     const candidate = news.find((added) => !taken.has(added) && added.index === old.index && similarity(shape(old), shape(added)) >= 0.5);
     if (candidate) {
-      pairs.push({ old, new: candidate, renamed: true });
+      pair(old, candidate, true);
       taken.add(candidate);
       paired.add(old);
     }
@@ -73,58 +76,39 @@ export function matchModels(before: ComparedModel, after: ComparedModel): Matchi
   const newOf = new Map<ComparedElement, ComparedElement>();
   const taken = new Set<ComparedElement>();
   const paired = new Set<ComparedElement>();
-  /** An old element's path in the new version's terms (its parents' renames applied). */
-  const translated = new Map<ComparedElement, string>();
-  const byDepth = (elements: ComparedElement[]) => {
-    const levels: ComparedElement[][] = [];
-    for (const element of elements) (levels[element.depth] ??= []).push(element);
-    return levels;
+  const pair = (old: ComparedElement, next: ComparedElement, renamed: boolean) => {
+    pairs.push({ old, new: next, renamed });
+    newOf.set(old, next);
+    taken.add(next);
+    paired.add(old);
   };
-  const oldLevels = byDepth(before.elements);
-  const newLevels = byDepth(after.elements);
-  const depth = Math.max(oldLevels.length, newLevels.length);
-  for (let d = 0; d < depth; d++) {
-    const pending = new Map<string, ComparedElement[]>();
-    for (const old of oldLevels[d] ?? []) {
-      const parentPath = old.parent ? translated.get(old.parent)! : undefined;
-      // `#2`: the second element of one name in one place
-      const suffix = old.path.slice((old.parent ? old.parent.path.length + 1 : 0) + old.name.length);
-      const path = (parentPath === undefined ? old.name : `${parentPath}.${old.name}`) + suffix;
-      const exact = after.byKey.get(elementKey(old.kind, path));
+  const levels: ComparedElement[][] = [];
+  for (const element of before.elements) (levels[element.depth] ??= []).push(element);
+  for (const level of levels) {
+    // per place in the new version and kind: the old elements that found no element of their name there
+    const pending = new Map<Map<string, ComparedElement> | undefined, ComparedElement[]>();
+    for (const old of level ?? []) {
+      const parent = old.parent ? newOf.get(old.parent) : undefined;
+      // a removed parent takes its members with it
+      if (old.parent && !parent) continue;
+      const named = (parent ? parent.children : after.roots)?.get(old.kind);
+      const exact = named?.get(old.key);
       if (exact && !taken.has(exact)) {
-        pairs.push({ old, new: exact, renamed: false });
-        taken.add(exact);
-        paired.add(old);
-        translated.set(old, exact.path);
+        pair(old, exact, false);
         continue;
       }
-      translated.set(old, path);
-      const slot = `${old.kind}|${parentPath ?? ''}`;
-      const list = pending.get(slot);
+      if (!named) continue;
+      const list = pending.get(named);
       if (list) list.push(old);
-      else pending.set(slot, [old]);
+      else pending.set(named, [old]);
     }
-    const unpaired = new Map<string, ComparedElement[]>();
-    for (const added of newLevels[d] ?? []) {
-      if (taken.has(added)) continue;
-      const slot = `${added.kind}|${added.parent?.path ?? ''}`;
-      const list = unpaired.get(slot);
-      if (list) list.push(added);
-      else unpaired.set(slot, [added]);
-    }
-    for (const [slot, olds] of pending) {
-      const news = unpaired.get(slot);
-      if (!news || olds.length > MAX_RENAME_CANDIDATES || news.length > MAX_RENAME_CANDIDATES) continue;
-      const before = pairs.length;
-      pairRenames(olds, news, pairs, taken, paired);
-      for (let p = before; p < pairs.length; p++) translated.set(pairs[p]!.old, pairs[p]!.new.path);
+    for (const [named, olds] of pending) {
+      const news = [...named!.values()].filter((candidate) => !taken.has(candidate));
+      if (news.length === 0 || olds.length > MAX_RENAME_CANDIDATES || news.length > MAX_RENAME_CANDIDATES) continue;
+      pairRenames(olds, news, pair);
     }
   }
-  for (const pair of pairs) newOf.set(pair.old, pair.new);
   const removed = before.elements.filter((element) => !paired.has(element));
   const added = after.elements.filter((element) => !taken.has(element));
-  // walk order of the new version (the old one's for what was removed)
-  const order = new Map(after.elements.map((element, i) => [element, i]));
-  pairs.sort((a, b) => order.get(a.new)! - order.get(b.new)!);
   return { pairs, removed, added, newOf };
 }
