@@ -15,8 +15,11 @@ const bundles = [
   // the extension client (VS Code host) and the language server (its own process)
   { entryPoints: ['src/extension/main.ts'], outfile: 'dist/extension.js', platform: 'node', external: ['vscode'] },
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', platform: 'node' },
+  // `DDD: Compare with…`: the diff, run by the extension in its own process
+  { entryPoints: ['src/cli/diff-worker.ts'], outfile: 'dist/diff-worker.js', platform: 'node' },
   // the webview (browser)
   { entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
+  { entryPoints: ['webview/diff/main.ts'], outfile: 'dist/webview-diff.js', platform: 'browser', format: 'iife' },
 ];
 
 const common = {

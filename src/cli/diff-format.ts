@@ -3,40 +3,10 @@
  * Markdown for a pull-request comment, and GitHub Actions annotations on the
  * changed lines. Lines and columns count from 1 here.
  */
-import type { AffectedParty, ChangeClass, DiffLocation, FieldChange, ModelChange, ModelDiff } from '../language/diff/index';
-import type { DiffSide, FileView } from './diff-sources';
+import type { ChangeClass, DiffLocation, FieldChange, ModelDiff } from '../language/diff/index';
+import type { CliChange, CliDiff, CliLocation } from '../protocol/diff';
+import type { DiffSide } from './diff-sources';
 import { formatAnnotation, paint, plural } from './format';
-
-/** A location as the command line shows it. */
-export interface CliLocation extends Omit<FileView, 'display'> {
-  /** `models/sales.ddd`, or `main:models/sales.ddd`. */
-  display: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-export interface CliParty extends Omit<AffectedParty, 'location'> {
-  location: CliLocation;
-}
-
-export interface CliChange extends Omit<ModelChange, 'old' | 'new' | 'affected'> {
-  old?: CliLocation;
-  new?: CliLocation;
-  affected: CliParty[];
-}
-
-export interface CliDiff {
-  version: 1;
-  command: 'diff';
-  old: string;
-  new: string;
-  counts: Record<ChangeClass, number>;
-  /** Changes past the limit, counted but not listed. */
-  omitted: number;
-  changes: CliChange[];
-}
 
 export function cliDiff(diff: ModelDiff, before: DiffSide, after: DiffSide): CliDiff {
   const locate = (location: DiffLocation | undefined, side: DiffSide): CliLocation | undefined => {

@@ -25,6 +25,7 @@ import {
 } from 'vscode-languageclient/node';
 import { CrashPolicy } from './crash-policy';
 import { registerPanels, type DddServer } from './panels/index';
+import { registerCompare } from './diff/compare-command';
 import type { DddRequestMethod, DddRequestParams, DddRequestResult } from '../protocol/index';
 
 const LANGUAGE_ID = 'ddd';
@@ -291,6 +292,8 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   // The preview, the simulator and the code lenses above sagas and streams: they talk to the server through `current`.
   registerPanels(context, current, output);
+  // DDD: Compare with…: the model's changes against a git revision, in its own worker process
+  registerCompare(context, output);
   // Not awaited: activation does not wait for the server; features light up when it is ready.
   void current.start();
 
