@@ -168,7 +168,7 @@ describe('fields and renames', () => {
 
   it('a saga step moved across the pivot says so', () => {
     const [moved] = diffOf('saga-step-across-pivot').changes;
-    expect(moved!.fields).toContainEqual({ field: 'position', old: 'after the pivot', new: 'before the pivot' });
+    expect(moved!.fields).toContainEqual({ field: 'position', old: 'step 4, after the pivot', new: 'step 3, before the pivot' });
   });
 
   it('groups changes by bounded context, then the sagas, maps and boards', () => {

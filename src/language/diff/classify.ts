@@ -146,12 +146,13 @@ function pivotSide(element: ComparedElement): 'before' | 'after' | undefined {
   return index < pivot ? 'before' : 'after';
 }
 
-/** The position of a saga step relative to the pivot, when it moved across it (a field change of its own). */
-export function pivotMove(old: ComparedElement, next: ComparedElement): FieldChange | undefined {
-  if (old.kind !== 'sagaStep') return undefined;
+/** A saga step's new position, when it moved: `step 3, after the pivot` → `step 2, before the pivot` (the pivot said only when it is crossed). */
+export function stepMove(old: ComparedElement, next: ComparedElement): FieldChange | undefined {
+  if (old.kind !== 'sagaStep' || old.index === next.index) return undefined;
   const before = pivotSide(old);
   const after = pivotSide(next);
-  return before && after && before !== after ? { field: 'position', old: `${before} the pivot`, new: `${after} the pivot` } : undefined;
+  if (before && after && before !== after) return { field: 'position', old: `step ${old.index + 1}, ${before} the pivot`, new: `step ${next.index + 1}, ${after} the pivot` };
+  return { field: 'position', old: `step ${old.index + 1}`, new: `step ${next.index + 1}` };
 }
 
 /** Whether a step's `compensate` clause (as text) names a command: absent and `compensate none` do not. */
@@ -173,7 +174,7 @@ export function classifyChange(versions: Versions, old: ComparedElement, next: C
       if (old.parent) verdict.depend('old', versions.old.of(old.parent));
     } else if (old.kind === 'sagaStep' && field.field === 'compensation' && compensates(field.old) && !compensates(field.new)) {
       verdict.raise('risky', `step ${next.name} of saga ${next.parent?.name ?? '?'} loses its compensation ${field.old}`);
-    } else if (old.kind === 'sagaStep' && field.field === 'position') {
+    } else if (old.kind === 'sagaStep' && field.field === 'position' && / the pivot$/.test(field.new ?? '')) {
       verdict.raise('risky', `step ${next.name} of saga ${next.parent?.name ?? '?'} moves from ${field.old} to ${field.new}`);
     }
   }

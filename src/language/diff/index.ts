@@ -7,7 +7,7 @@
  */
 import { kindWords, type DddModel } from '../model/model';
 import type { Saga } from '../model/elements';
-import { classifyAddition, classifyChange, classifyRemoval, conformistVerdict, pivotMove, type Verdict, type Versions } from './classify';
+import { classifyAddition, classifyChange, classifyRemoval, conformistVerdict, stepMove, type Verdict, type Versions } from './classify';
 import { childOf, compareModel, type ComparedElement, type ComparedModel } from './compared-elements';
 import { Dependents, type Dependent } from './dependents';
 import { matchModels, type ElementPair } from './match';
@@ -180,10 +180,10 @@ export function diffModels(oldModel: DddModel, newModel: DddModel, options: Diff
   for (const pair of matching.pairs) oldOf.set(pair.new, pair.old);
   const changed: { pair: ElementPair; fields: FieldChange[] }[] = [];
   for (const pair of matching.pairs) {
+    const moved = stepMove(pair.old, pair.new);
     // the same source text: nothing in it changed (a context merges several blocks: always compared)
-    if (!pair.renamed && pair.old.kind !== 'context' && before.source(pair.old) === after.source(pair.new)) continue;
+    if (!pair.renamed && !moved && pair.old.kind !== 'context' && before.source(pair.old) === after.source(pair.new)) continue;
     const fields = fieldChanges(pair.old, pair.new);
-    const moved = pivotMove(pair.old, pair.new);
     if (moved) fields.push(moved);
     if (pair.renamed || fields.length > 0) changed.push({ pair, fields });
   }
