@@ -889,8 +889,15 @@ const checks = [
       git("commit", "-qm", "the order model");
       const file = path.join(workspace, "contexts/inventory.ddd");
       await writeFile(file, (await readFile(file, "utf8")).replace("event InventoryReserved {", "event StockReserved {"));
-      const offered = await wb.paletteEntries("DDD: Compare");
-      if (!offered.some((row) => row.includes("DDD: Compare with…"))) throw new Error(`the palette offers no "DDD: Compare with…": ${JSON.stringify(offered)}`);
+      // run first, the check waits for the extension to be up and its commands in the palette
+      await waitFor("the extension log to say the language server is ready", async () => /Language server ready in \d+ ms/.test(await extensionLog()), { timeoutMs: 30_000 });
+      let offered = [];
+      await waitFor('the palette to offer "DDD: Compare with…"', async () => {
+        offered = await wb.paletteEntries("DDD: Compare");
+        return offered.some((row) => row.includes("DDD: Compare with…"));
+      }, { timeoutMs: 30_000, intervalMs: 1000 }).catch(() => {
+        throw new Error(`the palette offers no "DDD: Compare with…": ${JSON.stringify(offered)}`);
+      });
       await wb.runCommand("DDD: Compare with…");
       const input = wb.page.locator(".quick-input-widget input");
       await input.waitFor({ state: "visible", timeout: 10_000 });

@@ -122,7 +122,7 @@ export function registerCompare(context: vscode.ExtensionContext, output: vscode
     const uri = location && locationUri(location);
     if (!location || !uri) return;
     const selection = new vscode.Range(location.line - 1, location.column - 1, location.endLine - 1, location.endColumn - 1);
-    await vscode.window.showTextDocument(uri, { selection, viewColumn: vscode.ViewColumn.One, preview: false });
+    await vscode.window.showTextDocument(uri, { selection, viewColumn: panel.sourceColumn, preview: false });
   };
 
   const act = (message: Exclude<DiffWebviewMessage, { type: 'ready' }>): Promise<void> | void => {

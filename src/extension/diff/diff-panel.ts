@@ -43,6 +43,11 @@ export class DiffPanel implements vscode.Disposable {
     return this.panel !== undefined;
   }
 
+  /** Where a side the panel links to opens: the first editor group, or the second when the panel is in the first. */
+  get sourceColumn(): vscode.ViewColumn {
+    return this.panel?.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One;
+  }
+
   private open(): void {
     const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
     const panel = vscode.window.createWebviewPanel(DIFF_VIEW_TYPE, 'Model changes', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
