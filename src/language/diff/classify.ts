@@ -74,10 +74,13 @@ function ownerWords(element: ComparedElement): string {
 
 /** What hears an event / sends a command, in words (event-flow.ts is the one home of these facts). */
 function listenersOf(dependents: Dependents, event: ComparedElement): string[] {
+  // nothing names it: nothing hears it (the flow is worked out only for events something names)
+  if (!dependents.isNamed(event)) return [];
   return eventFlowOf(dependents.compared.model, event.node as DomainEvent).listeners.map((party) => partyWords(party, plain));
 }
 
 function sendersOf(dependents: Dependents, command: ComparedElement): string[] {
+  if (!dependents.isNamed(command)) return [];
   return commandSendersOf(dependents.compared.model, command.node as Command).map((party) => partyWords(party, plain));
 }
 

@@ -27,6 +27,8 @@ export class ComparedElement {
   children: ChildMap | undefined;
   /** Its position in the walk of its version (parents before children, as written). */
   order = 0;
+  /** The element it pairs with in the other version (set by the matching). */
+  counterpart: ComparedElement | undefined = undefined;
   /** How many parents it has. */
   readonly depth: number;
   private ownProps: Map<string, string> | undefined;

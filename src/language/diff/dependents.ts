@@ -41,6 +41,11 @@ export class Dependents {
     return (this.referrers = referrers);
   }
 
+  /** Whether any reference of the model names the element. */
+  isNamed(element: ComparedElement): boolean {
+    return this.index().has(element.node as Declaration);
+  }
+
   /** The element's members, all the way down. */
   descendants(element: ComparedElement): ComparedElement[] {
     if (!this.children) {

@@ -78,7 +78,6 @@ class DiffBuilder {
   constructor(
     private readonly before: ComparedModel,
     private readonly after: ComparedModel,
-    private readonly newOf: Map<ComparedElement, ComparedElement>,
     options: DiffOptions,
   ) {
     this.versions = { old: new Dependents(before), new: new Dependents(after) };
@@ -123,7 +122,7 @@ class DiffBuilder {
     };
     const contexts = new Set<string>();
     const place = (side: 'old' | 'new', holder: ComparedElement) => {
-      const now = side === 'old' ? this.newOf.get(holder) : holder;
+      const now = side === 'old' ? holder.counterpart : holder;
       return now ? { side: 'new' as const, at: now, model: this.after } : { side: 'old' as const, at: holder, model: this.before };
     };
     const fromDependent = (side: 'old' | 'new', { holder }: Dependent) => {
@@ -171,13 +170,11 @@ export function diffModels(oldModel: DddModel, newModel: DddModel, options: Diff
   const before = compareModel(oldModel);
   const after = compareModel(newModel);
   const matching = matchModels(before, after);
-  const builder = new DiffBuilder(before, after, matching.newOf, options);
+  const builder = new DiffBuilder(before, after, options);
   const versions = builder.classifier;
   const changedSagas = new Map<ComparedElement, ComparedElement>();
   const sagaChanges = new Map<ComparedElement, ModelChange>();
 
-  const oldOf = new Map<ComparedElement, ComparedElement>();
-  for (const pair of matching.pairs) oldOf.set(pair.new, pair.old);
   const changed: { pair: ElementPair; fields: FieldChange[] }[] = [];
   for (const pair of matching.pairs) {
     const moved = stepMove(pair.old, pair.new);
@@ -199,7 +196,7 @@ export function diffModels(oldModel: DddModel, newModel: DddModel, options: Diff
     const change = builder.add(pair.renamed ? 'renamed' : 'changed', pair.old, pair.new, fields, verdict);
     const saga = sagaOf(pair.new);
     if (saga) {
-      const oldSaga = oldOf.get(saga);
+      const oldSaga = saga.counterpart;
       if (oldSaga) changedSagas.set(oldSaga, saga);
       if (saga === pair.new) sagaChanges.set(saga, change);
     }
@@ -209,7 +206,7 @@ export function diffModels(oldModel: DddModel, newModel: DddModel, options: Diff
     if (within(element, removed)) continue;
     builder.add('removed', element, undefined, [], classifyRemoval(versions, element, 'removed'));
     const saga = element.parent && sagaOf(element.parent);
-    const now = saga && matching.newOf.get(saga);
+    const now = saga?.counterpart;
     if (saga && now) changedSagas.set(saga, now);
   }
   const added = new Set(matching.added);
@@ -218,7 +215,7 @@ export function diffModels(oldModel: DddModel, newModel: DddModel, options: Diff
     builder.add('added', undefined, element, [], classifyAddition(versions, element));
     const saga = element.parent && sagaOf(element.parent);
     if (saga && !added.has(saga)) {
-      const oldSaga = oldOf.get(saga);
+      const oldSaga = saga.counterpart;
       if (oldSaga) changedSagas.set(oldSaga, saga);
     }
   }

@@ -15,13 +15,12 @@ export interface ElementPair {
   renamed: boolean;
 }
 
+/** The pairs, and what only one version has; each paired element knows its `counterpart`. */
 export interface Matching {
   /** Parents before children (level by level). */
   pairs: ElementPair[];
   removed: ComparedElement[];
   added: ComparedElement[];
-  /** An old element's counterpart, when it has one. */
-  newOf: Map<ComparedElement, ComparedElement>;
 }
 
 /** How much two shapes have in common, 0 to 1: the share of their parts that both have. */
@@ -73,14 +72,10 @@ const MAX_RENAME_CANDIDATES = 200;
 
 export function matchModels(before: ComparedModel, after: ComparedModel): Matching {
   const pairs: ElementPair[] = [];
-  const newOf = new Map<ComparedElement, ComparedElement>();
-  const taken = new Set<ComparedElement>();
-  const paired = new Set<ComparedElement>();
   const pair = (old: ComparedElement, next: ComparedElement, renamed: boolean) => {
     pairs.push({ old, new: next, renamed });
-    newOf.set(old, next);
-    taken.add(next);
-    paired.add(old);
+    old.counterpart = next;
+    next.counterpart = old;
   };
   const levels: ComparedElement[][] = [];
   for (const element of before.elements) (levels[element.depth] ??= []).push(element);
@@ -88,12 +83,12 @@ export function matchModels(before: ComparedModel, after: ComparedModel): Matchi
     // per place in the new version and kind: the old elements that found no element of their name there
     const pending = new Map<Map<string, ComparedElement> | undefined, ComparedElement[]>();
     for (const old of level ?? []) {
-      const parent = old.parent ? newOf.get(old.parent) : undefined;
+      const parent = old.parent?.counterpart;
       // a removed parent takes its members with it
       if (old.parent && !parent) continue;
       const named = (parent ? parent.children : after.roots)?.get(old.kind);
       const exact = named?.get(old.key);
-      if (exact && !taken.has(exact)) {
+      if (exact && !exact.counterpart) {
         pair(old, exact, false);
         continue;
       }
@@ -103,12 +98,13 @@ export function matchModels(before: ComparedModel, after: ComparedModel): Matchi
       else pending.set(named, [old]);
     }
     for (const [named, olds] of pending) {
-      const news = [...named!.values()].filter((candidate) => !taken.has(candidate));
+      const news: ComparedElement[] = [];
+      for (const candidate of named!.values()) if (!candidate.counterpart) news.push(candidate);
       if (news.length === 0 || olds.length > MAX_RENAME_CANDIDATES || news.length > MAX_RENAME_CANDIDATES) continue;
       pairRenames(olds, news, pair);
     }
   }
-  const removed = before.elements.filter((element) => !paired.has(element));
-  const added = after.elements.filter((element) => !taken.has(element));
-  return { pairs, removed, added, newOf };
+  const removed = before.elements.filter((element) => !element.counterpart);
+  const added = after.elements.filter((element) => !element.counterpart);
+  return { pairs, removed, added };
 }
