@@ -83,7 +83,8 @@ function notASide(spec: string, root: string | undefined): UsageError {
   if (!root) return new UsageError(`${spec} is not a folder or a .ddd file, and the working folder is not in a git repository, so it cannot be a revision either`);
   let suggestion: string | undefined;
   try {
-    suggestion = closestName(spec, listRefs(root).map((ref) => ref.name));
+    // in name order, so that a tie (v1 and v2 for v3) always names the same one
+    suggestion = closestName(spec, listRefs(root).map((ref) => ref.name).sort());
   } catch {
     suggestion = undefined;
   }
