@@ -19,8 +19,11 @@ const bundles = [
   // the same two for VS Code for the Web: the extension in the browser's extension host, the server in a Web Worker
   { entryPoints: ['src/extension/browser-main.ts'], outfile: 'dist/browser-extension.js', platform: 'browser', external: ['vscode'] },
   { entryPoints: ['src/server/browser-main.ts'], outfile: 'dist/browser-server.js', platform: 'browser', format: 'iife' },
+  // `DDD: Compare with…`: the diff, run by the extension in its own process
+  { entryPoints: ['src/cli/diff-worker.ts'], outfile: 'dist/diff-worker.js', platform: 'node' },
   // the webview (browser)
   { entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
+  { entryPoints: ['webview/diff/main.ts'], outfile: 'dist/webview-diff.js', platform: 'browser', format: 'iife' },
 ];
 
 const common = {

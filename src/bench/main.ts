@@ -10,6 +10,7 @@
 import { cpus, loadavg } from 'node:os';
 import { cliSection } from './cli';
 import { diagramsSection } from './diagrams';
+import { diffSection } from './diff';
 import { extensionSection } from './extension';
 import { languageSection } from './language';
 import { peerSection } from './peer';
@@ -18,7 +19,7 @@ import { renderSection } from './render';
 import { serverSection } from './server';
 import { simulationSection } from './simulation';
 
-export const sections: readonly BenchSection[] = [languageSection, cliSection, serverSection, peerSection, diagramsSection, renderSection, simulationSection, extensionSection];
+export const sections: readonly BenchSection[] = [languageSection, cliSection, serverSection, peerSection, diagramsSection, renderSection, simulationSection, diffSection, extensionSection];
 
 async function main(argv: string[]): Promise<number> {
   const quick = argv.includes('--quick');

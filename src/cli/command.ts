@@ -24,6 +24,8 @@ export interface Output {
 export interface Invocation {
   /** Positional arguments, after the command name. */
   args: string[];
+  /** The positional arguments written after `--` (also the last ones of `args`). */
+  afterSeparator?: string[];
   /** A `multiple` option arrives as an array of strings. */
   options: Record<string, string | boolean | undefined>;
   cwd: string;

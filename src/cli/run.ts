@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { closestName } from '../language/util/similar-names';
 import { checkCommand } from './check';
+import { diffCommand } from './diff';
 import { exportCommand } from './export';
 import { exitCodes, UsageError, type CliCommand, type OptionSpec, type Output } from './command';
 import { fileSystemMessage } from './file-errors';
@@ -17,7 +18,7 @@ import { rulesCommand } from './rules';
 import { simulateCommand } from './simulate';
 import { summaryCommand } from './summary';
 
-export const commands: readonly CliCommand[] = [checkCommand, summaryCommand, exportCommand, simulateCommand, replayCommand, rulesCommand];
+export const commands: readonly CliCommand[] = [checkCommand, summaryCommand, exportCommand, simulateCommand, replayCommand, diffCommand, rulesCommand];
 
 const helpOption: OptionSpec = { type: 'boolean', short: 'h', description: 'show this help' };
 
@@ -114,7 +115,8 @@ export async function runCli(argv: readonly string[], cwd: string, out: Output):
     } catch (error) {
       throw new UsageError(usageMessage(error));
     }
-    return await command.run({ args: parsed.positionals, options: parsed.values as Record<string, string | boolean | undefined>, cwd, out });
+    const afterSeparator = end === -1 ? [] : args.slice(end + 1);
+    return await command.run({ args: parsed.positionals, afterSeparator, options: parsed.values as Record<string, string | boolean | undefined>, cwd, out });
   } catch (error) {
     if (error instanceof UsageError) {
       out.stderr(`ddd ${command.name}: ${error.message}. Run ddd ${command.name} --help for usage.\n`);

@@ -12,7 +12,8 @@ import { commands, ServerSupervisor, type ServerHost } from './supervisor';
 
 let supervisor: ServerSupervisor | undefined;
 
-export function activateWith(context: vscode.ExtensionContext, host: ServerHost): void {
+/** Activates the extension with `host`'s language server; returns the log, for what a host adds. */
+export function activateWith(context: vscode.ExtensionContext, host: ServerHost): vscode.LogOutputChannel {
   const activateStart = performance.now();
   const output = vscode.window.createOutputChannel('DDD Modeler', { log: true });
   context.subscriptions.push(output);
@@ -37,6 +38,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ServerHost)
     `Activated in ${Math.round(now - activateStart)} ms ` +
       `(${Math.round(now - loadStartedAt)} ms including loading the extension's code).`,
   );
+  return output;
 }
 
 export async function deactivate(): Promise<void> {

@@ -9,12 +9,15 @@ import { existsSync } from 'node:fs';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
 import { activateWith } from './activate';
+import { registerCompare } from './diff/compare-command';
 import type { ServerHost } from './supervisor';
 
 export { deactivate } from './activate';
 
 export function activate(context: vscode.ExtensionContext): void {
-  activateWith(context, nodeServerHost(context.asAbsolutePath('dist/server.js')));
+  const output = activateWith(context, nodeServerHost(context.asAbsolutePath('dist/server.js')));
+  // DDD: Compare with…: the model's changes against a git revision, in its own worker process (desktop only: it runs git)
+  registerCompare(context, output);
 }
 
 function nodeServerHost(serverModule: string): ServerHost {

@@ -928,6 +928,51 @@ const checks = [
       return `"${chosen}" shown again ${Date.now() - started} ms after the reload`;
     },
   },
+  {
+    name: "diff-compare",
+    title: '"DDD: Compare with…" the last commit, after renaming an event a saga waits for: the change is breaking and the saga step is affected',
+    async run(wb) {
+      // the workspace as the last commit, then InventoryReserved renamed in its declaration only
+      const git = (...args) => {
+        const r = spawnSync("git", args, { cwd: workspace, encoding: "utf8", env: { ...process.env, GIT_AUTHOR_NAME: "e2e", GIT_AUTHOR_EMAIL: "e2e@example.com", GIT_COMMITTER_NAME: "e2e", GIT_COMMITTER_EMAIL: "e2e@example.com" } });
+        if (r.status !== 0) throw new Error(`git ${args.join(" ")}: ${r.stderr}`);
+      };
+      git("init", "-q");
+      git("add", "-A");
+      git("commit", "-qm", "the order model");
+      const file = path.join(workspace, "contexts/inventory.ddd");
+      await writeFile(file, (await readFile(file, "utf8")).replace("event InventoryReserved {", "event StockReserved {"));
+      // run first, the check waits for the extension to be up and its commands in the palette
+      await waitFor("the extension log to say the language server is ready", async () => /Language server ready in \d+ ms/.test(await extensionLog()), { timeoutMs: 30_000 });
+      let offered = [];
+      await waitFor('the palette to offer "DDD: Compare with…"', async () => {
+        offered = await wb.paletteEntries("DDD: Compare");
+        return offered.some((row) => row.includes("DDD: Compare with…"));
+      }, { timeoutMs: 30_000, intervalMs: 1000 }).catch(() => {
+        throw new Error(`the palette offers no "DDD: Compare with…": ${JSON.stringify(offered)}`);
+      });
+      await wb.runCommand("DDD: Compare with…");
+      const input = wb.page.locator(".quick-input-widget input");
+      await input.waitFor({ state: "visible", timeout: 10_000 });
+      await wb.page.locator(".quick-input-list .monaco-list-row", { hasText: "Last commit" }).first().waitFor({ timeout: 10_000 });
+      await input.fill("Last commit");
+      await wb.page.keyboard.press("Enter");
+      const frame = await webview(wb, "diff", { timeoutMs: 40_000 });
+      const change = frame.locator('article.ddd-diff-change[data-classification="breaking"]', { hasText: "StockReserved" }).first();
+      await change.waitFor({ timeout: 40_000 });
+      const text = plain(await change.innerText());
+      if (!/renamed domain event InventoryReserved → StockReserved/.test(text)) throw new Error(`the breaking change reads ${JSON.stringify(text)}`);
+      const step = change.locator(".ddd-diff-party a", { hasText: "saga OrderSaga, step ReserveInventory" });
+      if (!(await step.count())) throw new Error(`the saga step is not among the affected parties: ${JSON.stringify(text)}`);
+      const summary = plain(await frame.locator(".ddd-diff-summary").innerText());
+      await sleep(300);
+      await wb.page.screenshot({ path: path.join(RESULTS, "extension-diff-compare.png") });
+      // its link opens the saga at the step
+      await step.first().click();
+      await wb.page.locator('.tabs-container .tab.active[aria-label^="order-saga.ddd"]').waitFor({ timeout: 15_000 });
+      return `${summary.replace(/\s+/g, " ").trim()}; ${text.split("\n")[0]}; the step's link opens sagas/order-saga.ddd`;
+    },
+  },
 ];
 
 async function main() {

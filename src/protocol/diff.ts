@@ -1,0 +1,129 @@
+/**
+ * The diff's shared contract: `ddd diff --format json` (the CLI prints it, the
+ * editor's "DDD: Compare with…" reads it from its worker), the messages between
+ * the extension and the diff panel, their check, and the panel's page.
+ *
+ * The panel posts only indexes into the diff it was sent (`open` change 3, its
+ * new side), so nothing the page says becomes a path: the extension looks the
+ * location up in its own copy.
+ */
+import type { AffectedParty, ChangeClass, ModelChange } from '../language/diff/types';
+export type { ChangeClass };
+
+import { attempt, integer, literal, object, oneOf, tagged, type Check } from './check';
+
+// ---------------------------------------------------------------- ddd diff --format json
+
+/** A location as `ddd diff` shows it: lines and columns from 1. */
+export interface CliLocation {
+  /** `models/sales.ddd`, or `main:models/sales.ddd` for a revision's file. */
+  display: string;
+  /** For a file on disk: its path, relative to the working folder. */
+  file?: string;
+  /** For a revision's file: the revision and the path from the repository's top folder. */
+  revision?: string;
+  repositoryPath?: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface CliParty extends Omit<AffectedParty, 'location'> {
+  location: CliLocation;
+}
+
+export interface CliChange extends Omit<ModelChange, 'old' | 'new' | 'affected'> {
+  old?: CliLocation;
+  new?: CliLocation;
+  affected: CliParty[];
+}
+
+export interface CliDiff {
+  version: 1;
+  command: 'diff';
+  /** The versions compared: `main`, `the working tree`, a folder. */
+  old: string;
+  new: string;
+  counts: Record<ChangeClass, number>;
+  /** Changes past the limit, counted but not listed. */
+  omitted: number;
+  changes: CliChange[];
+}
+
+// ---------------------------------------------------------------- the panel's messages
+
+/** Extension → panel: the diff to show (or the work under way, or what went wrong). */
+export type DiffPanelMessage = { type: 'diff'; diff: CliDiff; base: string } | { type: 'busy'; text: string } | { type: 'error'; message: string };
+
+/** Panel → extension: the page is ready; open a change's side, or one of its affected parties; compare again. */
+export type DiffWebviewMessage =
+  | { type: 'ready' }
+  | { type: 'open'; change: number; side: 'old' | 'new' }
+  | { type: 'openParty'; change: number; party: number }
+  | { type: 'refresh' };
+
+/** More changes than a diff lists (its own limit is lower): an index past it is refused. */
+const MAX_INDEX = 100_000;
+
+const diffWebviewMessage: Check<DiffWebviewMessage> = tagged<DiffWebviewMessage>('type', {
+  ready: object({ type: literal('ready') }),
+  open: object({ type: literal('open'), change: integer(0, MAX_INDEX), side: oneOf(['old', 'new'] as const) }),
+  openParty: object({ type: literal('openParty'), change: integer(0, MAX_INDEX), party: integer(0, MAX_INDEX) }),
+  refresh: object({ type: literal('refresh') }),
+});
+
+/** A message from the panel, checked (exact shape, bounded numbers), or the reason it was refused. */
+export function checkDiffWebviewMessage(value: unknown): { ok: true; message: DiffWebviewMessage } | { ok: false; reason: string } {
+  const result = attempt(diffWebviewMessage, value);
+  return result.ok ? { ok: true, message: result.value } : result;
+}
+
+// ---------------------------------------------------------------- the page
+
+export interface DiffPanelHtmlOptions {
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+}
+
+function attribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * The diff panel's page: scripts only its bundle by nonce, styles only the extension's stylesheet
+ * (and inline styles of the elements library's components), no network, no frames, no forms.
+ */
+export function diffPanelHtml(options: DiffPanelHtmlOptions): string {
+  const { cspSource, nonce, scriptUri, styleUri } = options;
+  if (!/^[A-Za-z0-9+/=_-]{16,128}$/.test(nonce)) throw new Error('diffPanelHtml: the nonce must be 16 to 128 base64 characters');
+  if (!/^('self'|[^\s;,'"]+)( ('self'|[^\s;,'"]+))*$/.test(cspSource)) throw new Error('diffPanelHtml: unexpected cspSource');
+  const csp = [
+    "default-src 'none'",
+    `img-src ${cspSource} data:`,
+    `style-src ${cspSource} 'unsafe-inline'`,
+    `font-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="UTF-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${attribute(csp)}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
+    `<link rel="stylesheet" href="${attribute(styleUri)}">`,
+    '<title>DDD Model Changes</title>',
+    '</head>',
+    '<body data-mode="diff">',
+    '<div id="app" class="ddd-diff" aria-live="polite"><p class="ddd-diff-note">Comparing…</p></div>',
+    `<script nonce="${attribute(nonce)}" src="${attribute(scriptUri)}"></script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
