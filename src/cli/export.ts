@@ -26,11 +26,12 @@ import { svgFileAttributes, svgFileElements } from '../protocol/svg-allow-list';
 import { htmlLabelsAsSvgText } from '../protocol/svg-labels';
 import { checkExportedSvg } from '../extension/panels/svg-export-check';
 import { checkInputs } from './check';
+import { runCmlExport } from './export-cml';
 import { exitCodes, UsageError, type CliCommand, type Output } from './command';
 import { displayPath } from './files';
 import { plural } from './format';
 
-export const exportFormats = ['mermaid', 'markdown', 'svg'] as const;
+export const exportFormats = ['mermaid', 'markdown', 'svg', 'cml'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
 
 const chromiumHelp =
@@ -209,6 +210,7 @@ export const exportCommand: CliCommand = {
   },
   async run({ args, options, cwd, out }) {
     const format = parseFormat(options['format']);
+    if (format === 'cml') return runCmlExport({ args, options, cwd, out });
     const view = parseView(options['view']);
     const name = options['name'] === undefined ? undefined : String(options['name']);
     const outDir = options['out'] === undefined ? undefined : resolve(cwd, String(options['out']));
