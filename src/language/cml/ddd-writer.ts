@@ -22,6 +22,8 @@ export class DddWriter {
   private readonly lines: string[] = [];
   private depth = 0;
   private nextComment = 0;
+  /** The line of the block opened last, while nothing has been written after it. */
+  private openLine = -1;
   readonly dropped: CmlDropped[] = [];
 
   constructor(private readonly comments: readonly CmlComment[]) {}
@@ -44,6 +46,7 @@ export class DddWriter {
 
   open(text: string, from?: Located): void {
     this.line(text + ' {', from);
+    this.openLine = this.lines.length - 1;
     this.depth++;
   }
 
@@ -51,7 +54,11 @@ export class DddWriter {
   close(end?: number): void {
     if (end !== undefined) this.commentsBefore(end);
     this.depth--;
-    this.lines.push('  '.repeat(this.depth) + '}');
+    const last = this.lines.length - 1;
+    // a block that stayed empty is written `name {}`
+    if (last >= 0 && this.openLine === last) this.lines[last] += '}';
+    else this.lines.push('  '.repeat(this.depth) + '}');
+    this.openLine = -1;
   }
 
   blank(): void {

@@ -17,11 +17,20 @@ function featureText(out: DddWriter, feature: CmlFeature, owner: string): string
 
 export function useCaseBlock(out: DddWriter, useCase: CmlUseCase): void {
   out.open(`usecase ${useCase.name}`, useCase);
+  const interactionsAt = useCase.interactions[0]?.at ?? Number.POSITIVE_INFINITY;
+  const writeInteractions = () => {
+    if (useCase.interactions.length) out.line(`interactions ${useCase.interactions.map((feature) => featureText(out, feature, `use case ${useCase.name}`)).join(', ')}`, useCase.interactions[0]);
+  };
+  let interactionsWritten = false;
   for (const setting of useCase.settings) {
+    if (!interactionsWritten && setting.at > interactionsAt) {
+      writeInteractions();
+      interactionsWritten = true;
+    }
     if (setting.key === 'secondaryActors') out.drop(setting, `use case ${useCase.name}: secondaryActors are not carried over`);
     else out.line(`${setting.key} ${dddString(setting.values[0]!)}`, setting);
   }
-  if (useCase.interactions.length) out.line(`interactions ${useCase.interactions.map((feature) => featureText(out, feature, `use case ${useCase.name}`)).join(', ')}`, useCase.interactions[0]);
+  if (!interactionsWritten) writeInteractions();
   out.close(useCase.end);
 }
 

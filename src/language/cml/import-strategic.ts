@@ -147,7 +147,8 @@ function aggregateBlock(out: DddWriter, aggregate: CmlAggregate, repositories: P
   const header = `aggregate ${aggregate.name}${aggregate.doc !== undefined ? ' ' + dddString(aggregate.doc) : ''}`;
   for (const part of aggregate.unsupported) out.drop(part, `aggregate ${aggregate.name}: Sculptor's ${part.what} ${part.name} has no .ddd counterpart`);
   if (!aggregate.hasBody || (aggregate.settings.length === 0 && aggregate.objects.length === 0 && aggregate.services.length === 0)) {
-    out.line(header, aggregate);
+    // still being sketched: an empty body (.ddd hints at what to add)
+    out.line(header + ' {}', aggregate);
     out.commentsBefore(aggregate.end);
     return;
   }
