@@ -24,7 +24,8 @@ const keywordOfKind: Partial<Record<CmlDomainObject['kind'], string>> = {
 
 function dropOptions(out: DddWriter, options: readonly CmlOption[], what: string): void {
   for (const option of options) {
-    const written = `${option.negated ? '!' : ''}${option.name}${option.value !== undefined ? ` = ${option.value}` : ''}`;
+    const channel = option.name === 'subscribe' || option.name === 'publish';
+    const written = `${option.negated ? '!' : ''}${option.name}${option.value !== undefined ? `${channel ? ' to' : ' ='} ${option.value}` : ''}`;
     out.drop(option, `${what}: Sculptor's '${written}' (a code generator option) has no .ddd meaning`);
   }
 }
