@@ -55,7 +55,7 @@ describe('the CML parser', () => {
     const map = parsed('strategic-attributes.cml').map!;
     expect(map.name).toBe('InsuranceContextMap');
     expect(settings(map.settings)).toEqual({ type: ['SYSTEM_LANDSCAPE'], state: ['TO_BE'] });
-    expect(map.contains.map((ref) => ref.name)).toEqual(['CustomerManagement', 'CustomerSelfService', 'PolicyManagement', 'Printing']);
+    expect(map.contains.map((ref) => ref.name)).toEqual(['CustomerManagement', 'CustomerSelfService', 'PolicyManagement', 'Printing', 'Archive']);
     const [frontend, policy, kernel, partnership] = map.relationships as [CmlRelationship, CmlRelationship, CmlRelationship, CmlRelationship];
     expect(frontend).toMatchObject({ kind: 'upstreamDownstream', name: 'CustomerFrontend', upstreamRoles: ['OHS', 'PL'], downstreamRoles: ['CF'] });
     expect(frontend.exposedAggregates.map((ref) => ref.name)).toEqual(['Customers', 'Addresses']);

@@ -92,6 +92,11 @@ export class Cursor {
     throw new CmlSyntaxError(`expected ${expected}, found ${describe(token)}${escape}`, token);
   }
 
+  /** Stops the parse with a message of its own (not "expected … found …"). */
+  refuse(message: string, token: CmlToken = this.peek()): never {
+    throw new CmlSyntaxError(message, token);
+  }
+
   keyword(...words: string[]): string {
     return this.acceptKeyword(...words) ?? this.fail(words.map((word) => `'${word}'`).join(' or '));
   }

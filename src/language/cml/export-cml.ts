@@ -99,6 +99,8 @@ function complexType(type: TypeReference | undefined): string {
   const simple = (t: TypeReference) => (isDomainObject(t) ? `@${cmlName(t.name.text)}` : scalarType(t.name.text));
   if (base.args.length === 0) return simple(base);
   if (collections.has(base.name.text) && base.args.length === 1 && base.args[0]!.args.length === 0) return `${base.name.text}<${simple(base.args[0]!)}>`;
+  // Sculptor's `Type<@DomainObject>` (PagedResult<@Order>)
+  if (base.args.length === 1 && base.args[0]!.args.length === 0 && isDomainObject(base.args[0]!)) return `${scalarType(base.name.text)}<@${cmlName(base.args[0]!.name.text)}>`;
   if (base.name.text === 'Map' && base.args.length === 2 && base.args.every((arg) => arg.args.length === 0)) {
     const key = isDomainObject(base.args[0]!) ? `@${cmlName(base.args[0]!.name.text)}` : scalarType(base.args[0]!.name.text);
     return `Map<${key}, ${simple(base.args[1]!)}>`;

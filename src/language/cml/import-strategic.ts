@@ -248,7 +248,10 @@ function relationshipLine(out: DddWriter, relationship: CmlRelationship): void {
 export function contextMapBlock(out: DddWriter, map: CmlContextMap, fallbackName: string): void {
   out.open(`contextmap ${map.name ?? fallbackName}`, map);
   for (const setting of map.settings) settingLine(out, setting, setting.key === 'type' ? 'kind' : 'state');
-  if (map.contains.length) out.line(`contains ${map.contains.map((ref) => ref.name).join(', ')}`, map.contains[0]);
+  // CML lists every context of the map; .ddd lists only those no relationship names
+  const related = new Set(map.relationships.flatMap((relationship) => [relationship.first.name, relationship.second.name]));
+  const alone = [...new Set(map.contains.map((ref) => ref.name))].filter((name) => !related.has(name));
+  if (alone.length) out.line(`contains ${alone.join(', ')}`, map.contains[0]);
   for (const relationship of map.relationships) relationshipLine(out, relationship);
   out.close(map.end);
 }

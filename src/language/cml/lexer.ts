@@ -118,11 +118,9 @@ export function lexCml(text: string, maxProblems = 20): { tokens: CmlToken[]; co
     else if (type === Int) tokens.push(token('int', raw.image, raw));
     else tokens.push(token('symbol', raw.image, raw));
   }
-  const last = result.tokens.at(-1);
   const end = text.length;
   const lines = text.split(/\r\n|\r|\n/);
   tokens.push({ kind: 'eof', text: 'the end of the file', at: end, end, line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 });
-  void last;
   const comments = (result.groups['comments'] ?? []).map((raw) => ({
     text: raw.image,
     at: raw.startOffset,
@@ -134,7 +132,7 @@ export function lexCml(text: string, maxProblems = 20): { tokens: CmlToken[]; co
     at: error.offset,
     line: error.line ?? 1,
     column: error.column ?? 1,
-    message: `unexpected character '${text.charAt(error.offset)}'`,
+    message: /["']/.test(text.charAt(error.offset)) ? `a string that is not closed (its closing ${text.charAt(error.offset)} is missing)` : `unexpected character '${text.charAt(error.offset)}'`,
   }));
   return { tokens, comments, problems };
 }

@@ -40,7 +40,7 @@ export function parseCml(text: string): CmlParseResult {
             model.imports.push({ uri: c.string('the file to import, as a string'), at: token.at, line: token.line });
             continue;
           case 'ContextMap':
-            if (model.map) c.fail('one ContextMap per file');
+            if (model.map) c.refuse(`a CML file holds one ContextMap: this is a second one (the first is on line ${model.map.line})`);
             model.map = contextMap(c);
             continue;
           case 'BoundedContext':

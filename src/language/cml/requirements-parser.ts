@@ -209,7 +209,7 @@ function valueCluster(c: Cursor): CmlValueCluster {
       else if (!valueLine(c, result)) c.fail("core, demonstrator, relatedValue, opposingValue, Value, Stakeholder or '}'");
     }
     c.symbol('}');
-    if (!result.settings.some((setting) => setting.key === 'core')) c.fail(`a core value in the value cluster ${result.name} (core = AUTONOMY, or a string)`, token);
+    if (!result.settings.some((setting) => setting.key === 'core')) c.refuse(`the value cluster ${result.name} needs its core value (core = AUTONOMY, or core = "a name")`, token);
   }
   result.end = c.lastEnd();
   return result;

@@ -85,7 +85,11 @@ function sideRoles(c: Cursor, list: Roles | undefined, side: 'up' | 'down', keyw
   else if (!keywordForm && list.words.length === 0) c.fail(`roles inside [ ] (or no brackets)`, where);
   const cs = !keywordForm && words[0] === csWord;
   if (cs) words.shift();
-  for (const word of words) if (!allowed.includes(word)) c.fail(`${side === 'up' ? 'an upstream' : 'a downstream'} role (${allowed.join(', ')}${keywordForm ? '' : `, after ${marker} and ${csWord}`}) instead of ${word}`, where);
+  for (const word of words) {
+    if (allowed.includes(word)) continue;
+    const takes = keywordForm ? allowed.join(' or ') : `${marker}, ${csWord}, ${allowed.join(' or ')} (in this order)`;
+    c.refuse(`${word} is not ${side === 'up' ? 'an upstream' : 'a downstream'} role here: the ${side === 'up' ? 'upstream' : 'downstream'} side takes ${takes}`, where);
+  }
   if (!keywordForm && list.words.length === 1 && list.words[0] === marker) return { cs: false, roles: [] };
   return { cs, roles: words };
 }
