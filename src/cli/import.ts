@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { importCml, type CmlDropped } from '../language/cml/import';
+import { cmlMapName, importCml, type CmlDropped } from '../language/cml/import';
 import { exitCodes, UsageError, type CliCommand } from './command';
 import { displayPath, readDddText } from './files';
 import { plural } from './format';
@@ -20,13 +20,6 @@ interface Converted {
   target: string;
   text: string;
   dropped: CmlDropped[];
-}
-
-/** `Insurance-Example_Stage-1` → `InsuranceExampleStage1Map`: the name of a context map CML leaves unnamed. */
-function mapName(path: string): string {
-  const words = basename(path, extname(path)).split(/[^A-Za-z0-9]+/).filter(Boolean);
-  const name = words.map((word) => word[0]!.toUpperCase() + word.slice(1)).join('');
-  return /^[A-Za-z_]/.test(name) ? `${name}Map` : 'ContextMap';
 }
 
 function writeNew(path: string, text: string): void {
@@ -76,7 +69,7 @@ export const importCommand: CliCommand = {
         failed = true;
         continue;
       }
-      const result = importCml(read.text, { mapName: mapName(source) });
+      const result = importCml(read.text, { mapName: cmlMapName(source) });
       if (!result.ok) {
         for (const problem of result.problems) out.stderr(`${shown}:${problem.line}:${problem.column}: error: ${problem.message}\n`);
         failed = true;

@@ -23,6 +23,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerCmlImport } from './cml-import';
 import { CrashPolicy } from './crash-policy';
 import { registerPanels, type DddServer } from './panels/index';
 import type { DddRequestMethod, DddRequestParams, DddRequestResult } from '../protocol/index';
@@ -291,6 +292,7 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   // The preview, the simulator and the code lenses above sagas and streams: they talk to the server through `current`.
   registerPanels(context, current, output);
+  registerCmlImport(context, current);
   // Not awaited: activation does not wait for the server; features light up when it is ready.
   void current.start();
 

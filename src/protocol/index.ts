@@ -9,6 +9,7 @@ export * from './source';
 export * from './diagrams';
 export * from './simulation';
 export * from './requests';
+export * from './cml-import';
 export * from './messages';
 export { parseWebviewMessage, checkWebviewMessage } from './validate';
 export { checkRequestParams } from './validate-requests';

@@ -5,6 +5,7 @@
  * Every request is answered from the server's current model; none keeps state.
  */
 import type { DiagramParams, DiagramResult, MarkdownParams, MarkdownResult, ViewsParams, ViewsResult } from './diagrams';
+import type { CmlImportParams, CmlImportResult } from './cml-import';
 import type { BulkParams, BulkResult, ExploreParams, ExploreResult, ReplayParams, ReplayResult, SimulateParams, SimulateResult } from './simulation';
 
 export const DddRequests = {
@@ -22,6 +23,8 @@ export const DddRequests = {
   bulk: 'ddd/bulk',
   /** An event stream replayed on its aggregate. */
   replay: 'ddd/replay',
+  /** A Context Mapper (.cml) file converted to .ddd text, with what could not be carried over. */
+  importCml: 'ddd/importCml',
 } as const;
 
 export type DddRequestMethod = (typeof DddRequests)[keyof typeof DddRequests];
@@ -34,6 +37,7 @@ export interface DddRequestMap {
   'ddd/explore': { params: ExploreParams; result: ExploreResult };
   'ddd/bulk': { params: BulkParams; result: BulkResult };
   'ddd/replay': { params: ReplayParams; result: ReplayResult };
+  'ddd/importCml': { params: CmlImportParams; result: CmlImportResult };
 }
 
 export type DddRequestParams<M extends DddRequestMethod> = DddRequestMap[M]['params'];

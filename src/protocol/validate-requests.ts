@@ -3,6 +3,7 @@
  * checks the webview's messages: some come from what a user did in a webview.
  */
 import { array, attempt, either, integer, Invalid, object, optional, string, type Check } from './check';
+import { maxCmlImportLength, type CmlImportParams } from './cml-import';
 import type { DiagramParams, MarkdownParams, ViewsParams } from './diagrams';
 import { limits, type DddRequestMethod, type DddRequestParams } from './requests';
 import { crashes, diagramOptions, faults, injections, name, position, probability, sagaVariant, seed, viewKind } from './schemas';
@@ -36,6 +37,7 @@ const checks: { [M in DddRequestMethod]: Check<DddRequestParams<M>> } = {
     maxRetries: optional(integer(0, limits.maxRetries)),
   }) as Check<BulkParams>,
   'ddd/replay': object({ stream: name }) as Check<ReplayParams>,
+  'ddd/importCml': object({ text: string({ max: maxCmlImportLength, raw: true }), fileName: string({ max: 1024 }) }) as Check<CmlImportParams>,
 };
 
 /** The parameters, checked; `params` may be absent for requests whose parameters are all optional. */

@@ -21,6 +21,7 @@ import {
   type SimulateResult,
   type ViewRef,
 } from '../protocol/index';
+import { cmlMapName, importCml } from '../language/cml/import';
 import { Locator } from './convert';
 import { defaultVariant, diagram, markdown, mermaidResult, views, type DiagramContext } from './view-requests';
 import { bulk, explore, replay, simulationRun } from './simulation-requests';
@@ -90,6 +91,7 @@ export function customRequestHandlers(source: CustomRequestSource): CustomReques
     'ddd/explore': (params) => explore(source.model(), params),
     'ddd/bulk': (params, token) => bulk(source.model(), params, () => token?.isCancellationRequested === true),
     'ddd/replay': (params) => replay(source.model(), params),
+    'ddd/importCml': (params) => importCml(params.text, { mapName: cmlMapName(params.fileName) }),
   };
 }
 

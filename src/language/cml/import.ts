@@ -48,6 +48,17 @@ export function cmlModelToDdd(model: CmlModel, options: CmlImportOptions = {}): 
   return { text, dropped: out.dropped };
 }
 
+/** `models/Insurance-Example_Stage-1.cml` → `InsuranceExampleStage1Map`: the name of a context map CML leaves unnamed. */
+export function cmlMapName(fileName: string): string {
+  const base = fileName.split(/[\\/]/).pop()!.replace(/\.[^.]*$/, '');
+  const name = base
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join('');
+  return /^[A-Za-z_]/.test(name) ? `${name}Map` : 'ContextMap';
+}
+
 /** Parses CML text and writes it as .ddd. */
 export function importCml(text: string, options: CmlImportOptions = {}): CmlImportResult {
   const parsed = parseCml(text);

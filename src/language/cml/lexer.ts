@@ -41,7 +41,7 @@ export interface CmlLexProblem {
 }
 
 /** Keywords of more than one word, or with a hyphen: one token each, as in Xtext. */
-const phrases = [
+export const cmlPhrases = [
   'stakeholders expect it to promote, protect or create',
   'with the following externally observable and/or internally auditable behavior:',
   'running the risk of harms such as',
@@ -81,7 +81,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const Phrase = createToken({
   name: 'Phrase',
   // a phrase that ends in a letter must end a word (`As a` is not the start of `As another`)
-  pattern: new RegExp(phrases.map((phrase) => escape(phrase) + (/\w$/.test(phrase) ? '(?![A-Za-z0-9_])' : '')).join('|')),
+  pattern: new RegExp(cmlPhrases.map((phrase) => escape(phrase) + (/\w$/.test(phrase) ? '(?![A-Za-z0-9_])' : '')).join('|')),
 });
 const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED });
 const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: 'comments' });

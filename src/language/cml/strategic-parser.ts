@@ -48,7 +48,7 @@ export function addSetting(c: Cursor, settings: CmlSetting[], setting: CmlSettin
 
 // ---------------------------------------------------------------- context map
 
-const roleWords = ['U', 'D', 'S', 'C', 'P', 'SK', 'PL', 'OHS', 'ACL', 'CF'];
+export const cmlRoleWords = ['U', 'D', 'S', 'C', 'P', 'SK', 'PL', 'OHS', 'ACL', 'CF'];
 
 interface Roles extends Located {
   words: string[];
@@ -61,7 +61,7 @@ function roles(c: Cursor): Roles | undefined {
   const token = c.next();
   const words: string[] = [];
   if (!c.isSymbol(']')) {
-    do words.push(c.keyword(...roleWords));
+    do words.push(c.keyword(...cmlRoleWords));
     while (c.acceptSymbol(','));
   }
   c.symbol(']');
