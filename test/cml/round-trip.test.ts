@@ -75,4 +75,23 @@ describe('CML round trip', () => {
     expect(notes).toContain('1 × field typed Map<String, String> (a CML attribute holds a type or a collection of one)');
     expect(parseCml(text).ok).toBe(true);
   });
+
+  it('refers to a domain object of another context by its simple name (CML references are not qualified)', () => {
+    const ddd = `context Sales {
+  aggregate Order {
+    root entity Order { id: OrderId  total: Billing.Money  totals: List<Billing.Money> }
+  }
+}
+context Billing {
+  aggregate Invoice {
+    root entity Invoice { id: InvoiceId }
+    value Money { amount: Decimal }
+  }
+}`;
+    const { text } = exportCml(modelOf(ddd));
+    expect(text).toContain('- @Money total');
+    expect(text).toContain('- List<@Money> totals');
+    expect(parseCml(text).ok).toBe(true);
+    expect(parseCml('BoundedContext A { Aggregate B { Entity C { - @Billing.Money m } } }').ok).toBe(false);
+  });
 });

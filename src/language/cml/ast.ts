@@ -241,7 +241,7 @@ export interface CmlService extends Located {
   doc?: string;
   name: string;
   options: CmlOption[];
-  dependencies: string[];
+  dependencies: CmlRef[];
   operations: CmlOperation[];
   end: number;
 }

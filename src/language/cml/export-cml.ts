@@ -70,6 +70,11 @@ function isDomainObject(type: TypeReference): boolean {
   return target !== undefined && domainObjectKinds.has(target.kind);
 }
 
+/** A reference to a domain object: its simple name (CML references are not qualified). */
+function objectName(type: TypeReference): string {
+  return cmlName(type.name.target?.name ?? type.name.text);
+}
+
 /** A field as a CML attribute or reference line, or undefined when CML has no way to type it. */
 function fieldLine(field: Field, notes: Notes): string | undefined {
   const type = field.type;
@@ -78,13 +83,13 @@ function fieldLine(field: Field, notes: Notes): string | undefined {
   let base = type;
   if (base.name.text === 'Optional' && base.args.length === 1) base = base.args[0]!;
   if (base.args.length === 0) {
-    return isDomainObject(base) ? `- @${cmlName(base.name.text)} ${cmlName(field.name)}${nullable}` : `${scalarType(base.name.text)} ${cmlName(field.name)}${nullable}`;
+    return isDomainObject(base) ? `- @${objectName(base)} ${cmlName(field.name)}${nullable}` : `${scalarType(base.name.text)} ${cmlName(field.name)}${nullable}`;
   }
   if (collections.has(base.name.text) && base.args.length === 1 && base.args[0]!.args.length === 0) {
     const element = base.args[0]!;
     const collection = base.name.text;
     return isDomainObject(element)
-      ? `- ${collection}<@${cmlName(element.name.text)}> ${cmlName(field.name)}${nullable}`
+      ? `- ${collection}<@${objectName(element)}> ${cmlName(field.name)}${nullable}`
       : `${collection}<${scalarType(element.name.text)}> ${cmlName(field.name)}${nullable}`;
   }
   notes.add(`field typed ${type.text} (a CML attribute holds a type or a collection of one)`);
@@ -96,13 +101,13 @@ function complexType(type: TypeReference | undefined): string {
   if (!type) return 'void';
   let base = type;
   if (base.name.text === 'Optional' && base.args.length === 1) base = base.args[0]!;
-  const simple = (t: TypeReference) => (isDomainObject(t) ? `@${cmlName(t.name.text)}` : scalarType(t.name.text));
+  const simple = (t: TypeReference) => (isDomainObject(t) ? `@${objectName(t)}` : scalarType(t.name.text));
   if (base.args.length === 0) return simple(base);
   if (collections.has(base.name.text) && base.args.length === 1 && base.args[0]!.args.length === 0) return `${base.name.text}<${simple(base.args[0]!)}>`;
   // Sculptor's `Type<@DomainObject>` (PagedResult<@Order>)
-  if (base.args.length === 1 && base.args[0]!.args.length === 0 && isDomainObject(base.args[0]!)) return `${scalarType(base.name.text)}<@${cmlName(base.args[0]!.name.text)}>`;
+  if (base.args.length === 1 && base.args[0]!.args.length === 0 && isDomainObject(base.args[0]!)) return `${scalarType(base.name.text)}<@${objectName(base.args[0]!)}>`;
   if (base.name.text === 'Map' && base.args.length === 2 && base.args.every((arg) => arg.args.length === 0)) {
-    const key = isDomainObject(base.args[0]!) ? `@${cmlName(base.args[0]!.name.text)}` : scalarType(base.args[0]!.name.text);
+    const key = isDomainObject(base.args[0]!) ? `@${objectName(base.args[0]!)}` : scalarType(base.args[0]!.name.text);
     return `Map<${key}, ${simple(base.args[1]!)}>`;
   }
   return 'Object';

@@ -67,7 +67,7 @@ export function operationLine(out: DddWriter, operation: CmlOperation, owner: st
 /** `service S { … }` or `repository R for A { … }`. */
 export function serviceBlock(out: DddWriter, service: CmlService, header: string): void {
   dropOptions(out, service.options, service.name);
-  for (const dependency of service.dependencies) out.drop(service, `${service.name}: the dependency on ${dependency} is not carried over`);
+  for (const dependency of service.dependencies) out.drop(dependency, `${service.name}: the dependency on ${dependency.name} is not carried over`);
   const described = service.doc !== undefined ? `${header} ${dddString(service.doc)}` : header;
   if (service.operations.length === 0) {
     out.line(described, service);

@@ -4,7 +4,7 @@
  * generator options are read as CmlOptions (so nothing valid is refused) and
  * left for the importer to report.
  */
-import type { CmlAttribute, CmlDomainObject, CmlEnumValue, CmlObjectKind, CmlOperation, CmlOption, CmlParameter, CmlService, CmlStateTransition, CmlType, Located } from './ast';
+import type { CmlAttribute, CmlDomainObject, CmlRef, CmlEnumValue, CmlObjectKind, CmlOperation, CmlOption, CmlParameter, CmlService, CmlStateTransition, CmlType, Located } from './ast';
 import type { Cursor } from './cursor';
 
 export const typeKeywords = [
@@ -138,11 +138,11 @@ function isTypeStart(c: Cursor, ahead = 0): boolean {
 
 /** `@X`, a type, or a type with one `<@X>` argument. */
 function elementType(c: Cursor): CmlType {
-  if (c.acceptSymbol('@')) return { name: c.dottedName('a domain object after @'), args: [] };
+  if (c.acceptSymbol('@')) return { name: c.name('a domain object after @'), args: [] };
   const name = typeName(c);
   if (c.acceptSymbol('<')) {
     c.symbol('@');
-    const arg = c.dottedName('a domain object after @');
+    const arg = c.name('a domain object after @');
     c.symbol('>');
     return { name, args: [{ name: arg, args: [] }] };
   }
@@ -160,7 +160,7 @@ export function complexType(c: Cursor): CmlType {
   }
   if (c.acceptKeyword('Map')) {
     c.symbol('<');
-    const key = c.acceptSymbol('@') ? { name: c.dottedName(), args: [] } : { name: typeName(c), args: [] };
+    const key = c.acceptSymbol('@') ? { name: c.name('a domain object after @'), args: [] } : { name: typeName(c), args: [] };
     c.symbol(',');
     const value = elementType(c);
     c.symbol('>');
@@ -186,12 +186,12 @@ function referenceType(c: Cursor): CmlType {
   if (collection) {
     c.symbol('<');
     c.acceptSymbol('@');
-    const element = c.dottedName('a domain object');
+    const element = c.name('a domain object');
     c.symbol('>');
     return { name: collection, args: [{ name: element, args: [] }] };
   }
   c.acceptSymbol('@');
-  return { name: c.dottedName('a domain object'), args: [] };
+  return { name: c.name('a domain object'), args: [] };
 }
 
 function attribute(c: Cursor, doc: string | undefined, reference: boolean): CmlAttribute {
@@ -313,11 +313,12 @@ export function operation(c: Cursor, doc: string | undefined, onObject: boolean)
   };
 }
 
-function dependency(c: Cursor): string | undefined {
+function dependency(c: Cursor): CmlRef | undefined {
   if (!(c.isSymbol('>') || c.isKeyword('inject'))) return undefined;
+  const at = c.here();
   c.next();
   c.acceptSymbol('@');
-  return c.name('a dependency');
+  return { name: c.name('a dependency'), ...at };
 }
 
 function association(c: Cursor): Located & { name: string } {
