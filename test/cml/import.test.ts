@@ -61,7 +61,7 @@ describe('ddd import, construct by construct', () => {
         'contains Archive', // the contexts that no relationship names (CML lists them all, on two lines here)
         'CustomerManagement [OHS, PL] -> CustomerSelfService [CF] as CustomerFrontend {',
         'technology "RESTful HTTP"',
-        'exposes Customers, Addresses',
+        'exposes Customers, Addresses // the published ones', // the comment stays at the end of its line
         'rights vetoright',
         'CustomerManagement [S] -> PolicyManagement [C, ACL] as PolicyCustomers {',
         'rights influencer',

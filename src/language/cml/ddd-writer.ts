@@ -24,6 +24,8 @@ export class DddWriter {
   private nextComment = 0;
   /** The line of the block opened last, while nothing has been written after it. */
   private openLine = -1;
+  /** The CML line of what was written last, when it came from one. */
+  private lastSourceLine: number | undefined;
   readonly dropped: CmlDropped[] = [];
 
   constructor(private readonly comments: readonly CmlComment[]) {}
@@ -32,6 +34,12 @@ export class DddWriter {
   commentsBefore(offset: number): void {
     while (this.nextComment < this.comments.length && this.comments[this.nextComment]!.at < offset) {
       const comment = this.comments[this.nextComment++]!;
+      // a `//` comment at the end of the CML line just written stays at the end of its line
+      if (!comment.block && comment.line === this.lastSourceLine && this.lines.length) {
+        this.lines[this.lines.length - 1] += ' ' + comment.text.trimEnd();
+        this.openLine = -1;
+        continue;
+      }
       const [first, ...rest] = comment.text.split(/\r\n|\r|\n/);
       this.lines.push('  '.repeat(this.depth) + first!.trimEnd());
       for (const line of rest) this.lines.push(line.trimEnd());
@@ -42,6 +50,7 @@ export class DddWriter {
   line(text: string, from?: Located): void {
     if (from) this.commentsBefore(from.at);
     this.lines.push('  '.repeat(this.depth) + text);
+    this.lastSourceLine = from?.line;
   }
 
   open(text: string, from?: Located): void {
@@ -59,6 +68,7 @@ export class DddWriter {
     if (last >= 0 && this.openLine === last) this.lines[last] += '}';
     else this.lines.push('  '.repeat(this.depth) + '}');
     this.openLine = -1;
+    this.lastSourceLine = undefined;
   }
 
   blank(): void {
