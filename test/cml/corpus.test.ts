@@ -37,16 +37,15 @@ describe('the CML corpus', () => {
     expect(syntaxErrors(importedText(name))).toEqual([]);
   });
 
-  describe.each(pendingGrammar)('$fixture (needs the grown grammar)', ({ fixture, needs }) => {
+  // one test per pending fixture: the syntax check once the grammar knows the words, until then that the words are written
+  for (const { fixture, needs } of pendingGrammar) {
     const ready = needs.every((word) => word in keywords);
-    it.runIf(ready)('imports into .ddd with no syntax errors', () => {
-      expect(syntaxErrors(importedText(fixture))).toEqual([]);
+    it(`${fixture} ${ready ? 'imports into .ddd with no syntax errors' : 'imports, and writes the keywords the grown grammar is to learn'}`, () => {
+      const text = importedText(fixture);
+      if (ready) expect(syntaxErrors(text)).toEqual([]);
+      else expect(needs.filter((word) => !new Set(text.match(/[A-Za-z_]\w*/g)).has(word))).toEqual([]);
     });
-    it.runIf(!ready)('imports, and writes the keywords the grammar is to learn', () => {
-      const words = new Set(importedText(fixture).match(/[A-Za-z_]\w*/g));
-      expect(needs.filter((word) => !words.has(word))).toEqual([]);
-    });
-  });
+  }
 
   it('says what was dropped only where something was: exit 0 for a clean model, 1 for Sculptor hints', () => {
     const clean = importCml(cmlText('strategic-basic.cml'));
