@@ -335,3 +335,10 @@ describe('ddd import, construct by construct', () => {
     expect(result.text).toContain('vision "Say \\"hi\\"\\nand go"');
   });
 });
+
+describe('ddd import, whole files', () => {
+  // the .ddd files under test/fixtures/cml/imported/ are what the importer writes for the CML files of the same name
+  it.each(['strategic-basic', 'relationships', 'tactic-basic', 'sculptor-hints'])('%s.cml gives imported/%s.ddd', (name) => {
+    expect(imported(`${name}.cml`).text).toBe(cmlText(`imported/${name}.ddd`));
+  });
+});
