@@ -82,13 +82,15 @@ const Phrase = createToken({
   name: 'Phrase',
   // a phrase that ends in a letter must end a word (`As a` is not the start of `As another`)
   pattern: new RegExp(cmlPhrases.map((phrase) => escape(phrase) + (/\w$/.test(phrase) ? '(?![A-Za-z0-9_])' : '')).join('|')),
+  // lets the lexer try the phrases only where one may start
+  start_chars_hint: [...new Set(cmlPhrases.map((phrase) => phrase[0]!))],
 });
 const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /\s+/, group: Lexer.SKIPPED });
 const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n\r]*/, group: 'comments' });
 const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\//, group: 'comments', line_breaks: true });
 const Name = createToken({ name: 'Name', pattern: /\^?[A-Za-z_][A-Za-z0-9_]*/ });
 const Int = createToken({ name: 'Int', pattern: /[0-9]+/ });
-const Str = createToken({ name: 'Str', pattern: /"(?:[^"\\]|\\[\s\S])*"|'(?:[^'\\]|\\[\s\S])*'/, line_breaks: true });
+const Str = createToken({ name: 'Str', pattern: /"(?:[^"\\]|\\[\s\S])*"|'(?:[^'\\]|\\[\s\S])*'/, line_breaks: true, start_chars_hint: ['"', "'"] });
 const Symbol = createToken({ name: 'Symbol', pattern: /<->|->|<-|=>|--|::|[{}()[\]<>,;:=.@+*!\/-]/ });
 
 const vocabulary = [WhiteSpace, LineComment, BlockComment, Phrase, Name, Int, Str, Symbol];
@@ -104,7 +106,7 @@ function token(kind: CmlTokenKind, text: string, raw: IToken): CmlToken {
 
 /** Tokens, comments (in order) and what could not be lexed (at most `maxProblems`). */
 export function lexCml(text: string, maxProblems = 20): { tokens: CmlToken[]; comments: CmlComment[]; problems: CmlLexProblem[] } {
-  lexer ??= new Lexer(vocabulary, { positionTracking: 'full', ensureOptimizations: false });
+  lexer ??= new Lexer(vocabulary, { positionTracking: 'full', ensureOptimizations: true });
   const result = lexer.tokenize(text);
   const tokens: CmlToken[] = [];
   for (const raw of result.tokens) {
