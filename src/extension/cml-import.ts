@@ -6,12 +6,10 @@
  * importer); this file only reads, asks and writes, through vscode.workspace.fs.
  */
 import * as vscode from 'vscode';
+import { dddFileName, droppedReport, unreadableMessage } from './cml-import-messages';
 import type { DddServer } from './panels/index';
 
 export const importCmlCommand = 'ddd.importCml';
-
-/** Dropped constructs listed per import at most; the rest are counted. */
-const maxListed = 500;
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -55,12 +53,11 @@ export function registerCmlImport(context: vscode.ExtensionContext, server: DddS
       return;
     }
     if (!result.ok) {
-      const [first] = result.problems;
-      void vscode.window.showErrorMessage(`${fileName} is not a Context Mapper model this importer can read: ${first ? `line ${first.line}, column ${first.column}: ${first.message}` : 'no details'}. Nothing was written.`);
+      void vscode.window.showErrorMessage(unreadableMessage(fileName, result.problems));
       return;
     }
-    const target = vscode.Uri.joinPath(source, '..', fileName.replace(/\.cml$/i, '') + '.ddd');
-    const targetName = target.path.split('/').pop()!;
+    const targetName = dddFileName(fileName);
+    const target = vscode.Uri.joinPath(source, '..', targetName);
     if (await exists(target)) {
       const replace = await vscode.window.showWarningMessage(`${targetName} exists. Replace it with the import of ${fileName}?`, { modal: true }, 'Replace');
       if (replace !== 'Replace') return;
@@ -78,9 +75,7 @@ export function registerCmlImport(context: vscode.ExtensionContext, server: DddS
     }
     channel ??= vscode.window.createOutputChannel('DDD: Context Mapper Import');
     channel.clear();
-    channel.appendLine(`${fileName} → ${targetName}: ${result.dropped.length} construct(s) not carried over`);
-    for (const item of result.dropped.slice(0, maxListed)) channel.appendLine(`${fileName}:${item.line}: ${item.reason}`);
-    if (result.dropped.length > maxListed) channel.appendLine(`… and ${result.dropped.length - maxListed} more`);
+    for (const line of droppedReport(fileName, targetName, result.dropped)) channel.appendLine(line);
     const show = await vscode.window.showWarningMessage(`Imported ${fileName} as ${targetName}; ${result.dropped.length} construct(s) could not be carried over.`, 'Show What Was Dropped');
     if (show) channel.show(true);
   };
