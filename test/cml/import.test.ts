@@ -189,8 +189,8 @@ describe('ddd import, construct by construct', () => {
         'abstract value Part {',
         'value Wheel extends Part {',
         'event VehicleMoved extends VehicleEvent {',
-        'abstract command VehicleCommand',
-        'command Drive extends VehicleCommand {',
+        'command VehicleCommand', // .ddd has no abstract commands
+        'command Drive {',
         'lifecycle enum VehicleState {',
         'label: String',
         'PETROL("Petrol", 95)',
@@ -202,6 +202,8 @@ describe('ddd import, construct by construct', () => {
     expect(dropped).toEqual(
       expect.arrayContaining([
         "15: Vehicle.scrap: 'abstract' on an operation is not carried over",
+        "29: VehicleCommand: 'abstract' on a command is not carried over",
+        "30: Drive: 'extends VehicleCommand' on a command is not carried over",
         "46: VehicleService.stop: the visibility 'package' is not carried over",
         '46: the end-state marker of SCRAPPED* is not carried over',
       ]),
@@ -223,7 +225,7 @@ describe('ddd import, construct by construct', () => {
         'event ClaimAccepted triggers command SchedulePayment + NotifyCustomer',
         'operation checkInsurance emits DocumentsChecked O InsuranceChecked',
         'event DocumentsChecked + InsuranceChecked triggers operation acceptClaim X checkInsurance',
-        'flow EmptyFlow',
+        'flow EmptyFlow {}',
         'coordination ClaimsCoordination {',
         'ClaimsManagement.ClaimsApplicationService.submitClaim',
         'lifecycle enum ClaimState {',

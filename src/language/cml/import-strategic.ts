@@ -177,10 +177,6 @@ function applicationBlock(out: DddWriter, application: CmlApplication): void {
   for (const command of application.commands) domainObjectBlock(out, command, undefined, []);
   for (const event of application.events) domainObjectBlock(out, event, undefined, []);
   for (const flow of application.flows) {
-    if (flow.steps.length === 0) {
-      out.line(`flow ${flow.name}`, flow);
-      continue;
-    }
     out.open(`flow ${flow.name}`, flow);
     for (const step of flow.steps) {
       const gateway = ` ${step.gateway ?? '+'} `;
