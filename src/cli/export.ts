@@ -28,13 +28,14 @@ import { checkExportedSvg } from '../extension/panels/svg-export-check';
 import { findModelExportFormat, modelExportFormatIds, modelExportFormats } from '../language/export/index';
 import { checkInputs } from './check';
 import { runModelExport } from './export-model';
+import { runCmlExport } from './export-cml';
 import { exitCodes, UsageError, type CliCommand, type Output } from './command';
 import { displayPath } from './files';
 import { plural } from './format';
 
-/** The diagram formats, then the model exports of the core's registry. */
+/** The diagram formats, the model as CML, then the model exports of the core's registry. */
 export const diagramFormats = ['mermaid', 'markdown', 'svg'] as const;
-export const exportFormats: readonly string[] = [...diagramFormats, ...modelExportFormatIds];
+export const exportFormats: readonly string[] = [...diagramFormats, 'cml', ...modelExportFormatIds];
 export type ExportFormat = (typeof diagramFormats)[number];
 
 const chromiumHelp =
@@ -219,6 +220,7 @@ export const exportCommand: CliCommand = {
   async run({ args, options, cwd, out }) {
     const chosen = parseFormat(options['format']);
     const outDir = options['out'] === undefined ? undefined : resolve(cwd, String(options['out']));
+    if (chosen === 'cml') return runCmlExport({ args, options, cwd, out });
     const modelFormat = findModelExportFormat(chosen);
     if (modelFormat) return runModelExport({ args, options, cwd, out }, modelFormat, outDir);
     if (options['json'] !== undefined) throw new UsageError('--json applies to --format asyncapi');

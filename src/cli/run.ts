@@ -12,13 +12,14 @@ import { diffCommand } from './diff';
 import { exportCommand } from './export';
 import { exitCodes, UsageError, type CliCommand, type OptionSpec, type Output } from './command';
 import { fileSystemMessage } from './file-errors';
+import { importCommand } from './import';
 import { table } from './format';
 import { replayCommand } from './replay';
 import { rulesCommand } from './rules';
 import { simulateCommand } from './simulate';
 import { summaryCommand } from './summary';
 
-export const commands: readonly CliCommand[] = [checkCommand, summaryCommand, exportCommand, simulateCommand, replayCommand, diffCommand, rulesCommand];
+export const commands: readonly CliCommand[] = [checkCommand, summaryCommand, exportCommand, importCommand, simulateCommand, replayCommand, diffCommand, rulesCommand];
 
 const helpOption: OptionSpec = { type: 'boolean', short: 'h', description: 'show this help' };
 

@@ -6,6 +6,7 @@
  */
 import { loadStartedAt } from './load-time';
 import * as vscode from 'vscode';
+import { registerCmlImport } from './cml-import';
 import { registerExportModel } from './export-model';
 import { registerPanels } from './panels/index';
 import { commands, ServerSupervisor, type ServerHost } from './supervisor';
@@ -30,6 +31,7 @@ export function activateWith(context: vscode.ExtensionContext, host: ServerHost)
   // The preview, the simulator and the code lenses above sagas and streams: they talk to the server through `current`.
   registerPanels(context, current, output);
   registerExportModel(context, current, output);
+  registerCmlImport(context, current);
   // Not awaited: activation does not wait for the server; features light up when it is ready.
   void current.start();
 

@@ -10,6 +10,7 @@ export * from './diagrams';
 export * from './simulation';
 export * from './requests';
 export * from './model-export';
+export * from './cml-import';
 export * from './messages';
 export { parseWebviewMessage, checkWebviewMessage } from './validate';
 export { checkRequestParams } from './validate-requests';

@@ -6,6 +6,7 @@
  */
 import type { DiagramParams, DiagramResult, MarkdownParams, MarkdownResult, ViewsParams, ViewsResult } from './diagrams';
 import type { ExportFormatsParams, ExportFormatsResult, ExportModelParams, ExportModelResult } from './model-export';
+import type { CmlImportParams, CmlImportResult } from './cml-import';
 import type { BulkParams, BulkResult, ExploreParams, ExploreResult, ReplayParams, ReplayResult, SimulateParams, SimulateResult } from './simulation';
 
 export const DddRequests = {
@@ -27,6 +28,8 @@ export const DddRequests = {
   exportFormats: 'ddd/exportFormats',
   /** The model exported in one format: files (relative paths and text) for the extension to write. */
   exportModel: 'ddd/exportModel',
+  /** A Context Mapper (.cml) file converted to .ddd text, with what could not be carried over. */
+  importCml: 'ddd/importCml',
 } as const;
 
 export type DddRequestMethod = (typeof DddRequests)[keyof typeof DddRequests];
@@ -41,6 +44,7 @@ export interface DddRequestMap {
   'ddd/replay': { params: ReplayParams; result: ReplayResult };
   'ddd/exportFormats': { params: ExportFormatsParams; result: ExportFormatsResult };
   'ddd/exportModel': { params: ExportModelParams; result: ExportModelResult };
+  'ddd/importCml': { params: CmlImportParams; result: CmlImportResult };
 }
 
 export type DddRequestParams<M extends DddRequestMethod> = DddRequestMap[M]['params'];

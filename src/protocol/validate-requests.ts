@@ -3,6 +3,7 @@
  * checks the webview's messages: some come from what a user did in a webview.
  */
 import { array, attempt, boolean, either, integer, Invalid, object, optional, string, type Check } from './check';
+import { maxCmlImportLength, type CmlImportParams } from './cml-import';
 import type { DiagramParams, MarkdownParams, ViewsParams } from './diagrams';
 import { exportFormatIdPattern, type ExportFormatsParams, type ExportModelParams } from './model-export';
 import { limits, type DddRequestMethod, type DddRequestParams } from './requests';
@@ -45,6 +46,7 @@ const checks: { [M in DddRequestMethod]: Check<DddRequestParams<M>> } = {
   'ddd/replay': object({ stream: name }) as Check<ReplayParams>,
   'ddd/exportFormats': object({}) as Check<ExportFormatsParams>,
   'ddd/exportModel': object({ format: exportFormatId, name: optional(name), json: optional(boolean()) }) as Check<ExportModelParams>,
+  'ddd/importCml': object({ text: string({ max: maxCmlImportLength, raw: true }), fileName: string({ max: 1024 }) }) as Check<CmlImportParams>,
 };
 
 /** The parameters, checked; `params` may be absent for requests whose parameters are all optional. */

@@ -22,6 +22,7 @@ import {
   type SimulateResult,
   type ViewRef,
 } from '../protocol/index';
+import { cmlMapName, importCml } from '../language/cml/import';
 import { Locator } from './convert';
 import { defaultVariant, diagram, markdown, mermaidResult, views, type DiagramContext } from './view-requests';
 import { bulk, explore, replay, simulationRun } from './simulation-requests';
@@ -94,6 +95,7 @@ export function customRequestHandlers(source: CustomRequestSource): CustomReques
     'ddd/replay': (params) => replay(source.model(), params),
     'ddd/exportFormats': () => exportFormats(),
     'ddd/exportModel': (params) => exportModelFiles(source.model(), params),
+    'ddd/importCml': (params) => importCml(params.text, { mapName: cmlMapName(params.fileName) }),
   };
 }
 
