@@ -33,9 +33,9 @@ import { exitCodes, UsageError, type CliCommand, type Output } from './command';
 import { displayPath } from './files';
 import { plural } from './format';
 
-/** The diagram formats, the model as CML, then the model exports of the core's registry. */
+/** The diagram formats, the model exports of the core's registry, and the model as CML. */
 export const diagramFormats = ['mermaid', 'markdown', 'svg'] as const;
-export const exportFormats: readonly string[] = [...diagramFormats, 'cml', ...modelExportFormatIds];
+export const exportFormats: readonly string[] = [...diagramFormats, ...modelExportFormatIds, 'cml'];
 export type ExportFormat = (typeof diagramFormats)[number];
 
 const chromiumHelp =

@@ -57,7 +57,7 @@ describe('ddd export --format <model export> --out', () => {
 
 describe('ddd export: usage problems of the model exports', () => {
   it.each([
-    [['--format', 'openapi'], "ddd export: --format must be one of mermaid, markdown, svg, asyncapi, eventcatalog, plantuml, structurizr, c4, json; not 'openapi'. Run ddd export --help for usage.\n"],
+    [['--format', 'openapi'], "ddd export: --format must be one of mermaid, markdown, svg, asyncapi, eventcatalog, plantuml, structurizr, c4, json, cml; not 'openapi'. Run ddd export --help for usage.\n"],
     [['--format', 'asyncapi', '--name', 'Billling'], "ddd export: no bounded context 'Billling' in the model. Did you mean Billing? Its contexts: Banking, Billing, PaymentProvider, LegacyErp, Inventory and 4 more. Run ddd export --help for usage.\n"],
     [['--format', 'asyncapi'], 'ddd export: --format asyncapi writes 9 files: give --out <folder>, or narrow it to one context with --name. Run ddd export --help for usage.\n'],
     [['--format', 'plantuml', '--name', 'Sales', '--out', 'x'], 'ddd export: --name does not apply to --format plantuml: it exports the whole model. Run ddd export --help for usage.\n'],
