@@ -17,6 +17,8 @@ const bundles = [
   { entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js', platform: 'node' },
   // the webview (browser)
   { entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
+  // VS Code's Markdown preview: draws the ```ddd fences (contributes.markdown.previewScripts)
+  { entryPoints: ['webview/markdown-preview/main.ts'], outfile: 'dist/markdown-preview.js', platform: 'browser', format: 'iife' },
 ];
 
 const common = {

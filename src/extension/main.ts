@@ -24,6 +24,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { CrashPolicy } from './crash-policy';
+import { markdownPreviewPlugin, type MarkdownPreviewPlugin } from './markdown-preview';
 import { registerPanels, type DddServer } from './panels/index';
 import type { DddRequestMethod, DddRequestParams, DddRequestResult } from '../protocol/index';
 
@@ -275,7 +276,7 @@ function describe(error: unknown): string {
 
 let supervisor: ServerSupervisor | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): MarkdownPreviewPlugin {
   const activateStart = performance.now();
   const output = vscode.window.createOutputChannel('DDD Modeler', { log: true });
   context.subscriptions.push(output);
@@ -299,6 +300,8 @@ export function activate(context: vscode.ExtensionContext): void {
     `Activated in ${Math.round(now - activateStart)} ms ` +
       `(${Math.round(now - loadStartedAt)} ms including loading the extension's code).`,
   );
+  // ```ddd fences in the Markdown preview: VS Code's Markdown extension calls extendMarkdownIt
+  return markdownPreviewPlugin(context, output);
 }
 
 export async function deactivate(): Promise<void> {

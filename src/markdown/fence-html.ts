@@ -9,22 +9,8 @@
  * it and hides the text. A problem is a sentence, never a blank.
  */
 import { xmlText } from '../language/diagrams/escape';
+import { fenceClasses, mermaidAttribute, type FenceState } from '../protocol/markdown-fence';
 import { MAX_FENCE_ERRORS, type FenceDrawing, type FenceError } from './fence-drawing';
-
-/** The class names the preview script and the stylesheet (media/markdown-preview.css) look for. */
-export const fenceClasses = {
-  fence: 'ddd-fence',
-  problem: 'ddd-fence-problem',
-  message: 'ddd-fence-message',
-  errors: 'ddd-fence-errors',
-  warning: 'ddd-fence-warning',
-  mermaid: 'ddd-mermaid',
-  diagram: 'ddd-fence-diagram',
-  source: 'ddd-fence-source',
-} as const;
-
-/** The attribute that marks the mermaid text of a fence for the preview script. */
-export const mermaidAttribute = 'data-ddd-mermaid';
 
 /** Attributes markdown-it set on the fence's token (VS Code's `data-line` and `code-line` class for scroll sync): kept on the figure. */
 export type FenceAttributes = readonly (readonly [string, string | number])[];
@@ -72,7 +58,7 @@ export function fenceHtml(drawing: FenceDrawing, options: { attributes?: FenceAt
   switch (drawing.kind) {
     case 'problem':
       return (
-        `<figure${attributes(extra, [fenceClasses.fence, fenceClasses.problem])} data-ddd-state="problem">` +
+        `<figure${attributes(extra, [fenceClasses.fence, fenceClasses.problem])} data-ddd-state="${'problem' satisfies FenceState}">` +
         `<p class="${fenceClasses.message}" role="alert"><strong>DDD:</strong> ${xmlText(drawing.message)}</p>` +
         errors +
         sourceOf(drawing.source) +
@@ -80,7 +66,7 @@ export function fenceHtml(drawing: FenceDrawing, options: { attributes?: FenceAt
       );
     case 'mermaid':
       return (
-        `<figure${attributes(extra, [fenceClasses.fence])} data-ddd-state="source">` +
+        `<figure${attributes(extra, [fenceClasses.fence])} data-ddd-state="${'source' satisfies FenceState}">` +
         errors +
         `<pre class="${fenceClasses.mermaid}" ${mermaidAttribute}="">${xmlText(drawing.mermaid)}</pre>` +
         warningsOf(drawing.warnings) +
@@ -90,7 +76,7 @@ export function fenceHtml(drawing: FenceDrawing, options: { attributes?: FenceAt
       );
     case 'svg':
       return (
-        `<figure${attributes(extra, [fenceClasses.fence])} data-ddd-state="drawn">` +
+        `<figure${attributes(extra, [fenceClasses.fence])} data-ddd-state="${'drawn' satisfies FenceState}">` +
         errors +
         `<div class="${fenceClasses.diagram}">${drawing.svg}</div>` +
         warningsOf(drawing.warnings) +

@@ -5,9 +5,11 @@
  * here by mermaid's own parser), fences `from workspace` draw the workspace's
  * model, problems are sentences, every text is escaped, other fences stay code.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import MarkdownIt, { type StateCore } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
-import { mermaidAttribute } from '../../src/markdown/fence-html';
+import { fenceClasses, mermaidAttribute } from '../../src/protocol/markdown-fence';
 import { isDddFence, parseFenceInfo } from '../../src/markdown/fence-info';
 import { dddMarkdownIt } from '../../src/markdown/plugin';
 import { WorkspaceDocuments } from '../../src/markdown/workspace-documents';
@@ -170,5 +172,26 @@ describe('the workspace documents', () => {
     expect(documents.setText('file:///x.ddd', 'context X { }')).toBe(true);
     expect(documents.setText('file:///x.ddd', 'context X { }')).toBe(false);
     expect(modelOf()).not.toBe(first);
+  });
+});
+
+describe('the contribution to VS Code\'s Markdown preview', () => {
+  const root = join(__dirname, '../..');
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: Record<string, unknown> };
+
+  it('names the plugin, the script the build makes and the stylesheet', () => {
+    expect(manifest.contributes['markdown.markdownItPlugins']).toBe(true);
+    const build = readFileSync(join(root, 'scripts/build.mjs'), 'utf8');
+    const outfile = build.match(/entryPoints: \['webview\/markdown-preview\/main\.ts'\], outfile: '([^']+)'/)?.[1];
+    expect(outfile).toBe('dist/markdown-preview.js');
+    expect(manifest.contributes['markdown.previewScripts']).toEqual([`./${outfile}`]);
+    expect(manifest.contributes['markdown.previewStyles']).toEqual(['./media/markdown-preview.css']);
+    expect(existsSync(join(root, 'media/markdown-preview.css'))).toBe(true);
+  });
+
+  it('styles the class names the plugin writes', () => {
+    const css = readFileSync(join(root, 'media/markdown-preview.css'), 'utf8');
+    for (const name of Object.values(fenceClasses)) expect(css, name).toMatch(new RegExp(`\\.${name}\\b`));
+    expect(css).toContain(`[data-ddd-state="drawn"] > pre.${fenceClasses.mermaid}`);
   });
 });
