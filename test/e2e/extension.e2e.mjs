@@ -875,7 +875,44 @@ const checks = [
       return `"${chosen}" shown again ${Date.now() - started} ms after the reload`;
     },
   },
+  {
+    name: "markdown-preview",
+    title: "notes.md in VS Code's Markdown preview: its three ```ddd fences are drawn as diagrams (two from the workspace's model)",
+    async run(wb) {
+      await wb.openFile("notes.md");
+      const started = Date.now();
+      await wb.runCommand("Markdown: Open Preview to the Side");
+      const frame = await waitFor("the Markdown preview with ddd fences", async () => {
+        const count = await wb.page.locator("iframe.webview.ready").count();
+        for (let i = 0; i < count; i++) {
+          const page = wb.page.frameLocator("iframe.webview.ready").nth(i).frameLocator("iframe#active-frame");
+          if (await page.locator("figure.ddd-fence").count().catch(() => 0)) return page;
+        }
+        return false;
+      }, { timeoutMs: 30_000 });
+      const drawn = frame.locator('figure.ddd-fence[data-ddd-state="drawn"] .ddd-fence-diagram svg');
+      try {
+        await waitFor("three diagrams in the Markdown preview", async () => (await drawn.count()) === 3, { timeoutMs: 30_000 });
+      } catch (err) {
+        const states = await frame.locator("figure.ddd-fence").evaluateAll((figures) => figures.map((f) => `${f.dataset.dddState}: ${f.textContent.slice(0, 120)}`));
+        throw new Error(`${err.message}; the fences: ${JSON.stringify(states)}`);
+      }
+      const ms = Date.now() - started;
+      const captions = (await frame.locator("figure.ddd-fence figcaption").allTextContents()).map((t) => t.trim());
+      const expected = ["Context map ShopMap", "OrderSaga: state machine", "Aggregates of Sales"];
+      if (JSON.stringify(captions) !== JSON.stringify(expected)) throw new Error(`the diagrams are ${JSON.stringify(captions)}, expected ${JSON.stringify(expected)}`);
+      const sales = plain(await drawn.first().textContent());
+      if (!/Sales/.test(sales) || !/Billing/.test(sales)) throw new Error(`the context map reads ${JSON.stringify(sales.slice(0, 200))}`);
+      await sleep(300);
+      await wb.page.screenshot({ path: path.join(RESULTS, "extension-markdown-preview-diagrams.png") });
+      await runCommandAfterWebview(wb, "View: Close All Editors").catch(() => {});
+      return `${captions.join(", ")} drawn ${ms} ms after the command`;
+    },
+  },
 ];
+
+/** The Markdown file of the markdown-preview check: three ```ddd fences (two drawn from the workspace, one holding its model). */
+const MARKDOWN_NOTES = path.join(ROOT, "test/fixtures/markdown/shop-notes.md");
 
 async function main() {
   await mkdir(RESULTS, { recursive: true });
@@ -889,6 +926,7 @@ async function main() {
   await cp(path.join(ROOT, "examples/order-saga"), workspace, { recursive: true });
   await writeFile(path.join(workspace, "broken.ddd"), BROKEN);
   await writeFile(path.join(workspace, "scratch.ddd"), SCRATCH);
+  await cp(MARKDOWN_NOTES, path.join(workspace, "notes.md"));
 
   server = await startCodeServer({ workspace, vsix, settings: SETTINGS, logFile: path.join(RESULTS, "extension-code-server.log") });
   console.log(`code-server with ${path.relative(ROOT, vsix)} installed answers after ${server.startMs} ms`);
