@@ -18,9 +18,11 @@
 import type { MarkdownIt } from 'markdown-it';
 import * as vscode from 'vscode';
 import type * as MarkdownPlugin from '../markdown/index';
+import { skippedModelFolders } from '../protocol/workspace-files';
 
 const DDD_FILES = '**/*.ddd';
-const EXCLUDED = '**/node_modules/**';
+/** The folders the language server skips too, and hidden ones. */
+const EXCLUDED = `{${[...skippedModelFolders.map((folder) => `**/${folder}/**`), '**/.*/**'].join(',')}}`;
 /** The pause after the last change before the previews that draw from the workspace are refreshed. */
 const REFRESH_DELAY_MS = 300;
 
@@ -28,9 +30,16 @@ export interface MarkdownPreviewPlugin {
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
-/** A .ddd file of the workspace open in an editor (not an older version shown in a diff). */
+/** Whether a file of the workspace is part of its model: not under a skipped or hidden folder. */
+function inModelFolder(uri: vscode.Uri): boolean {
+  if (!vscode.workspace.getWorkspaceFolder(uri)) return false;
+  const folders = vscode.workspace.asRelativePath(uri, false).split('/').slice(0, -1);
+  return !folders.some((folder) => folder.startsWith('.') || (skippedModelFolders as readonly string[]).includes(folder));
+}
+
+/** A .ddd file of the workspace's model open in an editor (not an older version shown in a diff). */
 function isWorkspaceModel(document: vscode.TextDocument): boolean {
-  return document.languageId === 'ddd' && document.uri.scheme !== 'git' && vscode.workspace.getWorkspaceFolder(document.uri) !== undefined;
+  return document.languageId === 'ddd' && document.uri.scheme !== 'git' && inModelFolder(document.uri);
 }
 
 export function markdownPreviewPlugin(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): MarkdownPreviewPlugin {
@@ -63,7 +72,7 @@ export function markdownPreviewPlugin(context: vscode.ExtensionContext, output: 
     const kept = new plugin.WorkspaceDocuments();
     const watcher = vscode.workspace.createFileSystemWatcher(DDD_FILES);
     const changed = async (uri: vscode.Uri) => {
-      if (await readFile(kept, uri)) refreshPreviews();
+      if (inModelFolder(uri) && (await readFile(kept, uri))) refreshPreviews();
     };
     context.subscriptions.push(
       watcher,

@@ -6,9 +6,10 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { decodeSourceText, sizeProblem } from '../language/util/source-text';
+import { skippedModelFolders } from '../protocol/workspace-files';
 
 /** Folders never searched for models. */
-const skippedFolders = new Set(['node_modules', 'dist', 'out']);
+const skippedFolders = new Set<string>(skippedModelFolders);
 
 export function isDddPath(path: string): boolean {
   return path.toLowerCase().endsWith('.ddd');

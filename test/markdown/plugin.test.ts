@@ -14,6 +14,7 @@ import { isDddFence, parseFenceInfo } from '../../src/markdown/fence-info';
 import { dddMarkdownIt } from '../../src/markdown/plugin';
 import { WorkspaceDocuments } from '../../src/markdown/workspace-documents';
 import { parseMermaid } from '../diagrams/parse';
+import { generateContextMap } from '../../src/bench/diagrams';
 import { fixture, readWorkspace } from '../helpers';
 
 function exampleWorkspace(): WorkspaceDocuments {
@@ -112,6 +113,17 @@ describe('the plugin in markdown-it', () => {
     // the markup in the model is text everywhere: in the messages and in the source shown
     expect(document.querySelector('img, script')).toBeNull();
     expect(text(broken.querySelector('details code'))).toContain('aggregate <img src=x onerror=alert(1)> {');
+  });
+
+  it('draws a context map too large for mermaid as the core\'s SVG, in the page as it is', () => {
+    const model = generateContextMap(80, 240).files.map((file) => file.text).join('\n');
+    const figure = figures(page(render(`\`\`\`ddd\n${model}\n\`\`\`\n`)))[0]!;
+    expect(figure.getAttribute('data-ddd-state')).toBe('drawn');
+    expect(figure.querySelector('pre[data-ddd-mermaid]')).toBeNull();
+    const svg = figure.querySelector('.ddd-fence-diagram > svg')!;
+    expect(svg).not.toBeNull();
+    expect(svg.textContent).toContain('Context001');
+    expect(text(figure.querySelector('figcaption'))).toMatch(/^Context map/);
   });
 
   it('bounds the errors listed under a fence', () => {
