@@ -139,11 +139,16 @@ describe.skipIf(!browserFound)(`the Markdown preview script in Chromium (${chrom
   }, 60_000);
 
   test('shows problems as sentences and keeps markup in a broken model as text', async () => {
-    const { page, problems } = await open(render(fixture('markdown/fence-problems.md')), 'dark');
-    await page.waitForFunction(() => document.querySelectorAll('figure.ddd-fence[data-ddd-state="drawn"] svg').length === 1, undefined, { timeout: 30_000 });
+    // and mermaid text that mermaid refuses (the plugin never writes it; a newer mermaid might)
+    const refused = '<figure class="ddd-fence" data-ddd-state="source"><pre class="ddd-mermaid" data-ddd-mermaid="">flowchart LR\n  A --&gt; &lt;img src=x onerror=alert(1)&gt; --&gt;</pre></figure>';
+    const { page, problems } = await open(render(fixture('markdown/fence-problems.md')) + refused, 'dark');
+    await page.waitForFunction(() => document.querySelectorAll('figure.ddd-fence[data-ddd-state="drawn"] svg').length === 1 && document.querySelector('figure.ddd-fence[data-ddd-state="failed"]'), undefined, { timeout: 30_000 });
     const messages = (await page.locator('figure.ddd-fence-problem .ddd-fence-message').allTextContents()).map((message) => message.trim());
     expect(messages).toHaveLength(4);
     for (const message of messages) expect(message).toMatch(/^DDD: \S.{20,}/);
+    expect((await page.locator('figure.ddd-fence[data-ddd-state="failed"] .ddd-fence-message').textContent())?.trim()).toMatch(/^DDD: mermaid could not draw this diagram: \S/);
+    // the text stays in view when it could not be drawn
+    expect(await page.locator('figure.ddd-fence[data-ddd-state="failed"] pre.ddd-mermaid').isVisible()).toBe(true);
     expect(await page.locator('.ddd-fence-errors li').first().textContent()).toContain("found '<'");
     // the broken model's markup never became elements
     expect(await page.locator('.markdown-body img, .markdown-body script').count()).toBe(0);
