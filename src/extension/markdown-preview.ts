@@ -8,12 +8,12 @@
  * file keeps the workspace's .ddd texts (read through `vscode.workspace.fs`, so a
  * virtual workspace works too; the editor's unsaved text wins over the disk) in
  * the plugin's `WorkspaceDocuments`, which parses and links them with the core
- * when a fence asks. They are read the first time a preview renders, then kept
- * up to date; when they change and a fence drew from them, the open previews are
- * refreshed.
+ * when a fence asks. Once read they are kept up to date; when they change and a
+ * fence drew from them, the open previews are refreshed (`markdown.preview.refresh`).
  *
- * The plugin (and with it the core) is loaded on the preview's first render,
- * not when the extension activates.
+ * The texts are read a second after activation when the workspace has models,
+ * else on a preview's first fence `from workspace`; the plugin (and with it the
+ * core) is loaded then, not during activation.
  */
 import type { MarkdownIt } from 'markdown-it';
 import * as vscode from 'vscode';
@@ -25,6 +25,8 @@ const DDD_FILES = '**/*.ddd';
 const EXCLUDED = `{${[...skippedModelFolders.map((folder) => `**/${folder}/**`), '**/.*/**'].join(',')}}`;
 /** The pause after the last change before the previews that draw from the workspace are refreshed. */
 const REFRESH_DELAY_MS = 300;
+/** How long after activation the workspace's models are read for the Markdown preview. */
+const EARLY_READ_DELAY_MS = 1000;
 
 export interface MarkdownPreviewPlugin {
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
@@ -50,7 +52,10 @@ export function markdownPreviewPlugin(context: vscode.ExtensionContext, output: 
   const refreshPreviews = () => {
     if (!usedByAFence) return;
     clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(() => void vscode.commands.executeCommand('markdown.preview.refresh').then(undefined, () => undefined), REFRESH_DELAY_MS);
+    refreshTimer = setTimeout(() => {
+      output.info('Markdown preview: the workspace’s model changed; refreshing the previews.');
+      vscode.commands.executeCommand('markdown.preview.refresh').then(undefined, (error: unknown) => output.warn(`Markdown preview: could not refresh the previews: ${error instanceof Error ? error.message : String(error)}`));
+    }, REFRESH_DELAY_MS);
   };
   context.subscriptions.push({ dispose: () => clearTimeout(refreshTimer) });
 
@@ -105,18 +110,35 @@ export function markdownPreviewPlugin(context: vscode.ExtensionContext, output: 
     return kept;
   };
 
+  let plugin: typeof MarkdownPlugin | undefined;
+  // loaded on first use, not at activation (esbuild keeps a require lazy)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const loadPlugin = () => (plugin ??= require('../markdown/index') as typeof MarkdownPlugin);
+  const keep = () => (documents ??= startKeeping(loadPlugin()));
+
+  // In a workspace with models, read them soon after activation (off its path): a preview opened
+  // later draws its fences `from workspace` at once. A preview rendered before that (one restored
+  // with the window) says it is reading them, and is refreshed when they are read.
+  const early = setTimeout(() => {
+    if (!vscode.workspace.workspaceFolders?.length) return;
+    vscode.workspace.findFiles(DDD_FILES, EXCLUDED, 1).then(
+      (found) => {
+        if (found.length) keep();
+      },
+      () => undefined,
+    );
+  }, EARLY_READ_DELAY_MS);
+  context.subscriptions.push({ dispose: () => clearTimeout(early) });
+
   return {
     extendMarkdownIt(md: MarkdownIt): MarkdownIt {
-      // loaded here, on the preview's first render: the core is not needed before (esbuild keeps a require lazy)
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const plugin = require('../markdown/index') as typeof MarkdownPlugin;
       const workspace = {
-        current: () => (documents ??= startKeeping(plugin)).current(),
+        current: () => keep().current(),
         get revision() {
           return documents?.revision ?? 0;
         },
       };
-      return plugin.dddMarkdownIt(md, { workspace, onWorkspaceFence: () => (usedByAFence = true) });
+      return loadPlugin().dddMarkdownIt(md, { workspace, onWorkspaceFence: () => (usedByAFence = true) });
     },
   };
 }

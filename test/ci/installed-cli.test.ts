@@ -82,7 +82,7 @@ describe('the ddd package, packed and installed from its tarball', () => {
   it('checks a model with `npx ddd check`', () => {
     const clean = run('npx', ['--offline', 'ddd', 'check', 'model'], installed);
     expect(clean.stderr).toBe('');
-    expect(clean.stdout).toMatch(/^13 files, 0 errors, /m);
+    expect(clean.stdout).toMatch(/^\d+ files, 0 errors, /m);
     expect(clean.status).toBe(0);
   });
 
@@ -213,7 +213,7 @@ describe('the pre-commit hook of .pre-commit-hooks.yaml', () => {
     // pre-commit splits the entry into words (shlex) and runs it from the repository's root
     const [command, ...args] = hook!.entry.split(/\s+/);
     const clean = run(command!, args, folder);
-    expect(clean.stdout).toMatch(/^13 files, 0 errors, /m);
+    expect(clean.stdout).toMatch(/^\d+ files, 0 errors, /m);
     expect(clean.status).toBe(0);
     writeFileSync(join(folder, 'model', 'broken.ddd'), BROKEN);
     const broken = run(command!, args, folder);

@@ -905,8 +905,25 @@ const checks = [
       if (!/Sales/.test(sales) || !/Billing/.test(sales)) throw new Error(`the context map reads ${JSON.stringify(sales.slice(0, 200))}`);
       await sleep(300);
       await wb.page.screenshot({ path: path.join(RESULTS, "extension-markdown-preview-diagrams.png") });
+      // a model file changed on disk: the fence drawn from the workspace follows
+      const mapFile = path.join(workspace, "context-map.ddd");
+      const map = await readFile(mapFile, "utf8");
+      const changedAt = Date.now();
+      try {
+        await writeFile(path.join(workspace, "refunds.ddd"), "context Refunds { }\n");
+        await writeFile(mapFile, map.replace("contextmap ShopMap {", "contextmap ShopMap {\n  Sales -> Refunds"));
+        await waitFor("the map in the Markdown preview to show Refunds", async () => /Refunds/.test(await drawn.first().textContent().catch(() => "")), { timeoutMs: 20_000 });
+      } catch (err) {
+        const said = (await extensionLog()).split("\n").filter((line) => /Markdown preview/.test(line));
+        const states = await frame.locator("figure.ddd-fence").evaluateAll((figures) => figures.map((f) => f.dataset.dddState)).catch(() => []);
+        throw new Error(`${err.message}; the fences: ${JSON.stringify(states)}; the extension said: ${JSON.stringify(said)}`);
+      } finally {
+        await writeFile(mapFile, map);
+        await rm(path.join(workspace, "refunds.ddd"), { force: true });
+      }
+      const followed = Date.now() - changedAt;
       await runCommandAfterWebview(wb, "View: Close All Editors").catch(() => {});
-      return `${captions.join(", ")} drawn ${ms} ms after the command`;
+      return `${captions.join(", ")} drawn ${ms} ms after the command; Refunds on the map ${followed} ms after the files changed`;
     },
   },
 ];
