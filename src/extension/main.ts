@@ -276,7 +276,7 @@ function describe(error: unknown): string {
 
 let supervisor: ServerSupervisor | undefined;
 
-export function activate(context: vscode.ExtensionContext): MarkdownPreviewPlugin {
+export function activate(context: vscode.ExtensionContext): Promise<Pick<MarkdownPreviewPlugin, 'extendMarkdownIt'>> {
   const activateStart = performance.now();
   const output = vscode.window.createOutputChannel('DDD Modeler', { log: true });
   context.subscriptions.push(output);
@@ -300,8 +300,10 @@ export function activate(context: vscode.ExtensionContext): MarkdownPreviewPlugi
     `Activated in ${Math.round(now - activateStart)} ms ` +
       `(${Math.round(now - loadStartedAt)} ms including loading the extension's code).`,
   );
-  // ```ddd fences in the Markdown preview: VS Code's Markdown extension calls extendMarkdownIt
-  return markdownPreviewPlugin(context, output);
+  // ```ddd fences in the Markdown preview: VS Code's Markdown extension calls extendMarkdownIt once
+  // activation is over, which waits (a few seconds at most) for the workspace's models to be read
+  const markdown = markdownPreviewPlugin(context, output);
+  return markdown.ready().then(() => ({ extendMarkdownIt: markdown.extendMarkdownIt }));
 }
 
 export async function deactivate(): Promise<void> {

@@ -11,9 +11,12 @@
  * when a fence asks. Once read they are kept up to date; when they change and a
  * fence drew from them, the open previews are refreshed (`markdown.preview.refresh`).
  *
- * The texts are read a second after activation when the workspace has models,
- * else on a preview's first fence `from workspace`; the plugin (and with it the
- * core) is loaded then, not during activation.
+ * Markdown's preview renders only once the extension is active, and refreshing a
+ * preview (`markdown.preview.refresh`) proved unreliable when a render was
+ * under way: so when the workspace has models, activation ends once they are
+ * read (`ready`, a few seconds at most; the commands, panels and language server
+ * do not wait for it), and the first page of a preview already has them. The
+ * plugin (and with it the core) is loaded after activation's synchronous part.
  */
 import type { MarkdownIt } from 'markdown-it';
 import * as vscode from 'vscode';
@@ -25,11 +28,19 @@ const DDD_FILES = '**/*.ddd';
 const EXCLUDED = `{${[...skippedModelFolders.map((folder) => `**/${folder}/**`), '**/.*/**'].join(',')}}`;
 /** The pause after the last change before the previews that draw from the workspace are refreshed. */
 const REFRESH_DELAY_MS = 300;
-/** How long after activation the workspace's models are read for the Markdown preview. */
-const EARLY_READ_DELAY_MS = 1000;
+/**
+ * The longest activation waits for the workspace's models to be read: VS Code's Markdown preview
+ * renders its first page once the extension is active, and then finds them read.
+ */
+const INITIAL_READ_WAIT_MS = 5000;
 
 export interface MarkdownPreviewPlugin {
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+  /**
+   * Reads the workspace's models, if it has any; resolves when they are read, or
+   * after `maxWaitMs` at the latest (never rejects).
+   */
+  ready(maxWaitMs?: number): Promise<void>;
 }
 
 /** Whether a file of the workspace is part of its model: not under a skipped or hidden folder. */
@@ -44,7 +55,11 @@ function isWorkspaceModel(document: vscode.TextDocument): boolean {
   return document.languageId === 'ddd' && document.uri.scheme !== 'git' && inModelFolder(document.uri);
 }
 
-export function markdownPreviewPlugin(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): MarkdownPreviewPlugin {
+/** The plugin's module, loaded on first use (esbuild keeps a require lazy); tests hand in their own import. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const requirePlugin = (): typeof MarkdownPlugin => require('../markdown/index') as typeof MarkdownPlugin;
+
+export function markdownPreviewPlugin(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, load: () => typeof MarkdownPlugin = requirePlugin): MarkdownPreviewPlugin {
   let documents: MarkdownPlugin.WorkspaceDocuments | undefined;
   let usedByAFence = false;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -72,8 +87,8 @@ export function markdownPreviewPlugin(context: vscode.ExtensionContext, output: 
     }
   };
 
-  /** Reads the workspace's .ddd files once and follows their changes from then on. */
-  const startKeeping = (plugin: typeof MarkdownPlugin): MarkdownPlugin.WorkspaceDocuments => {
+  /** Reads the workspace's .ddd files once (`read` settles then) and follows their changes from then on. */
+  const startKeeping = (plugin: typeof MarkdownPlugin): { kept: MarkdownPlugin.WorkspaceDocuments; read: Promise<void> } => {
     const kept = new plugin.WorkspaceDocuments();
     const watcher = vscode.workspace.createFileSystemWatcher(DDD_FILES);
     const changed = async (uri: vscode.Uri) => {
@@ -92,7 +107,7 @@ export function markdownPreviewPlugin(context: vscode.ExtensionContext, output: 
         if (isWorkspaceModel(document)) void changed(document.uri);
       }),
     );
-    void (async () => {
+    const read = (async () => {
       const started = Date.now();
       try {
         const uris = await vscode.workspace.findFiles(DDD_FILES, EXCLUDED, plugin.MAX_WORKSPACE_FILES + 1);
@@ -107,28 +122,20 @@ export function markdownPreviewPlugin(context: vscode.ExtensionContext, output: 
         refreshPreviews();
       }
     })();
-    return kept;
+    return { kept, read };
   };
 
   let plugin: typeof MarkdownPlugin | undefined;
-  // loaded on first use, not at activation (esbuild keeps a require lazy)
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const loadPlugin = () => (plugin ??= require('../markdown/index') as typeof MarkdownPlugin);
-  const keep = () => (documents ??= startKeeping(loadPlugin()));
-
-  // In a workspace with models, read them soon after activation (off its path): a preview opened
-  // later draws its fences `from workspace` at once. A preview rendered before that (one restored
-  // with the window) says it is reading them, and is refreshed when they are read.
-  const early = setTimeout(() => {
-    if (!vscode.workspace.workspaceFolders?.length) return;
-    vscode.workspace.findFiles(DDD_FILES, EXCLUDED, 1).then(
-      (found) => {
-        if (found.length) keep();
-      },
-      () => undefined,
-    );
-  }, EARLY_READ_DELAY_MS);
-  context.subscriptions.push({ dispose: () => clearTimeout(early) });
+  const loadPlugin = () => (plugin ??= load());
+  let firstRead: Promise<void> = Promise.resolve();
+  const keep = (): MarkdownPlugin.WorkspaceDocuments => {
+    if (!documents) {
+      const started = startKeeping(loadPlugin());
+      documents = started.kept;
+      firstRead = started.read;
+    }
+    return documents;
+  };
 
   return {
     extendMarkdownIt(md: MarkdownIt): MarkdownIt {
@@ -139,6 +146,19 @@ export function markdownPreviewPlugin(context: vscode.ExtensionContext, output: 
         },
       };
       return loadPlugin().dddMarkdownIt(md, { workspace, onWorkspaceFence: () => (usedByAFence = true) });
+    },
+
+    async ready(maxWaitMs = INITIAL_READ_WAIT_MS): Promise<void> {
+      if (!vscode.workspace.workspaceFolders?.length) return;
+      const hasModels = await vscode.workspace.findFiles(DDD_FILES, EXCLUDED, 1).then(
+        (found) => found.length > 0,
+        () => false,
+      );
+      if (!hasModels) return;
+      keep();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([firstRead, new Promise<void>((resolve) => (timer = setTimeout(resolve, maxWaitMs)))]);
+      clearTimeout(timer);
     },
   };
 }

@@ -75,7 +75,7 @@ export class WorkspaceDocuments implements WorkspaceModelSource {
   }
 
   current(): WorkspaceModel {
-    if (!this.loaded) return { problem: 'Reading the workspace’s .ddd files: the diagram appears in a moment.' };
+    if (!this.loaded) return { problem: 'Reading the workspace’s .ddd files: the diagram appears once they are read (if it does not, edit this file or reopen the preview).' };
     if (!this.texts.size) return { problem: 'The workspace has no .ddd files to draw from.' };
     if (this.linked?.revision !== this.revision) {
       const documents: ParsedDocument[] = [];
