@@ -947,7 +947,7 @@ const checks = [
 ];
 
 /** The Markdown file of the markdown-preview check: three ```ddd fences (two drawn from the workspace, one holding its model). */
-const MARKDOWN_NOTES = path.join(ROOT, "test/fixtures/markdown/shop-notes.md");
+const MARKDOWN_NOTES = path.join(ROOT, "test/markdown/fixtures/shop-notes.md");
 
 async function main() {
   await mkdir(RESULTS, { recursive: true });

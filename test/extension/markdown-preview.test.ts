@@ -8,7 +8,8 @@
  */
 import MarkdownIt from 'markdown-it';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { fixture, readWorkspace } from '../helpers';
+import { readWorkspace } from '../helpers';
+import { markdownFixture } from '../markdown/fixtures';
 
 interface FakeUri {
   path: string;
@@ -66,7 +67,7 @@ const markdownModule = await import('../../src/markdown/index');
 const markdownPreviewPlugin = (context: never, log: never) => pluginWith(context, log, () => markdownModule);
 
 const output = { info: () => undefined, warn: () => undefined, error: () => undefined } as never;
-const notes = fixture('markdown/shop-notes.md');
+const notes = markdownFixture('shop-notes.md');
 const states = (html: string) => [...html.matchAll(/data-ddd-state="(\w+)"/g)].map((match) => match[1]);
 
 describe('the Markdown preview in the extension', () => {

@@ -15,7 +15,8 @@ import { dddMarkdownIt } from '../../src/markdown/plugin';
 import { WorkspaceDocuments } from '../../src/markdown/workspace-documents';
 import { parseMermaid } from '../diagrams/parse';
 import { generateContextMap } from '../../src/bench/diagrams';
-import { fixture, readWorkspace } from '../helpers';
+import { readWorkspace } from '../helpers';
+import { markdownFixture } from './fixtures';
 
 function exampleWorkspace(): WorkspaceDocuments {
   const documents = new WorkspaceDocuments();
@@ -56,7 +57,7 @@ describe('the plugin in markdown-it', () => {
   const render = (markdown: string, workspace?: WorkspaceDocuments) => dddMarkdownIt(new MarkdownIt(), workspace ? { workspace } : {}).render(markdown);
 
   it('draws each ddd fence of a document as its view, from the fence or the workspace', async () => {
-    const document = page(render(fixture('markdown/shop-notes.md'), exampleWorkspace()));
+    const document = page(render(markdownFixture('shop-notes.md'), exampleWorkspace()));
     const drawn = figures(document);
     expect(drawn.map((figure) => text(figure.querySelector('figcaption')))).toEqual(['Context map ShopMap', 'OrderSaga: state machine', 'Aggregates of Sales']);
     for (const figure of drawn) {
@@ -91,7 +92,7 @@ describe('the plugin in markdown-it', () => {
   });
 
   it('shows every problem as a sentence, never a blank, with the syntax errors by their line in the Markdown file', () => {
-    const document = page(render(fixture('markdown/fence-problems.md'), exampleWorkspace()));
+    const document = page(render(markdownFixture('fence-problems.md'), exampleWorkspace()));
     const drawn = figures(document);
     expect(drawn).toHaveLength(5);
     const messages = drawn.map((figure) => text(figure.querySelector('.ddd-fence-message')));
@@ -103,7 +104,7 @@ describe('the plugin in markdown-it', () => {
 
     // the broken model is drawn as far as it parsed, under its errors
     const broken = drawn[2]!;
-    const lines = fixture('markdown/fence-problems.md').split('\n');
+    const lines = markdownFixture('fence-problems.md').split('\n');
     const aggregateLine = lines.findIndex((line) => line.includes('aggregate <img')) + 1;
     const errors = [...broken.querySelectorAll('.ddd-fence-errors li')].map(text);
     expect(text(broken.querySelector('.ddd-fence-errors p'))).toMatch(/^The model in this block has \d+ syntax errors:$/);

@@ -19,7 +19,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dddMarkdownIt } from '../../src/markdown/plugin';
 import { WorkspaceDocuments } from '../../src/markdown/workspace-documents';
 import { chromium, chromiumFor } from '../chromium';
-import { fixture, readWorkspace } from '../helpers';
+import { readWorkspace } from '../helpers';
+import { markdownFixture } from './fixtures';
 
 const browserFound = chromiumFor('the Markdown preview browser tests');
 const repositoryRoot = join(__dirname, '../..');
@@ -109,7 +110,7 @@ describe.skipIf(!browserFound)(`the Markdown preview script in Chromium (${chrom
   const drawnCount = (page: Page) => page.locator('figure.ddd-fence[data-ddd-state="drawn"] .ddd-fence-diagram svg').count();
 
   test('draws the three ddd fences of a document as SVG diagrams, under the preview\'s CSP', async () => {
-    const { page, problems } = await open(render(fixture('markdown/shop-notes.md')));
+    const { page, problems } = await open(render(markdownFixture('shop-notes.md')));
     await page.waitForFunction(() => document.querySelectorAll('figure.ddd-fence[data-ddd-state="drawn"] svg').length === 3, undefined, { timeout: 30_000 });
     const figures = await page.locator('figure.ddd-fence').evaluateAll((elements) =>
       elements.map((figure) => ({
@@ -141,7 +142,7 @@ describe.skipIf(!browserFound)(`the Markdown preview script in Chromium (${chrom
   test('shows problems as sentences and keeps markup in a broken model as text', async () => {
     // and mermaid text that mermaid refuses (the plugin never writes it; a newer mermaid might)
     const refused = '<figure class="ddd-fence" data-ddd-state="source"><pre class="ddd-mermaid" data-ddd-mermaid="">flowchart LR\n  A --&gt; &lt;img src=x onerror=alert(1)&gt; --&gt;</pre></figure>';
-    const { page, problems } = await open(render(fixture('markdown/fence-problems.md')) + refused, 'dark');
+    const { page, problems } = await open(render(markdownFixture('fence-problems.md')) + refused, 'dark');
     await page.waitForFunction(() => document.querySelectorAll('figure.ddd-fence[data-ddd-state="drawn"] svg').length === 1 && document.querySelector('figure.ddd-fence[data-ddd-state="failed"]'), undefined, { timeout: 30_000 });
     const messages = (await page.locator('figure.ddd-fence-problem .ddd-fence-message').allTextContents()).map((message) => message.trim());
     expect(messages).toHaveLength(4);
