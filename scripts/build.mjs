@@ -1,10 +1,12 @@
 // Bundles every part of the product with esbuild. Entries whose source does not
 // exist yet are skipped, so each part can land on its own.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 import { noNodeBuiltins } from './browser-bundles.mjs';
 
-const production = process.argv.includes('--production');
+// --cli-package: only the command line, minified, into packages/cli/ (whose `npm pack` runs this)
+const cliPackage = process.argv.includes('--cli-package');
+const production = process.argv.includes('--production') || cliPackage;
 const watch = process.argv.includes('--watch');
 
 /** @type {import('esbuild').BuildOptions[]} */
@@ -24,6 +26,8 @@ const bundles = [
   // the webview (browser)
   { entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife' },
   { entryPoints: ['webview/diff/main.ts'], outfile: 'dist/webview-diff.js', platform: 'browser', format: 'iife' },
+  // VS Code's Markdown preview: draws the ```ddd fences (contributes.markdown.previewScripts)
+  { entryPoints: ['webview/markdown-preview/main.ts'], outfile: 'dist/markdown-preview.js', platform: 'browser', format: 'iife' },
 ];
 
 const common = {
@@ -40,7 +44,8 @@ const common = {
 
 const started = Date.now();
 const built = [];
-for (const options of bundles) {
+if (cliPackage) copyFileSync('LICENSE', 'packages/cli/LICENSE');
+for (const options of cliPackage ? [{ ...bundles[0], outfile: 'packages/cli/dist/cli.js' }] : bundles) {
   if (!existsSync(options.entryPoints[0])) continue;
   const config = { ...common, ...options };
   if (options.platform === 'browser') {

@@ -66,6 +66,8 @@ export function checkContents(names) {
     "extension/snippets/ddd.json",
     "extension/media/icon.png",
     "extension/media/ddd-file.svg",
+    "extension/dist/markdown-preview.js",
+    "extension/media/markdown-preview.css",
     "extension/LICENSE.txt",
     "extension/readme.md",
     "extension/changelog.md",

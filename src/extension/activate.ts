@@ -8,13 +8,17 @@ import { loadStartedAt } from './load-time';
 import * as vscode from 'vscode';
 import { registerCmlImport } from './cml-import';
 import { registerExportModel } from './export-model';
+import { markdownPreviewPlugin, type MarkdownPreviewPlugin } from './markdown-preview';
 import { registerPanels } from './panels/index';
 import { commands, ServerSupervisor, type ServerHost } from './supervisor';
 
 let supervisor: ServerSupervisor | undefined;
 
-/** Activates the extension with `host`'s language server; returns the log, for what a host adds. */
-export function activateWith(context: vscode.ExtensionContext, host: ServerHost): vscode.LogOutputChannel {
+/** What `activate` returns to VS Code: the Markdown preview's plugin (contributes.markdown.markdownItPlugins). */
+export type ExtensionApi = Pick<MarkdownPreviewPlugin, 'extendMarkdownIt'>;
+
+/** Activates the extension with `host`'s language server; returns the log (for what a host adds) and the API for VS Code. */
+export function activateWith(context: vscode.ExtensionContext, host: ServerHost): { output: vscode.LogOutputChannel; api: Promise<ExtensionApi> } {
   const activateStart = performance.now();
   const output = vscode.window.createOutputChannel('DDD Modeler', { log: true });
   context.subscriptions.push(output);
@@ -40,7 +44,10 @@ export function activateWith(context: vscode.ExtensionContext, host: ServerHost)
     `Activated in ${Math.round(now - activateStart)} ms ` +
       `(${Math.round(now - loadStartedAt)} ms including loading the extension's code).`,
   );
-  return output;
+  // ```ddd fences in the Markdown preview: VS Code's Markdown extension calls extendMarkdownIt once
+  // activation is over, which waits (a few seconds at most) for the workspace's models to be read
+  const markdown = markdownPreviewPlugin(context, output);
+  return { output, api: markdown.ready().then(() => ({ extendMarkdownIt: markdown.extendMarkdownIt })) };
 }
 
 export async function deactivate(): Promise<void> {

@@ -8,14 +8,14 @@
 import './load-time';
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
-import { activateWith } from './activate';
+import { activateWith, type ExtensionApi } from './activate';
 import type { ServerHost } from './supervisor';
 import { answerWorkspaceFileRequests } from './workspace-files';
 
 export { deactivate } from './activate';
 
-export function activate(context: vscode.ExtensionContext): void {
-  activateWith(context, workerServerHost(vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser-server.js')));
+export function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  return activateWith(context, workerServerHost(vscode.Uri.joinPath(context.extensionUri, 'dist', 'browser-server.js'))).api;
 }
 
 function workerServerHost(serverMain: vscode.Uri): ServerHost {

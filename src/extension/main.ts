@@ -8,16 +8,17 @@ import './load-time';
 import { existsSync } from 'node:fs';
 import type * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
-import { activateWith } from './activate';
+import { activateWith, type ExtensionApi } from './activate';
 import { registerCompare } from './diff/compare-command';
 import type { ServerHost } from './supervisor';
 
 export { deactivate } from './activate';
 
-export function activate(context: vscode.ExtensionContext): void {
-  const output = activateWith(context, nodeServerHost(context.asAbsolutePath('dist/server.js')));
+export function activate(context: vscode.ExtensionContext): Promise<ExtensionApi> {
+  const { output, api } = activateWith(context, nodeServerHost(context.asAbsolutePath('dist/server.js')));
   // DDD: Compare with…: the model's changes against a git revision, in its own worker process (desktop only: it runs git)
   registerCompare(context, output);
+  return api;
 }
 
 function nodeServerHost(serverModule: string): ServerHost {

@@ -18,3 +18,4 @@ export { revealSchemes } from './schemas';
 export * from './simulator-session';
 export { webviewHtml, createNonce, type WebviewHtmlOptions } from './html';
 export { separateEdgeLabels } from './edge-labels';
+export * from './markdown-fence';

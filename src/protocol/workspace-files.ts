@@ -38,7 +38,7 @@ export type ReadFileResult =
   | { kind: 'gone' }
   | { kind: 'failed'; message: string };
 
-/** The folders a search for models never enters (besides hidden ones): the Node reader's list and the client's exclude glob. */
+/** The folders a search for models never enters (besides hidden ones): the Node reader's list, the client's exclude glob, and the Markdown preview's reading of the workspace. */
 export const skippedFolders: readonly string[] = ['node_modules', 'dist', 'out'];
 
 /** The glob `vscode.workspace.findFiles` excludes: hidden folders and skippedFolders, at any depth. */

@@ -33,6 +33,8 @@ export const layers: readonly Layer[] = [
   { part: 'language server', where: 'src/server/', mayNot: ['vscode', 'src/extension/', 'webview/'] },
   { part: 'extension client', where: 'src/extension/', mayNot: ['src/language/', 'src/server/'] },
   { part: 'command line', where: 'src/cli/', mayNot: ['vscode', 'src/server/'] },
+  // runs in the extension host (desktop or web) on the Markdown preview's markdown-it, which VS Code hands it
+  { part: 'Markdown preview plugin', where: 'src/markdown/', may: ['src/language/', 'src/protocol/'], mayTypes: ['markdown-it'] },
   { part: 'benchmark', where: 'src/bench/', mayNot: ['vscode'] },
   { part: 'webview', where: 'webview/', may: ['src/protocol/', 'mermaid', '@vscode-elements/elements', 'dompurify'] },
   // the protocol mirrors only what changes form on the wire; the core's plain-data results it imports as types
