@@ -99,16 +99,20 @@ describe('AsyncAPI 3.0: hostile names', () => {
 });
 
 describe('AsyncAPI 3.0: a generated model of 108 bounded contexts', () => {
-  it('every document is accepted by @asyncapi/parser, each context is its title', async () => {
+  it('every document is one context, titled by it; the busiest, the first, the last and a spread between are accepted by @asyncapi/parser', async () => {
     const { model } = generated100();
     expect(model.contexts.size).toBeGreaterThanOrEqual(100);
     const result = exported(generated100(), 'asyncapi');
     expect(result.files).toHaveLength(model.contexts.size);
-    const started = performance.now();
-    for (const [index, exportedFile] of result.files.entries()) {
-      expect(await failures(exportedFile.text), exportedFile.path).toEqual([]);
-      expect(parseYaml(exportedFile.text).info.title).toBe([...model.contexts.keys()][index]);
-    }
-    console.log(`@asyncapi/parser: ${result.files.length} documents in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  }, 900_000);
+    const documents = result.files.map((exportedFile, index) => ({ exportedFile, index, parsed: parseYaml(exportedFile.text) }));
+    for (const { parsed, index } of documents) expect(parsed.info.title).toBe([...model.contexts.keys()][index]);
+    // @asyncapi/parser takes about a second a document on this machine: the documents that exercise the most
+    // (channels, operations, schemas), the first, the last and every 25th (all 108 once took 4 minutes)
+    const weight = (parsed: { channels?: object; operations?: object; components?: { schemas?: object } }) =>
+      Object.keys(parsed.channels ?? {}).length + Object.keys(parsed.operations ?? {}).length + Object.keys(parsed.components?.schemas ?? {}).length;
+    const busiest = [...documents].sort((a, b) => weight(b.parsed) - weight(a.parsed) || a.index - b.index).slice(0, 4);
+    const chosen = new Map([...busiest, documents[0]!, documents[documents.length - 1]!, ...documents.filter((d) => d.index % 25 === 12)].map((d) => [d.index, d]));
+    expect(chosen.size).toBeGreaterThanOrEqual(8);
+    for (const { exportedFile } of chosen.values()) expect(await failures(exportedFile.text), exportedFile.path).toEqual([]);
+  }, 300_000);
 });
