@@ -215,6 +215,7 @@ export type DiagramResult = MermaidDiagramResult | SvgDiagramResult | BoardDiagr
 
 // ---------------------------------------------------------------- the storming board
 
+/** The sticky types: the storming rows of the core's constructs table (test/protocol/view-names.test.ts holds them equal). */
 export const stickyKinds = ['event', 'command', 'actor', 'aggregate', 'policy', 'readmodel', 'external', 'hotspot'] as const;
 export type StickyKind = (typeof stickyKinds)[number];
 
