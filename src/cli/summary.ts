@@ -1,28 +1,20 @@
 /**
  * `ddd summary`: what the model contains, in a few lines — domains and their
- * subdomains, bounded contexts, context maps, sagas and storming boards.
+ * subdomains, bounded contexts, context maps, sagas and storming boards; with
+ * `--format json`, the count and names of every kind of element, for scripts.
  */
+import { stickyStyles } from '../language/diagrams/theme';
+import { elementCensus, type ElementCensus } from '../language/model/element-census';
 import type { StickyType } from '../language/model/elements';
 import type { DddModel } from '../language/model/model';
+import { stickyTypes } from '../language/syntax/constructs';
+import { pluralOf } from '../language/util/plural';
 import { checkInputs } from './check';
-import { exitCodes, type CliCommand } from './command';
-import { countSeverities, formatCounts, plural, table } from './format';
-
-const stickyWords: Record<StickyType, string> = {
-  event: 'event',
-  command: 'command',
-  actor: 'actor',
-  policy: 'policy',
-  aggregate: 'aggregate',
-  readmodel: 'read model',
-  external: 'external system',
-  hotspot: 'hotspot',
-};
+import { exitCodes, UsageError, type CliCommand } from './command';
+import { countSeverities, formatCounts, table, type SeverityCounts } from './format';
 
 function pluralWord(count: number, word: string): string {
-  if (count === 1) return `1 ${word}`;
-  if (word.endsWith('y') && !/[aeiou]y$/.test(word)) return `${count} ${word.slice(0, -1)}ies`;
-  return plural(count, word);
+  return `${count} ${count === 1 ? word : pluralOf(word)}`;
 }
 
 function quote(text: string | undefined): string {
@@ -96,8 +88,7 @@ export function renderSummary(model: DddModel, fileCount: number, findings: stri
     const rows = model.boards.map((board) => {
       const counts = new Map<StickyType, number>();
       for (const sticky of board.stickies) counts.set(sticky.type, (counts.get(sticky.type) ?? 0) + 1);
-      const order: StickyType[] = ['event', 'command', 'actor', 'policy', 'aggregate', 'readmodel', 'external', 'hotspot'];
-      const detail = order.filter((type) => counts.get(type)).map((type) => pluralWord(counts.get(type)!, stickyWords[type]));
+      const detail = stickyTypes.filter((type) => counts.get(type)).map((type) => pluralWord(counts.get(type)!, stickyStyles[type].label));
       return [board.name, pluralWord(board.stickies.length, 'sticky') + (detail.length ? ': ' + detail.join(', ') : '')];
     });
     lines.push(table(rows));
@@ -107,15 +98,41 @@ export function renderSummary(model: DddModel, fileCount: number, findings: stri
   return lines.join('\n') + '\n';
 }
 
+/** What `ddd summary --format json` prints. */
+export interface SummaryJson {
+  files: number;
+  /** Every kind of element (the model's kind names, in a fixed order), with its count and its declarations' names. */
+  elements: ElementCensus;
+  findings: SeverityCounts;
+}
+
+export function summaryJson(model: DddModel, fileCount: number, findings: SeverityCounts): SummaryJson {
+  return { files: fileCount, elements: elementCensus(model), findings };
+}
+
 export const summaryCommand: CliCommand = {
   name: 'summary',
   summary: 'Summarise the model: domains, contexts, context maps, sagas, storming boards',
-  usage: 'ddd summary [files or folders…]',
-  description: 'Reads the given .ddd files and folders (default: the current folder) as one workspace and summarises the model.\nRun `ddd check` for the findings themselves.',
-  options: {},
-  run({ args, cwd, out }) {
+  usage: 'ddd summary [--format text|json] [files or folders…]',
+  description: [
+    'Reads the given .ddd files and folders (default: the current folder) as one workspace and summarises the model.',
+    'Run `ddd check` for the findings themselves.',
+    '',
+    'With --format json it prints { files, elements, findings }: `elements` has every kind of element, always in the same order',
+    '(domain, subdomain, context, contextmap, relationship, aggregate, entity, …), each as { count, names }, names sorted and written',
+    'as paths (Sales.Order.OrderItem); relationships, saga steps and reactions and stickies have no names of their own.',
+    '`findings` counts them by severity. It prints this JSON even when a path is wrong (then with the problem on stderr and exit code 2).',
+  ].join('\n'),
+  options: {
+    format: { type: 'string', value: '<text|json>', description: 'text (default), or json: the count and names of every kind of element, for scripts' },
+  },
+  run({ args, options, cwd, out }) {
+    const format = (options['format'] as string | undefined) ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`);
     const { files, problems, result, findings } = checkInputs(args, cwd, out);
-    if (files.length > 0) {
+    if (format === 'json') {
+      out.stdout(JSON.stringify(summaryJson(result.model, files.length, countSeverities(findings)), null, 2) + '\n');
+    } else if (files.length > 0) {
       const counts = countSeverities(findings);
       const line = `Findings: ${formatCounts(counts)}${counts.error + counts.warning + counts.info ? ' (run ddd check for details)' : ''}`;
       out.stdout(renderSummary(result.model, files.length, line));

@@ -18,6 +18,15 @@ import type { SourceLocation, SourcePosition, SourceRange } from './source';
 export const viewKinds = ['context-map', 'aggregates', 'saga', 'storming', 'domains'] as const;
 export type ViewKind = (typeof viewKinds)[number];
 
+/** The word on each view's tab (the core's `viewLabels`, their `tab`). */
+export const viewTabLabels = {
+  'context-map': 'Context map',
+  aggregates: 'Aggregates',
+  saga: 'Sagas',
+  storming: 'Event storming',
+  domains: 'Domains',
+} as const satisfies Record<ViewKind, string>;
+
 /** A saga is drawn as its state machine or its sequence (orchestrated), or its event flow (choreographed). */
 export const sagaVariants = ['states', 'sequence', 'flow'] as const;
 export type SagaVariant = (typeof sagaVariants)[number];
@@ -206,6 +215,7 @@ export type DiagramResult = MermaidDiagramResult | SvgDiagramResult | BoardDiagr
 
 // ---------------------------------------------------------------- the storming board
 
+/** The sticky types: the storming rows of the core's constructs table (test/protocol/view-names.test.ts holds them equal). */
 export const stickyKinds = ['event', 'command', 'actor', 'aggregate', 'policy', 'readmodel', 'external', 'hotspot'] as const;
 export type StickyKind = (typeof stickyKinds)[number];
 

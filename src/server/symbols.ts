@@ -6,7 +6,7 @@ import {
   type SymbolInformation,
   type WorkspaceSymbolParams,
 } from 'vscode-languageserver';
-import type { ElementKind } from '../language/model/elements';
+import type { ElementKind, StickyType } from '../language/model/elements';
 import { documentSymbols as outline, workspaceSymbols as search, type DocumentSymbolNode } from '../language/navigation/index';
 import type { LineIndex } from '../language/syntax/line-index';
 import type { ServerContext } from './context';
@@ -39,7 +39,7 @@ export const symbolKinds: Record<ElementKind, SymbolKind> = {
   sticky: SymbolKind.Object,
 };
 
-const stickyKinds: Record<string, SymbolKind> = {
+const stickyKinds: Record<StickyType, SymbolKind> = {
   event: SymbolKind.Event,
   command: SymbolKind.Function,
   actor: SymbolKind.Variable,
@@ -53,7 +53,7 @@ const stickyKinds: Record<string, SymbolKind> = {
 function toDocumentSymbol(lines: LineIndex, node: DocumentSymbolNode): DocumentSymbol {
   const symbol: DocumentSymbol = {
     name: node.name.replace(/\s+/g, ' ') || '?',
-    kind: node.kind === 'sticky' ? stickyKinds[node.detail ?? ''] ?? SymbolKind.Object : symbolKinds[node.kind] ?? SymbolKind.Object,
+    kind: node.kind === 'sticky' ? (stickyKinds as Partial<Record<string, SymbolKind>>)[node.detail ?? ''] ?? SymbolKind.Object : symbolKinds[node.kind] ?? SymbolKind.Object,
     range: toRange(lines, node.range),
     selectionRange: toRange(lines, node.selectionRange),
     children: node.children.map((child) => toDocumentSymbol(lines, child)),

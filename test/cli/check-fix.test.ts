@@ -1,13 +1,13 @@
 /**
- * `ddd check --fix`, run as the built command on a temporary copy of
- * test/cli/fixtures/fix: the safe fixes are written to the files, each printed
- * as `path:line: title`, then the findings that remain; a second run changes
- * nothing; files without a fix are never written.
+ * `ddd check --fix`, run on a temporary copy of test/cli/fixtures/fix (as the
+ * built command once, otherwise in this process): the safe fixes are written
+ * to the files, each printed as `path:line: title`, then the findings that
+ * remain; a second run changes nothing; files without a fix are never written.
  */
 import { cpSync, lstatSync, readdirSync, readFileSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ddd, root, useBuiltCli, workspace } from './harness';
+import { ddd, dddHere, root, useBuiltCli, workspace } from './harness';
 
 useBuiltCli();
 
@@ -51,12 +51,13 @@ saga Checkout orchestrated by Sales {
 const subdomainFinding = /^shop\.ddd:3:13 warning subdomain-type Subdomain Ordering has no type/;
 
 describe('ddd check --fix', () => {
-  it('applies the safe fixes, prints each change, then the findings left; exit code of what remains', () => {
+  it('applies the safe fixes, prints each change, then the findings left; exit code of what remains', async () => {
     const folder = copyOfFixture();
     const shopBefore = modified(folder, 'shop.ddd');
-    const before = ddd(['check'], folder);
+    const before = await dddHere(['check'], folder);
     expect(before.status).toBe(1); // aggregate Customer has no root
 
+    // the built command, as a process: the files are written before it exits
     const run = ddd(['check', '--fix'], folder);
     expect(run.stderr).toBe('');
     expect(run.lines.slice(0, 5)).toEqual([
@@ -78,26 +79,26 @@ describe('ddd check --fix', () => {
 
     // a second run has nothing left to fix and writes nothing
     const ordersAfter = modified(folder, 'orders.ddd');
-    const again = ddd(['check', '--fix'], folder);
+    const again = await dddHere(['check', '--fix'], folder);
     expect(again.lines).toEqual([run.lines[5], run.lines[6]]);
     expect(again.status).toBe(0);
     expect(modified(folder, 'orders.ddd')).toBe(ordersAfter);
     expect(read(folder, 'orders.ddd')).toBe(fixedOrders);
   });
 
-  it('exits 1 when errors remain that no fix repairs; the fixes are still written', () => {
+  it('exits 1 when errors remain that no fix repairs; the fixes are still written', async () => {
     const folder = copyOfFixture();
     writeFileSync(join(folder, 'map.ddd'), 'contextmap Shop {\n  Sales -> Nowhere\n}\n');
-    const run = ddd(['check', '--fix', 'orders.ddd', 'map.ddd'], folder);
+    const run = await dddHere(['check', '--fix', 'orders.ddd', 'map.ddd'], folder);
     expect(run.lines).toContain('Fixed 4 findings in 1 file.');
     expect(run.lines.filter((line) => line.includes(' error '))).toEqual([expect.stringMatching(/^map\.ddd:2:12 error unknown-reference Unknown bounded context Nowhere/)]);
     expect(run.status).toBe(1);
     expect(read(folder, 'orders.ddd')).toBe(fixedOrders);
   });
 
-  it('reports the fixes in the JSON with --format json', () => {
+  it('reports the fixes in the JSON with --format json', async () => {
     const folder = copyOfFixture();
-    const run = ddd(['check', '--fix', '--format', 'json'], folder);
+    const run = await dddHere(['check', '--fix', '--format', 'json'], folder);
     const report = JSON.parse(run.stdout) as { fixed: unknown[]; skipped: unknown[]; findings: { code: string }[] };
     expect(report.fixed).toEqual([
       { file: 'orders.ddd', line: 6, column: 17, title: 'Reference by id: CustomerId' },
@@ -110,31 +111,31 @@ describe('ddd check --fix', () => {
     expect(run.status).toBe(0);
     expect(read(folder, 'orders.ddd')).toBe(fixedOrders);
     // without --fix, the JSON stays an array of findings
-    expect(Array.isArray(JSON.parse(ddd(['check', '--format', 'json'], folder).stdout))).toBe(true);
+    expect(Array.isArray(JSON.parse((await dddHere(['check', '--format', 'json'], folder)).stdout))).toBe(true);
   });
 
-  it('without --fix, check writes nothing', () => {
+  it('without --fix, check writes nothing', async () => {
     const folder = copyOfFixture();
     const before = modified(folder, 'orders.ddd');
-    ddd(['check'], folder);
+    await dddHere(['check'], folder);
     expect(modified(folder, 'orders.ddd')).toBe(before);
     expect(read(folder, 'orders.ddd')).toBe(read(fixture, 'orders.ddd'));
   });
 
-  it('writes through a symbolic link to the file it names, and the link stays a link', () => {
+  it('writes through a symbolic link to the file it names, and the link stays a link', async () => {
     const folder = copyOfFixture();
     const models = workspace({});
     symlinkSync(join(folder, 'orders.ddd'), join(models, 'linked.ddd'));
-    const run = ddd(['check', '--fix', 'linked.ddd'], models);
+    const run = await dddHere(['check', '--fix', 'linked.ddd'], models);
     expect(run.lines[0]).toBe('linked.ddd:6: Reference by id: CustomerId');
     expect(lstatSync(join(models, 'linked.ddd')).isSymbolicLink()).toBe(true);
     expect(readlinkSync(join(models, 'linked.ddd'))).toBe(join(folder, 'orders.ddd'));
     expect(read(folder, 'orders.ddd')).toBe(fixedOrders);
   });
 
-  it('is described in ddd --help and ddd check --help', () => {
-    expect(ddd(['--help'], root).stdout).toMatch(/check\s+Check \.ddd files: .*; --fix applies the safe fixes/);
-    const help = ddd(['check', '--help'], root);
+  it('is described in ddd --help and ddd check --help', async () => {
+    expect((await dddHere(['--help'], root)).stdout).toMatch(/check\s+Check \.ddd files: .*; --fix applies the safe fixes/);
+    const help = await dddHere(['check', '--help'], root);
     expect(help.stdout).toMatch(/--fix\s+apply the safe quick fixes to the files/);
     expect(help.stdout).toContain('With --fix, the fixes that need no human choice');
     expect(help.status).toBe(0);

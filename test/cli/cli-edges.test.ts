@@ -3,6 +3,8 @@
  * not UTF-8, outputs the file system refuses. Each gets a message that says
  * what is wrong; none hangs, none says "internal error". The last part runs
  * every command on every fixture and example and fails on any "internal".
+ * (`ddd export --format svg` of the example, checked as the extension checks a
+ * file, is in test/diagrams/export-svg.test.ts, with the browser tests.)
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -10,9 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { findChromium } from '../../src/cli/export';
 import { readDddText } from '../../src/cli/files';
-import { checkExportedSvg } from '../../src/extension/panels/svg-export-check';
 import { runCli } from '../../src/cli/run';
 import type { Output } from '../../src/cli/command';
 import { checkWorkspace } from '../../src/language/index';
@@ -238,21 +238,4 @@ describe('no command says "internal" on any fixture or example', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).not.toMatch(/\binternal\b/i);
   });
-});
-
-describe.skipIf(!findChromium().path)('ddd export --format svg writes files the extension would accept', () => {
-  it('every diagram of the example: no foreignObject, labels as SVG text, the allow-list check passes', async () => {
-    const out = tempFolder();
-    const run = await ddd(['export', '--format', 'svg', '--out', out, 'examples/order-saga'], root);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    const files = readdirSync(out).filter((name) => name.endsWith('.svg'));
-    expect(files.length).toBeGreaterThan(10);
-    for (const file of files) {
-      const svg = readFileSync(join(out, file), 'utf8');
-      expect(svg, file).not.toContain('foreignObject');
-      expect(checkExportedSvg(svg), file).toEqual({ ok: true });
-    }
-    expect(readFileSync(join(out, 'saga-states-OrderSaga.svg'), 'utf8')).toMatch(/<tspan[^>]*>ORDER_CREATED<\/tspan>/);
-  }, 120_000);
 });

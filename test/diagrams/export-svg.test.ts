@@ -1,6 +1,7 @@
 /**
  * SVG drawn by mermaid in a headless Chromium (playwright-core): the example's
- * every view, and the hostile model's diagrams drawn with their text literal and
+ * every view exported by `ddd export --format svg` as files the extension would
+ * accept, and the hostile model's diagrams drawn with their text literal and
  * nothing executable. Runs when Chromium is installed (/usr/bin/chromium, …, or
  * $CHROME_PATH); skipped otherwise, saying why. Plain Node environment: happy-dom
  * replaces globals (URL) that playwright needs.
@@ -8,27 +9,27 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportCommand, renderMermaidSvgs } from '../../src/cli/export';
-import { chromium, chromiumFor } from '../chromium';
+import { renderMermaidSvgs } from '../../src/cli/export';
+import { runCli } from '../../src/cli/run';
+import { checkExportedSvg } from '../../src/extension/panels/svg-export-check';
+import { chromium, chromiumFor, sharedBrowser } from '../chromium';
 import { aggregateDiagram, contextMapDiagram, domainDiagram, sagaDiagrams, stormingDiagram, boardView } from '../../src/language/diagrams/index';
 import { clickName, hostile, hostileModel, repositoryRoot } from './support';
 
 const browserFound = chromiumFor('the SVG export tests');
 
 describe.skipIf(!browserFound)(`SVG through mermaid in Chromium (${chromium.path ?? 'none'})`, () => {
-  let browser: Browser;
   let page: Page;
   const folder = mkdtempSync(join(tmpdir(), 'ddd-svg-'));
 
   beforeAll(async () => {
-    browser = await playwright.launch({ executablePath: chromium.path!, headless: true, args: process.getuid?.() === 0 ? ['--no-sandbox'] : [] });
-    page = await browser.newPage();
+    page = await (await sharedBrowser()).newPage();
     await page.route('**/*', (route) => route.abort());
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
+    await page?.context().close();
     rmSync(folder, { recursive: true, force: true });
   });
 
@@ -46,15 +47,14 @@ describe.skipIf(!browserFound)(`SVG through mermaid in Chromium (${chromium.path
     }, svg);
   }
 
-  it('exports every view of the example as SVG files', async () => {
+  it('exports every view of the example as SVG files the extension would accept: no foreignObject, labels as SVG text', async () => {
     let stdout = '';
     let stderr = '';
     const started = performance.now();
-    const code = await exportCommand.run({
-      args: ['examples/order-saga'],
-      options: { format: 'svg', out: folder },
-      cwd: repositoryRoot,
-      out: { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), color: false },
+    const code = await runCli(['export', '--format', 'svg', '--out', folder, 'examples/order-saga'], repositoryRoot, {
+      stdout: (text) => void (stdout += text),
+      stderr: (text) => void (stderr += text),
+      color: false,
     });
     console.log(`ddd export --format svg of the example (13 diagrams, one browser): ${(performance.now() - started).toFixed(0)} ms`);
     expect(stderr).toBe('');
@@ -66,7 +66,11 @@ describe.skipIf(!browserFound)(`SVG through mermaid in Chromium (${chromium.path
       const seen = await inspect(svg);
       expect(seen.wellFormed, file).toBe(true);
       expect(seen.scripts + seen.handlers.length, file).toBe(0);
+      // what the extension checks before it writes an SVG file (the allow-list)
+      expect(svg, file).not.toContain('foreignObject');
+      expect(checkExportedSvg(svg), file).toEqual({ ok: true });
     }
+    expect(readFileSync(join(folder, 'saga-states-OrderSaga.svg'), 'utf8')).toMatch(/<tspan[^>]*>ORDER_CREATED<\/tspan>/);
     const states = await inspect(readFileSync(join(folder, 'saga-states-OrderSaga.svg'), 'utf8'));
     for (const text of ['STARTED', 'ORDER_CREATED', 'INV_RESERVED', 'PAYMENT_FAILED', 'INV_RELEASED', 'COMPLETED', 'FAILED', 'ProcessPayment (pivot)', 'CancelOrder (ReserveInventory failed)']) {
       expect(states.text).toContain(text);

@@ -11,15 +11,31 @@ import { expect } from 'vitest';
 import { decodeMermaidText, type MermaidDiagram } from '../../src/language/diagrams/index';
 
 let initialised = false;
+/**
+ * What mermaid said of each text already parsed in this test worker: the same
+ * text under the same configuration parses the same, and the test files draw
+ * the example's views many times over. Bounded; a failure is never kept.
+ */
+const parsedTexts = new Map<string, Promise<{ diagramType: string }>>();
+const PARSED_TEXTS_KEPT = 500;
+
 /** mermaid 11's parser (`mermaid.parse` resolves to `{ diagramType, config }` and rejects on a syntax error). */
-export async function parseMermaid(text: string): Promise<{ diagramType: string }> {
+export function parseMermaid(text: string): Promise<{ diagramType: string }> {
   if (!initialised) {
     mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
     initialised = true;
   }
-  const result = await mermaid.parse(text);
-  if (!result) throw new Error('mermaid.parse returned false');
-  return result;
+  const known = parsedTexts.get(text);
+  if (known) return known;
+  const parsing = (async () => {
+    const result = await mermaid.parse(text);
+    if (!result) throw new Error('mermaid.parse returned false');
+    return result;
+  })();
+  if (parsedTexts.size >= PARSED_TEXTS_KEPT) parsedTexts.delete(parsedTexts.keys().next().value!);
+  parsedTexts.set(text, parsing);
+  parsing.catch(() => parsedTexts.delete(text));
+  return parsing;
 }
 
 /** Parses a diagram with mermaid and returns mermaid's parsed diagram (its `db` holds what mermaid understood). */

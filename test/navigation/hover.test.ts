@@ -72,6 +72,32 @@ describe('hover', () => {
     expect(lone).not.toContain('Heard by');
   });
 
+  test('a bounded context lists each kind of member it holds, in the words of its kind', () => {
+    const q = workspace({
+      'a.ddd': [
+        'context Shipping {',
+        '  glossary { Parcel: "what we ship" }',
+        '  aggregate Parcel { root entity Parcel { id: ParcelId } }',
+        '  event ParcelShipped { id: ParcelId }',
+        '  repository Parcels for Parcel { load(id: ParcelId): Parcel }',
+        '  service Routing { route(id: ParcelId) }',
+        '  stream ParcelStream of Parcel { ParcelShipped(id: 1) }',
+        '  readmodel ParcelList from ParcelShipped { id: ParcelId }',
+        '}',
+      ].join('\n'),
+    });
+    const lines = hoverAt(q.model, q.uri('a.ddd'), q.at('a.ddd', 'Shipping'))!.markdown.split('\n').filter((line) => line.startsWith('- '));
+    expect(lines).toEqual([
+      '- glossary terms: Parcel',
+      '- aggregates: Parcel',
+      '- domain events: ParcelShipped',
+      '- repositories: Parcels',
+      '- domain services: Routing',
+      '- event streams: ParcelStream',
+      '- read models: ParcelList',
+    ]);
+  });
+
   test('saga states, built-in types, names not declared yet', () => {
     expect(hover('sagas/order-saga.ddd', 'PAYMENT_FAILED')).toContain('entered when step `ProcessPayment` fails');
     expect(hover('sagas/order-saga.ddd', 'INV_RELEASED')).toContain('reached once `ReleaseInventory` has undone step `ReserveInventory`');

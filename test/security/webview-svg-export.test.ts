@@ -10,18 +10,17 @@
  */
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sax from 'sax';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkExportedSvg } from '../../src/extension/panels/svg-export-check';
 import { checkWorkspace } from '../../src/language/index';
+import { sharedBrowser } from '../chromium';
 import { viewKey, type DiagramParams, type RenderMessage, type ViewEntry, type WebviewMessage } from '../../src/protocol/index';
 import { customRequestHandlers } from '../../src/server/custom-requests';
 import { readWorkspace } from '../helpers';
 import { chromiumPath, openPanel, repositoryRoot, startHarness, type Harness, type Panel } from '../webview/harness';
 import { hostileSvgs } from './hostile-svgs';
-
-const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 
 /** What must never be left in an exported file, whatever the spelling. */
 const forbidden = /<(\w+:)?(script|foreignObject|iframe|set|animate\w*|a|image)[\s/>]|\son\w+\s*=|javascript:|data:|srcdoc|@import/i;
@@ -36,7 +35,6 @@ function textOf(svg: string): string {
 }
 
 describe.skipIf(!chromiumPath.path)('the webview sanitises an SVG before it exports it', () => {
-  let browser: Browser;
   let page: Page;
   const dialogs: string[] = [];
 
@@ -62,8 +60,7 @@ describe.skipIf(!chromiumPath.path)('the webview sanitises an SVG before it expo
       platform: 'browser',
       logLevel: 'warning',
     });
-    browser = await chromium.launch({ executablePath: chromiumPath.path, headless: true, args: runningAsRoot ? ['--no-sandbox'] : [] });
-    page = await browser.newPage();
+    page = await (await sharedBrowser()).newPage();
     await page.route('**/*', (route) => route.abort());
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -74,7 +71,7 @@ describe.skipIf(!chromiumPath.path)('the webview sanitises an SVG before it expo
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await page?.context().close();
   });
 
   const sanitise = (text: string, how: 'xml' | 'html') => page.evaluate(([text, how]) => (window as unknown as { dddSanitise(text: string, how: string): string | null }).dddSanitise(text, how), [text, how] as const);

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exitCodes, UsageError, type CliCommand } from '../../src/cli/command';
 import { replayCommand, type ReplayJson } from '../../src/cli/replay';
+import { runCli } from '../../src/cli/run';
 import { simulateCommand, type SimulateJson } from '../../src/cli/simulate';
 import type { BulkResult, Exploration, RunResult } from '../../src/language/simulation/index';
 import type { ChoreographyRunResult } from '../../src/language/simulation/index';
@@ -244,25 +245,37 @@ describe('ddd replay', () => {
   });
 });
 
-// through the built CLI (built first when it is missing or stale)
+// through the built CLI (built first when it is missing or stale): exit statuses as a process has them
 describe('the built ddd command', () => {
   let cli = '';
   beforeAll(() => {
     cli = ensureBuiltCli();
   }, 120_000);
-  it('simulates and replays', () => {
+  it('simulates, with exit status 0, 1 on a breached guarantee, 2 on an unknown saga', () => {
     const ddd = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: example, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     const simulated = ddd('simulate', '--saga', 'OrderSaga', '--fail', 'ProcessPayment');
     expect(simulated.status).toBe(0);
     expect(simulated.stdout).toContain('(ReleaseInventory) INV_RELEASED → (CancelOrder) FAILED');
     expect(ddd('simulate', '--saga', 'Nope').status).toBe(2);
     expect(ddd('simulate', '--saga', 'OrderSaga', '--fail', 'ConfirmOrder:always').status).toBe(1);
+  });
+});
+
+// the whole command line (run.ts: options parsed as `ddd` parses them), in this process
+describe('the ddd command line', () => {
+  const ddd = async (...args: string[]) => {
+    let stdout = '';
+    let stderr = '';
+    const status = await runCli(args, example, { stdout: (text) => void (stdout += text), stderr: (text) => void (stderr += text), color: false });
+    return { status, stdout, stderr };
+  };
+  it('says how to give a negative number, and refuses it; replays a stream', async () => {
     // a negative number reads as an option: the message says how to give it
-    const negative = ddd('simulate', '--saga', 'OrderSaga', '--runs', '-5');
+    const negative = await ddd('simulate', '--saga', 'OrderSaga', '--runs', '-5');
     expect(negative.status).toBe(2);
     expect(negative.stderr).toContain('--runs needs a value; write one that starts with "-" as --runs=<value>');
-    expect(ddd('simulate', '--saga', 'OrderSaga', '--runs=-5').stderr).toContain("--runs takes a whole number of at least 1, not '-5'");
-    const replayed = ddd('replay', '--stream', 'Account123');
+    expect((await ddd('simulate', '--saga', 'OrderSaga', '--runs=-5')).stderr).toContain("--runs takes a whole number of at least 1, not '-5'");
+    const replayed = await ddd('replay', '--stream', 'Account123');
     expect(replayed.status).toBe(0);
     expect(replayed.stdout).toContain('= 500');
   });

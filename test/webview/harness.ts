@@ -5,18 +5,19 @@
  * `acquireVsCodeApi` that hands every posted message to an "extension" written
  * in Node (the test's), which answers with the real custom-request handlers.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findChromium } from '../../src/cli/export';
+import { sharedBrowser } from '../chromium';
 import { parseWebviewMessage, webviewHtml, type ExtensionMessage, type WebviewMessage, type WebviewMode } from '../../src/protocol/index';
 
 export const repositoryRoot = new URL('../..', import.meta.url).pathname;
 export const chromiumPath = findChromium();
 export const screenshots = join(repositoryRoot, 'test-results', 'webview');
+/** Whether `panel.screenshot` writes its picture: only when DDD_SCREENSHOTS is set (to anything but 0), e.g. `DDD_SCREENSHOTS=1 npx vitest run test/webview`. */
+export const takeScreenshots = !['', '0', 'false'].includes((process.env['DDD_SCREENSHOTS'] ?? '').trim().toLowerCase());
 
 const themes = {
   dark: {
@@ -168,56 +169,57 @@ function themeStyle(): string {
 export interface Harness {
   browser: Browser;
   origin: string;
+  /** Leaves the browser, the bundle and its server to the next test file of this worker. */
   dispose(): Promise<void>;
 }
 
-/** Builds the bundle (as scripts/build.mjs does) into a temporary folder and serves it with the pages on 127.0.0.1. */
-export async function startHarness(): Promise<Harness> {
-  const folder = mkdtempSync(join(tmpdir(), 'ddd-webview-'));
-  const started = performance.now();
-  await build({
-    entryPoints: [join(repositoryRoot, 'webview/main.ts')],
-    outfile: join(folder, 'webview.js'),
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    minify: true,
-    logLevel: 'warning',
-    legalComments: 'none',
-  });
-  console.log(`webview bundle built in ${Math.round(performance.now() - started)} ms: ${(readFileSync(join(folder, 'webview.js')).length / 1024 / 1024).toFixed(2)} MB minified`);
-  const server: Server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
-    const files: Record<string, string> = { '/webview.js': 'text/javascript', '/webview.css': 'text/css' };
-    const type = files[path];
-    if (!type) {
-      response.writeHead(404).end();
-      return;
+/** The bundle served on 127.0.0.1, built once per test worker (as scripts/build.mjs does, kept in memory). */
+let served: Promise<string> | undefined;
+
+function serveBundle(): Promise<string> {
+  served ??= (async () => {
+    const started = performance.now();
+    const built = await build({
+      entryPoints: [join(repositoryRoot, 'webview/main.ts')],
+      outfile: join(repositoryRoot, 'test-results', 'webview-bundle', 'webview.js'),
+      bundle: true,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      minify: true,
+      logLevel: 'warning',
+      legalComments: 'none',
+      write: false,
+    });
+    const files = new Map<string, { type: string; content: Uint8Array }>();
+    for (const file of built.outputFiles) {
+      const name = file.path.slice(file.path.lastIndexOf('/'));
+      files.set(name, { type: name.endsWith('.css') ? 'text/css' : 'text/javascript', content: file.contents });
     }
-    response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-    response.end(readFileSync(join(folder, path.slice(1))));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const userDataDir = mkdtempSync(join(tmpdir(), 'ddd-chromium-'));
-  const browser = await chromium.launch({
-    executablePath: chromiumPath.path!,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-    env: { ...process.env, HOME: userDataDir },
-  });
-  return {
-    browser,
-    origin,
-    async dispose() {
-      await browser.close();
-      server.close();
-      rmSync(folder, { recursive: true, force: true });
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
-  };
+    console.log(`webview bundle built in ${Math.round(performance.now() - started)} ms: ${((files.get('/webview.js')?.content.length ?? 0) / 1024 / 1024).toFixed(2)} MB minified`);
+    const server = createServer((request, response) => {
+      const file = files.get(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+      if (!file) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' });
+      response.end(file.content);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    // the server does not keep the worker alive
+    server.unref();
+    const address = server.address();
+    return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  })();
+  served.catch(() => (served = undefined));
+  return served;
+}
+
+/** The webview's bundle served on 127.0.0.1 and the worker's shared Chromium (test/chromium.ts). */
+export async function startHarness(): Promise<Harness> {
+  const [origin, browser] = await Promise.all([serveBundle(), sharedBrowser()]);
+  return { browser, origin, dispose: async () => undefined };
 }
 
 export interface Panel {
@@ -237,7 +239,8 @@ export interface Panel {
   /** Resolves with the next posted message that matches. */
   next<T extends WebviewMessage['type']>(type: T, accept?: (message: Extract<WebviewMessage, { type: T }>) => boolean, timeout?: number): Promise<Extract<WebviewMessage, { type: T }>>;
   setTheme(theme: ThemeName): Promise<void>;
-  screenshot(name: string, element?: string): Promise<string>;
+  /** Writes test-results/webview/<name>.png when DDD_SCREENSHOTS is set; returns its path, or undefined. */
+  screenshot(name: string, element?: string): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -310,6 +313,8 @@ export async function openPanel(harness: Harness, mode: WebviewMode, extension: 
       }, theme);
     },
     screenshot: async (name, element) => {
+      // pictures for people, no check reads them: taken when asked (about a fifth of a second each)
+      if (!takeScreenshots) return undefined;
       const path = join(screenshots, `${name}.png`);
       if (element) await page.locator(element).first().screenshot({ path });
       else await page.screenshot({ path });

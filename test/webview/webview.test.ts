@@ -2,8 +2,9 @@
  * The webview bundle in headless Chromium, fed by the real custom-request
  * handlers on examples/order-saga through a stand-in extension: every view
  * draws, clicks reveal sources, zoom survives a re-render, hostile names stay
- * text, the simulator steps and highlights. Screenshots go to
- * test-results/webview/. Skipped (saying why) when Chromium is not installed; in CI (CI set) that fails instead.
+ * text, the simulator steps and highlights. With DDD_SCREENSHOTS=1, screenshots
+ * go to test-results/webview/. Skipped (saying why) when Chromium is not
+ * installed; in CI (CI set) that fails instead.
  */
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

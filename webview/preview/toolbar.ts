@@ -3,18 +3,10 @@
  * kind, the pin (keep this view while the cursor moves), zoom buttons and
  * exports.
  */
-import { viewKinds, type ViewEntry, type ViewKind } from '../../src/protocol/diagrams';
+import { viewKinds, viewTabLabels, type ViewEntry, type ViewKind } from '../../src/protocol/diagrams';
 import type { ExportFormat } from '../../src/protocol/messages';
 import { custom, h, replaceChildren } from '../shared/dom';
 import { button, fillSelect, singleSelect, toggleButton, type SingleSelect } from '../shared/elements';
-
-export const kindLabels: Record<ViewKind, string> = {
-  'context-map': 'Context map',
-  aggregates: 'Aggregates',
-  saga: 'Sagas',
-  storming: 'Event storming',
-  domains: 'Domains',
-};
 
 
 export interface ToolbarEvents {
@@ -137,7 +129,7 @@ export class Toolbar {
     this.kinds = kinds;
     const tabs = custom<Tabs>('vscode-tabs', { attrs: { 'aria-label': 'Views' } });
     for (const kind of kinds) {
-      tabs.appendChild(custom('vscode-tab-header', { text: kindLabels[kind], attrs: { slot: 'header', 'data-kind': kind } }));
+      tabs.appendChild(custom('vscode-tab-header', { text: viewTabLabels[kind], attrs: { slot: 'header', 'data-kind': kind } }));
       tabs.appendChild(custom('vscode-tab-panel', { attrs: { 'data-kind': kind } }));
     }
     tabs.addEventListener('vsc-tabs-select', (event) => {

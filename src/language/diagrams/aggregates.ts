@@ -9,17 +9,15 @@
 import type {
   Aggregate,
   BoundedContext,
-  Command,
   Declaration,
-  DomainEvent,
   Entity,
-  EnumType,
   Field,
   Operation,
   TypeReference,
-  ValueObject,
 } from '../model/elements';
-import { qualifiedName, type DddModel } from '../model/model';
+import { kindWords, qualifiedName, type DddModel } from '../model/model';
+import { capitalize } from '../naming/name-style';
+import { aggregateMemberKeys, type AggregateMemberKey } from '../syntax/constructs';
 import { DiagramWriter, sourceOf, type MermaidDiagram } from './diagram';
 import { IdRegistry, mermaidText, quoted, quotedLines } from './escape';
 import { stickyStyles } from './theme';
@@ -33,9 +31,11 @@ export interface AggregateDiagramOptions {
   invariants?: boolean;
 }
 
-type Member = Entity | ValueObject | EnumType | Command | DomainEvent;
+/** What an aggregate holds (and a context outside its aggregates): the building blocks of the constructs table. */
+type Member = Aggregate[AggregateMemberKey][number];
 
-const stereotypes: Record<Member['kind'], string> = {
+/** Stereotypes by kind; a kind without one is named by its words (`«Domain service»`). */
+const stereotypes: Partial<Record<Member['kind'], string>> = {
   entity: 'Entity',
   value: 'Value Object',
   enum: 'Enumeration',
@@ -51,7 +51,28 @@ const classStyles: Record<string, string> = {
   event: `fill:${stickyStyles.event.colour},stroke:#d9480f,color:#212529`,
   command: `fill:${stickyStyles.command.colour},stroke:#1864ab,color:#0b1f33`,
   foreign: 'fill:#f8f9fa,stroke:#868e96,stroke-dasharray:4 3,color:#495057',
+  /** A building block of a kind without a style of its own. */
+  member: 'fill:#f1f3f5,stroke:#495057,color:#212529',
 };
+
+function stereotypeOf(kind: Member['kind']): string {
+  return stereotypes[kind] ?? capitalize(kindWords[kind]);
+}
+
+/** Commands and events: drawn unless `messages` is false. */
+function isMessage(member: Member): boolean {
+  return member.kind === 'command' || member.kind === 'event';
+}
+
+function isRoot(member: Member): boolean {
+  return member.kind === 'entity' && member.root;
+}
+
+/** The building blocks of an aggregate or of a context (outside its aggregates) a class diagram draws: roots first, then in table order. */
+function drawnMembers(holder: Aggregate | BoundedContext, messages: boolean): Member[] {
+  const members = aggregateMemberKeys.flatMap<Member>((key) => holder[key]).filter((member) => messages || !isMessage(member));
+  return [...members.filter(isRoot), ...members.filter((member) => !isRoot(member))];
+}
 
 function fieldText(field: Field): string {
   return field.type ? `${field.name}: ${field.type.text}` : field.name;
@@ -130,13 +151,7 @@ export function aggregateDiagram(model: DddModel, contextName: string, options: 
   if (options.aggregate !== undefined && aggregates.length === 0) writer.warnings.push(`${contextName} has no aggregate named ${options.aggregate}.`);
   if (context.external) writer.warnings.push(`${contextName} is an external system: its model is not ours to draw.`);
 
-  const membersOf = (holder: Aggregate | BoundedContext): Member[] => [
-    ...holder.entities.filter((entity) => entity.root),
-    ...holder.entities.filter((entity) => !entity.root),
-    ...holder.values,
-    ...holder.enums,
-    ...(messages ? [...holder.commands, ...holder.events] : []),
-  ];
+  const membersOf = (holder: Aggregate | BoundedContext): Member[] => drawnMembers(holder, messages);
   const groups: { aggregate?: Aggregate; members: Member[] }[] = aggregates.map((aggregate) => ({ aggregate, members: membersOf(aggregate) }));
   if (options.aggregate === undefined) {
     const loose = membersOf(context);
@@ -185,7 +200,7 @@ export function aggregateDiagram(model: DddModel, contextName: string, options: 
     }
     for (const member of group.members) {
       const id = classIds.get(member)!;
-      let stereotype = stereotypes[member.kind];
+      let stereotype = stereotypeOf(member.kind);
       let body: string[] = [];
       switch (member.kind) {
         case 'entity':
@@ -202,8 +217,13 @@ export function aggregateDiagram(model: DddModel, contextName: string, options: 
         case 'event':
           body = member.fields.map(fieldText);
           break;
+        default: {
+          // a kind of building block drawn by what it holds
+          const holds = member as { fields?: Field[]; operations?: Operation[] };
+          body = [...(holds.fields ?? []).map(fieldText), ...(holds.operations ?? []).map(operationText)];
+        }
       }
-      classBlock(id, member.name, stereotype, body, indent, member.kind === 'entity' && member.root ? 'root' : member.kind);
+      classBlock(id, member.name, stereotype, body, indent, isRoot(member) ? 'root' : member.kind in classStyles ? member.kind : 'member');
       writer.node({ id, name: member.name, kind: member.kind === 'entity' && member.root ? 'aggregate-root' : member.kind, ...sourceOf({ uri: member.uri, range: member.nameRange }) });
     }
     if (group.aggregate) lines.push('  }');
@@ -305,6 +325,6 @@ export function aggregateDiagram(model: DddModel, contextName: string, options: 
 /** The contexts that have something to draw in a class diagram, in model order. */
 export function contextsWithAggregates(model: DddModel): string[] {
   return [...model.contexts.entries()]
-    .filter(([, context]) => !context.external && (context.aggregates.length > 0 || context.entities.length + context.values.length + context.enums.length > 0))
+    .filter(([, context]) => !context.external && (context.aggregates.length > 0 || drawnMembers(context, false).length > 0))
     .map(([name]) => name);
 }

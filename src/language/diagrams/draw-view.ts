@@ -20,7 +20,7 @@ import { sagaDiagram, sagaVariantOf } from './sagas';
 import type { StormingView } from './storming';
 import { stormingDiagram } from './storming-diagram';
 import { mapThemes } from './theme';
-import type { LayoutChoice, MapThemeName, SagaVariant, ViewName } from './view-names';
+import { viewLabels, type LayoutChoice, type MapThemeName, type SagaVariant, type ViewName } from './view-names';
 import { findView, isViewProblem, nothingToDraw } from './views';
 
 /** Names one view: a kind and, for most kinds, what it is of (see findView). */
@@ -90,14 +90,6 @@ export type DrawnView =
   /** Nothing to draw: an unknown view or name, an empty model. */
   | (DrawnBase & { kind: 'problem'; message: string });
 
-const problemTitles: Record<ViewName, string> = {
-  'context-map': 'Context map',
-  aggregates: 'Aggregates',
-  saga: 'Saga',
-  storming: 'Event storming',
-  domains: 'Domains',
-};
-
 function base(ref: ViewRef, title: string): DrawnBase {
   return { ref, title, warnings: [], nodes: [], filters: [] };
 }
@@ -121,7 +113,8 @@ export function drawView(model: DddModel, ref: ViewRef, options: DrawViewOptions
   const found = findView(model, ref.view, ref.name, options.diagnostics);
   // only a saga's drawing has a variant, filled in below
   const asked: ViewRef = { view: ref.view, ...(ref.name !== undefined ? { name: ref.name } : {}) };
-  const title = problemTitles[ref.view] ?? 'View';
+  // `?.`: a view name from outside may be unknown at run time
+  const title = (viewLabels[ref.view] as { title: string } | undefined)?.title ?? 'View';
   if (isViewProblem(found)) return { kind: 'problem', ...base(asked, title), message: found.problem };
   const empty = nothingToDraw(found);
   if (empty !== undefined) return { kind: 'problem', ...base(asked, title), message: empty };

@@ -17,6 +17,15 @@
 export const viewNames = ['context-map', 'aggregates', 'saga', 'storming', 'domains'] as const;
 export type ViewName = (typeof viewNames)[number];
 
+/** How each view is named: `tab` on the preview's tab, `title` for a view of it that has nothing to draw. */
+export const viewLabels = {
+  'context-map': { tab: 'Context map', title: 'Context map' },
+  aggregates: { tab: 'Aggregates', title: 'Aggregates' },
+  saga: { tab: 'Sagas', title: 'Saga' },
+  storming: { tab: 'Event storming', title: 'Event storming' },
+  domains: { tab: 'Domains', title: 'Domains' },
+} as const satisfies Record<ViewName, { readonly tab: string; readonly title: string }>;
+
 /** A saga is drawn as its state machine or its sequence (orchestrated), or its event flow (choreographed). */
 export const sagaVariants = ['states', 'sequence', 'flow'] as const;
 export type SagaVariant = (typeof sagaVariants)[number];

@@ -9,7 +9,7 @@
  * so a new member list is walked everywhere once it is named in one place.
  */
 import { aggregateMemberKeys, contextMemberKeys } from '../syntax/constructs';
-import type { ContextDeclaration, Declaration, ElementKind } from './elements';
+import type { ContextDeclaration, Declaration, ElementKind, Relationship, SagaReaction, SagaStep, Sticky } from './elements';
 import type { DddModel } from './model';
 
 /** What the walk visits: every declaration, and the `context` blocks of a document as parsed. */
@@ -97,4 +97,29 @@ function visitChildren(element: ModelElement, visit: VisitElement): void {
     const list = (element as unknown as Record<string, readonly ModelElement[] | undefined>)[keys[k]!];
     if (list) visitAll(list, element, visit);
   }
+}
+
+/**
+ * The parts of an element that are no declarations (they have no name of their
+ * own): a context map's relationships, a saga's steps and reactions, a board's
+ * stickies. The walk above does not visit them (the index, the outline and the
+ * naming rules want declarations); counts of the model's elements
+ * (model/element-census.ts) read them from here.
+ */
+export type ModelPart = Relationship | SagaStep | SagaReaction | Sticky;
+
+const partKeys: Partial<Record<ElementKind, readonly string[]>> = {
+  contextmap: ['relationships'],
+  saga: ['steps', 'reactions'],
+  storming: ['stickies'],
+};
+
+/** The lists of `element`'s nameless parts (holes after error recovery included). */
+export function partLists(element: ModelElement): readonly (readonly (ModelPart | undefined)[])[] {
+  const lists: (readonly (ModelPart | undefined)[])[] = [];
+  for (const key of partKeys[element.kind as ElementKind] ?? none) {
+    const list = (element as unknown as Record<string, readonly ModelPart[] | undefined>)[key];
+    if (list) lists.push(list);
+  }
+  return lists;
 }

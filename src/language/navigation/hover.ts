@@ -9,7 +9,9 @@
 import { describeRelationship, roleCodes, roleDictionary } from '../context-map/relationships';
 import { isBuiltinType, isIdentityTypeName } from '../model/builtin-types';
 import type {
+  ContextMembers,
   Declaration,
+  ElementKind,
   Field,
   GlossaryTerm,
   Operation,
@@ -19,6 +21,8 @@ import type {
 } from '../model/elements';
 import { commandSendersOf, eventFlowOf, partyWords, type FlowParty } from '../model/event-flow';
 import { isTypeReference, kindWords, qualifiedName, type DddModel } from '../model/model';
+import { constructsIn, contextMemberKeys } from '../syntax/constructs';
+import { pluralOf } from '../util/plural';
 import { contextAt, elementAt, homeContext } from './element-at';
 import { glossaryTerms, termKey } from './glossary';
 import { ancestors, navIndex, type NavIndex } from './nav-index';
@@ -63,6 +67,12 @@ function list(names: string[], max = 12): string {
   return names.length > max ? names.slice(0, max).join(', ') + `, … (${names.length} in all)` : names.join(', ');
 }
 
+/** A context's member lists and the kind of what each holds, in table order. */
+const contextMemberLists: readonly { key: keyof ContextMembers; kind: ElementKind }[] = contextMemberKeys.map((key) => ({
+  key,
+  kind: constructsIn('context').find((row) => row.member === key)!.kind!,
+}));
+
 /** The Markdown "signature" and facts of a declaration. */
 function declarationFacts(model: DddModel, index: NavIndex, declaration: Declaration): string[] {
   const parts: string[] = [];
@@ -74,11 +84,10 @@ function declarationFacts(model: DddModel, index: NavIndex, declaration: Declara
       if (declaration.owner) facts.push(`owned by ${declaration.owner.text}`);
       if (facts.length) parts.push(facts.join(' · '));
       const members: string[] = [];
-      if (declaration.aggregates.length) members.push(`aggregates: ${list(declaration.aggregates.map((a) => a.name))}`);
-      if (declaration.repositories.length) members.push(`repositories: ${list(declaration.repositories.map((r) => r.name))}`);
-      if (declaration.services.length) members.push(`services: ${list(declaration.services.map((s) => s.name))}`);
-      if (declaration.readModels.length) members.push(`read models: ${list(declaration.readModels.map((r) => r.name))}`);
-      if (declaration.glossary.length) members.push(`glossary: ${list(declaration.glossary.map((t) => t.name))}`);
+      for (const { key, kind } of contextMemberLists) {
+        const names = declaration[key].map((member) => member.name);
+        if (names.length) members.push(`${pluralOf(kindWords[kind])}: ${list(names)}`);
+      }
       if (members.length) parts.push(members.map((line) => `- ${line}`).join('\n'));
       const relations: string[] = [];
       for (const map of model.contextMaps) {

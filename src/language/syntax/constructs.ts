@@ -55,6 +55,8 @@ export interface Construct {
   readonly expected?: string;
   /** What it is for, shown next to the keyword in completion (one per keyword: the first row that has one). */
   readonly description?: string;
+  /** Part of a context's own model, never of its published interface: an external context should not declare it. */
+  readonly internal?: boolean;
 }
 
 export const constructs = [
@@ -71,7 +73,7 @@ export const constructs = [
   { keyword: 'subdomain', places: ['domain'], kind: 'subdomain', declaresName: true, expected: '', description: 'A part of the business (the problem space).' },
   // ------------------------------------------------------------------ a context and an aggregate
   { keyword: 'glossary', places: ['context'], kind: 'term', member: 'glossary', body: 'glossary', description: 'The ubiquitous language of this context: Term: "definition".' },
-  { keyword: 'aggregate', places: ['context'], kind: 'aggregate', member: 'aggregates', body: 'aggregate', declaresName: true, description: 'A consistency boundary: a root entity and what it guards, changed as one unit.' },
+  { keyword: 'aggregate', places: ['context'], kind: 'aggregate', internal: true, member: 'aggregates', body: 'aggregate', declaresName: true, description: 'A consistency boundary: a root entity and what it guards, changed as one unit.' },
   { keyword: 'root', places: ['context', 'aggregate'], kind: 'entity', member: 'entities', expected: 'root entity', description: 'The aggregate root: the single entry point that guards the invariants.' },
   { keyword: 'entity', places: ['context', 'aggregate'], kind: 'entity', member: 'entities', body: 'structure', declaresName: true, description: 'An object defined by its identity.' },
   { keyword: 'value', places: ['context', 'aggregate'], kind: 'value', member: 'values', body: 'structure', declaresName: true, description: 'A value object: defined by its attributes, no identity, immutable.' },
@@ -79,9 +81,9 @@ export const constructs = [
   { keyword: 'command', places: ['context', 'aggregate'], kind: 'command', member: 'commands', body: 'fields', declaresName: true, description: 'A request to change state, named in the imperative (PlaceOrder).' },
   { keyword: 'event', places: ['context', 'aggregate'], kind: 'event', member: 'events', body: 'fields', declaresName: true, description: 'A domain event: a fact that happened, named in the past tense (OrderPlaced).' },
   { keyword: 'invariant', places: ['aggregate'], description: 'A rule the aggregate keeps true.' },
-  { keyword: 'repository', places: ['context'], kind: 'repository', member: 'repositories', body: 'operations', declaresName: true, description: 'Loads and saves whole aggregates, through their root.' },
-  { keyword: 'service', places: ['context'], kind: 'service', member: 'services', body: 'operations', declaresName: true, description: 'A domain service: an operation that belongs to no entity or value.' },
-  { keyword: 'stream', places: ['context'], kind: 'stream', member: 'streams', body: 'stream', declaresName: true, description: 'An event stream: the events of one aggregate instance, replayed to rebuild its state.' },
+  { keyword: 'repository', places: ['context'], kind: 'repository', internal: true, member: 'repositories', body: 'operations', declaresName: true, description: 'Loads and saves whole aggregates, through their root.' },
+  { keyword: 'service', places: ['context'], kind: 'service', internal: true, member: 'services', body: 'operations', declaresName: true, description: 'A domain service: an operation that belongs to no entity or value.' },
+  { keyword: 'stream', places: ['context'], kind: 'stream', internal: true, member: 'streams', body: 'stream', declaresName: true, description: 'An event stream: the events of one aggregate instance, replayed to rebuild its state.' },
   { keyword: 'readmodel', places: ['context'], kind: 'readmodel', member: 'readModels', body: 'fields', declaresName: true, description: 'A read model (CQRS query side), kept up to date from events.' },
   { keyword: 'owner', places: ['context'], description: 'The team that owns this context.' },
   // ------------------------------------------------------------------ an orchestrated saga
@@ -173,6 +175,9 @@ export const stickyDenotes: Readonly<Partial<Record<StickyType, readonly Element
 /** A context's member lists, in table order (the order of walks over a context). */
 type ContextMemberKey = PlacedIn<'context'> extends infer R ? (R extends { member: infer K } ? K : never) : never;
 export const contextMemberKeys = unique(constructsIn('context').flatMap((row) => (row.member ? [row.member] : []))) as ContextMemberKey[];
+
+/** A context's member lists that belong to its own model, not to its published interface (the `internal` rows). */
+export const internalMemberKeys = unique(constructsIn('context').flatMap((row) => (row.member && row.internal ? [row.member] : []))) as ContextMemberKey[];
 
 /** An aggregate's member lists (the building blocks), in table order. */
 export type AggregateMemberKey = PlacedIn<'aggregate'> extends infer R ? (R extends { member: infer K } ? K : never) : never;

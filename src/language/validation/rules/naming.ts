@@ -3,8 +3,10 @@
  * asked, and declarations read as PascalCase names.
  */
 import type { Command, Declaration, DomainEvent } from '../../model/elements';
+import { forEachElement } from '../../model/element-tree';
 import { kindWords, type DddModel } from '../../model/model';
 import { capitalize, commandNameIssue, isPascalCase, isPastTenseName, suggestCommandName, suggestEventName, toPascalCase } from '../../naming/name-style';
+import { constructs, type Construct } from '../../syntax/constructs';
 import type { Accept, Rule, RuleSet } from '../rule';
 
 export const eventPastTense: Rule = {
@@ -71,21 +73,17 @@ function checkCommand(command: Command, accept: Accept): void {
   });
 }
 
-/** Visits every declaration whose name is a term of the ubiquitous language (not fields, enum values or glossary terms). */
+/** The kinds the constructs table declares, glossary terms aside: their names are terms of the ubiquitous language. */
+const ubiquitousKinds: ReadonlySet<string> = new Set(constructs.flatMap((row: Construct) => (row.kind && row.kind !== 'term' ? [row.kind] : [])));
+
+/** Visits every declaration whose name is a term of the ubiquitous language (not fields, operations, enum values or glossary terms). */
 function forEachNamedDeclaration(model: DddModel, visit: (declaration: Declaration) => void): void {
-  const visitAll = (lists: readonly (readonly Declaration[])[]) => {
-    for (const list of lists) for (const declaration of list) visit(declaration);
-  };
-  visitAll([model.domains, model.subdomains, model.contextMaps, model.sagas, model.boards]);
-  for (const context of model.contexts.values()) {
-    visit(context);
-    visitAll([context.repositories, context.services, context.streams, context.readModels]);
-    visitAll([context.entities, context.values, context.enums, context.commands, context.events]);
-    for (const aggregate of context.aggregates) {
-      visit(aggregate);
-      visitAll([aggregate.entities, aggregate.values, aggregate.enums, aggregate.commands, aggregate.events]);
-    }
-  }
+  forEachElement(model, (element) => {
+    // what such a kind holds (fields, parameters) is never a term either
+    if (!ubiquitousKinds.has(element.kind)) return false;
+    visit(element as Declaration);
+    return true;
+  });
 }
 
 export const namingRules: RuleSet = {
@@ -93,13 +91,9 @@ export const namingRules: RuleSet = {
   summary: 'Names speak the ubiquitous language: domain events in the past tense, commands in the imperative, building blocks in PascalCase.',
   rules: [eventPastTense, commandImperative, namePascalCase],
   check(model, accept) {
-    for (const context of model.contexts.values()) {
-      for (const holder of [context, ...context.aggregates]) {
-        for (const event of holder.events) checkEvent(event, accept);
-        for (const command of holder.commands) checkCommand(command, accept);
-      }
-    }
     forEachNamedDeclaration(model, (declaration) => {
+      if (declaration.kind === 'event') checkEvent(declaration, accept);
+      else if (declaration.kind === 'command') checkCommand(declaration, accept);
       // a name the parser could not read is empty; the syntax error says enough
       if (!declaration.name || isPascalCase(declaration.name)) return;
       const suggestion = toPascalCase(declaration.name);

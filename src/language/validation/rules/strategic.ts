@@ -6,6 +6,7 @@
 import type { BoundedContext, Declaration } from '../../model/elements';
 import { kindWords, qualifiedName, type DddModel } from '../../model/model';
 import { boundedItems, boundedList } from '../../util/bounded-list';
+import { internalMemberKeys } from '../../syntax/constructs';
 import type { Accept, Rule, RuleSet } from '../rule';
 
 export const subdomainType: Rule = {
@@ -103,7 +104,7 @@ function checkImplements(context: BoundedContext, accept: Accept): void {
 
 function checkExternalInternals(context: BoundedContext, accept: Accept): void {
   if (!context.external) return;
-  const internals = [...context.aggregates, ...context.repositories, ...context.services, ...context.streams];
+  const internals = internalMemberKeys.flatMap<Declaration>((key) => context[key]);
   const first = internals.sort((a, b) => (a.uri === b.uri ? a.range.start - b.range.start : a.uri < b.uri ? -1 : 1))[0];
   if (!first) return;
   const listed = boundedList(internals.map((internal) => `${kindWords[internal.kind]} ${internal.name}`), { limit: 3 });
