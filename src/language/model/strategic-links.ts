@@ -5,7 +5,7 @@
  * relationship exposes (looked up in its upstream context), and the names a
  * subdomain's body uses (its own entities and values first).
  */
-import type { Aggregate, BoundedContext, ContextDeclaration, Declaration, Reference, Relationship, Subdomain } from './elements';
+import type { Aggregate, AttributeSetting, BoundedContext, ContextDeclaration, Declaration, Reference, Relationship, Subdomain } from './elements';
 import type { DddModel } from './model';
 import { simpleName } from './qualified-names';
 
@@ -95,3 +95,26 @@ function linkSubdomainNames(subdomain: Subdomain): Reference[] {
   }
   return settled;
 }
+
+/** Every enumerated attribute written in the model, with the document it is written in. */
+export function* attributeSettings(model: DddModel): Generator<{ uri: string; setting: AttributeSetting }> {
+  const all = (uri: string, settings: readonly AttributeSetting[] | undefined) => (settings ?? []).map((setting) => ({ uri, setting }));
+  for (const context of model.contexts.values()) {
+    for (const block of context.declarations) yield* all(block.uri, block.attributes);
+    for (const aggregate of context.aggregates) yield* all(aggregate.uri, aggregate.attributes);
+  }
+  for (const team of model.teams) yield* all(team.uri, team.attributes);
+  for (const map of model.contextMaps) {
+    yield* all(map.uri, map.attributes);
+    for (const relationship of map.relationships) if (relationship) yield* all(relationship.uri, relationship.attributes);
+  }
+  for (const register of model.stakeholders) {
+    for (const stakeholder of [...register.stakeholders, ...register.groups.flatMap((group) => group.stakeholders)]) yield* all(stakeholder.uri, stakeholder.attributes);
+  }
+  for (const register of model.valueRegisters) {
+    for (const value of [...register.values, ...register.clusters.flatMap((cluster) => cluster.values)]) {
+      for (const entry of value.stakeholders) yield* all(register.uri, entry.attributes);
+    }
+  }
+}
+

@@ -24,6 +24,7 @@ import { glossaryTerms, termKey } from './glossary';
 import { ancestors, navIndex, type NavIndex } from './nav-index';
 import { present } from './present';
 import type { ElementAt, SagaState } from './types';
+import { attributeValueHover, relationshipFacts, relationshipHover, strategicFacts } from './strategic-hover';
 
 export interface HoverContent {
   /** The name the hover is about. */
@@ -181,6 +182,8 @@ function declarationFacts(model: DddModel, index: NavIndex, declaration: Declara
     default:
       break;
   }
+  // issue 13: attribute lines, teams, requirements, stakeholders, value registers
+  parts.push(...strategicFacts(model, declaration));
   return parts;
 }
 
@@ -259,6 +262,8 @@ function roleHover(element: ElementAt): string {
   if (element.relationship) {
     const side = element.relationship[element.side ?? 'left'];
     if (side && element.relationship.left && element.relationship.right) sections.push(`In ${code(describeRelationship(element.relationship))}: ${code(side.context?.text ?? '?')} plays ${info.name}.`);
+    const facts = relationshipFacts(element.relationship);
+    if (facts.length) sections.push(facts.join('\n'));
   }
   return sections.join('\n\n');
 }
@@ -322,6 +327,13 @@ export function hoverAt(model: DddModel, uri: string, offset: number): HoverCont
       break;
     case 'sticky':
       markdown = element.sticky ? stickyHover(model, element.sticky, element.board?.name) : '';
+      break;
+    // ---- Context Mapper parity (issue 13)
+    case 'relationshipName':
+      markdown = element.relationship ? relationshipHover(element.relationship) : '';
+      break;
+    case 'attributeValue':
+      markdown = element.setting ? attributeValueHover(element.setting) : '';
       break;
     default: {
       const symbol = element.symbol;

@@ -6,6 +6,7 @@
 import { attributeDefinition, attributeKey, attributesIn, qualityStrings, valuesOf } from '../../model/attribute-values';
 import type { AttributeSetting, Name } from '../../model/elements';
 import type { DddModel } from '../../model/model';
+import { attributeSettings } from '../../model/strategic-links';
 import { boundedList } from '../../util/bounded-list';
 import { closestName } from '../../util/similar-names';
 import type { Accept, Rule } from '../rule';
@@ -21,28 +22,6 @@ export const attributeValue: Rule = {
     '`influence` and `interest` (low, medium, high). Write one of the values the message lists. A team is not a kind of context: declare it with `team Name realizes Context`.',
   example: 'context Claims {\n  evolution customised   // custom\n}',
 };
-
-/** Every enumerated attribute written in the model, with the document it is written in. */
-function* settingsOf(model: DddModel): Generator<{ uri: string; setting: AttributeSetting }> {
-  const all = (uri: string, settings: readonly AttributeSetting[] | undefined) => (settings ?? []).map((setting) => ({ uri, setting }));
-  for (const context of model.contexts.values()) {
-    for (const block of context.declarations) yield* all(block.uri, block.attributes);
-    for (const aggregate of context.aggregates) yield* all(aggregate.uri, aggregate.attributes);
-  }
-  for (const team of model.teams) yield* all(team.uri, team.attributes);
-  for (const map of model.contextMaps) {
-    yield* all(map.uri, map.attributes);
-    for (const relationship of map.relationships) if (relationship) yield* all(relationship.uri, relationship.attributes);
-  }
-  for (const register of model.stakeholders) {
-    for (const stakeholder of [...register.stakeholders, ...register.groups.flatMap((group) => group.stakeholders)]) yield* all(stakeholder.uri, stakeholder.attributes);
-  }
-  for (const register of model.valueRegisters) {
-    for (const value of [...register.values, ...register.clusters.flatMap((cluster) => cluster.values)]) {
-      for (const entry of value.stakeholders) yield* all(register.uri, entry.attributes);
-    }
-  }
-}
 
 function checkSetting(uri: string, setting: AttributeSetting, accept: Accept): void {
   const { value, keyword } = setting;
@@ -114,6 +93,6 @@ function checkQualityNotes(model: DddModel, accept: Accept): void {
 }
 
 export function checkAttributeValues(model: DddModel, accept: Accept): void {
-  for (const { uri, setting } of settingsOf(model)) checkSetting(uri, setting, accept);
+  for (const { uri, setting } of attributeSettings(model)) checkSetting(uri, setting, accept);
   checkQualityNotes(model, accept);
 }
