@@ -16,7 +16,7 @@ describe('keywords valid where the cursor is', () => {
   test('top level', () => {
     expect(complete('|')).toEqual(['domain', 'context', 'contextmap', 'saga', 'storming', 'team', 'usecase', 'story', 'stakeholders', 'values']);
     expect(complete('context A { }\n|')).toEqual(['domain', 'context', 'contextmap', 'saga', 'storming', 'team', 'usecase', 'story', 'stakeholders', 'values']);
-    expect(complete('context A |')).toEqual(['implements', 'external', 'domain', 'context', 'contextmap', 'saga', 'storming', 'team', 'usecase', 'story', 'stakeholders', 'values']);
+    expect(complete('context A |')).toEqual(['implements', 'refines', 'external', 'domain', 'context', 'contextmap', 'saga', 'storming', 'team', 'usecase', 'story', 'stakeholders', 'values']);
     expect(complete('saga S |')).toEqual(['orchestrated', 'choreographed']);
     expect(complete('saga S orchestrated |')).toEqual(['by']);
   });
