@@ -136,7 +136,7 @@ export const constructs = [
   { keyword: 'kind', places: ['context', 'contextmap'], expected: '', description: 'What it is: a context is a feature, application or system; a map a landscape or organisational.' },
   { keyword: 'vision', places: ['context', 'team', 'subdomain'], expected: '', description: 'The domain vision statement: why it exists, in a sentence.' },
   { keyword: 'responsibilities', places: ['context', 'team', 'aggregate'], expected: '', description: 'What it is responsible for: "…", "…".' },
-  { keyword: 'technology', places: ['context', 'team', 'relationship'], expected: '', description: 'The implementation technology: "Java, Spring Boot", "RESTful HTTP".' },
+  { keyword: 'technology', places: ['context', 'team'], expected: '', description: 'The implementation technology: "Java, Spring Boot", "RESTful HTTP".' },
   { keyword: 'knowledge', places: ['context', 'team'], expected: '', description: 'The knowledge level of its model: meta or concrete.' },
   { keyword: 'businessmodel', places: ['context', 'team'], expected: '', description: 'The business model it serves: "Subscription".' },
   { keyword: 'evolution', places: ['context', 'team'], expected: '', description: 'How far it has evolved: genesis, custom, product or commodity.' },
@@ -149,6 +149,7 @@ export const constructs = [
   { keyword: 'state', places: ['contextmap'], description: 'Whether the map shows the integration as it is (asis) or as it should become (tobe).' },
   { keyword: 'contains', places: ['contextmap'], description: 'Contexts on the map that have no relationship (yet).' },
   // a relationship's block, beside the names a shared kernel shares
+  { keyword: 'technology', places: ['relationship'] },
   { keyword: 'exposes', places: ['relationship'], description: "The upstream's aggregates the downstream uses (its published model)." },
   { keyword: 'rights', places: ['relationship'], description: "The downstream's say in the upstream's model: influencer, opinionleader, vetoright, decisionmaker or monopolist." },
   // an aggregate's attribute lines
