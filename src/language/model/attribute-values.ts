@@ -173,3 +173,20 @@ export function attributesIn(place: AttributePlace): AttributeDefinition[] {
 export function valuesOf(definition: AttributeDefinition): string[] {
   return Object.keys(definition.values);
 }
+
+/** The table as Markdown, for docs/language.md (a test keeps the two the same). */
+export function attributeValuesMarkdown(): string {
+  const where: Record<AttributePlace, string> = {
+    context: 'context, team',
+    contextmap: 'context map',
+    relationship: 'relationship',
+    aggregate: 'aggregate',
+    qualities: 'aggregate `qualities`',
+    stakeholder: 'stakeholder',
+    valueStakeholder: 'stakeholder of a value',
+  };
+  const rows = (attributeDefinitions as readonly AttributeDefinition[]).map(
+    (row) => `| \`${row.keyword}\` | ${row.place === 'context' && row.keyword === 'kind' ? 'context' : where[row.place]} | ${valuesOf(row).map((value) => `\`${value}\``).join(', ')} | ${row.meaning} | \`${row.cml}\` |`,
+  );
+  return ['| attribute | where | values | meaning | CML |', '|---|---|---|---|---|', ...rows].join('\n');
+}
