@@ -44,6 +44,9 @@ export interface MapNode {
  * - `partnership`, `shared-kernel`, `partnership-shared-kernel`: `<->` with P and/or SK;
  * - `symmetric`: another `<->`; `undirected`: no arrow (a syntax error).
  */
+/** The most exposed aggregates an edge's label names (the title names them all). */
+const MAX_EXPOSED_SHOWN = 3;
+
 export type MapEdgeKind = 'upstream-downstream' | 'partnership' | 'shared-kernel' | 'partnership-shared-kernel' | 'symmetric' | 'undirected';
 
 export interface MapEdge {
@@ -141,6 +144,9 @@ export function contextMapGraph(model: DddModel, options: ContextMapOptions = {}
   const showIsolated = options.isolated ?? (options.map === undefined && options.focus === undefined);
   if (showIsolated) for (const context of model.contexts.values()) contextNode(context);
 
+  // issue 13: the contexts a map `contains` are on it, related or not
+  if (options.focus === undefined) for (const map of maps) for (const reference of map.contains ?? []) if (reference.target?.kind === 'context') contextNode(reference.target);
+
   const edges: MapEdge[] = [];
   for (const map of maps) {
     for (const relationship of map.relationships) {
@@ -173,9 +179,13 @@ export function contextMapGraph(model: DddModel, options: ContextMapOptions = {}
         }
         label = parts.join(' + ');
       }
-      const described = `${sideText(relationship.left)} ${relationship.arrow ?? '?'} ${sideText(relationship.right)}`;
+      // issue 13: the upstream's exposed aggregates, a few at most so that the label stays readable
+      const exposed = (relationship.exposes ?? []).map((reference) => reference.text).filter(Boolean);
+      if (exposed.length) label += ` · exposes ${exposed.length > MAX_EXPOSED_SHOWN ? `${exposed.slice(0, MAX_EXPOSED_SHOWN).join(', ')} +${exposed.length - MAX_EXPOSED_SHOWN}` : exposed.join(', ')}`;
+      const described = `${sideText(relationship.left)} ${relationship.arrow ?? '?'} ${sideText(relationship.right)}${relationship.name ? ` as ${relationship.name.text}` : ''}`;
       const patternText = patterns.map((pattern) => patternNames[pattern]).join(', ') || 'relationship';
-      const title = `${described}${shared.length ? ` { ${shared.join(', ')} }` : ''}: ${patternText}${relationship.description ? ` (${relationship.description})` : ''}`;
+      const exposedText = exposed.length ? `; exposes ${exposed.join(', ')}` : '';
+      const title = `${described}${shared.length ? ` { ${shared.join(', ')} }` : ''}: ${patternText}${exposedText}${relationship.description ? ` (${relationship.description})` : ''}`;
       edges.push({
         id: `r${edges.length + 1}`,
         from: from.id,
