@@ -110,3 +110,13 @@ describe("Context Mapper's insurance example, translated by hand", () => {
     expect(result.findings.map(({ code, line }) => ({ code, line }))).toEqual([{ code: 'aggregate-sketch', line: 61 }]);
   });
 });
+
+describe('names of teams and requirements', () => {
+  it('are declared once in the workspace; a use case and a story share one namespace', () => {
+    const result = check('team T\nteam T\nusecase U\nstory U\nstory S\ncontext T');
+    expect(result.of('duplicate-name').map((finding) => [finding.line, finding.message])).toEqual([
+      [2, 'T is already declared in the workspace; rename one of them.'],
+      [4, 'U is already declared (as a use case) in the workspace; rename one of them.'],
+    ]);
+  });
+});

@@ -15,6 +15,9 @@ const declarationGroups: Partial<Record<ElementKind, string>> = {
   enum: 'type',
   command: 'message',
   event: 'message',
+  // issue 13: `features` and `supports` name either
+  usecase: 'requirement',
+  story: 'requirement',
 };
 
 export const duplicateName: Rule = {
@@ -111,7 +114,7 @@ export const nameRules: RuleSet = {
   rules: [duplicateName, duplicateInContext, duplicateMember, contextMergeConflict],
   check(model, accept) {
     const { index } = model;
-    reportDuplicates(accept, index, duplicateName, [model.domains, model.contextMaps, model.sagas, model.boards], () => 'in the workspace');
+    reportDuplicates(accept, index, duplicateName, [model.domains, model.contextMaps, model.sagas, model.boards, model.teams, model.requirements, model.valueRegisters], () => 'in the workspace');
     // subdomains are named within their domain (`Shop.Payments`): two domains may each have one of a name, and a bare use of it is ambiguous where it is written
     const subdomainsByDomain = new Map<string, Declaration[]>();
     for (const subdomain of model.subdomains) {
