@@ -5,7 +5,7 @@
  * tokens and a formatting round trip.
  */
 import { describe, expect, test } from 'vitest';
-import { completionsAt, definitionOf, documentSymbols, formatText, hoverAt, referencesTo, semanticTokens, elementAt } from '../../src/language/navigation/index';
+import { applyEdits, completionsAt, definitionOf, documentSymbols, elementAt, formatText, hoverAt, referencesTo, renameAt, semanticTokens, workspaceSymbols } from '../../src/language/navigation/index';
 import { fixture } from '../helpers';
 import { workspace } from './fixtures';
 
@@ -126,6 +126,27 @@ describe('references and definitions', () => {
   test('an exposed aggregate leads to the upstream aggregate; a team name to the team', () => {
     expect(definitionOf(ws.model, uri, at('exposes PrintingJobs', 8))).toEqual([{ uri, range: { start: at('aggregate PrintingJobs', 10), end: at('aggregate PrintingJobs', 22) } }]);
     expect(definitionOf(ws.model, uri, at('owner CustomerBackendTeam', 6))).toEqual([{ uri, range: { start: at('team CustomerBackendTeam', 5), end: at('team CustomerBackendTeam', 24) } }]);
+  });
+});
+
+describe('rename and workspace symbols', () => {
+  test('renaming a user story renames it where aggregates and subdomains name it', () => {
+    const result = renameAt(ws.model, uri, at('story UpdateAddress', 6), 'ChangeAddress');
+    const renamed = applyEdits(text, result.edits!.get(uri)!);
+    expect(renamed.match(/ChangeAddress/g)).toHaveLength(4);
+    expect(renamed).not.toContain('UpdateAddress');
+  });
+
+  test('renaming a team renames the owners that name it', () => {
+    const renamed = applyEdits(text, renameAt(ws.model, uri, at('owner CustomerBackendTeam', 6), 'CustomerDataTeam').edits!.get(uri)!);
+    expect(renamed.match(/CustomerDataTeam/g)).toHaveLength(3);
+  });
+
+  test('teams, use cases and stakeholders are found by name', () => {
+    const found = (query: string) => workspaceSymbols(ws.model, query).map((symbol) => `${symbol.kind} ${symbol.name}`);
+    expect(found('CustomerBackendTeam')).toContain('team CustomerBackendTeam');
+    expect(found('GetOffer')).toContain('usecase GetOffer');
+    expect(found('Policyholder')).toContain('stakeholder Policyholder');
   });
 });
 

@@ -202,6 +202,8 @@ export function fuzzyScore(query: string, name: string): number | undefined {
 const searchable: ReadonlySet<ElementKind> = new Set<ElementKind>([
   'domain', 'subdomain', 'context', 'contextmap', 'aggregate', 'entity', 'value', 'enum', 'command', 'event',
   'repository', 'service', 'stream', 'readmodel', 'saga', 'storming', 'term', 'operation',
+  // issue 13
+  'team', 'usecase', 'story', 'stakeholderGroup', 'stakeholder', 'valueRegister', 'valueCluster', 'valueItem',
 ]);
 
 /** Declarations whose name matches `query` fuzzily, best first. */
