@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 /**
  * The context map diagram of the insurance example (issue 13): exposed aggregates in
- * the edge label (a few at most), the map's `contains` contexts on the map, and a
- * diagram mermaid's own parser accepts.
+ * the edge label (a few at most), teams under their contexts, the map's `contains`
+ * contexts on the map, and a diagram mermaid's own parser accepts.
  */
 import { describe, expect, it } from 'vitest';
-import { contextMapDiagram, contextMapGraph } from '../../src/language/diagrams/index';
+import { contextMapDiagram, contextMapGraph, contextSubtitle } from '../../src/language/diagrams/index';
 import { check, fixture } from '../helpers';
 import { parsed } from './parse';
 
@@ -25,6 +25,15 @@ describe('the context map of the insurance example', () => {
     const diagram = contextMapDiagram(model, { map: 'InsuranceMap' });
     const { db } = await parsed(diagram);
     expect([...db.getEdges()].map((edge: { text: string }) => edge.text)).toContain('S → C · exposes Customers');
+  });
+
+  it("names a context's team under its subdomains", async () => {
+    const graph = contextMapGraph(model, { map: 'InsuranceMap' });
+    const management = graph.nodes.find((node) => node.name === 'CustomerManagement')!;
+    expect(management.teams).toEqual(['CustomerBackendTeam']);
+    expect(contextSubtitle(management)).toBe('core: CustomerDomain · team CustomerBackendTeam');
+    expect(contextSubtitle(graph.nodes.find((node) => node.name === 'Policies')!)).toBe('core: PolicyDomain');
+    await parsed(contextMapDiagram(model));
   });
 
   it('shows the contexts the map contains, related or not', () => {

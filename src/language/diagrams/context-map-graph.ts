@@ -37,6 +37,8 @@ export interface MapNode {
   focus: boolean;
   uri?: string;
   range?: TextRange;
+  /** Issue 13: the teams that realize or own it. */
+  teams?: string[];
 }
 
 /**
@@ -44,6 +46,16 @@ export interface MapNode {
  * - `partnership`, `shared-kernel`, `partnership-shared-kernel`: `<->` with P and/or SK;
  * - `symmetric`: another `<->`; `undirected`: no arrow (a syntax error).
  */
+/** The teams that realize a context (`team T realizes C`) or own it (`owner T`), each once. */
+function contextTeams(context: BoundedContext): string[] {
+  const names = (context.teams ?? []).map((team) => team.name);
+  for (const block of context.declarations) {
+    const owner = block.ownerTeam?.target;
+    if (owner?.kind === 'team' && !names.includes(owner.name)) names.push(owner.name);
+  }
+  return names;
+}
+
 /** The most exposed aggregates an edge's label names (the title names them all). */
 const MAX_EXPOSED_SHOWN = 3;
 
@@ -121,6 +133,8 @@ export function contextMapGraph(model: DddModel, options: ContextMapOptions = {}
         uri: context.uri,
         range: { start: context.nameRange.start, end: context.nameRange.end },
       };
+      const teams = contextTeams(context);
+      if (teams.length) node.teams = teams;
       nodes.set(context.name, node);
     }
     return node;
