@@ -190,3 +190,14 @@ describe('formatting', () => {
     expect(formatText(squeezed)).toBe(text);
   });
 });
+
+describe('value registers', () => {
+  test("a value's body and its stakeholders complete and format as their own blocks", () => {
+    expect(complete('values V {\n  value W {\n    |\n  }\n}')).toEqual(['stakeholder', 'core', 'demonstrator']);
+    expect(complete('values V {\n  cluster C {\n    value W { stakeholder S { | } }\n  }\n}')).toEqual(['priority', 'impact']);
+    expect(complete('values V {\n  value W { stakeholder S { impact | } }\n}')).toEqual(['low', 'medium', 'high']);
+    expect(formatText('values V {\n  value W {\n  core\n      stakeholder S { priority high impact low "d" }\n  }\n}\n')).toBe(
+      'values V {\n  value W {\n    core\n    stakeholder S { priority high  impact low  "d" }\n  }\n}\n',
+    );
+  });
+});

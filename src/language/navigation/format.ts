@@ -113,7 +113,7 @@ function analyse(tokens: IToken[]): TokenInfo[] | undefined {
 }
 
 /** Blocks whose members are free names (fields, values, terms): a line there starts a member unless it begins with punctuation. */
-const memberBodies: ReadonlySet<BlockKind> = new Set(['structure', 'fields', 'operations', 'glossary', 'enum', 'shared', 'stream', 'qualities', 'stakeholder']);
+const memberBodies: ReadonlySet<BlockKind> = new Set(['structure', 'fields', 'operations', 'glossary', 'enum', 'shared', 'stream', 'qualities', 'stakeholder', 'valueStakeholder']);
 
 /** Whether the token at `i`, first on its line, continues the statement of the line above. */
 function continues(tokens: IToken[], infos: TokenInfo[], i: number): boolean {
@@ -142,6 +142,7 @@ function continues(tokens: IToken[], infos: TokenInfo[], i: number): boolean {
     case 'stakeholders':
     case 'values':
     case 'cluster':
+    case 'valueItem':
       return !isKeyword(token, ...memberStarts[info.kind]!);
     case 'contextmap':
       return !isName(token);
@@ -214,9 +215,9 @@ function spacing(tokens: IToken[], infos: TokenInfo[], i: number, gap: string): 
 function attributeLineStart(tokens: IToken[], infos: TokenInfo[], i: number): boolean {
   const kind = infos[i]!.kind;
   const token = tokens[i]!;
-  if (kind !== 'stakeholder' && kind !== 'qualities') return false;
+  if (kind !== 'stakeholder' && kind !== 'valueStakeholder' && kind !== 'qualities') return false;
   if (tokens[i - 1]!.tokenType === LCurly || infos[i]!.nesting > 0) return false;
-  if (kind === 'stakeholder') return isKeyword(token, 'influence', 'interest', 'priority', 'impact') || token.tokenType === StringLiteral;
+  if (kind !== 'qualities') return isKeyword(token, 'influence', 'interest', 'priority', 'impact') || token.tokenType === StringLiteral;
   // a quality line is two tokens: a name, then its value
   let count = 0;
   for (let j = i - 1; j >= 0 && tokens[j]!.tokenType !== LCurly; j--) if (++count > 64) return false;

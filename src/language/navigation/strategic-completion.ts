@@ -23,6 +23,7 @@ const attributePlaces: Partial<Record<BlockKind, AttributePlace>> = {
   aggregate: 'aggregate',
   qualities: 'qualities',
   stakeholder: 'stakeholder',
+  valueStakeholder: 'valueStakeholder',
 };
 
 /** The blocks whose members all start with a keyword of the constructs table (the place of the same name). */
@@ -35,6 +36,8 @@ const keywordBlocks: Partial<Record<BlockKind, Place>> = {
   stakeholder: 'stakeholder',
   values: 'values',
   cluster: 'cluster',
+  valueItem: 'valueItem',
+  valueStakeholder: 'valueStakeholder',
 };
 
 /** Name lists and what they name. */
@@ -88,7 +91,7 @@ export function strategicCompletion(c: CompletionContext, kind: BlockKind): bool
   // `evolution |`: the values of the attribute
   if (prev && !prev.group && place) {
     const word = prev.token.image;
-    const key = kind === 'stakeholder' && (word === 'priority' || word === 'impact') ? attributeKey('valueStakeholder', word) : attributeKey(place, word);
+    const key = attributeKey(place, word);
     const isKeyword = keywords[word] === prev.token.tokenType || kind === 'qualities';
     if (isKeyword && offerValues(c, key)) return true;
   }

@@ -64,7 +64,11 @@ export type Body =
   | 'stakeholders'
   | 'stakeholder'
   | 'values'
-  | 'cluster';
+  | 'cluster'
+  /** A value's body in a value register (its `value` keyword opens a structure elsewhere: the block analysis tells them apart by the parent). */
+  | 'valueItem'
+  /** A stakeholder's body inside a value: priority and impact. */
+  | 'valueStakeholder';
 
 export interface Construct {
   /** The keyword that starts it (a token of syntax/tokens.ts). */
