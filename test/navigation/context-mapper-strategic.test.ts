@@ -201,3 +201,12 @@ describe('value registers', () => {
     );
   });
 });
+
+describe('names that resolve to nothing', () => {
+  test('an exposed aggregate the upstream lacks, and a value register naming an undeclared stakeholder, say so', () => {
+    const own = workspace({ 'main.ddd': 'context Up\ncontext Down\ncontextmap M {\n  Up -> Down { exposes Ghost }\n}\nvalues V { value W { stakeholder Nobody } }' });
+    const hoverOwn = (needle: string) => hoverAt(own.model, own.uri('main.ddd'), own.at('main.ddd', needle))?.markdown ?? '';
+    expect(hoverOwn('Ghost')).toBe("**aggregate** `Ghost`: the upstream context of this relationship has no aggregate of that name; `exposes` names the upstream's aggregates.");
+    expect(hoverOwn('Nobody')).toBe('**stakeholder** `Nobody`: not declared under any `stakeholders` yet.');
+  });
+});

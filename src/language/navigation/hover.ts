@@ -303,10 +303,16 @@ function unresolvedHover(model: DddModel, element: ElementAt, here: string | und
     sections.push(`**actor** ${code(name)}${element.board ? ` · storming board ${code(element.board.name)}` : ''}`);
   } else {
     const what = expected.map((kind) => kindWords[kind]).filter((word, i, all) => all.indexOf(word) === i).join(' or ');
+    // issue 13: the soft references outside sagas and boards: exposed aggregates and the stakeholders of a value
+    const notOnBoard = reference?.soft && !element.sticky && !element.board;
     sections.push(
-      reference?.soft
-        ? `**${what}** ${code(reference.text)}: not declared yet. Sagas and storming boards may name what the model does not define yet (a quick fix creates it).`
-        : `Unknown ${what} ${code(reference?.text ?? name)}.`,
+      notOnBoard && expected.includes('aggregate')
+        ? `**aggregate** ${code(reference!.text)}: the upstream context of this relationship has no aggregate of that name; \`exposes\` names the upstream's aggregates.`
+        : notOnBoard && expected.includes('stakeholder')
+          ? `**stakeholder** ${code(reference!.text)}: not declared under any \`stakeholders\` yet.`
+          : reference?.soft
+            ? `**${what}** ${code(reference.text)}: not declared yet. Sagas and storming boards may name what the model does not define yet (a quick fix creates it).`
+            : `Unknown ${what} ${code(reference?.text ?? name)}.`,
     );
   }
   const glossary = glossarySection(model, name, here, undefined);
