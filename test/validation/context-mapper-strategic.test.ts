@@ -120,3 +120,14 @@ describe('names of teams and requirements', () => {
     ]);
   });
 });
+
+describe('an open context', () => {
+  it('gives each enumerated attribute once across its blocks', () => {
+    const result = check({ 'a.ddd': 'context Claims {\n  evolution custom\n  kind feature\n}', 'b.ddd': 'context Claims {\n  evolution product\n}' });
+    expect(result.of('context-merge-conflict').map(({ file, line, message }) => ({ file, line, message }))).toEqual([
+      { file: 'b.ddd', line: 2, message: "Context Claims already says its evolution; give 'evolution' once." },
+    ]);
+    // and within one block too
+    expect(check('context C {\n  kind feature\n  kind system\n}').of('context-merge-conflict').map((finding) => finding.line)).toEqual([3]);
+  });
+});
