@@ -34,6 +34,17 @@ const itemKinds: Record<CompletionKind, CompletionItemKind> = {
   sagaStep: CompletionItemKind.Method,
   reaction: CompletionItemKind.Event,
   sticky: CompletionItemKind.Text,
+  // ---- Context Mapper parity (issue 13)
+  attributeValue: CompletionItemKind.EnumMember,
+  team: CompletionItemKind.Module,
+  usecase: CompletionItemKind.Text,
+  story: CompletionItemKind.Text,
+  stakeholders: CompletionItemKind.Module,
+  stakeholderGroup: CompletionItemKind.Module,
+  stakeholder: CompletionItemKind.Variable,
+  valueRegister: CompletionItemKind.Module,
+  valueCluster: CompletionItemKind.Module,
+  valueItem: CompletionItemKind.Constant,
 };
 
 export const completionTriggerCharacters = ['.', '[', ':', '>'];

@@ -37,6 +37,16 @@ export const symbolKinds: Record<ElementKind, SymbolKind> = {
   sagaStep: SymbolKind.Method,
   reaction: SymbolKind.Event,
   sticky: SymbolKind.Object,
+  // ---- Context Mapper parity (issue 13)
+  team: SymbolKind.Namespace,
+  usecase: SymbolKind.Object,
+  story: SymbolKind.Object,
+  stakeholders: SymbolKind.Namespace,
+  stakeholderGroup: SymbolKind.Namespace,
+  stakeholder: SymbolKind.Variable,
+  valueRegister: SymbolKind.Namespace,
+  valueCluster: SymbolKind.Namespace,
+  valueItem: SymbolKind.Constant,
 };
 
 const stickyKinds: Record<StickyType, SymbolKind> = {

@@ -169,13 +169,24 @@ describe('aggregates and entities', () => {
     expect(withCode(after.diagnostics, 'aggregate-root')).toEqual([]);
   });
 
+  // issue 13: an aggregate with no entity yet is a sketch (a hint), and its fix declares the root
   test('an aggregate with no entity gets a root entity declared (not safe: a design step)', () => {
     const text = 'context Warehouse {\n  aggregate Crate {\n    value Size { litres: Int }\n  }\n}\n';
-    const { fixes, apply } = fixesOf(text, 'aggregate-root');
+    const { fixes, apply } = fixesOf(text, 'aggregate-sketch');
     expect(fixes).toMatchObject([{ title: 'Add root entity Crate to Crate', safe: false }]);
     const after = apply(fixes[0]!);
     expect(after.text).toContain('    root entity Crate { id: CrateId }\n  }');
+    expect(withCode(after.diagnostics, 'aggregate-sketch')).toEqual([]);
     expect(withCode(after.diagnostics, 'aggregate-root')).toEqual([]);
+  });
+
+  test('an aggregate written without a body gets one, with its root entity', () => {
+    const text = 'context Warehouse {\n  aggregate Crate\n}\n';
+    const { fixes, apply } = fixesOf(text, 'aggregate-sketch');
+    expect(fixes).toMatchObject([{ title: 'Add root entity Crate to Crate', safe: false }]);
+    const after = apply(fixes[0]!);
+    expect(after.text).toBe('context Warehouse {\n  aggregate Crate {\n    root entity Crate { id: CrateId }\n  }\n}\n');
+    expect(withCode(after.diagnostics, 'aggregate-sketch')).toEqual([]);
   });
 
   test('an entity gets its identity (not safe: it may be a value object)', () => {
@@ -274,5 +285,22 @@ describe('the registry', () => {
     expect(fixesFor(context, { ...finding, data: { suggestion: 42 } })).toEqual([]);
     expect(fixesFor(context, { ...finding, code: 'no-such-rule' })).toEqual([]);
     expect(fixesFor(context, { ...finding, uri: 'file:///elsewhere.ddd' })).toEqual([]);
+  });
+});
+
+// issue 13: did-you-mean for an exposed aggregate and for an attribute's value (guesses a human confirms)
+describe('Context Mapper parity', () => {
+  test('an exposed aggregate misspelt gets the closest aggregate of the upstream', () => {
+    const text = 'context Up { aggregate Orders { root entity Order { orderId: OrderId } } }\ncontext Down\ncontextmap M {\n  Up -> Down { exposes Ordres }\n}\n';
+    const { fixes, apply } = fixesOf(text, 'map-exposed-aggregate');
+    expect(fixes).toMatchObject([{ title: 'Change Ordres to Orders', safe: false }]);
+    expect(withCode(apply(fixes[0]!).diagnostics, 'map-exposed-aggregate')).toEqual([]);
+  });
+
+  test('an attribute value misspelt gets the closest valid value', () => {
+    const text = 'context C {\n  evolution comodity\n}\n';
+    const { fixes, apply } = fixesOf(text, 'attribute-value');
+    expect(fixes).toMatchObject([{ title: 'Change comodity to commodity', safe: false }]);
+    expect(apply(fixes[0]!).text).toBe('context C {\n  evolution commodity\n}\n');
   });
 });

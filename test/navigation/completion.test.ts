@@ -14,18 +14,18 @@ function complete(text: string): string[] {
 
 describe('keywords valid where the cursor is', () => {
   test('top level', () => {
-    expect(complete('|')).toEqual(['domain', 'context', 'contextmap', 'saga', 'storming']);
-    expect(complete('context A { }\n|')).toEqual(['domain', 'context', 'contextmap', 'saga', 'storming']);
-    expect(complete('context A |')).toEqual(['implements', 'external', 'domain', 'context', 'contextmap', 'saga', 'storming']);
+    expect(complete('|')).toEqual(['domain', 'context', 'contextmap', 'saga', 'storming', 'team', 'usecase', 'story', 'stakeholders', 'values']);
+    expect(complete('context A { }\n|')).toEqual(['domain', 'context', 'contextmap', 'saga', 'storming', 'team', 'usecase', 'story', 'stakeholders', 'values']);
+    expect(complete('context A |')).toEqual(['implements', 'refines', 'external', 'domain', 'context', 'contextmap', 'saga', 'storming', 'team', 'usecase', 'story', 'stakeholders', 'values']);
     expect(complete('saga S |')).toEqual(['orchestrated', 'choreographed']);
     expect(complete('saga S orchestrated |')).toEqual(['by']);
   });
 
   test('a context, an aggregate, a domain', () => {
     expect(complete('context A {\n  |\n}')).toEqual(expect.arrayContaining(['aggregate', 'entity', 'value', 'enum', 'command', 'event', 'repository', 'service', 'readmodel', 'stream', 'glossary', 'owner', 'root']));
-    expect(complete('context A {\n  aggregate B {\n    |\n  }\n}')).toEqual(['root', 'entity', 'value', 'enum', 'command', 'event', 'invariant']);
+    expect(complete('context A {\n  aggregate B {\n    |\n  }\n}')).toEqual(['root', 'entity', 'value', 'enum', 'command', 'event', 'invariant', 'responsibilities', 'owner', 'features', 'changes', 'qualities']);
     expect(complete('context A { aggregate B { root | } }')).toEqual(['entity']);
-    expect(complete('context A { aggregate B { command C { x: Int } | } }')).toEqual(['emits', 'root', 'entity', 'value', 'enum', 'command', 'event', 'invariant']);
+    expect(complete('context A { aggregate B { command C { x: Int } | } }')).toEqual(['emits', 'root', 'entity', 'value', 'enum', 'command', 'event', 'invariant', 'responsibilities', 'owner', 'features', 'changes', 'qualities']);
     expect(complete('context A { aggregate B { command | } }')).toEqual([]);
     expect(complete('context A { repository R | }')).toEqual(['for']);
     expect(complete('domain D { core | }')).toEqual(['subdomain']);

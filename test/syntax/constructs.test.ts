@@ -18,7 +18,23 @@ const opened: Record<Place, { rule: string; text: string }> = {
   aggregate: { rule: 'aggregate', text: 'aggregate A {' },
   orchestration: { rule: 'saga', text: 'saga S orchestrated by C {' },
   storming: { rule: 'storming', text: 'storming B {' },
+  // ---- Context Mapper parity: strategic design and requirements (issue 13)
+  team: { rule: 'team', text: 'team T {' },
+  subdomain: { rule: 'subdomain', text: 'subdomain S {' },
+  contextmap: { rule: 'contextMap', text: 'contextmap M {' },
+  relationship: { rule: 'relationship', text: 'A -> B {' },
+  usecase: { rule: 'usecase', text: 'usecase U {' },
+  story: { rule: 'story', text: 'story S {' },
+  stakeholders: { rule: 'stakeholders', text: 'stakeholders {' },
+  stakeholder: { rule: 'stakeholder', text: 'stakeholder S {' },
+  values: { rule: 'values', text: 'values V {' },
+  cluster: { rule: 'valueCluster', text: 'cluster C {' },
+  valueItem: { rule: 'valueItem', text: 'value V {' },
+  valueStakeholder: { rule: 'valueStakeholder', text: 'stakeholder S {' },
 };
+
+/** Blocks whose members may also start with a name or a string (relationships, shared names, descriptions): the table lists only their keywords. */
+const freeForm = new Set(['Identifier', 'QualifiedName', 'NameReference', 'StringLiteral', 'AnyName']);
 
 /** The tokens the grammar accepts right after the text that opens `place`, but the closing brace. */
 function grammarStarts(place: Place): Set<TokenType> {
@@ -32,7 +48,7 @@ const names = (types: Iterable<TokenType>) => [...types].map((type) => type.name
 
 describe('the constructs table and the grammar', () => {
   test.each(places)('%s: the keywords of the table are the ones the grammar starts a member with', (place) => {
-    expect(names(startTokens(place))).toEqual(names(grammarStarts(place)));
+    expect(names(startTokens(place))).toEqual(names([...grammarStarts(place)].filter((type) => !freeForm.has(type.name))));
   });
 
   test('every row has a place and a keyword of the lexer', () => {

@@ -40,6 +40,8 @@ export interface MapNode {
   focus: boolean;
   uri?: string;
   range?: TextRange;
+  /** Issue 13: the teams that realize or own it. */
+  teams?: string[];
 }
 
 /**
@@ -47,6 +49,19 @@ export interface MapNode {
  * - `partnership`, `shared-kernel`, `partnership-shared-kernel`: `<->` with P and/or SK;
  * - `symmetric`: another `<->`; `undirected`: no arrow (a syntax error).
  */
+/** The teams that realize a context (`team T realizes C`) or own it (`owner T`), each once. */
+function contextTeams(context: BoundedContext): string[] {
+  const names = (context.teams ?? []).map((team) => team.name);
+  for (const block of context.declarations) {
+    const owner = block.ownerTeam?.target;
+    if (owner?.kind === 'team' && !names.includes(owner.name)) names.push(owner.name);
+  }
+  return names;
+}
+
+/** The most exposed aggregates an edge's label names (the title names them all). */
+const MAX_EXPOSED_SHOWN = 3;
+
 export type MapEdgeKind = 'upstream-downstream' | 'partnership' | 'shared-kernel' | 'partnership-shared-kernel' | 'symmetric' | 'undirected';
 
 export interface MapEdge {
@@ -121,6 +136,8 @@ export function contextMapGraph(model: DddModel, options: ContextMapOptions = {}
         uri: context.uri,
         range: { start: context.nameRange.start, end: context.nameRange.end },
       };
+      const teams = contextTeams(context);
+      if (teams.length) node.teams = teams;
       nodes.set(context.name, node);
     }
     return node;
@@ -143,6 +160,9 @@ export function contextMapGraph(model: DddModel, options: ContextMapOptions = {}
   // contexts first, in model order, so that ids and order do not depend on the relationships
   const showIsolated = options.isolated ?? (options.map === undefined && options.focus === undefined);
   if (showIsolated) for (const context of model.contexts.values()) contextNode(context);
+
+  // issue 13: the contexts a map `contains` are on it, related or not
+  if (options.focus === undefined) for (const map of maps) for (const reference of map.contains ?? []) if (reference.target?.kind === 'context') contextNode(reference.target);
 
   const edges: MapEdge[] = [];
   for (const map of maps) {
@@ -176,9 +196,13 @@ export function contextMapGraph(model: DddModel, options: ContextMapOptions = {}
         }
         label = parts.join(' + ');
       }
-      const described = `${sideText(relationship.left)} ${relationship.arrow ?? '?'} ${sideText(relationship.right)}`;
+      // issue 13: the upstream's exposed aggregates, a few at most so that the label stays readable
+      const exposed = (relationship.exposes ?? []).map((reference) => reference.text).filter(Boolean);
+      if (exposed.length) label += ` · exposes ${exposed.length > MAX_EXPOSED_SHOWN ? `${exposed.slice(0, MAX_EXPOSED_SHOWN).join(', ')} +${exposed.length - MAX_EXPOSED_SHOWN}` : exposed.join(', ')}`;
+      const described = `${sideText(relationship.left)} ${relationship.arrow ?? '?'} ${sideText(relationship.right)}${relationship.name ? ` as ${relationship.name.text}` : ''}`;
       const patternText = patterns.map((pattern) => patternNames[pattern]).join(', ') || 'relationship';
-      const title = `${described}${shared.length ? ` { ${shared.join(', ')} }` : ''}: ${patternText}${relationship.description ? ` (${relationship.description})` : ''}`;
+      const exposedText = exposed.length ? `; exposes ${exposed.join(', ')}` : '';
+      const title = `${described}${shared.length ? ` { ${shared.join(', ')} }` : ''}: ${patternText}${exposedText}${relationship.description ? ` (${relationship.description})` : ''}`;
       edges.push({
         id: `r${edges.length + 1}`,
         from: from.id,

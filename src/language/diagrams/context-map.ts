@@ -31,7 +31,10 @@ const arrows: Record<MapEdgeKind, string> = {
 export function contextSubtitle(node: MapNode): string {
   if (node.unknown) return 'unknown context';
   if (node.external) return 'external system';
-  return node.subdomains.map((subdomain) => (subdomain.type ? `${subdomain.type}: ${subdomain.name}` : subdomain.name)).join(', ');
+  const subdomains = node.subdomains.map((subdomain) => (subdomain.type ? `${subdomain.type}: ${subdomain.name}` : subdomain.name)).join(', ');
+  // issue 13: the team that builds it, when the model says
+  const teams = node.teams?.length ? `team ${node.teams.slice(0, 2).join(', ')}${node.teams.length > 2 ? ' …' : ''}` : '';
+  return [subdomains, teams].filter(Boolean).join(' · ');
 }
 
 function shape(node: MapNode): [string, string] {

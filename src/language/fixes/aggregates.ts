@@ -23,7 +23,8 @@ export const rootFix: FixProvider = (context, finding) => {
     const at = { start: entity.range.start, end: entity.range.start };
     return [{ title: `Make ${entity.name} the root entity of ${aggregate.name}`, safe: true, preferred: true, edits: [{ uri: entity.uri, range: at, newText: 'root ' }] }];
   }
-  const edit = appendMember(context.model, aggregate.uri, aggregate.range, `root entity ${suggestion} { id: ${suggestion}Id }`, false);
+  // `aggregate Payouts` written without a body (aggregate-sketch) gets one
+  const edit = appendMember(context.model, aggregate.uri, aggregate.range, `root entity ${suggestion} { id: ${suggestion}Id }`, aggregate.hasBody === false);
   return edit ? [{ title: `Add root entity ${suggestion} to ${aggregate.name}`, safe: false, preferred: true, edits: [edit] }] : [];
 };
 

@@ -21,6 +21,8 @@ const fixProviders: ReadonlyMap<string, readonly FixProvider[]> = new Map<string
   // the closest declared name is a guess, and so is where a new declaration goes: neither is applied unattended
   ['saga-unknown-name', [replaceFix, createFix]],
   ['aggregate-root', [rootFix]],
+  // issue 13: an aggregate still being sketched gets the root entity its hint names
+  ['aggregate-sketch', [rootFix]],
   ['repository-for-root', [repositoryFix]],
   ['entity-identity', [identityFix]],
   ['saga-compensation-missing', [compensationFixes]],

@@ -23,6 +23,9 @@ export const replaceCodes: Readonly<Record<string, 'safe' | 'guess' | 'case'>> =
   'choreography-no-trigger': 'guess',
   /** `ohs` → `OHS` is safe; a role spelled differently is a guess. */
   'map-unknown-role': 'case',
+  // issue 13: the closest aggregate of the upstream context, the closest value of an attribute
+  'map-exposed-aggregate': 'guess',
+  'attribute-value': 'guess',
 };
 
 export const replaceFix: FixProvider = (context, finding) => {

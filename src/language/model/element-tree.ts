@@ -30,6 +30,12 @@ const childKeys: Partial<Record<ElementKind | 'contextDeclaration', readonly str
   repository: ['operations'],
   service: ['operations'],
   operation: ['parameters'],
+  // ---- Context Mapper parity (issue 13)
+  subdomain: ['entities', 'values', 'services'],
+  stakeholders: ['groups', 'stakeholders'],
+  stakeholderGroup: ['stakeholders'],
+  valueRegister: ['clusters', 'values'],
+  valueCluster: ['values'],
 };
 
 const none: readonly string[] = [];
@@ -63,7 +69,7 @@ export type VisitElement = (element: ModelElement, parent: ModelElement | undefi
 /**
  * Visits, depth first and parents before children, every declaration below
  * `root`: for a model, its domains, bounded contexts (merged), context maps,
- * sagas and boards and everything they hold; for an element, its descendants
+ * sagas, boards, teams, requirements, stakeholders and value registers and everything they hold; for an element, its descendants
  * (not the element itself). Holes left by error recovery are skipped.
  * Allocates nothing per element.
  */
@@ -74,6 +80,11 @@ export function forEachElement(root: DddModel | ModelElement, visit: VisitElemen
     visitAll(root.contextMaps, undefined, visit);
     visitAll(root.sagas, undefined, visit);
     visitAll(root.boards, undefined, visit);
+    // ---- Context Mapper parity (issue 13)
+    visitAll(root.teams, undefined, visit);
+    visitAll(root.requirements, undefined, visit);
+    visitAll(root.stakeholders, undefined, visit);
+    visitAll(root.valueRegisters, undefined, visit);
     return;
   }
   visitChildren(root, visit);

@@ -40,7 +40,17 @@ export type ElementKind =
   | 'enumValue'
   | 'sagaStep'
   | 'reaction'
-  | 'sticky';
+  | 'sticky'
+  // ---- Context Mapper parity: strategic design and requirements (issue 13)
+  | 'team'
+  | 'usecase'
+  | 'story'
+  | 'stakeholders'
+  | 'stakeholderGroup'
+  | 'stakeholder'
+  | 'valueRegister'
+  | 'valueCluster'
+  | 'valueItem';
 
 /** A name as written in the source, with where it is written. */
 export interface Name {
@@ -87,6 +97,16 @@ export interface Subdomain extends DeclarationBase {
   domain: DomainDeclaration;
   /** Linked: contexts whose `implements` names this subdomain. */
   implementedBy: BoundedContext[];
+  // ---- Context Mapper parity (issue 13): an optional body and `supports`
+  /** The use cases and user stories it serves (`supports GetOffer, UpdateAddress`). */
+  supports?: Reference[];
+  vision?: string;
+  /** The problem space's own sketch of its concepts: named here, not in any context. */
+  entities?: Entity[];
+  values?: ValueObject[];
+  services?: DomainService[];
+  /** The references written in its body: they name its own entities and values first. */
+  localReferences?: Reference[];
 }
 
 /** What a bounded context holds: the same lists for one `context` block (as parsed) and for the merged context (as linked). */
@@ -106,17 +126,21 @@ export interface ContextMembers {
 }
 
 /** One `context X ... { }` block; blocks with the same name merge into a BoundedContext. */
-export interface ContextDeclaration extends DeclarationBase, ContextMembers {
+export interface ContextDeclaration extends DeclarationBase, ContextMembers, StrategicAttributes {
   kind: 'contextDeclaration';
   implements: Reference[];
   external: boolean;
   owner?: Name;
+  /** `owner CustomerTeam`: the owner named as a team (issue 13). */
+  ownerTeam?: Reference;
+  /** `refines CustomerCore` (issue 13). */
+  refines?: Reference[];
   /** Linked. */
   context?: BoundedContext;
 }
 
 /** A bounded context: all declarations of one name across the workspace, merged. */
-export interface BoundedContext extends ContextMembers {
+export interface BoundedContext extends ContextMembers, StrategicAttributes {
   kind: 'context';
   name: string;
   declarations: ContextDeclaration[];
@@ -129,6 +153,8 @@ export interface BoundedContext extends ContextMembers {
   external: boolean;
   owner?: Name;
   subdomains: Subdomain[];
+  /** Linked (issue 13): the teams that name this context in `realizes`. */
+  teams?: Team[];
 }
 
 export interface GlossaryTerm extends DeclarationBase {
@@ -147,6 +173,18 @@ export interface Aggregate extends DeclarationBase {
   commands: Command[];
   events: DomainEvent[];
   invariants: Invariant[];
+  // ---- Context Mapper parity (issue 13): the aggregate's attribute lines
+  /** False for `aggregate Payouts` written without a body (a sketch). */
+  hasBody?: boolean;
+  owner?: Name;
+  ownerTeam?: Reference;
+  responsibilities?: string[];
+  /** The use cases and user stories it implements. */
+  features?: Reference[];
+  /** `changes often` and the `qualities { … }` lines. */
+  attributes?: AttributeSetting[];
+  /** `zone "Internal"`, `access "Claims handlers"` in `qualities { … }`. */
+  qualityNotes?: { keyword: Name; text: string }[];
 }
 
 export interface Invariant {
@@ -297,6 +335,10 @@ export interface RelationshipSide {
 export interface ContextMap extends DeclarationBase {
   kind: 'contextmap';
   relationships: Relationship[];
+  /** `kind landscape`, `state tobe` (issue 13). */
+  attributes?: AttributeSetting[];
+  /** `contains A, B`: contexts on the map without a relationship (issue 13). */
+  contains?: Reference[];
 }
 
 export interface Relationship {
@@ -311,6 +353,14 @@ export interface Relationship {
   /** What a shared kernel shares: `{ Money }`. */
   shared: Reference[];
   description?: string;
+  // ---- Context Mapper parity (issue 13)
+  /** `as CustomerFrontend`. */
+  name?: Name;
+  /** The upstream's exposed aggregates: linked in the upstream context (model/strategic-links.ts). */
+  exposes?: Reference[];
+  technology?: string;
+  /** `rights influencer`. */
+  attributes?: AttributeSetting[];
 }
 
 // ---------------------------------------------------------------- sagas
@@ -396,7 +446,7 @@ export interface StormingBoard extends DeclarationBase {
 // ---------------------------------------------------------------- unions
 
 /** A top-level declaration of a file. */
-export type TopLevelDeclaration = DomainDeclaration | ContextDeclaration | ContextMap | Saga | StormingBoard;
+export type TopLevelDeclaration = DomainDeclaration | ContextDeclaration | ContextMap | Saga | StormingBoard | RequirementsDeclaration;
 
 /** Anything a reference may resolve to. */
 export type Declaration =
@@ -419,7 +469,123 @@ export type Declaration =
   | StormingBoard
   | GlossaryTerm
   | Field
-  | Operation;
+  | Operation
+  | Team
+  | Requirement
+  | StakeholderRegister
+  | StakeholderGroup
+  | Stakeholder
+  | ValueRegister
+  | ValueCluster
+  | ValueItem;
 
 /** A type declared in the model (as opposed to a built-in or an identity type). */
 export type DeclaredType = Entity | ValueObject | EnumType;
+
+// ---------------------------------------------------------------- Context Mapper parity: strategic design and requirements (issue 13)
+
+/**
+ * An enumerated attribute as written (`evolution custom`, `security high`): any
+ * name is accepted by the grammar; model/attribute-values.ts says which are valid.
+ */
+export interface AttributeSetting {
+  /** The key of its row in model/attribute-values.ts: `context.evolution`, `qualities.security`. */
+  attribute: string;
+  /** The attribute's keyword (or, in `qualities { … }`, its name) as written. */
+  keyword: Name;
+  /** The value; empty text when recovery lost it. */
+  value: Name;
+}
+
+/** The attribute lines a bounded context and a team share. */
+export interface StrategicAttributes {
+  /** `kind`, `knowledge`, `evolution`. */
+  attributes?: AttributeSetting[];
+  vision?: string;
+  responsibilities?: string[];
+  technology?: string;
+  businessModel?: string;
+}
+
+/** `team CustomerTeam realizes CustomerManagement { … }`: the team that builds contexts. */
+export interface Team extends DeclarationBase, StrategicAttributes {
+  kind: 'team';
+  realizes: Reference[];
+}
+
+/** `create "Offer" with "address", "age"`: what an actor does to what. */
+export interface Interaction {
+  verb: Name;
+  object?: string;
+  attributes: string[];
+  range: TextRange;
+}
+
+/** A use case (`usecase`) or a user story (`story`): what someone needs of the system. */
+export interface Requirement extends DeclarationBase {
+  kind: 'usecase' | 'story';
+  /** A use case's `actor`, a story's `as`. */
+  actor?: string;
+  /** A use case's `interactions`, a story's `want`. */
+  interactions: Interaction[];
+  /** A use case's `benefit`, a story's `so`. */
+  benefit?: string;
+  scope?: string;
+  level?: string;
+}
+
+/** `stakeholders for Claims { … }` (or for the whole model). */
+export interface StakeholderRegister extends DeclarationBase {
+  kind: 'stakeholders';
+  context?: Reference;
+  groups: StakeholderGroup[];
+  stakeholders: Stakeholder[];
+}
+
+export interface StakeholderGroup extends DeclarationBase {
+  kind: 'stakeholderGroup';
+  stakeholders: Stakeholder[];
+}
+
+/** `stakeholder Regulator { influence medium  interest low "…" }`. */
+export interface Stakeholder extends DeclarationBase {
+  kind: 'stakeholder';
+  /** `influence`, `interest`. */
+  attributes: AttributeSetting[];
+}
+
+/** `values ClaimsValues for Claims { … }`: a value register. */
+export interface ValueRegister extends DeclarationBase {
+  kind: 'valueRegister';
+  context?: Reference;
+  clusters: ValueCluster[];
+  values: ValueItem[];
+}
+
+export interface ValueCluster extends DeclarationBase {
+  kind: 'valueCluster';
+  /** `core autonomy`: the cluster's core value. */
+  core?: Name;
+  demonstrators: string[];
+  values: ValueItem[];
+}
+
+/** A value of a register or a cluster: `value Privacy { core  demonstrator "…"  stakeholder P { priority high … } }`. */
+export interface ValueItem extends DeclarationBase {
+  kind: 'valueItem';
+  core: boolean;
+  demonstrators: string[];
+  /** The stakeholders it matters to, with their `priority` and `impact`. */
+  stakeholders: ValueStakeholder[];
+}
+
+export interface ValueStakeholder {
+  stakeholder: Reference;
+  attributes: AttributeSetting[];
+  description?: string;
+  range: TextRange;
+}
+
+/** The top-level declarations of this block. */
+export type RequirementsDeclaration = Team | Requirement | StakeholderRegister | ValueRegister;
+// ---- end of the strategic and requirements block

@@ -16,15 +16,20 @@ import type {
   DomainDeclaration,
   ElementKind,
   Reference,
+  Requirement,
   Saga,
+  StakeholderRegister,
   StormingBoard,
   Subdomain,
+  Team,
+  ValueRegister,
 } from './elements';
 import { isBuiltinType } from './builtin-types';
 import { emptyContextMembers } from './context-members';
 import { forEachElement } from './element-tree';
 import { constructsIn, contextMemberKeys } from '../syntax/constructs';
 import { DeclarationIndex } from './declaration-index';
+import { indexRequirements, linkStrategic, mergeStrategicAttributes } from './strategic-links';
 
 export interface DddModel {
   documents: ParsedDocument[];
@@ -35,6 +40,12 @@ export interface DddModel {
   contextMaps: ContextMap[];
   sagas: Saga[];
   boards: StormingBoard[];
+  // ---- Context Mapper parity: strategic design and requirements (issue 13)
+  teams: Team[];
+  /** Use cases and user stories. */
+  requirements: Requirement[];
+  stakeholders: StakeholderRegister[];
+  valueRegisters: ValueRegister[];
   references: Reference[];
   /** The references the linker could not settle on one declaration (none found, or several), in order. */
   unsettled: Reference[];
@@ -51,6 +62,10 @@ export function buildModel(documents: ParsedDocument[]): DddModel {
     contextMaps: [],
     sagas: [],
     boards: [],
+    teams: [],
+    requirements: [],
+    stakeholders: [],
+    valueRegisters: [],
     references: [],
     unsettled: [],
     index: new DeclarationIndex(),
@@ -75,6 +90,20 @@ export function buildModel(documents: ParsedDocument[]): DddModel {
         case 'storming':
           model.boards.push(declaration);
           break;
+        // ---- Context Mapper parity (issue 13)
+        case 'team':
+          model.teams.push(declaration);
+          break;
+        case 'usecase':
+        case 'story':
+          model.requirements.push(declaration);
+          break;
+        case 'stakeholders':
+          model.stakeholders.push(declaration);
+          break;
+        case 'valueRegister':
+          model.valueRegisters.push(declaration);
+          break;
       }
     }
   }
@@ -85,6 +114,7 @@ export function buildModel(documents: ParsedDocument[]): DddModel {
     if (reference.target === undefined && reference.expected.length > 0) model.unsettled.push(reference);
   }
   linkSubdomains(model);
+  linkStrategic(model);
   return model;
 }
 
@@ -124,6 +154,7 @@ function mergeContext(model: DddModel, declaration: ContextDeclaration): void {
   if (declaration.external) context.external = true;
   if (declaration.owner && !context.owner) context.owner = declaration.owner;
   if (declaration.description !== undefined && context.description === undefined) context.description = declaration.description;
+  mergeStrategicAttributes(context, declaration);
   // every member list, from the constructs table: a new member cannot be forgotten here
   for (const key of contextMemberKeys) (context[key] as unknown[]).push(...declaration[key]);
 }
@@ -139,6 +170,7 @@ function addAll(index: DeclarationIndex, lists: readonly (readonly Declaration[]
 function indexModel(model: DddModel): void {
   const { index } = model;
   addAll(index, [model.domains, model.subdomains, model.contextMaps, model.sagas, model.boards]);
+  indexRequirements(model);
   for (const context of model.contexts.values()) {
     index.add(context);
     addContextMembers(index, context);
@@ -356,4 +388,14 @@ export const kindWords: Record<ElementKind | 'contextDeclaration', string> = {
   sagaStep: 'saga step',
   reaction: 'saga reaction',
   sticky: 'sticky note',
+  // ---- Context Mapper parity (issue 13)
+  team: 'team',
+  usecase: 'use case',
+  story: 'user story',
+  stakeholders: 'stakeholders',
+  stakeholderGroup: 'stakeholder group',
+  stakeholder: 'stakeholder',
+  valueRegister: 'value register',
+  valueCluster: 'value cluster',
+  valueItem: 'value',
 };

@@ -36,6 +36,9 @@ export function classifyBlock(tokens: readonly IToken[], open: number, parent: B
     const next = tokens[i + 1];
     if (next && next.image === ':') continue;
     let kind: BlockKind = body;
+    // issue 13: `value V { … }` in a value register, and its `stakeholder S { … }`
+    if (body === 'structure' && (parent === 'values' || parent === 'cluster')) kind = 'valueItem';
+    if (body === 'stakeholder' && parent === 'valueItem') kind = 'valueStakeholder';
     if (body === 'orchestration') {
       for (let j = i + 1; j < open; j++) if (tokens[j]!.tokenType === Choreographed) kind = 'choreography';
     }

@@ -17,7 +17,7 @@ import { contextAt } from './element-at';
 import { navIndex, type NavIndex } from './nav-index';
 import { isNameToken, isQualifiedNameToken } from './token-kinds';
 
-export type CompletionKind = 'keyword' | 'role' | 'state' | 'type' | 'actor' | 'operator' | ElementKind;
+export type CompletionKind = 'keyword' | 'role' | 'state' | 'type' | 'actor' | 'operator' | 'attributeValue' | ElementKind;
 
 export interface CompletionCandidate {
   label: string;

@@ -7,6 +7,7 @@ import { nameKeywords } from '../syntax/constructs';
 import { BothArrow, Colon, Comma, Dot, Identifier, LAngle, LBracket, LCurly, LParen, LeftArrow, RAngle, RBracket, RParen, RightArrow, keywords } from '../syntax/tokens';
 import { present } from './present';
 import { isNameToken } from './token-kinds';
+import { mapKeywords, relationshipKeywords } from './strategic-completion';
 import { CompletionContext, aggregateMembers, contextMembers, domainMembers, isStringToken, keywordUnit, statement, stickyKeywords, topKeywords, type Unit } from './completion-context';
 
 // ---------------------------------------------------------------- places
@@ -24,9 +25,13 @@ export function topLevel(c: CompletionContext): void {
   }
   if (word === 'context') {
     if (c.prevIs('implements') || (c.prevIs(',') && head.some((unit) => keywordUnit(unit, ['implements'])))) return c.subdomains();
-    c.out.keywords(['implements', 'external']);
+    c.out.keywords(['implements', 'refines', 'external']);
     return c.out.keywords(topKeywords);
   }
+  // issue 13: `team T realizes …`
+  if (word === 'team' && head.length === 2) return c.out.keywords(['realizes']);
+  if ((word === 'stakeholders' && head.length === 1) || (word === 'values' && head.length === 2)) return c.out.keywords(['for']);
+  if ((word === 'stakeholders' || word === 'values') && c.prevIs('for')) return c.contexts();
   if (word === 'saga') {
     if (head.length === 2) return c.out.keywords(['orchestrated', 'choreographed']);
     if (c.prevIs('orchestrated')) return c.out.keywords(['by']);
@@ -147,10 +152,15 @@ export function contextMapBody(c: CompletionContext): void {
     c.arrows();
     return;
   }
+  // issue 13: after the downstream, a name for the relationship; at the start of a line, the map's attribute lines too
+  if (phase === 3 && !c.prev()?.group && !c.prevIs('as')) c.out.keywords(['as']);
+  if (c.prevIs('as')) return;
   c.contexts();
+  c.out.keywords(mapKeywords);
 }
 
 export function sharedBody(c: CompletionContext): void {
+  c.out.keywords(relationshipKeywords);
   c.named(['value', 'entity', 'enum', 'event', 'command', 'aggregate']);
 }
 

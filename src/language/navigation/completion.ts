@@ -11,6 +11,7 @@ import { analyseBlocks, tokenIndexAt } from './blocks';
 import { navIndex } from './nav-index';
 import { isNameToken, isQualifiedNameToken } from './token-kinds';
 import { Candidates, CompletionContext, aggregateMembers, contextMembers, isStringToken, levelUnits, topKeywords, type CompletionCandidate } from './completion-context';
+import { strategicCompletion } from './strategic-completion';
 import { choreographyBody, contextMapBody, contextOrAggregateBody, domainBody, memberBody, orchestrationBody, sharedBody, stormingBody, streamBody, topLevel } from './completion-places';
 
 // ---------------------------------------------------------------- entry
@@ -56,6 +57,8 @@ export function completionsAt(model: DddModel, uri: string, offset: number): Com
   const units = levelUnits(tokens, frame, cursor);
   const c = new CompletionContext(model, uri, offset, units, frame, tokens, typedQualifier);
   if (c.qualified()) return c.out.result();
+  // issue 13: attribute values, teams, requirements, exposed aggregates, the new blocks' keywords
+  if (strategicCompletion(c, frame.kind)) return c.out.result();
   switch (frame.kind) {
     case 'top':
       topLevel(c);

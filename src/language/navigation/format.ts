@@ -75,7 +75,7 @@ const memberStarts: Partial<Record<BlockKind, readonly string[]>> = Object.fromE
 
 /** Tokens after which a statement cannot end: a line break after them continues it. */
 const continuing = new Set([Colon, Dot, RightArrow, LeftArrow, BothArrow, Assign, PlusAssign, MinusAssign, Plus, Minus, Star, LParen, LBracket, LAngle]);
-const continuingWords = ['emits', 'from', 'for', 'of', 'implements', 'by', 'on', 'when', 'then', 'reply', 'compensate', 'applies', 'else', 'or', 'and', 'fails', 'expect', 'orchestrated'];
+const continuingWords = ['emits', 'from', 'for', 'of', 'implements', 'by', 'on', 'when', 'then', 'reply', 'compensate', 'applies', 'else', 'or', 'and', 'fails', 'expect', 'orchestrated', 'refines', 'realizes', 'supports', 'as', 'with'];
 /** Blocks whose members may be separated by commas (so a comma at a line end does not continue a statement). */
 const commaSeparatedMembers: ReadonlySet<BlockKind> = new Set(['structure', 'fields', 'enum', 'glossary', 'shared', 'operations', 'stream', 'contextmap']);
 const choreographyWords = ['on', 'or', 'and', 'emits', 'else', 'compensates', 'idempotent'];
@@ -113,7 +113,7 @@ function analyse(tokens: IToken[]): TokenInfo[] | undefined {
 }
 
 /** Blocks whose members are free names (fields, values, terms): a line there starts a member unless it begins with punctuation. */
-const memberBodies: ReadonlySet<BlockKind> = new Set(['structure', 'fields', 'operations', 'glossary', 'enum', 'shared', 'stream']);
+const memberBodies: ReadonlySet<BlockKind> = new Set(['structure', 'fields', 'operations', 'glossary', 'enum', 'shared', 'stream', 'qualities', 'stakeholder', 'valueStakeholder']);
 
 /** Whether the token at `i`, first on its line, continues the statement of the line above. */
 function continues(tokens: IToken[], infos: TokenInfo[], i: number): boolean {
@@ -134,6 +134,15 @@ function continues(tokens: IToken[], infos: TokenInfo[], i: number): boolean {
     case 'aggregate':
     case 'orchestration':
     case 'storming':
+    // ---- Context Mapper parity (issue 13): blocks whose members start with a keyword
+    case 'team':
+    case 'subdomain':
+    case 'usecase':
+    case 'story':
+    case 'stakeholders':
+    case 'values':
+    case 'cluster':
+    case 'valueItem':
       return !isKeyword(token, ...memberStarts[info.kind]!);
     case 'contextmap':
       return !isName(token);
@@ -194,8 +203,25 @@ function spacing(tokens: IToken[], infos: TokenInfo[], i: number, gap: string): 
     // `{ order: OrderId  customer: CustomerId }`: fields on one line, two spaces apart
     spaces = 2;
   }
+  else if (attributeLineStart(tokens, infos, i)) spaces = 2;
   if (spaces === 0 && !joinable(previous, token)) spaces = 1;
   return spaces;
+}
+
+/**
+ * Issue 13: `{ influence high  interest low  "…" }`, `qualities { security high  zone "Internal" }`:
+ * attribute lines written on one line stay two spaces apart, like fields.
+ */
+function attributeLineStart(tokens: IToken[], infos: TokenInfo[], i: number): boolean {
+  const kind = infos[i]!.kind;
+  const token = tokens[i]!;
+  if (kind !== 'stakeholder' && kind !== 'valueStakeholder' && kind !== 'qualities') return false;
+  if (tokens[i - 1]!.tokenType === LCurly || infos[i]!.nesting > 0) return false;
+  if (kind !== 'qualities') return isKeyword(token, 'influence', 'interest', 'priority', 'impact') || token.tokenType === StringLiteral;
+  // a quality line is two tokens: a name, then its value
+  let count = 0;
+  for (let j = i - 1; j >= 0 && tokens[j]!.tokenType !== LCurly; j--) if (++count > 64) return false;
+  return count % 2 === 0 && isName(token);
 }
 
 function lineBreaks(gap: string): number {

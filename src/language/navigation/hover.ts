@@ -28,6 +28,7 @@ import { glossaryTerms, termKey } from './glossary';
 import { ancestors, navIndex, type NavIndex } from './nav-index';
 import { present } from './present';
 import type { ElementAt, SagaState } from './types';
+import { attributeValueHover, relationshipFacts, relationshipHover, strategicFacts } from './strategic-hover';
 
 export interface HoverContent {
   /** The name the hover is about. */
@@ -190,6 +191,8 @@ function declarationFacts(model: DddModel, index: NavIndex, declaration: Declara
     default:
       break;
   }
+  // issue 13: attribute lines, teams, requirements, stakeholders, value registers
+  parts.push(...strategicFacts(model, declaration));
   return parts;
 }
 
@@ -268,6 +271,8 @@ function roleHover(element: ElementAt): string {
   if (element.relationship) {
     const side = element.relationship[element.side ?? 'left'];
     if (side && element.relationship.left && element.relationship.right) sections.push(`In ${code(describeRelationship(element.relationship))}: ${code(side.context?.text ?? '?')} plays ${info.name}.`);
+    const facts = relationshipFacts(element.relationship);
+    if (facts.length) sections.push(facts.join('\n'));
   }
   return sections.join('\n\n');
 }
@@ -307,10 +312,16 @@ function unresolvedHover(model: DddModel, element: ElementAt, here: string | und
     sections.push(`**actor** ${code(name)}${element.board ? ` · storming board ${code(element.board.name)}` : ''}`);
   } else {
     const what = expected.map((kind) => kindWords[kind]).filter((word, i, all) => all.indexOf(word) === i).join(' or ');
+    // issue 13: the soft references outside sagas and boards: exposed aggregates and the stakeholders of a value
+    const notOnBoard = reference?.soft && !element.sticky && !element.board;
     sections.push(
-      reference?.soft
-        ? `**${what}** ${code(reference.text)}: not declared yet. Sagas and storming boards may name what the model does not define yet (a quick fix creates it).`
-        : `Unknown ${what} ${code(reference?.text ?? name)}.`,
+      notOnBoard && expected.includes('aggregate')
+        ? `**aggregate** ${code(reference!.text)}: the upstream context of this relationship has no aggregate of that name; \`exposes\` names the upstream's aggregates.`
+        : notOnBoard && expected.includes('stakeholder')
+          ? `**stakeholder** ${code(reference!.text)}: not declared under any \`stakeholders\` yet.`
+          : reference?.soft
+            ? `**${what}** ${code(reference.text)}: not declared yet. Sagas and storming boards may name what the model does not define yet (a quick fix creates it).`
+            : `Unknown ${what} ${code(reference?.text ?? name)}.`,
     );
   }
   const glossary = glossarySection(model, name, here, undefined);
@@ -331,6 +342,13 @@ export function hoverAt(model: DddModel, uri: string, offset: number): HoverCont
       break;
     case 'sticky':
       markdown = element.sticky ? stickyHover(model, element.sticky, element.board?.name) : '';
+      break;
+    // ---- Context Mapper parity (issue 13)
+    case 'relationshipName':
+      markdown = element.relationship ? relationshipHover(element.relationship) : '';
+      break;
+    case 'attributeValue':
+      markdown = element.setting ? attributeValueHover(element.setting) : '';
       break;
     default: {
       const symbol = element.symbol;

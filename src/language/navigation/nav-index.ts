@@ -24,6 +24,7 @@ import type {
 } from '../model/elements';
 import type { DddModel } from '../model/model';
 import { forEachElement } from '../model/element-tree';
+import { attributeSettings } from '../model/strategic-links';
 import type { ParsedDocument } from '../syntax/parse-document';
 import { Identifier } from '../syntax/tokens';
 import { present } from './present';
@@ -267,6 +268,19 @@ class IndexBuilder {
   }
 }
 
+/** Issue 13: relationship names (`as CustomerFrontend`) and enumerated attribute values (`evolution custom`). */
+function strategicOccurrences(builder: IndexBuilder, model: DddModel): void {
+  for (const map of model.contextMaps) {
+    for (const relationship of present(map.relationships)) {
+      const name = relationship.name;
+      if (name?.text) builder.add({ what: 'relationshipName', uri: relationship.uri, range: name.range, text: name.text, relationship });
+    }
+  }
+  for (const { uri, setting } of attributeSettings(model)) {
+    if (setting.value.text) builder.add({ what: 'attributeValue', uri, range: setting.value.range, text: setting.value.text, setting });
+  }
+}
+
 function buildIndex(model: DddModel): NavIndex {
   const builder = new IndexBuilder(model);
   // every declaration with its parent (merged contexts only: the model holds no `context` blocks)
@@ -277,6 +291,7 @@ function buildIndex(model: DddModel): NavIndex {
   });
   for (const context of model.contexts.values()) builder.fieldUses(context);
   builder.roles();
+  strategicOccurrences(builder, model);
   for (const saga of model.sagas) builder.saga(saga);
   for (const board of model.boards) builder.board(board);
   for (const reference of present(model.references)) builder.reference(reference);

@@ -5,6 +5,7 @@
  */
 import type { IToken } from 'chevrotain';
 import { isBuiltinType, isIdentityTypeName } from '../model/builtin-types';
+import { attributeDefinition } from '../model/attribute-values';
 import type { Declaration, ElementKind } from '../model/elements';
 import { isTypeReference, type DddModel } from '../model/model';
 import { BlockComment, BothArrow, LeftArrow, LineComment, NumberLiteral, RightArrow, StringLiteral, UnterminatedString, keywords } from '../syntax/tokens';
@@ -79,6 +80,15 @@ const kindTypes: Partial<Record<ElementKind | 'sagaState', SemanticTokenType>> =
   field: 'field',
   operation: 'operation',
   sagaState: 'state',
+  // ---- Context Mapper parity (issue 13): the nearest existing token types
+  team: 'context',
+  usecase: 'term',
+  story: 'term',
+  stakeholderGroup: 'actor',
+  stakeholder: 'actor',
+  valueRegister: 'term',
+  valueCluster: 'term',
+  valueItem: 'term',
 };
 
 const keywordTypes = new Set(Object.values(keywords));
@@ -106,6 +116,13 @@ function classify(index: NavIndex, occurrence: ElementAt): { type: SemanticToken
     case 'sticky':
       if (occurrence.sticky?.type === 'hotspot') return undefined; // a string: left to the string colour
       return { type: occurrence.sticky?.type === 'policy' ? 'policy' : 'actor', modifiers: ['declaration'] };
+    // ---- Context Mapper parity (issue 13)
+    case 'relationshipName':
+      return { type: 'contextmap', modifiers: ['declaration'] };
+    case 'attributeValue': {
+      const definition = occurrence.setting ? attributeDefinition(occurrence.setting.attribute) : undefined;
+      return { type: 'enumMember', modifiers: definition && occurrence.text in definition.values ? ['defaultLibrary'] : ['unresolved'] };
+    }
     default:
       break;
   }

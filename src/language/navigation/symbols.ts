@@ -56,6 +56,16 @@ function signature(operation: Operation): string {
   return `(${present(operation.parameters).map((p) => `${p.name}: ${p.type?.text ?? '?'}`).join(', ')})${operation.returns ? `: ${operation.returns.text}` : ''}`;
 }
 
+/** A relationship's name (`as …`), what it shares and what it exposes. */
+function relationshipDetail(relationship: Relationship): string | undefined {
+  const parts = [
+    relationship.name ? `as ${relationship.name.text}` : '',
+    relationship.shared.length ? `shares ${relationship.shared.map((s) => s.text).join(', ')}` : '',
+    relationship.exposes?.length ? `exposes ${relationship.exposes.map((e) => e.text).join(', ')}` : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
 /** What the outline shows beside an element's name. */
 function detailOf(element: ModelElement): string | undefined {
   switch (element.kind) {
@@ -81,6 +91,16 @@ function detailOf(element: ModelElement): string | undefined {
       return element.type?.text;
     case 'operation':
       return signature(element);
+    // ---- Context Mapper parity (issue 13)
+    case 'team':
+      return element.realizes.length ? `realizes ${element.realizes.map((r) => r.text).join(', ')}` : undefined;
+    case 'usecase':
+    case 'story':
+      return element.actor;
+    case 'stakeholders':
+      return element.context ? `for ${element.context.text}` : undefined;
+    case 'valueRegister':
+      return element.context ? `for ${element.context.text}` : undefined;
     default:
       return undefined;
   }
@@ -105,8 +125,7 @@ function topLevelNode(declaration: TopLevelDeclaration): DocumentSymbolNode {
       return declarationNode(
         declaration,
         present(declaration.relationships).map((relationship) =>
-          node(describeRelationshipSafely(relationship), 'relationship', relationship.range, relationship.left?.context?.range ?? relationship.range, [],
-            relationship.shared.length ? `shares ${relationship.shared.map((s) => s.text).join(', ')}` : undefined),
+          node(describeRelationshipSafely(relationship), 'relationship', relationship.range, relationship.left?.context?.range ?? relationship.range, [], relationshipDetail(relationship)),
         ),
       );
     case 'saga': {
@@ -124,6 +143,13 @@ function topLevelNode(declaration: TopLevelDeclaration): DocumentSymbolNode {
     }
     case 'storming':
       return declarationNode(declaration, present(declaration.stickies).map((sticky) => node(sticky.text, 'sticky', sticky.range, sticky.textRange, [], sticky.type)));
+    // ---- Context Mapper parity (issue 13)
+    case 'team':
+    case 'usecase':
+    case 'story':
+    case 'stakeholders':
+    case 'valueRegister':
+      return elementNode(declaration);
   }
 }
 
@@ -176,6 +202,8 @@ export function fuzzyScore(query: string, name: string): number | undefined {
 const searchable: ReadonlySet<ElementKind> = new Set<ElementKind>([
   'domain', 'subdomain', 'context', 'contextmap', 'aggregate', 'entity', 'value', 'enum', 'command', 'event',
   'repository', 'service', 'stream', 'readmodel', 'saga', 'storming', 'term', 'operation',
+  // issue 13
+  'team', 'usecase', 'story', 'stakeholderGroup', 'stakeholder', 'valueRegister', 'valueCluster', 'valueItem',
 ]);
 
 /** Declarations whose name matches `query` fuzzily, best first. */

@@ -4,7 +4,7 @@
  * into LSP positions with the document's LineIndex.
  */
 import type { RoleInfo } from '../context-map/relationships';
-import type { Declaration, Name, Reference, Relationship, Saga, Sticky, StormingBoard, TextRange } from '../model/elements';
+import type { AttributeSetting, Declaration, Name, Reference, Relationship, Saga, Sticky, StormingBoard, TextRange } from '../model/elements';
 
 export interface NavLocation {
   uri: string;
@@ -48,9 +48,11 @@ export type NavSymbol = Declaration | SagaState;
  * - `state`: a saga state name;
  * - `role`: a role code in a context map (`OHS`, `ACL`, …);
  * - `sticky`: an actor, policy or hotspot on a storming board (they name no declaration);
- * - `fieldUse`: a field named in `applies`, a stream's `Event(field: …)` or `expect field = …`.
+ * - `fieldUse`: a field named in `applies`, a stream's `Event(field: …)` or `expect field = …`;
+ * - `relationshipName`: the `CustomerFrontend` of a relationship's `as CustomerFrontend` (`relationship` is set);
+ * - `attributeValue`: an enumerated attribute's value, `custom` in `evolution custom` (`setting` is set).
  */
-export type ElementRole = 'declaration' | 'reference' | 'qualifier' | 'state' | 'role' | 'sticky' | 'fieldUse';
+export type ElementRole = 'declaration' | 'reference' | 'qualifier' | 'state' | 'role' | 'sticky' | 'fieldUse' | 'relationshipName' | 'attributeValue';
 
 export interface ElementAt {
   what: ElementRole;
@@ -73,4 +75,6 @@ export interface ElementAt {
   /** For `sticky`, and for references written on a sticky. */
   sticky?: Sticky;
   board?: StormingBoard;
+  /** For `attributeValue`. */
+  setting?: AttributeSetting;
 }

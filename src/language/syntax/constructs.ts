@@ -17,7 +17,26 @@ import type { Aggregate, ContextMembers, ElementKind } from '../model/elements';
 import { keywords } from './tokens';
 
 /** Where a construct may stand: at the top level of a file, or in the body of a block of that kind. */
-export type Place = 'top' | 'domain' | 'context' | 'aggregate' | 'orchestration' | 'storming';
+export type Place =
+  | 'top'
+  | 'domain'
+  | 'context'
+  | 'aggregate'
+  | 'orchestration'
+  | 'storming'
+  // ---- Context Mapper parity: strategic design and requirements (issue 13)
+  | 'team'
+  | 'subdomain'
+  | 'contextmap'
+  | 'relationship'
+  | 'usecase'
+  | 'story'
+  | 'stakeholders'
+  | 'stakeholder'
+  | 'values'
+  | 'cluster'
+  | 'valueItem'
+  | 'valueStakeholder';
 
 /** What the `{ … }` after a construct's header holds (the block analysis reads it from the tokens alone). */
 export type Body =
@@ -35,7 +54,21 @@ export type Body =
   | 'enum'
   /** A repository's or service's operations. */
   | 'operations'
-  | 'stream';
+  | 'stream'
+  // ---- Context Mapper parity: strategic design and requirements (issue 13)
+  | 'team'
+  | 'subdomain'
+  | 'qualities'
+  | 'usecase'
+  | 'story'
+  | 'stakeholders'
+  | 'stakeholder'
+  | 'values'
+  | 'cluster'
+  /** A value's body in a value register (its `value` keyword opens a structure elsewhere: the block analysis tells them apart by the parent). */
+  | 'valueItem'
+  /** A stakeholder's body inside a value: priority and impact. */
+  | 'valueStakeholder';
 
 export interface Construct {
   /** The keyword that starts it (a token of syntax/tokens.ts). */
@@ -70,7 +103,7 @@ export const constructs = [
   { keyword: 'core', places: ['domain'], kind: 'subdomain', description: 'The core domain: what makes the business unique. Build it in-house.' },
   { keyword: 'supporting', places: ['domain'], kind: 'subdomain', description: 'A supporting subdomain: necessary, not differentiating.' },
   { keyword: 'generic', places: ['domain'], kind: 'subdomain', expected: 'generic subdomain', description: 'A generic subdomain: commodity; buy it.' },
-  { keyword: 'subdomain', places: ['domain'], kind: 'subdomain', declaresName: true, expected: '', description: 'A part of the business (the problem space).' },
+  { keyword: 'subdomain', places: ['domain'], kind: 'subdomain', body: 'subdomain', declaresName: true, expected: '', description: 'A part of the business (the problem space).' },
   // ------------------------------------------------------------------ a context and an aggregate
   { keyword: 'glossary', places: ['context'], kind: 'term', member: 'glossary', body: 'glossary', description: 'The ubiquitous language of this context: Term: "definition".' },
   { keyword: 'aggregate', places: ['context'], kind: 'aggregate', internal: true, member: 'aggregates', body: 'aggregate', declaresName: true, description: 'A consistency boundary: a root entity and what it guards, changed as one unit.' },
@@ -98,6 +131,58 @@ export const constructs = [
   { keyword: 'readmodel', places: ['storming'], kind: 'sticky', denotes: ['readmodel'] },
   { keyword: 'external', places: ['storming'], kind: 'sticky', denotes: ['context'], description: 'A system we do not own: model only its published interface.' },
   { keyword: 'hotspot', places: ['storming'], kind: 'sticky', description: 'An open question or a problem (red sticky).' },
+  // ------------------------------------------------------------------ Context Mapper parity: strategic design and requirements (issue 13)
+  // top level
+  { keyword: 'team', places: ['top'], kind: 'team', body: 'team', declaresName: true, description: 'A team and the bounded contexts it builds (`realizes`).' },
+  { keyword: 'usecase', places: ['top'], kind: 'usecase', body: 'usecase', declaresName: true, description: 'A use case: an actor, what they do with the system (interactions) and the benefit.' },
+  { keyword: 'story', places: ['top'], kind: 'story', body: 'story', declaresName: true, description: 'A user story: as a role, I want to do something, so that I get a benefit.' },
+  { keyword: 'stakeholders', places: ['top'], kind: 'stakeholders', body: 'stakeholders', description: 'The stakeholders of a context (or of the whole model), in groups, with their influence and interest.' },
+  { keyword: 'values', places: ['top'], kind: 'valueRegister', body: 'values', declaresName: true, description: 'A value register: the values at stake for the stakeholders (value-driven, ethics-aware design).' },
+  // a context's and a team's attribute lines (left out of the "expected …" messages)
+  { keyword: 'kind', places: ['context', 'contextmap'], expected: '', description: 'What it is: a context is a feature, application or system; a map a landscape or organisational.' },
+  { keyword: 'vision', places: ['context', 'team', 'subdomain'], expected: '', description: 'The domain vision statement: why it exists, in a sentence.' },
+  { keyword: 'responsibilities', places: ['context', 'team', 'aggregate'], expected: '', description: 'What it is responsible for: "…", "…".' },
+  { keyword: 'technology', places: ['context', 'team'], expected: '', description: 'The implementation technology: "Java, Spring Boot", "RESTful HTTP".' },
+  { keyword: 'knowledge', places: ['context', 'team'], expected: '', description: 'The knowledge level of its model: meta or concrete.' },
+  { keyword: 'businessmodel', places: ['context', 'team'], expected: '', description: 'The business model it serves: "Subscription".' },
+  { keyword: 'evolution', places: ['context', 'team'], expected: '', description: 'How far it has evolved: genesis, custom, product or commodity.' },
+  // a subdomain's body: its own sketch of the problem space
+  { keyword: 'root', places: ['subdomain'], kind: 'entity', expected: '' },
+  { keyword: 'entity', places: ['subdomain'], kind: 'entity' },
+  { keyword: 'value', places: ['subdomain'], kind: 'value' },
+  { keyword: 'service', places: ['subdomain'], kind: 'service' },
+  // a context map's attribute lines (the relationships are free-form)
+  { keyword: 'state', places: ['contextmap'], description: 'Whether the map shows the integration as it is (asis) or as it should become (tobe).' },
+  { keyword: 'contains', places: ['contextmap'], description: 'Contexts on the map that have no relationship (yet).' },
+  // a relationship's block, beside the names a shared kernel shares
+  { keyword: 'technology', places: ['relationship'] },
+  { keyword: 'exposes', places: ['relationship'], description: "The upstream's aggregates the downstream uses (its published model)." },
+  { keyword: 'rights', places: ['relationship'], description: "The downstream's say in the upstream's model: influencer, opinionleader, vetoright, decisionmaker or monopolist." },
+  // an aggregate's attribute lines
+  { keyword: 'owner', places: ['aggregate'], expected: '' },
+  { keyword: 'features', places: ['aggregate'], expected: '', description: 'The use cases and user stories it implements.' },
+  { keyword: 'changes', places: ['aggregate'], expected: '', description: 'How likely it is to change: rarely, normal or often.' },
+  { keyword: 'qualities', places: ['aggregate'], body: 'qualities', expected: '', description: 'How critical its security, availability and consistency are, how much it stores, how volatile it is.' },
+  // requirements
+  { keyword: 'actor', places: ['usecase'], description: 'Who uses the system (a person or a role).' },
+  { keyword: 'interactions', places: ['usecase'], description: 'What the actor does: verb "Object" with "attribute", …' },
+  { keyword: 'benefit', places: ['usecase'], description: 'What the actor gains.' },
+  { keyword: 'scope', places: ['usecase'], description: 'The system or part of it the use case is about.' },
+  { keyword: 'level', places: ['usecase'], description: 'The goal level: summary, user goal, subfunction.' },
+  { keyword: 'as', places: ['story'], description: 'The role that wants something (`as "Customer"`); on a context map, the name of a relationship.' },
+  { keyword: 'want', places: ['story'], description: 'What the role wants to do: verb "Object" with "attribute", …' },
+  { keyword: 'so', places: ['story'], description: 'The benefit: so that …' },
+  { keyword: 'group', places: ['stakeholders'], kind: 'stakeholderGroup', body: 'stakeholders', declaresName: true, description: 'A group of stakeholders.' },
+  { keyword: 'stakeholder', places: ['stakeholders', 'valueItem'], kind: 'stakeholder', body: 'stakeholder', declaresName: true, description: 'Someone with a stake in the system: influence and interest (in a value register: priority and impact).' },
+  { keyword: 'influence', places: ['stakeholder'], description: 'How much the stakeholder can influence the system: low, medium or high.' },
+  { keyword: 'interest', places: ['stakeholder'], description: 'How much the stakeholder cares about the system: low, medium or high.' },
+  { keyword: 'cluster', places: ['values'], kind: 'valueCluster', body: 'cluster', declaresName: true, description: 'A cluster of related values around a core value.' },
+  { keyword: 'value', places: ['values', 'cluster'], kind: 'valueItem' },
+  { keyword: 'core', places: ['cluster', 'valueItem'] },
+  { keyword: 'demonstrator', places: ['cluster', 'valueItem'], description: 'Something that shows the value at work (or at risk).' },
+  { keyword: 'priority', places: ['valueStakeholder'], description: 'How much the value matters to the stakeholder: low, medium or high.' },
+  { keyword: 'impact', places: ['valueStakeholder'], description: 'How much the system affects the value for the stakeholder: low, medium or high.' },
+  // ---- end of the strategic and requirements block
 ] as const satisfies readonly Construct[];
 
 type Row = (typeof constructs)[number];
@@ -113,7 +198,27 @@ export function constructsIn(place: Place): readonly Construct[] {
 }
 
 /** Every place, outermost first. */
-export const places: readonly Place[] = ['top', 'domain', 'context', 'aggregate', 'orchestration', 'storming'];
+export const places: readonly Place[] = [
+  'top',
+  'domain',
+  'context',
+  'aggregate',
+  'orchestration',
+  'storming',
+  // ---- Context Mapper parity: strategic design and requirements (issue 13)
+  'team',
+  'subdomain',
+  'contextmap',
+  'relationship',
+  'usecase',
+  'story',
+  'stakeholders',
+  'stakeholder',
+  'values',
+  'cluster',
+  'valueItem',
+  'valueStakeholder',
+];
 
 const byPlace = {} as Record<Place, Construct[]>;
 for (const place of places) byPlace[place] = [];

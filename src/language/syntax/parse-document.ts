@@ -12,7 +12,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { Reference, TextRange, TopLevelDeclaration } from '../model/elements';
 import { LineIndex } from './line-index';
 import { dddParser, type DddParser } from './parser';
-import { Colon, Dot, LParen, UnterminatedString, keywords, tokenEnd, tokenStart, tokenize } from './tokens';
+import { Colon, Dot, Kind, LParen, UnterminatedString, keywords, tokenEnd, tokenStart, tokenize } from './tokens';
 import { keywordsIn, topLevelKeywords, wordList } from './constructs';
 
 /** Whether a token type (by its index) is a keyword that starts a top-level declaration: asked of every token. */
@@ -134,6 +134,8 @@ function isDeclarationStart(tokens: IToken[], index: number): boolean {
   // `context: ContextId` or `domain(...)` use the keyword as a member name
   if (next && (next.tokenType === Colon || next.tokenType === LParen)) return false;
   if (previous && previous.tokenType === Dot) return false;
+  // `kind team` in a context: a mistake the attribute-value rule explains, not a team declaration (issue 13)
+  if (previous && previous.tokenType === Kind) return false;
   return true;
 }
 

@@ -5,13 +5,13 @@
  * element's name is known, so when error recovery abandons a rule halfway the
  * part already parsed stays in the model. The rules live in one file per area
  * of the language (grammar/*.ts), composed by inheritance:
- * base → tactical → event sourcing → strategic → sagas → storming → this.
+ * base → attributes → tactical → event sourcing → strategic → sagas → storming → requirements → this.
  * One instance is reused for every parse (chevrotain parsers are costly to
  * build and cheap to reset).
  */
-import { StormingGrammar } from './grammar/storming-grammar';
+import { RequirementsGrammar } from './grammar/requirements-grammar';
 
-export class DddParser extends StormingGrammar {
+export class DddParser extends RequirementsGrammar {
   constructor(recovering = true) {
     super(recovering);
     this.performSelfAnalysis();
@@ -26,6 +26,12 @@ export class DddParser extends StormingGrammar {
       { ALT: () => this.SUBRULE(this.contextMap) },
       { ALT: () => this.SUBRULE(this.saga) },
       { ALT: () => this.SUBRULE(this.storming) },
+      // ---- Context Mapper parity: strategic design and requirements (issue 13)
+      { ALT: () => this.SUBRULE(this.team) },
+      { ALT: () => this.SUBRULE(this.usecase) },
+      { ALT: () => this.SUBRULE(this.story) },
+      { ALT: () => this.SUBRULE(this.stakeholders) },
+      { ALT: () => this.SUBRULE(this.values) },
     ]);
   });
 }

@@ -71,8 +71,24 @@ export const starts = {
   stream: [T.Expect, T.Identifier],
   identifiers: [T.Identifier],
   steps: [T.Step],
-  contextHeader: [T.Implements, T.External, T.StringLiteral, T.LCurly],
+  contextHeader: [T.Implements, T.Refines, T.External, T.StringLiteral, T.LCurly],
   storming: startTokens('storming'),
+  // ---- Context Mapper parity: strategic design and requirements (issue 13)
+  team: startTokens('team'),
+  subdomain: startTokens('subdomain'),
+  /** A context map's members: its attribute lines, then relationships (which start with a context's name). */
+  contextMap: [...startTokens('contextmap'), T.Identifier, T.QualifiedName],
+  /** A relationship's block: its attribute lines and the names a shared kernel shares. */
+  relationship: [...startTokens('relationship'), T.NameReference],
+  qualities: [T.AnyName],
+  usecase: startTokens('usecase'),
+  story: startTokens('story'),
+  stakeholders: startTokens('stakeholders'),
+  stakeholder: [...startTokens('stakeholder'), T.StringLiteral],
+  values: startTokens('values'),
+  cluster: startTokens('cluster'),
+  valueItem: startTokens('valueItem'),
+  valueStakeholder: [...startTokens('valueStakeholder'), T.StringLiteral],
 } satisfies Record<string, MemberStart>;
 
 /** Where a member was expected, and what may stand there, for the grammar's "Unexpected … in a context: expected …" findings. */
@@ -81,6 +97,20 @@ export const expectedMember = {
   context: `a context: expected ${expectedIn('context')}`,
   aggregate: `an aggregate: expected ${expectedIn('aggregate')}`,
   storming: `a storming board: expected ${expectedIn('storming')}`,
+  // ---- Context Mapper parity: strategic design and requirements (issue 13)
+  team: `a team: expected ${expectedIn('team')}`,
+  subdomain: `a subdomain: expected ${expectedIn('subdomain')}`,
+  contextMap: `a context map: expected Upstream [roles] -> Downstream [roles], or ${expectedIn('contextmap')}`,
+  relationship: `a relationship: expected ${expectedIn('relationship')}, or the names a shared kernel shares`,
+  qualities: 'qualities: expected security, availability, consistency, storage, volatility (a value each), zone or access (a string each)',
+  usecase: `a use case: expected ${expectedIn('usecase')}`,
+  story: `a user story: expected ${expectedIn('story')}`,
+  stakeholders: `stakeholders: expected ${expectedIn('stakeholders')}`,
+  stakeholder: `a stakeholder: expected ${expectedIn('stakeholder')} or a description`,
+  values: `a value register: expected ${expectedIn('values')}`,
+  cluster: `a value cluster: expected ${expectedIn('cluster')}`,
+  valueItem: `a value: expected ${expectedIn('valueItem')}`,
+  valueStakeholder: `a stakeholder of a value: expected ${expectedIn('valueStakeholder')} or a description`,
 };
 export const MAX_EXPRESSION_TERMS = 256;
 
@@ -100,4 +130,8 @@ export const kinds = {
   readModelSource: ['event', 'command'],
   streamOf: ['aggregate', 'entity', 'value', 'enum'],
   shared: ['value', 'entity', 'enum', 'event', 'command', 'aggregate'],
+  // ---- Context Mapper parity: strategic design and requirements (issue 13)
+  team: ['team'],
+  requirement: ['usecase', 'story'],
+  stakeholder: ['stakeholder'],
 } satisfies Record<string, ElementKind[]>;

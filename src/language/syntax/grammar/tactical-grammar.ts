@@ -15,11 +15,11 @@ import type {
   ValueObject,
 } from '../../model/elements';
 import { type BlockContainer, type Owner, placeholderContext, starts, expectedMember, MAX_EXPRESSION_TERMS, kinds } from './grammar-support';
-import { BaseGrammar } from './base-grammar';
+import { AttributeGrammar } from './attribute-grammar';
 import * as T from '../tokens';
 import { tokenEnd, tokenStart } from '../tokens';
 
-export abstract class TacticalGrammar extends BaseGrammar {
+export abstract class TacticalGrammar extends AttributeGrammar {
   // ------------------------------------------------------------------ tactical design
 
   protected aggregate = this.RULE('aggregate', (context: ContextDeclaration = placeholderContext) => {
@@ -39,6 +39,8 @@ export abstract class TacticalGrammar extends BaseGrammar {
       commands: [],
       events: [],
       invariants: [],
+      // ---- Context Mapper parity (issue 13): `aggregate Payouts` without a body is a sketch
+      hasBody: false,
     };
     if (!this.RECORDING_PHASE) {
       context.aggregates.push(aggregate);
@@ -46,10 +48,15 @@ export abstract class TacticalGrammar extends BaseGrammar {
     }
     this.OPTION(() => (this.CONSUME(T.Eventsourced), (aggregate.eventSourced = true)));
     this.OPTION2(() => (aggregate.description = this.SUBRULE(this.stringValue)));
-    this.CONSUME(T.LCurly);
-    if (!this.RECORDING_PHASE) this.memberAggregate = aggregate;
-    this.members(expectedMember.aggregate, starts.aggregate, this.aggregateMemberOr);
-    this.CONSUME(T.RCurly);
+    this.OPTION3(() => {
+      this.CONSUME(T.LCurly);
+      if (!this.RECORDING_PHASE) {
+        aggregate.hasBody = true;
+        this.memberAggregate = aggregate;
+      }
+      this.members(expectedMember.aggregate, starts.aggregate, this.aggregateMemberOr);
+      this.CONSUME(T.RCurly);
+    });
     this.close(aggregate.range);
   });
 
@@ -58,6 +65,9 @@ export abstract class TacticalGrammar extends BaseGrammar {
   private memberAggregate: Aggregate | undefined;
 
   private readonly aggregateMemberKinds = [
+    // ---- Context Mapper parity (issue 13): owner, responsibilities, features, changes, qualities
+    { ALT: () => this.SUBRULE(this.aggregateAttributeLine, { ARGS: [this.memberAggregate ?? {}] }) },
+    // ---- end of the attribute lines
     {
       ALT: () => {
         const keyword = this.CONSUME(T.Invariant);

@@ -75,13 +75,45 @@ export const repositoryPerRoot: Rule = {
   example: 'context Sales {\n  aggregate Order { root entity Order { id: OrderId } }\n  repository Orders for Order\n  repository OrderStore for Order\n}',
 };
 
+// ---- Context Mapper parity (issue 13): an aggregate still being sketched is a hint, not an error
+export const aggregateSketch: Rule = {
+  code: 'aggregate-sketch',
+  severity: 'hint',
+  title: 'An aggregate still being sketched',
+  explanation:
+    'Modelling often starts from names: `aggregate Payouts` with no body, or a body that so far holds only its attribute lines (owner, features, qualities) ' +
+    'or a few values and events. That is a sketch, not a mistake. To finish it, declare its root entity: the single entry point that guards its invariants, ' +
+    'usually named like the aggregate, with its identity (`root entity Payout { id: PayoutId }`).',
+  example: 'context Claims {\n  aggregate Payouts\n}',
+};
+
+/** Whether an aggregate is still a sketch: no body, or no entity at all (aggregate-root judges entities without a root). */
+function isSketch(aggregate: Aggregate): boolean {
+  return aggregate.hasBody === false || aggregate.entities.length === 0;
+}
+
+function reportSketch(aggregate: Aggregate, accept: Accept): void {
+  const root = `root entity ${aggregate.name} { id: ${aggregate.name}Id }`;
+  accept(aggregateSketch, {
+    uri: aggregate.uri,
+    range: aggregate.nameRange,
+    message:
+      aggregate.hasBody === false
+        ? `Aggregate ${aggregate.name} is a sketch so far: give it a body with its root entity, { ${root} }.`
+        : `Aggregate ${aggregate.name} has no root entity yet: add the entity that guards its invariants, ${root}.`,
+    data: { suggestion: aggregate.name, declared: false, body: aggregate.hasBody !== false },
+  });
+}
+// ---- end of the sketch block
+
 /** The root entity of each aggregate (the first, when there are several). */
 type Roots = Map<Aggregate, Entity | undefined>;
 
 function checkRoots(aggregate: Aggregate, roots: Roots, accept: Accept): void {
   const declared = aggregate.entities.filter((entity) => entity.root);
   roots.set(aggregate, declared[0]);
-  if (declared.length === 0) {
+  if (declared.length === 0 && isSketch(aggregate)) reportSketch(aggregate, accept);
+  else if (declared.length === 0) {
     const candidate = aggregate.entities.find((entity) => entity.name === aggregate.name) ?? aggregate.entities[0];
     const suggestion = candidate?.name ?? aggregate.name;
     accept(aggregateRoot, {
@@ -239,7 +271,7 @@ function checkRepositories(model: DddModel, roots: Roots, accept: Accept): void 
 export const aggregateRules: RuleSet = {
   concern: 'aggregates',
   summary: 'Aggregates have one root and hold other aggregates by id; entities have an identity, value objects none; repositories store aggregate roots.',
-  rules: [aggregateRoot, referenceById, valueObjectIdentity, entityIdentity, repositoryForRoot, repositoryPerRoot],
+  rules: [aggregateRoot, referenceById, valueObjectIdentity, entityIdentity, repositoryForRoot, repositoryPerRoot, aggregateSketch],
   check(model, accept) {
     const roots: Roots = new Map();
     for (const context of model.contexts.values()) for (const aggregate of context.aggregates) checkRoots(aggregate, roots, accept);

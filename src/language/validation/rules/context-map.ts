@@ -24,6 +24,9 @@ import {
 import { boundedItems, boundedList } from '../../util/bounded-list';
 import { closestName } from '../../util/similar-names';
 import type { Accept, Rule, RuleSet } from '../rule';
+import type { Aggregate, Relationship } from '../../model/elements';
+import type { DddModel } from '../../model/model';
+import { exposingContexts } from '../../model/strategic-links';
 
 export const mapUnknownRole: Rule = {
   code: 'map-unknown-role',
@@ -114,7 +117,8 @@ export const mapSharedKernelContent: Rule = {
   severity: 'warning',
   title: 'A list of shared elements on a relationship that is not a shared kernel',
   explanation:
-    'The braces after a relationship list what a shared kernel shares (`{ Money }`): the part of the model both contexts own together. ' +
+    'The names in the braces after a relationship list what a shared kernel shares (`{ Money }`): the part of the model both contexts own together. ' +
+    'The aggregates an upstream publishes are another matter: write them on an `exposes` line (`{ exposes Customers }`), which this rule never questions. ' +
     'Other relationships share no model: the downstream depends on the upstream\'s interface, not on common code. ' +
     'Make the relationship a shared kernel (`A [SK] <-> B [SK] { … }`) or remove the list.',
   example: 'contextmap Shop {\n  Sales -> Billing { Money }\n}',
@@ -142,6 +146,50 @@ export const mapCycle: Rule = {
     'Break the cycle: reverse one dependency (for example, the upstream publishes events the other consumes), or, if the teams really evolve together, make one pair a partnership (`<->`).',
   example: 'context Sales\ncontext Billing\ncontext Shipping\ncontextmap Shop {\n  Sales -> Billing\n  Billing -> Shipping\n  Shipping -> Sales\n}',
 };
+
+// ---- Context Mapper parity (issue 13): a relationship's exposed aggregates
+export const mapExposedAggregate: Rule = {
+  code: 'map-exposed-aggregate',
+  severity: 'error',
+  title: "`exposes` naming something other than an aggregate of the upstream context",
+  explanation:
+    'A relationship\'s `exposes` line names the aggregates the upstream context publishes to the downstream: its part of the published model. ' +
+    'They are looked up in the upstream context (the one the arrow points from; either side of `<->`), so each must be an aggregate declared there. ' +
+    'Fix the name, or, if the aggregate lives in another context, relate that context instead. Exposed aggregates are not a shared kernel: they never need `[SK]`.',
+  example: 'context Customers { aggregate Customer { root entity Customer { id: CustomerId } } }\ncontext Portal\ncontextmap Shop {\n  Customers -> Portal { exposes Custmer }\n}',
+};
+
+function checkExposed(model: DddModel, relationship: Relationship, accept: Accept): void {
+  const upstream = exposingContexts(model, relationship);
+  if (upstream.length === 0) return; // unknown contexts: unknown-reference's job
+  const names = upstream.map((context) => context.name);
+  const where = boundedList(names, { last: ' or ' });
+  for (const reference of relationship.exposes ?? []) {
+    const name = reference.text;
+    if (reference.target || !name.trim()) continue;
+    const elsewhere = (model.index.get(name) ?? []).filter((declaration): declaration is Aggregate => declaration.kind === 'aggregate');
+    const other = elsewhere.find((aggregate) => !names.includes(aggregate.contextName));
+    if (other) {
+      accept(mapExposedAggregate, {
+        uri: reference.uri,
+        range: reference.range,
+        message: `${name} is an aggregate of ${other.contextName}, not of ${where}: a relationship exposes its upstream's aggregates. Relate ${other.contextName} instead, or name one of ${where}'s aggregates.`,
+        related: [{ uri: other.uri, range: other.nameRange, message: `aggregate ${other.contextName}.${other.name}` }],
+        data: { name, context: other.contextName, upstream: names },
+      });
+      continue;
+    }
+    const own = upstream.flatMap((context) => context.aggregates.map((aggregate) => aggregate.name));
+    const suggestion = closestName(name, own);
+    accept(mapExposedAggregate, {
+      uri: reference.uri,
+      range: reference.range,
+      message: `${where} has no aggregate ${name}${own.length ? ` (its aggregates: ${boundedList(own)})` : ''}.${suggestion ? ` Did you mean ${suggestion}?` : ''}`,
+      data: { name, upstream: names, ...(suggestion ? { suggestion } : {}) },
+    });
+  }
+}
+// ---- end of the exposed aggregates block
 
 const roleList = 'OHS, PL (upstream); ACL, CF (downstream); S, C (supplier, customer); SK, P (shared kernel, partnership: both sides of <->)';
 
@@ -334,7 +382,7 @@ function checkSharedContent(normalised: NormalisedRelationship, accept: Accept):
   accept(mapSharedKernelContent, {
     uri,
     range: { start: shared[0]!.range.start, end: shared[shared.length - 1]!.range.end },
-    message: 'Only a shared kernel shares part of its model: make this relationship one (A [SK] <-> B [SK] { … }) or remove the list.',
+    message: "Only a shared kernel shares part of its model: make this relationship one (A [SK] <-> B [SK] { … }), write the upstream's published aggregates on an exposes line ({ exposes … }), or remove the list.",
     data: { shared: shared.map((reference) => reference.text) },
   });
 }
@@ -359,7 +407,7 @@ function reportCycles(edges: Dependency[], accept: Accept): void {
 export const contextMapRules: RuleSet = {
   concern: 'context-map',
   summary: 'Context maps: each relationship uses known roles on the right side and forms a coherent pattern; no pair is mapped twice; dependencies have no cycles.',
-  rules: [mapUnknownRole, mapRoleSide, mapSymmetric, mapCustomerSupplier, mapSelfRelationship, mapDuplicateRelationship, mapConflictingRoles, mapRepeatedRole, mapSharedKernelContent, mapExternalRole, mapCycle],
+  rules: [mapUnknownRole, mapRoleSide, mapSymmetric, mapCustomerSupplier, mapSelfRelationship, mapDuplicateRelationship, mapConflictingRoles, mapRepeatedRole, mapSharedKernelContent, mapExternalRole, mapCycle, mapExposedAggregate],
   check(model, accept) {
     const edges: Dependency[] = [];
     const reported: Reported = new Set();
@@ -367,6 +415,7 @@ export const contextMapRules: RuleSet = {
       const pairs = new Map<string, NormalisedRelationship>();
       for (const relationship of map.relationships) {
         if (!relationship.arrow) continue; // a syntax error, reported by the parser
+        if (relationship.exposes?.length) checkExposed(model, relationship, accept);
         const normalised = normaliseRelationship(relationship);
         const hasRoles = relationship.left.roles.length > 0 || relationship.right.roles.length > 0;
         if (hasRoles) checkRoleNames(normalised, accept);

@@ -15,6 +15,9 @@ const declarationGroups: Partial<Record<ElementKind, string>> = {
   enum: 'type',
   command: 'message',
   event: 'message',
+  // issue 13: `features` and `supports` name either
+  usecase: 'requirement',
+  story: 'requirement',
 };
 
 export const duplicateName: Rule = {
@@ -51,8 +54,8 @@ export const contextMergeConflict: Rule = {
   severity: 'error',
   title: 'The parts of an open context disagree',
   explanation:
-    'A context may be declared in several places; its parts merge. Facts about the context as a whole — which subdomain it implements and ' +
-    'which team owns it — are given at most once, so that no two files contradict each other.',
+    'A context may be declared in several places; its parts merge. Facts about the context as a whole — which subdomain it implements, ' +
+    'which team owns it, and its enumerated attributes (`kind`, `knowledge`, `evolution`) — are given at most once, so that no two files contradict each other.',
   example: 'context Sales { owner "Checkout team" }\ncontext Sales { owner "Growth team" }',
 };
 
@@ -111,7 +114,7 @@ export const nameRules: RuleSet = {
   rules: [duplicateName, duplicateInContext, duplicateMember, contextMergeConflict],
   check(model, accept) {
     const { index } = model;
-    reportDuplicates(accept, index, duplicateName, [model.domains, model.contextMaps, model.sagas, model.boards], () => 'in the workspace');
+    reportDuplicates(accept, index, duplicateName, [model.domains, model.contextMaps, model.sagas, model.boards, model.teams, model.requirements, model.valueRegisters], () => 'in the workspace');
     // subdomains are named within their domain (`Shop.Payments`): two domains may each have one of a name, and a bare use of it is ambiguous where it is written
     const subdomainsByDomain = new Map<string, Declaration[]>();
     for (const subdomain of model.subdomains) {
@@ -182,6 +185,25 @@ function checkMergeConflicts(accept: Accept, context: BoundedContext): void {
       related: [{ uri: withImplements[0]!.uri, range: withImplements[0]!.implements[0]!.range, message: 'first implements' }],
     });
   }
+  // ---- issue 13: a context's attribute lines, like its owner, are given once across its blocks
+  const firstSaid = new Map<string, { uri: string; range: { start: number; end: number } }>();
+  for (const declaration of context.declarations) {
+    for (const setting of declaration.attributes ?? []) {
+      const first = firstSaid.get(setting.keyword.text);
+      if (!first) {
+        firstSaid.set(setting.keyword.text, { uri: declaration.uri, range: setting.keyword.range });
+        continue;
+      }
+      if (first.uri === declaration.uri && first.range.start === setting.keyword.range.start) continue;
+      accept(contextMergeConflict, {
+        uri: declaration.uri,
+        range: setting.keyword.range,
+        message: `Context ${context.name} already says its ${setting.keyword.text}; give '${setting.keyword.text}' once.`,
+        related: [{ uri: first.uri, range: first.range, message: `first ${setting.keyword.text}` }],
+      });
+    }
+  }
+  // ---- end of the attribute lines
   const withOwner = context.declarations.filter((declaration) => declaration.owner);
   for (const declaration of withOwner.slice(1)) {
     accept(contextMergeConflict, {

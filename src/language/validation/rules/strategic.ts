@@ -8,6 +8,7 @@ import { kindWords, qualifiedName, type DddModel } from '../../model/model';
 import { boundedItems, boundedList } from '../../util/bounded-list';
 import { internalMemberKeys } from '../../syntax/constructs';
 import type { Accept, Rule, RuleSet } from '../rule';
+import { attributeValue, checkAttributeValues } from './attribute-values';
 
 export const subdomainType: Rule = {
   code: 'subdomain-type',
@@ -59,7 +60,7 @@ export const contextUnmapped: Rule = {
   title: 'A context that no context map mentions',
   explanation:
     'A context map shows how every bounded context integrates with the others. A context left off the map is either isolated (then say so) or its relationships are still to be drawn. ' +
-    'Add it to a context map.',
+    'Add it to a context map: in a relationship, or, when it has none yet, in the map\'s `contains A, B` line.',
   example: 'context Sales\ncontext Reporting\ncontextmap Shop {\n  Sales -> Billing\n}',
 };
 
@@ -120,6 +121,8 @@ function checkExternalInternals(context: BoundedContext, accept: Accept): void {
 function mappedContexts(model: DddModel): Set<BoundedContext> {
   const mapped = new Set<BoundedContext>();
   for (const map of model.contextMaps) {
+    // `contains A, B`: on the map without a relationship (issue 13)
+    for (const reference of map.contains ?? []) if (reference.target?.kind === 'context') mapped.add(reference.target);
     for (const relationship of map.relationships) {
       for (const side of [relationship.left, relationship.right]) {
         const target = side.context?.target;
@@ -146,8 +149,9 @@ function checkCoreImplemented(model: DddModel, accept: Accept): void {
 export const strategicRules: RuleSet = {
   concern: 'strategic',
   summary: 'Subdomains are classified (core, supporting, generic), contexts implement subdomains, and external systems are modelled only by their published interface.',
-  rules: [subdomainType, contextImplements, externalCore, externalInternals, contextUnmapped, coreWithoutContext],
+  rules: [subdomainType, contextImplements, externalCore, externalInternals, contextUnmapped, coreWithoutContext, attributeValue],
   check(model, accept) {
+    checkAttributeValues(model, accept);
     for (const subdomain of model.subdomains) {
       if (subdomain.type) continue;
       accept(subdomainType, {
