@@ -568,6 +568,8 @@ export interface ValueCluster extends DeclarationBase {
   core?: Name;
   demonstrators: string[];
   values: ValueItem[];
+  /** The stakeholders the whole cluster matters to (CML's value elicitations), with their `priority` and `impact`. */
+  stakeholders: ValueStakeholder[];
 }
 
 /** A value of a register or a cluster: `value Privacy { core  demonstrator "…"  stakeholder P { priority high … } }`. */

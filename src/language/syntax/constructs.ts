@@ -173,7 +173,7 @@ export const constructs = [
   { keyword: 'want', places: ['story'], description: 'What the role wants to do: verb "Object" with "attribute", …' },
   { keyword: 'so', places: ['story'], description: 'The benefit: so that …' },
   { keyword: 'group', places: ['stakeholders'], kind: 'stakeholderGroup', body: 'stakeholders', declaresName: true, description: 'A group of stakeholders.' },
-  { keyword: 'stakeholder', places: ['stakeholders', 'valueItem'], kind: 'stakeholder', body: 'stakeholder', declaresName: true, description: 'Someone with a stake in the system: influence and interest (in a value register: priority and impact).' },
+  { keyword: 'stakeholder', places: ['stakeholders', 'cluster', 'valueItem'], kind: 'stakeholder', body: 'stakeholder', declaresName: true, description: 'Someone with a stake in the system: influence and interest (in a value register: priority and impact).' },
   { keyword: 'influence', places: ['stakeholder'], description: 'How much the stakeholder can influence the system: low, medium or high.' },
   { keyword: 'interest', places: ['stakeholder'], description: 'How much the stakeholder cares about the system: low, medium or high.' },
   { keyword: 'cluster', places: ['values'], kind: 'valueCluster', body: 'cluster', declaresName: true, description: 'A cluster of related values around a core value.' },

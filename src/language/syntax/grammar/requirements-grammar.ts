@@ -207,7 +207,7 @@ export abstract class RequirementsGrammar extends StormingGrammar {
   protected valueCluster = this.RULE('valueCluster', (into: ValueCluster[] = []) => {
     const keyword = this.CONSUME(T.Cluster);
     const name = this.consumeNamed(T.Identifier);
-    const cluster: ValueCluster = { kind: 'valueCluster', name: name.text, uri: this.uri, range: this.tokenRange(keyword), nameRange: name.range, demonstrators: [], values: [] };
+    const cluster: ValueCluster = { kind: 'valueCluster', name: name.text, uri: this.uri, range: this.tokenRange(keyword), nameRange: name.range, demonstrators: [], values: [], stakeholders: [] };
     if (!this.RECORDING_PHASE) into.push(cluster);
     this.OPTION(() => (cluster.description = this.SUBRULE(this.stringValue)));
     this.OPTION2(() => {
@@ -223,6 +223,7 @@ export abstract class RequirementsGrammar extends StormingGrammar {
           },
           { ALT: () => (this.CONSUME(T.Demonstrator), cluster.demonstrators.push(this.SUBRULE2(this.stringValue))) },
           { ALT: () => this.SUBRULE(this.valueItem, { ARGS: [cluster.values] }) },
+          { ALT: () => this.SUBRULE(this.valueStakeholder, { ARGS: [cluster.stakeholders] }) },
         ]),
       );
       this.CONSUME(T.RCurly);

@@ -94,8 +94,9 @@ export const namingRules: RuleSet = {
     forEachNamedDeclaration(model, (declaration) => {
       if (declaration.kind === 'event') checkEvent(declaration, accept);
       else if (declaration.kind === 'command') checkCommand(declaration, accept);
-      // a name the parser could not read is empty; the syntax error says enough
-      if (!declaration.name || isPascalCase(declaration.name)) return;
+      // a name the parser could not read is empty (the syntax error says enough); one with a space was
+      // not written as a name (`stakeholders for Claims` names a block that has none)
+      if (!declaration.name || isPascalCase(declaration.name) || /\s/.test(declaration.name)) return;
       const suggestion = toPascalCase(declaration.name);
       if (!suggestion) return;
       accept(namePascalCase, {
