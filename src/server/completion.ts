@@ -34,6 +34,12 @@ const itemKinds: Record<CompletionKind, CompletionItemKind> = {
   sagaStep: CompletionItemKind.Method,
   reaction: CompletionItemKind.Event,
   sticky: CompletionItemKind.Text,
+  // tactical details and the application layer (Context Mapper parity)
+  module: CompletionItemKind.Module,
+  application: CompletionItemKind.Module,
+  flow: CompletionItemKind.Class,
+  flowStep: CompletionItemKind.Method,
+  coordination: CompletionItemKind.Class,
 };
 
 export const completionTriggerCharacters = ['.', '[', ':', '>'];

@@ -37,6 +37,12 @@ export const symbolKinds: Record<ElementKind, SymbolKind> = {
   sagaStep: SymbolKind.Method,
   reaction: SymbolKind.Event,
   sticky: SymbolKind.Object,
+  // tactical details and the application layer (Context Mapper parity)
+  module: SymbolKind.Package,
+  application: SymbolKind.Namespace,
+  flow: SymbolKind.Class,
+  flowStep: SymbolKind.Method,
+  coordination: SymbolKind.Class,
 };
 
 const stickyKinds: Record<string, SymbolKind> = {

@@ -23,13 +23,15 @@ const childKeys: Partial<Record<ElementKind | 'contextDeclaration', readonly str
   aggregate: aggregateMemberKeys,
   entity: ['fields', 'operations'],
   value: ['fields', 'operations'],
-  enum: ['values'],
+  enum: ['fields', 'values'],
   command: ['fields'],
   event: ['fields'],
   readmodel: ['fields'],
   repository: ['operations'],
   service: ['operations'],
   operation: ['parameters'],
+  // a module's members are the context's (each knows its module); an application's services, commands and events too
+  application: ['flows', 'coordinations'],
 };
 
 const none: readonly string[] = [];

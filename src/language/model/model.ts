@@ -25,6 +25,7 @@ import { emptyContextMembers } from './context-members';
 import { forEachElement } from './element-tree';
 import { constructsIn, contextMemberKeys } from '../syntax/constructs';
 import { DeclarationIndex } from './declaration-index';
+import { linkTactical } from './tactical-links';
 
 export interface DddModel {
   documents: ParsedDocument[];
@@ -85,6 +86,7 @@ export function buildModel(documents: ParsedDocument[]): DddModel {
     if (reference.target === undefined && reference.expected.length > 0) model.unsettled.push(reference);
   }
   linkSubdomains(model);
+  linkTactical(model);
   return model;
 }
 
@@ -153,7 +155,8 @@ function indexModel(model: DddModel): void {
 function addContextMembers(index: DeclarationIndex, context: BoundedContext): void {
   forEachElement(context, (element) => {
     if (!namedMemberKinds.has(element.kind)) return false;
-    index.add(element as Declaration);
+    // an unnamed application layer is looked up by no name
+    if (element.name) index.add(element as Declaration);
     return element.kind === 'aggregate';
   });
 }
@@ -356,4 +359,9 @@ export const kindWords: Record<ElementKind | 'contextDeclaration', string> = {
   sagaStep: 'saga step',
   reaction: 'saga reaction',
   sticky: 'sticky note',
+  module: 'module',
+  application: 'application layer',
+  flow: 'flow',
+  flowStep: 'flow step',
+  coordination: 'coordination',
 };

@@ -110,6 +110,26 @@ export const Policy = keyword('policy');
 export const When = keyword('when');
 export const Then = keyword('then');
 export const Hotspot = keyword('hotspot');
+// Tactical details and the application layer (Context Mapper parity, issue 13)
+export const Module = keyword('module');
+export const Abstract = keyword('abstract');
+export const Extends = keyword('extends');
+export const Key = keyword('key');
+export const Throws = keyword('throws');
+export const Reads = keyword('reads');
+export const Writes = keyword('writes');
+export const Lifecycle = keyword('lifecycle');
+export const Application = keyword('application');
+export const Flow = keyword('flow');
+export const Coordination = keyword('coordination');
+export const Delegates = keyword('delegates');
+export const To = keyword('to');
+export const Triggers = keyword('triggers');
+export const OperationKw = keyword('operation');
+export const Public = keyword('public');
+export const Protected = keyword('protected');
+export const Private = keyword('private');
+export const Internal = keyword('internal');
 // Literals
 export const True = keyword('true');
 export const False = keyword('false');

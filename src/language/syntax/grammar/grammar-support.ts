@@ -73,6 +73,10 @@ export const starts = {
   steps: [T.Step],
   contextHeader: [T.Implements, T.External, T.StringLiteral, T.LCurly],
   storming: startTokens('storming'),
+  module: startTokens('module'),
+  application: startTokens('application'),
+  flow: startTokens('flow'),
+  coordination: [T.NameReference],
 } satisfies Record<string, MemberStart>;
 
 /** Where a member was expected, and what may stand there, for the grammar's "Unexpected … in a context: expected …" findings. */
@@ -81,6 +85,9 @@ export const expectedMember = {
   context: `a context: expected ${expectedIn('context')}`,
   aggregate: `an aggregate: expected ${expectedIn('aggregate')}`,
   storming: `a storming board: expected ${expectedIn('storming')}`,
+  module: `a module: expected ${expectedIn('module')}`,
+  application: `an application layer: expected ${expectedIn('application')}`,
+  flow: `a flow: expected ${expectedIn('flow')} steps`,
 };
 export const MAX_EXPRESSION_TERMS = 256;
 
@@ -88,7 +95,11 @@ export const kinds = {
   context: ['context'],
   // wider than valid, so that 'implements Shop' (a domain) gets a clear finding
   implementsTarget: ['subdomain', 'domain', 'context'],
-  type: ['entity', 'value', 'enum'],
+  // events and commands are types too (a field may hold the last event)
+  type: ['entity', 'value', 'enum', 'event', 'command'],
+  // wider than valid, so that `entity A extends SomeValue` gets its own finding
+  extends: ['entity', 'value', 'event'],
+  service: ['service'],
   // wider than a root, so that 'repository for a value object' gets its own finding
   aggregateRoot: ['entity', 'aggregate', 'value', 'enum'],
   aggregate: ['aggregate'],
