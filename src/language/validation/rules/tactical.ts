@@ -147,7 +147,7 @@ function reportOperation(reference: Reference, where: string, candidates: readon
   accept(unknownOperation, {
     uri: reference.uri,
     range: reference.range,
-    message: `Unknown operation ${reference.text}: ${where} declares no operation of that name.${didYouMean(reference.text, candidates)}`,
+    message: `Unknown operation ${reference.text}: ${where}.${didYouMean(reference.text, candidates)}`,
     data: { name: reference.text },
   });
 }
@@ -160,7 +160,7 @@ function checkApplication(context: BoundedContext, accept: Accept): void {
       for (const step of flow.steps) {
         if (!step) continue;
         for (const reference of step.operations) {
-          if (!reference.target && reference.text) reportOperation(reference, `no service of context ${context.name}`, operationNames(), accept);
+          if (!reference.target && reference.text) reportOperation(reference, `no service of context ${context.name} declares it`, operationNames(), accept);
         }
         const delegate = step.delegate?.target;
         if (delegate?.kind === 'aggregate') {
@@ -183,7 +183,7 @@ function checkApplication(context: BoundedContext, accept: Accept): void {
           continue;
         }
         if (!step.operation.target && step.operation.text) {
-          reportOperation(step.operation, `service ${service.name}`, (service as DomainService).operations.map((operation) => operation.name), accept);
+          reportOperation(step.operation, `service ${service.name} declares no operation of that name`, (service as DomainService).operations.map((operation) => operation.name), accept);
         }
       }
     }
