@@ -18,6 +18,7 @@ import type {
   Reference,
   Saga,
   StateName,
+  StateTransition,
   Sticky,
   StormingBoard,
   TextRange,
@@ -140,6 +141,21 @@ class IndexBuilder {
       }
       for (const expectation of present(stream.expectations)) use(stream.uri, expectation.field, fieldNamed(root, expectation.field.text));
     }
+  }
+
+  /** `writes [PARKED -> MOVING]`: the states of a transition denote the values of the lifecycle enum. */
+  lifecycleStates(context: BoundedContext): void {
+    const visit = (uri: string, transition: StateTransition | undefined) => {
+      if (!transition) return;
+      for (const state of [...transition.from, ...transition.to]) {
+        if (state?.target) this.add({ what: 'fieldUse', uri, range: state.range, text: state.text, symbol: state.target });
+      }
+    };
+    const services = [...present(context.services), ...present(context.aggregates).flatMap((aggregate) => present(aggregate.services))];
+    const commands = [...present(context.commands), ...present(context.aggregates).flatMap((aggregate) => present(aggregate.commands))];
+    for (const command of commands) visit(command.uri, command.writes);
+    for (const service of services) for (const operation of present(service.operations)) visit(operation.uri, operation.writes);
+    for (const application of present(context.applications)) for (const flow of present(application.flows)) for (const step of present(flow.steps)) visit(step.uri, step.transition);
   }
 
   saga(saga: Saga): void {
@@ -275,7 +291,10 @@ function buildIndex(model: DddModel): NavIndex {
     builder.declare(element, parent);
     if (element.kind === 'context') builder.contextBlocks(element);
   });
-  for (const context of model.contexts.values()) builder.fieldUses(context);
+  for (const context of model.contexts.values()) {
+    builder.fieldUses(context);
+    builder.lifecycleStates(context);
+  }
   builder.roles();
   for (const saga of model.sagas) builder.saga(saga);
   for (const board of model.boards) builder.board(board);
