@@ -5,7 +5,7 @@
  * in flows.
  */
 import { describe, expect, test } from 'vitest';
-import { completionsAt, definitionOf, documentSymbols, hoverAt, type DocumentSymbolNode } from '../../src/language/navigation/index';
+import { completionsAt, definitionOf, documentSymbols, hoverAt, semanticTokens, type DocumentSymbolNode } from '../../src/language/navigation/index';
 import { fixture } from '../helpers';
 import { cursor, slice, workspace } from './fixtures';
 
@@ -113,5 +113,27 @@ describe('completion', () => {
     expect(complete('context A { abstract | }')).toEqual(['entity', 'value', 'event']);
     expect(complete('context A { lifecycle | }')).toEqual(['enum']);
     expect(complete('context A { entity B extends | }')).toContain('Machine');
+  });
+});
+
+describe('semantic tokens', () => {
+  test('modules, operations of flows, states of transitions, gateways and the new keywords', () => {
+    const text = fixture('tactical/fleet.ddd');
+    const spans = semanticTokens(ws.model, ws.uri('fleet.ddd'));
+    const at = (needle: string, delta = 0) => {
+      const start = ws.at('fleet.ddd', needle, delta);
+      const span = spans.find((candidate) => candidate.start === start);
+      return span ? `${text.slice(span.start, span.start + span.length)} ${span.type}${span.modifiers.length ? ` ${span.modifiers.join(' ')}` : ''}` : undefined;
+    };
+    expect(at('module Vehicles', 7)).toBe('Vehicles context declaration');
+    expect(at('module Vehicles')).toBe('module keyword');
+    expect(at('lifecycle enum')).toBe('lifecycle keyword');
+    expect(at('extends Machine')).toBe('extends keyword');
+    expect(at('extends Machine', 8)).toBe('Machine entity');
+    expect(at('writes [PARKED', 8)).toBe('PARKED enumMember');
+    expect(at('triggers operation checkPapers', 19)).toBe('checkPapers operation');
+    expect(at('MOVING X SCRAPPED', 7)).toBe('X operator');
+    expect(at('PapersAccepted X PapersRejected', 15)).toBe('X operator');
+    expect(at('flow Registration', 5)).toBe('Registration saga declaration');
   });
 });

@@ -75,9 +75,13 @@ const memberStarts: Partial<Record<BlockKind, readonly string[]>> = Object.fromE
 
 /** Tokens after which a statement cannot end: a line break after them continues it. */
 const continuing = new Set([Colon, Dot, RightArrow, LeftArrow, BothArrow, Assign, PlusAssign, MinusAssign, Plus, Minus, Star, LParen, LBracket, LAngle]);
-const continuingWords = ['emits', 'from', 'for', 'of', 'implements', 'by', 'on', 'when', 'then', 'reply', 'compensate', 'applies', 'else', 'or', 'and', 'fails', 'expect', 'orchestrated'];
+const continuingWords = [
+  'emits', 'from', 'for', 'of', 'implements', 'by', 'on', 'when', 'then', 'reply', 'compensate', 'applies', 'else', 'or', 'and', 'fails', 'expect', 'orchestrated',
+  // tactical details and the application layer
+  'extends', 'throws', 'delegates', 'to', 'triggers',
+];
 /** Blocks whose members may be separated by commas (so a comma at a line end does not continue a statement). */
-const commaSeparatedMembers: ReadonlySet<BlockKind> = new Set(['structure', 'fields', 'enum', 'glossary', 'shared', 'operations', 'stream', 'contextmap']);
+const commaSeparatedMembers: ReadonlySet<BlockKind> = new Set(['structure', 'fields', 'enum', 'glossary', 'shared', 'operations', 'stream', 'contextmap', 'coordination']);
 const choreographyWords = ['on', 'or', 'and', 'emits', 'else', 'compensates', 'idempotent'];
 
 interface TokenInfo {
@@ -113,7 +117,7 @@ function analyse(tokens: IToken[]): TokenInfo[] | undefined {
 }
 
 /** Blocks whose members are free names (fields, values, terms): a line there starts a member unless it begins with punctuation. */
-const memberBodies: ReadonlySet<BlockKind> = new Set(['structure', 'fields', 'operations', 'glossary', 'enum', 'shared', 'stream']);
+const memberBodies: ReadonlySet<BlockKind> = new Set(['structure', 'fields', 'operations', 'glossary', 'enum', 'shared', 'stream', 'coordination']);
 
 /** Whether the token at `i`, first on its line, continues the statement of the line above. */
 function continues(tokens: IToken[], infos: TokenInfo[], i: number): boolean {
@@ -134,6 +138,9 @@ function continues(tokens: IToken[], infos: TokenInfo[], i: number): boolean {
     case 'aggregate':
     case 'orchestration':
     case 'storming':
+    case 'module':
+    case 'application':
+    case 'flow':
       return !isKeyword(token, ...memberStarts[info.kind]!);
     case 'contextmap':
       return !isName(token);
@@ -183,15 +190,17 @@ function spacing(tokens: IToken[], infos: TokenInfo[], i: number, gap: string): 
   else if (next === LParen && (isName(previous) || prev === RAngle)) spaces = 0;
   else if (isUnaryMinus(tokens, i - 1)) spaces = 0;
   else if (
-    (infos[i]!.kind === 'structure' || infos[i]!.kind === 'fields') &&
+    (infos[i]!.kind === 'structure' || infos[i]!.kind === 'fields' || infos[i]!.kind === 'enum') &&
     infos[i]!.nesting === 0 &&
     isName(token) &&
-    tokens[i + 1]?.tokenType === Colon &&
+    (tokens[i + 1]?.tokenType === Colon || (isKeyword(token, 'key') && tokens[i + 2]?.tokenType === Colon) || (infos[i]!.kind === 'enum' && tokens[i - 2]?.tokenType === Colon)) &&
     prev !== LCurly &&
     prev !== Comma &&
-    prev !== Colon
+    prev !== Colon &&
+    !isKeyword(previous, 'key')
   ) {
-    // `{ order: OrderId  customer: CustomerId }`: fields on one line, two spaces apart
+    // `{ order: OrderId  customer: CustomerId }`: fields on one line, two spaces apart (`key vin: String` is one field;
+    // in an enum, its values after its fields: `label: String  PETROL("Petrol")`)
     spaces = 2;
   }
   if (spaces === 0 && !joinable(previous, token)) spaces = 1;
