@@ -15,7 +15,7 @@ import type { SourceLocation, SourcePosition, SourceRange } from './source';
  */
 
 /** The views of the preview, as the CLI's `--view` names them, in the toolbar's order. */
-export const viewKinds = ['context-map', 'aggregates', 'saga', 'storming', 'domains'] as const;
+export const viewKinds = ['context-map', 'aggregates', 'saga', 'flows', 'storming', 'domains'] as const;
 export type ViewKind = (typeof viewKinds)[number];
 
 /** A saga is drawn as its state machine or its sequence (orchestrated), or its event flow (choreographed). */

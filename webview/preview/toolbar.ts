@@ -12,6 +12,7 @@ export const kindLabels: Record<ViewKind, string> = {
   'context-map': 'Context map',
   aggregates: 'Aggregates',
   saga: 'Sagas',
+  flows: 'Flows',
   storming: 'Event storming',
   domains: 'Domains',
 };

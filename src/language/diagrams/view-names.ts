@@ -14,7 +14,7 @@
  */
 
 /** The views, in the preview's order (its tabs), as `ddd export --view` names them. */
-export const viewNames = ['context-map', 'aggregates', 'saga', 'storming', 'domains'] as const;
+export const viewNames = ['context-map', 'aggregates', 'saga', 'flows', 'storming', 'domains'] as const;
 export type ViewName = (typeof viewNames)[number];
 
 /** A saga is drawn as its state machine or its sequence (orchestrated), or its event flow (choreographed). */
