@@ -86,6 +86,12 @@ describe('operations', () => {
     expect([named!.name, named!.visibility]).toEqual(['public', undefined]);
   });
 
+  it('takes the marker words as names before a colon or a parenthesis', () => {
+    const car = context('context Fleet {\n  entity Car { id: CarId  public: Boolean  private: Boolean  key(k: Int): Int  internal() }\n}').entities[0]!;
+    expect(car.fields.map((f) => [f.name, f.key ?? false])).toEqual([['id', false], ['public', false], ['private', false]]);
+    expect(car.operations.map((o) => [o.name, o.visibility])).toEqual([['key', undefined], ['internal', undefined]]);
+  });
+
   it('reads services inside aggregates', () => {
     const aggregate = context('context Fleet {\n  aggregate Vehicle {\n    root entity Vehicle { id: VehicleId }\n    service VehicleService { park(v: VehicleId) }\n  }\n}').aggregates[0]!;
     expect(aggregate.services.map((s) => [s.name, s.aggregate?.name, s.contextName])).toEqual([['VehicleService', 'Vehicle', 'Fleet']]);

@@ -215,8 +215,8 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
     return args;
   });
 
-  /** `key vin: String` marks the identity; `key: String` is a field named key. */
-  private readonly keyOption = { GATE: () => this.LA(2).tokenType !== T.Colon, DEF: () => this.CONSUME(T.Key) };
+  /** `key vin: String` marks the identity (`key: String` is a field named key: the lexer makes that `key` a name). */
+  private readonly keyOption = () => this.CONSUME(T.Key);
 
   protected field = this.RULE('field', (): Field => {
     const key = this.OPTION4(this.keyOption);
@@ -245,10 +245,12 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
     ]);
   });
 
+  private readonly visibilityOption = () => this.SUBRULE(this.visibility);
+
   protected operation = this.RULE('operation', (into: Operation[] = []) => {
     const start = this.LA(1);
-    // `public park()`, but `public()` is an operation named public
-    const visibility = this.OPTION2({ GATE: () => this.LA(2).tokenType !== T.LParen, DEF: () => this.SUBRULE(this.visibility) });
+    // `public park()` (`public()` is an operation named public: the lexer makes that `public` a name)
+    const visibility = this.OPTION2(this.visibilityOption);
     const name = this.consumeNamed(T.AnyName);
     const operation: Operation = {
       kind: 'operation',
