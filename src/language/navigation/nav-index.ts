@@ -11,6 +11,8 @@ import { roleInfo } from '../context-map/relationships';
 import type {
   Aggregate,
   BoundedContext,
+  Command,
+  DomainService,
   Declaration,
   DomainEvent,
   Entity,
@@ -151,11 +153,13 @@ class IndexBuilder {
         if (state?.target) this.add({ what: 'fieldUse', uri, range: state.range, text: state.text, symbol: state.target });
       }
     };
-    const services = [...present(context.services), ...present(context.aggregates).flatMap((aggregate) => present(aggregate.services))];
-    const commands = [...present(context.commands), ...present(context.aggregates).flatMap((aggregate) => present(aggregate.commands))];
-    for (const command of commands) visit(command.uri, command.writes);
-    for (const service of services) for (const operation of present(service.operations)) visit(operation.uri, operation.writes);
-    for (const application of present(context.applications)) for (const flow of present(application.flows)) for (const step of present(flow.steps)) visit(step.uri, step.transition);
+    // no arrays built: this runs for every context of the workspace, and most write no transition
+    const holders: readonly { commands: readonly (Command | undefined)[]; services: readonly (DomainService | undefined)[] }[] = [context, ...context.aggregates];
+    for (const holder of holders) {
+      for (const command of holder.commands) if (command?.writes) visit(command.uri, command.writes);
+      for (const service of holder.services) if (service) for (const operation of service.operations) if (operation?.writes) visit(operation.uri, operation.writes);
+    }
+    for (const application of context.applications) for (const flow of application.flows) for (const step of flow.steps) if (step?.transition) visit(step.uri, step.transition);
   }
 
   saga(saga: Saga): void {
