@@ -15,7 +15,7 @@ import type { SourceLocation, SourcePosition, SourceRange } from './source';
  */
 
 /** The views of the preview, as the CLI's `--view` names them, in the toolbar's order. */
-export const viewKinds = ['context-map', 'aggregates', 'saga', 'storming', 'domains'] as const;
+export const viewKinds = ['context-map', 'aggregates', 'saga', 'flows', 'storming', 'domains'] as const;
 export type ViewKind = (typeof viewKinds)[number];
 
 /** The word on each view's tab (the core's `viewLabels`, their `tab`). */
@@ -23,6 +23,7 @@ export const viewTabLabels = {
   'context-map': 'Context map',
   aggregates: 'Aggregates',
   saga: 'Sagas',
+  flows: 'Flows',
   storming: 'Event storming',
   domains: 'Domains',
 } as const satisfies Record<ViewKind, string>;

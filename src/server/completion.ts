@@ -45,6 +45,12 @@ const itemKinds: Record<CompletionKind, CompletionItemKind> = {
   valueRegister: CompletionItemKind.Module,
   valueCluster: CompletionItemKind.Module,
   valueItem: CompletionItemKind.Constant,
+  // tactical details and the application layer (Context Mapper parity)
+  module: CompletionItemKind.Module,
+  application: CompletionItemKind.Module,
+  flow: CompletionItemKind.Class,
+  flowStep: CompletionItemKind.Method,
+  coordination: CompletionItemKind.Class,
 };
 
 export const completionTriggerCharacters = ['.', '[', ':', '>'];

@@ -47,6 +47,12 @@ export const symbolKinds: Record<ElementKind, SymbolKind> = {
   valueRegister: SymbolKind.Namespace,
   valueCluster: SymbolKind.Namespace,
   valueItem: SymbolKind.Constant,
+  // tactical details and the application layer (Context Mapper parity)
+  module: SymbolKind.Package,
+  application: SymbolKind.Namespace,
+  flow: SymbolKind.Class,
+  flowStep: SymbolKind.Method,
+  coordination: SymbolKind.Class,
 };
 
 const stickyKinds: Record<StickyType, SymbolKind> = {

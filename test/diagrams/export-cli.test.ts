@@ -80,6 +80,7 @@ describe('ddd export --format mermaid', () => {
       'aggregates-Support.mmd',
       'context-map.mmd',
       'domains.mmd',
+      'lifecycle-Order.mmd',
       'saga-flow-OrderFulfilment.mmd',
       'saga-flow-PlaceOrderChoreography.mmd',
       'saga-sequence-OrderSaga.mmd',
@@ -128,7 +129,7 @@ describe('ddd export --format markdown', () => {
     expect(markdown).toContain('| **OrderCreated** | command CreateOrder; Sales in saga PlaceOrderChoreography | Inventory in saga PlaceOrderChoreography; saga OrderSaga after CreateOrder |');
     expect(markdown.indexOf('## Domains and subdomains')).toBeLessThan(markdown.indexOf('## Context map'));
     const blocks = [...markdown.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((match) => match[1]!);
-    expect(blocks).toHaveLength(13); // domains, context map, 6 contexts, 4 saga diagrams, 1 board
+    expect(blocks).toHaveLength(14); // domains, context map, 6 contexts, 4 saga diagrams, the lifecycle of Order, 1 board
     for (const block of blocks) await parseMermaid(block);
   });
 

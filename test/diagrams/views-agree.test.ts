@@ -119,7 +119,7 @@ describe('an unknown view or name: the same message from the CLI, the Markdown e
 
   it('a view that does not exist', async () => {
     const message = unknownViewProblem('nope');
-    expect(message).toBe('There is no view named nope (the views are context-map, aggregates, saga, storming, domains)');
+    expect(message).toBe('There is no view named nope (the views are context-map, aggregates, saga, flows, storming, domains)');
     expect(serverProblem({ view: 'nope' })).toBe(message);
     expect(await cliProblem({ view: 'nope' })).toBe(message);
     expect(await cliProblem({ view: 'nope', format: 'markdown' })).toBe(message);

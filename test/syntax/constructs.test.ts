@@ -15,7 +15,10 @@ const opened: Record<Place, { rule: string; text: string }> = {
   top: { rule: 'declaration', text: '' },
   domain: { rule: 'domain', text: 'domain D {' },
   context: { rule: 'context', text: 'context C {' },
+  module: { rule: 'module', text: 'module M {' },
   aggregate: { rule: 'aggregate', text: 'aggregate A {' },
+  application: { rule: 'application', text: 'application {' },
+  flow: { rule: 'flow', text: 'flow F {' },
   orchestration: { rule: 'saga', text: 'saga S orchestrated by C {' },
   storming: { rule: 'storming', text: 'storming B {' },
   // ---- Context Mapper parity: strategic design and requirements (issue 13)
@@ -73,7 +76,7 @@ describe('the constructs table and the grammar', () => {
   test('a member the grammar does not expect is reported with the table\'s words', () => {
     const document = parseDocument('file:///c.ddd', 'context C { entty X }');
     expect(document.diagnostics[0]!.message).toContain(`in a context: expected ${expectedIn('context')}`);
-    expect(expectedIn('aggregate')).toBe('root entity, entity, value, enum, command, event or invariant');
+    expect(expectedIn('aggregate')).toBe('root entity, entity, value, enum, command, event, invariant, service or lifecycle enum');
     expect(expectedIn('domain')).toBe('core, supporting or generic subdomain');
   });
 });

@@ -86,7 +86,7 @@ describe.skipIf(!browserFound)(`the webview in Chromium (${chromiumPath.path ?? 
       const sales = panel.page.locator(stageSvg('g[id*="-flowchart-c_Sales-"]'));
       await sales.waitFor();
       expect(await panel.page.locator(stageSvg('g.node')).count()).toBe(example.model.contexts.size);
-      expect(await panel.page.locator('vscode-tab-header').allTextContents()).toEqual(['Context map', 'Aggregates', 'Sagas', 'Event storming', 'Domains']);
+      expect(await panel.page.locator('vscode-tab-header').allTextContents()).toEqual(['Context map', 'Aggregates', 'Sagas', 'Flows', 'Event storming', 'Domains']);
       await panel.screenshot('preview-context-map-dark');
       const revealed = panel.next('revealSource');
       await sales.click();
@@ -334,11 +334,11 @@ describe.skipIf(!browserFound)(`the webview in Chromium (${chromiumPath.path ?? 
       expect(await legend.count()).toBe(0);
     });
 
-    test('all five tabs are always there; an empty one names the snippet that fills it, with nothing to export', async () => {
+    test('all six tabs are always there; an empty one names the snippet that fills it, with nothing to export', async () => {
       handlers = handlersOf(checkWorkspace([{ uri: 'file:///lending.ddd', text: 'context Catalogue\ncontext Loans\ncontextmap Library {\n  Catalogue -> Loans\n}' }]));
       await show({ view: 'context-map' });
       await panel.page.locator(stageSvg('g[id*="-flowchart-c_Loans-"]')).waitFor();
-      expect(await panel.page.locator('vscode-tab-header').allTextContents()).toEqual(['Context map', 'Aggregates', 'Sagas', 'Event storming', 'Domains']);
+      expect(await panel.page.locator('vscode-tab-header').allTextContents()).toEqual(['Context map', 'Aggregates', 'Sagas', 'Flows', 'Event storming', 'Domains']);
       const asked = panel.next('selectView');
       await panel.page.locator('vscode-tab-header', { hasText: 'Sagas' }).click();
       expect(await asked).toEqual({ type: 'selectView', view: 'saga' });

@@ -46,6 +46,12 @@ export const emptyHints: Record<ViewKind, EmptyHint> = {
     join: 'or',
     then: 'Its state machine, sequence or event flow is drawn here.',
   },
+  flows: {
+    nothing: 'No flows, coordinations or lifecycles yet.',
+    where: "Inside a context's braces, type",
+    snippets: [{ name: 'Application layer with a flow', prefix: 'application' }],
+    then: "Its flows (with their gateways), coordinations and the aggregates' lifecycles are drawn here.",
+  },
   storming: {
     nothing: 'No storming board yet.',
     where: 'In a .ddd file, type',

@@ -223,6 +223,11 @@ export function aggregateDiagram(model: DddModel, contextName: string, options: 
           body = [...(holds.fields ?? []).map(fieldText), ...(holds.operations ?? []).map(operationText)];
         }
       }
+      // the module a member is declared in (through its aggregate), and what it is beyond its kind
+      const module = group.aggregate?.module ?? member.module;
+      if (module) stereotype += `, module ${module.name}`;
+      if ((member.kind === 'entity' || member.kind === 'value' || member.kind === 'event') && member.abstract) stereotype += ', abstract';
+      if (member.kind === 'enum' && member.lifecycle) stereotype += ', lifecycle';
       classBlock(id, member.name, stereotype, body, indent, isRoot(member) ? 'root' : member.kind in classStyles ? member.kind : 'member');
       writer.node({ id, name: member.name, kind: member.kind === 'entity' && member.root ? 'aggregate-root' : member.kind, ...sourceOf({ uri: member.uri, range: member.nameRange }) });
     }
@@ -234,6 +239,13 @@ export function aggregateDiagram(model: DddModel, contextName: string, options: 
     const aggregate = group.aggregate;
     const root = aggregate ? rootOf(aggregate) : undefined;
     const contained = new Set<Declaration>();
+    for (const member of group.members) {
+      // `extends`: inheritance between members of the same kind
+      if ((member.kind === 'entity' || member.kind === 'value' || member.kind === 'event') && member.extends?.target?.kind === member.kind) {
+        const base = member.extends.target;
+        relations.push(`  ${shown.has(base) ? classIds.get(base)! : foreignId(base)} <|-- ${classIds.get(member)!}`);
+      }
+    }
     for (const member of group.members) {
       if (member.kind !== 'entity' && member.kind !== 'value') continue;
       const from = classIds.get(member)!;

@@ -13,7 +13,10 @@ export type DiagramKind =
   | 'saga-sequence'
   | 'saga-flow'
   | 'storming'
-  | 'domains';
+  | 'domains'
+  | 'flow'
+  | 'coordination'
+  | 'lifecycle';
 
 export interface DiagramSize {
   /** Nodes, states, classes, participants or sticky notes. */

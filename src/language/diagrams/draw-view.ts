@@ -22,12 +22,16 @@ import { stormingDiagram } from './storming-diagram';
 import { mapThemes } from './theme';
 import { viewLabels, type LayoutChoice, type MapThemeName, type SagaVariant, type ViewName } from './view-names';
 import { findView, isViewProblem, nothingToDraw } from './views';
+import { processDiagram } from './application-flows';
 
 /** Names one view: a kind and, for most kinds, what it is of (see findView). */
 export interface ViewRef {
   view: ViewName;
   name?: string;
-  /** For `saga`: which drawing (default: `states` for an orchestrated saga, `flow` for a choreographed one). */
+  /**
+   * For `saga`: which drawing (default: `states` for an orchestrated saga, `flow` for a choreographed one).
+   * For `flows`: which of the drawings of that name: `flow` (a flow), `sequence` (a coordination), `states` (an aggregate's lifecycle).
+   */
   variant?: SagaVariant;
 }
 
@@ -129,6 +133,11 @@ export function drawView(model: DddModel, ref: ViewRef, options: DrawViewOptions
       const saga = found.sagas[0]!;
       const variant = sagaVariantOf(saga, ref.variant);
       return mermaidView({ ...asked, name: saga.name, variant }, sagaDiagram(saga, variant));
+    }
+    case 'flows': {
+      // several drawings may share a name (a flow and a coordination): the variant picks one
+      const drawing = found.drawings.find((candidate) => candidate.variant === ref.variant) ?? found.drawings[0]!;
+      return mermaidView({ ...asked, name: drawing.name, variant: drawing.variant }, processDiagram(model, drawing));
     }
     case 'storming': {
       const view = found.boards[0]!;

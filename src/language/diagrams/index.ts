@@ -103,3 +103,4 @@ export {
   type ViewProblem,
   type ViewSubject,
 } from './views';
+export { coordinationDiagram, flowDiagram, lifecycleDiagram, processDiagram, processesOf, type ProcessDrawing } from './application-flows';

@@ -11,6 +11,7 @@ import type { BoundedContext } from '../model/elements';
 import { eventFlowOf, partyWords, type FlowParty } from '../model/event-flow';
 import type { DddModel } from '../model/model';
 import { aggregateDiagram, contextsWithAggregates } from './aggregates';
+import { processDiagram } from './application-flows';
 import { contextMapDiagram } from './context-map';
 import type { MermaidDiagram } from './diagram';
 import { domainDiagram } from './domains';
@@ -166,6 +167,16 @@ export function toMarkdown(model: DddModel, options: MarkdownOptions = {}): stri
           for (const diagram of sagaDiagrams(saga)) {
             out.push(`**${markdownText(diagram.title.slice(saga.name.length + 2))}**`, '', ...block(diagram));
           }
+        }
+        return;
+      }
+      case 'flows': {
+        const found = subject(view);
+        if (found?.view !== 'flows' || !found.drawings.length) return;
+        out.push('## Flows, coordinations and lifecycles', '');
+        for (const drawing of found.drawings) {
+          const diagram = processDiagram(model, drawing);
+          out.push(`### ${markdownText(diagram.title)}`, '', ...block(diagram));
         }
         return;
       }

@@ -5,6 +5,7 @@
 import type { BoundedContext, TextRange } from '../model/elements';
 import type { DddModel } from '../model/model';
 import { contextsWithAggregates } from './aggregates';
+import { processDeclaration, processesOf } from './application-flows';
 import type { ViewRef } from './draw-view';
 import { viewNames, wholeModelBoard, type SagaVariant, type ViewName } from './view-names';
 
@@ -41,6 +42,8 @@ export function listViews(model: DddModel): ListedView[] {
     const variants: SagaVariant[] = saga.style === 'choreographed' ? ['flow'] : ['states', 'sequence'];
     for (const variant of variants) add({ view: 'saga', name: saga.name, variant }, `${saga.name}: ${variantLabels[variant]}`, saga);
   }
+  const processLabels = { flow: 'flow', sequence: 'coordination', states: 'lifecycle' };
+  for (const drawing of processesOf(model)) add({ view: 'flows', name: drawing.name, variant: drawing.variant }, `${drawing.name}: ${processLabels[drawing.variant]}`, processDeclaration(drawing));
   for (const board of model.boards) add({ view: 'storming', name: board.name }, board.name, board);
   if (model.contexts.size) add({ view: 'storming', name: wholeModelBoard }, 'Whole model (from the declarations)');
   if (model.domains.length || model.subdomains.length) add({ view: 'domains' }, 'Domains and subdomains', model.domains[0]);
@@ -92,6 +95,10 @@ export function viewAt(model: DddModel, views: readonly ListedView[], uri: strin
   for (const context of model.contexts.values()) {
     const declaration = context.declarations.find((candidate) => holds(candidate, uri, offset));
     if (!declaration) continue;
+    for (const application of declaration.applications) {
+      const process = [...application.flows, ...application.coordinations].find((candidate) => holds(candidate, uri, offset));
+      if (process) return views.find((entry) => entry.view === 'flows' && entry.name === process.name && entry.variant === (process.kind === 'flow' ? 'flow' : 'sequence'));
+    }
     const aggregates = views.find((entry) => entry.view === 'aggregates' && entry.name === context.name);
     if (aggregates && declaration.aggregates.some((aggregate) => holds(aggregate, uri, offset))) return aggregates;
     return mapOfContext(model, views, context) ?? aggregates;

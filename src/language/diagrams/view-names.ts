@@ -14,7 +14,7 @@
  */
 
 /** The views, in the preview's order (its tabs), as `ddd export --view` names them. */
-export const viewNames = ['context-map', 'aggregates', 'saga', 'storming', 'domains'] as const;
+export const viewNames = ['context-map', 'aggregates', 'saga', 'flows', 'storming', 'domains'] as const;
 export type ViewName = (typeof viewNames)[number];
 
 /** How each view is named: `tab` on the preview's tab, `title` for a view of it that has nothing to draw. */
@@ -22,6 +22,7 @@ export const viewLabels = {
   'context-map': { tab: 'Context map', title: 'Context map' },
   aggregates: { tab: 'Aggregates', title: 'Aggregates' },
   saga: { tab: 'Sagas', title: 'Saga' },
+  flows: { tab: 'Flows', title: 'Flows' },
   storming: { tab: 'Event storming', title: 'Event storming' },
   domains: { tab: 'Domains', title: 'Domains' },
 } as const satisfies Record<ViewName, { readonly tab: string; readonly title: string }>;

@@ -11,6 +11,7 @@ import { aggregateDiagram, contextsWithAggregates } from './aggregates';
 import { contextMapDiagram } from './context-map';
 import type { MermaidDiagram } from './diagram';
 import { domainDiagram } from './domains';
+import { processDiagram, processesOf, type ProcessDrawing } from './application-flows';
 import { sagaDiagrams } from './sagas';
 import { boardView, modelStormingView, withDiagnosticHotspots, type StormingView } from './storming';
 import { stormingDiagram } from './storming-diagram';
@@ -24,6 +25,8 @@ export type ViewSubject =
   /** The contexts to draw: the one named, or every context with aggregates. */
   | { view: 'aggregates'; contexts: string[] }
   | { view: 'saga'; sagas: Saga[] }
+  /** Flows, coordinations and aggregate lifecycles: the ones named, or all of them. */
+  | { view: 'flows'; drawings: ProcessDrawing[] }
   /** The boards, with findings as hotspots when given. */
   | { view: 'storming'; boards: StormingView[] };
 
@@ -49,7 +52,8 @@ export function unknownViewProblem(text: string): string {
 /**
  * What `view` and `name` mean: context-map: a context map, or a bounded
  * context (then the context and its neighbours); aggregates: a bounded context;
- * saga: a saga; storming: a board (or `model`, the whole model as one board);
+ * saga: a saga; flows: a flow, a coordination or an aggregate (its lifecycle);
+ * storming: a board (or `model`, the whole model as one board);
  * domains takes no name. Without a name: everything the view has.
  */
 export function findView(model: DddModel, view: string, name?: string, diagnostics?: readonly Diagnostic[]): ViewSubject | ViewProblem {
@@ -74,6 +78,13 @@ export function findView(model: DddModel, view: string, name?: string, diagnosti
       if (!sagas.length) return { problem: `There is no saga named ${name}${known('sagas', model.sagas.map((saga) => saga.name))}` };
       return { view, sagas };
     }
+    case 'flows': {
+      const drawings = processesOf(model);
+      if (name === undefined) return { view, drawings };
+      const named = drawings.filter((drawing) => drawing.name === name);
+      if (!named.length) return { problem: `There is no flow, coordination or aggregate with a lifecycle named ${name}${known('flows, coordinations and lifecycles', drawings.map((drawing) => drawing.name))}` };
+      return { view, drawings: named };
+    }
     case 'storming': {
       const boards = stormingViews(model, name, diagnostics);
       if (boards === undefined) return { problem: `There is no storming board named ${name}${known('boards', [...model.boards.map((board) => board.name), wholeModelBoard])}` };
@@ -90,6 +101,7 @@ export function isViewProblem(found: ViewSubject | ViewProblem): found is ViewPr
 export function nothingToDraw(subject: ViewSubject): string | undefined {
   if (subject.view === 'aggregates' && !subject.contexts.length) return 'The model declares no aggregates yet';
   if (subject.view === 'saga' && !subject.sagas.length) return 'The model declares no sagas yet';
+  if (subject.view === 'flows' && !subject.drawings.length) return 'The model declares no flows, coordinations or lifecycle enums yet';
   return undefined;
 }
 
@@ -104,6 +116,8 @@ export function subjectDiagrams(model: DddModel, subject: ViewSubject): MermaidD
       return subject.contexts.map((context) => aggregateDiagram(model, context));
     case 'saga':
       return subject.sagas.flatMap(sagaDiagrams);
+    case 'flows':
+      return subject.drawings.map((drawing) => processDiagram(model, drawing));
     case 'storming':
       return subject.boards.map(stormingDiagram);
   }

@@ -6,10 +6,12 @@ export const builtinTypes: ReadonlySet<string> = new Set([
   'Int', 'Long', 'Decimal', 'Double', 'Float', 'Number', 'String', 'Text', 'Boolean', 'Bool',
   'Date', 'Time', 'DateTime', 'Instant', 'Duration', 'UUID', 'Bytes', 'Json', 'Url', 'Email',
   'List', 'Set', 'Map', 'Optional',
+  // Context Mapper's Object, Blob and Bag<T>
+  'Any', 'Binary', 'Bag',
 ]);
 
 /** How many type arguments each generic built-in takes. */
-export const genericArity: Readonly<Record<string, number>> = { List: 1, Set: 1, Map: 2, Optional: 1 };
+export const genericArity: Readonly<Record<string, number>> = { List: 1, Set: 1, Bag: 1, Map: 2, Optional: 1 };
 
 /** The built-in types by first character: a few string comparisons, where a set would hash every name it is asked about. */
 const byFirstCharacter: string[][] = [];

@@ -23,7 +23,7 @@ const childKeys: Partial<Record<ElementKind | 'contextDeclaration', readonly str
   aggregate: aggregateMemberKeys,
   entity: ['fields', 'operations'],
   value: ['fields', 'operations'],
-  enum: ['values'],
+  enum: ['fields', 'values'],
   command: ['fields'],
   event: ['fields'],
   readmodel: ['fields'],
@@ -36,6 +36,8 @@ const childKeys: Partial<Record<ElementKind | 'contextDeclaration', readonly str
   stakeholderGroup: ['stakeholders'],
   valueRegister: ['clusters', 'values'],
   valueCluster: ['values'],
+  // a module's members are the context's (each knows its module); an application's services, commands and events too
+  application: ['flows', 'coordinations'],
 };
 
 const none: readonly string[] = [];

@@ -50,7 +50,13 @@ export type ElementKind =
   | 'stakeholder'
   | 'valueRegister'
   | 'valueCluster'
-  | 'valueItem';
+  | 'valueItem'
+  // tactical details and the application layer (Context Mapper parity)
+  | 'module'
+  | 'application'
+  | 'flow'
+  | 'flowStep'
+  | 'coordination';
 
 /** A name as written in the source, with where it is written. */
 export interface Name {
@@ -123,6 +129,10 @@ export interface ContextMembers {
   enums: EnumType[];
   commands: Command[];
   events: DomainEvent[];
+  /** `module Name { … }`: groups of aggregates and building blocks (their members are in the lists above). */
+  modules: Module[];
+  /** `application { … }`: the application layer (its services, commands and events are in the lists above). */
+  applications: Application[];
 }
 
 /** One `context X ... { }` block; blocks with the same name merge into a BoundedContext. */
@@ -172,6 +182,7 @@ export interface Aggregate extends DeclarationBase {
   enums: EnumType[];
   commands: Command[];
   events: DomainEvent[];
+  services: DomainService[];
   invariants: Invariant[];
   // ---- Context Mapper parity (issue 13): the aggregate's attribute lines
   /** False for `aggregate Payouts` written without a body (a sketch). */
@@ -185,6 +196,8 @@ export interface Aggregate extends DeclarationBase {
   attributes?: AttributeSetting[];
   /** `zone "Internal"`, `access "Claims handlers"` in `qualities { … }`. */
   qualityNotes?: { keyword: Name; text: string }[];
+  /** The module it is declared in. */
+  module?: Module;
 }
 
 export interface Invariant {
@@ -196,9 +209,20 @@ export interface Invariant {
 interface Owned {
   contextName: string;
   aggregate?: Aggregate;
+  /** The module it is declared in (outside any aggregate). */
+  module?: Module;
+  /** The application layer it is declared in. */
+  application?: Application;
 }
 
-export interface Entity extends DeclarationBase, Owned {
+/** `abstract` and `extends`: entities, value objects and events may inherit fields. */
+interface Inheriting {
+  abstract: boolean;
+  /** `extends Base`: an entity, value object or event of the same kind. */
+  extends?: Reference;
+}
+
+export interface Entity extends DeclarationBase, Owned, Inheriting {
   kind: 'entity';
   root: boolean;
   rootRange?: TextRange;
@@ -207,7 +231,7 @@ export interface Entity extends DeclarationBase, Owned {
   operations: Operation[];
 }
 
-export interface ValueObject extends DeclarationBase, Owned {
+export interface ValueObject extends DeclarationBase, Owned, Inheriting {
   kind: 'value';
   fields: Field[];
   invariants: Invariant[];
@@ -217,19 +241,28 @@ export interface ValueObject extends DeclarationBase, Owned {
 export interface EnumType extends DeclarationBase, Owned {
   kind: 'enum';
   values: EnumValue[];
+  /** `label: String` before the values: what each value carries (`PETROL("Petrol")`). */
+  fields: Field[];
+  /** `lifecycle enum`: the states of its aggregate (at most one per aggregate). */
+  lifecycle: boolean;
+  lifecycleRange?: TextRange;
 }
 
 export interface EnumValue extends DeclarationBase {
   kind: 'enumValue';
+  /** `PETROL("Petrol")`: the values of the enum's fields, in order. */
+  arguments?: LiteralValue[];
 }
 
 export interface Command extends DeclarationBase, Owned {
   kind: 'command';
   fields: Field[];
   emits: Reference[];
+  /** `writes [PARKED -> MOVING]`: the lifecycle transition it makes. */
+  writes?: StateTransition;
 }
 
-export interface DomainEvent extends DeclarationBase, Owned {
+export interface DomainEvent extends DeclarationBase, Owned, Inheriting {
   kind: 'event';
   fields: Field[];
   applies: Assignment[];
@@ -238,7 +271,30 @@ export interface DomainEvent extends DeclarationBase, Owned {
 export interface Field extends DeclarationBase {
   kind: 'field';
   type?: TypeReference;
+  /** `key`: the field is the identity (business key) of its entity. */
+  key?: boolean;
 }
+
+/** A state of an aggregate's lifecycle, as written in a transition; linked to the lifecycle enum's value. */
+export interface LifecycleState {
+  text: string;
+  range: TextRange;
+  /** Set by the linker. */
+  target?: EnumValue;
+}
+
+/** `X` exclusive, `O` inclusive: a business choice (a gateway); `+`: all of them. */
+export type Gateway = 'X' | 'O' | '+';
+
+/** `[PARKED, MOVING -> SCRAPPED X PARKED]`: from states (none: the creation), to states, and the choice among several. */
+export interface StateTransition {
+  from: LifecycleState[];
+  to: LifecycleState[];
+  gateway?: Gateway;
+  range: TextRange;
+}
+
+export type Visibility = 'public' | 'protected' | 'private' | 'internal';
 
 /** `List<OrderItem>`, `Money?`, `Sales.Money`: a type name with arguments. */
 export interface TypeReference {
@@ -254,6 +310,12 @@ export interface Operation extends DeclarationBase {
   kind: 'operation';
   parameters: Field[];
   returns?: TypeReference;
+  visibility?: Visibility;
+  /** `throws NotFound, Invalid`: the names of what it may raise (not declarations). */
+  throws?: Name[];
+  /** `reads` (read-only) or `writes` (changes state, with its transition if any). */
+  access?: 'reads' | 'writes';
+  writes?: StateTransition;
 }
 
 export interface Repository extends DeclarationBase {
@@ -261,12 +323,87 @@ export interface Repository extends DeclarationBase {
   contextName: string;
   aggregate?: Reference;
   operations: Operation[];
+  /** The module it is declared in. */
+  module?: Module;
 }
 
 export interface DomainService extends DeclarationBase {
   kind: 'service';
   contextName: string;
   operations: Operation[];
+  /** The aggregate it is declared in. */
+  aggregate?: Aggregate;
+  module?: Module;
+  /** An application service: declared in the context's `application { … }`. */
+  application?: Application;
+}
+
+// ---------------------------------------------------------------- modules and the application layer
+
+/** `module Vehicles { … }`: a named group of a context's aggregates and building blocks (which stay members of the context). */
+export interface Module extends DeclarationBase {
+  kind: 'module';
+  contextName: string;
+}
+
+/** `application [Name] { … }`: the application layer of a context; unnamed, its name is ''. */
+export interface Application extends DeclarationBase {
+  kind: 'application';
+  contextName: string;
+  flows: Flow[];
+  coordinations: Coordination[];
+}
+
+/** A flow of the application layer: commands and operations delegated to aggregates, and the events that trigger the next. */
+export interface Flow extends DeclarationBase {
+  kind: 'flow';
+  contextName: string;
+  steps: FlowStep[];
+}
+
+/**
+ * One step of a flow:
+ * `command X [by "actor"] [delegates to Agg [A -> B X C]] [emits E1 X E2]` (or `operation x …`), or
+ * `event E1 + E2 triggers command Y` (or `operation y`).
+ */
+export interface FlowStep {
+  kind: 'flowStep';
+  uri: string;
+  range: TextRange;
+  /** What the step starts with: `command`, `operation` or `event`. */
+  starts: 'command' | 'operation' | 'event';
+  /** The command invoked (`command X …`, or what `triggers command` names). */
+  commands: Reference[];
+  /** The operations invoked, linked to a service operation (expected kinds: none; see model/tactical-links.ts). */
+  operations: Reference[];
+  /** The choice among what `triggers` names, when it names several. */
+  triggerGateway?: Gateway;
+  /** `event E1 + E2`: the events that trigger the step (all of them). */
+  events: Reference[];
+  actor?: Name;
+  /** `delegates to Agg`: the aggregate that does the work. */
+  delegate?: Reference;
+  transition?: StateTransition;
+  emits: Reference[];
+  emitGateway?: Gateway;
+}
+
+/** `coordination C { Context.Service.operation … }`: a chain of service operations across contexts. */
+export interface Coordination extends DeclarationBase {
+  kind: 'coordination';
+  contextName: string;
+  steps: CoordinationStep[];
+}
+
+/** `Fleet.FleetApplicationService.registerVehicle`: each part a reference of its own. */
+export interface CoordinationStep {
+  uri: string;
+  range: TextRange;
+  text: string;
+  context?: Reference;
+  service?: Reference;
+  /** Linked to an operation of the service (expected kinds: none; see model/tactical-links.ts). */
+  operation?: Reference;
 }
 
 // ---------------------------------------------------------------- event sourcing
@@ -477,10 +614,15 @@ export type Declaration =
   | Stakeholder
   | ValueRegister
   | ValueCluster
-  | ValueItem;
+  | ValueItem
+  | Module
+  | Application
+  | Flow
+  | Coordination;
 
 /** A type declared in the model (as opposed to a built-in or an identity type). */
-export type DeclaredType = Entity | ValueObject | EnumType;
+export type DeclaredType = Entity | ValueObject | EnumType | Command | DomainEvent;
+
 
 // ---------------------------------------------------------------- Context Mapper parity: strategic design and requirements (issue 13)
 

@@ -8,7 +8,7 @@
  * A cause is a command that emits the event, a reaction that emits it (or emits
  * it when it fails), or the command of a saga step that waits for it as its reply.
  */
-import type { Command, DomainEvent, Reference } from './elements';
+import type { Command, DomainEvent, Flow, FlowStep, Reference } from './elements';
 import type { DddModel } from './model';
 
 /** One producer or consumer of an event, or one sender of a command. */
@@ -21,7 +21,8 @@ export type FlowParty =
   | { kind: 'sagaStep'; saga: string; command: string }
   | { kind: 'stepCommand'; saga: string; command: string }
   | { kind: 'readmodel'; readModel: string }
-  | { kind: 'policy'; policy: string; board: string };
+  | { kind: 'policy'; policy: string; board: string }
+  | { kind: 'flow'; flow: string; step: string };
 
 export interface EventFlow {
   /** What makes the event happen: commands that emit it, reactions that emit it (or emit it when they fail), a saga step's command whose reply it is (when that command does not say `emits` itself). */
@@ -36,6 +37,19 @@ function forEachCommand(model: DddModel, visit: (command: Command) => void): voi
     for (const command of context.commands) visit(command);
     for (const aggregate of context.aggregates) for (const command of aggregate.commands) visit(command);
   }
+}
+
+/** Every step of every flow of the application layers. */
+export function forEachFlowStep(model: DddModel, visit: (flow: Flow, step: FlowStep) => void): void {
+  for (const context of model.contexts.values()) {
+    for (const application of context.applications) for (const flow of application.flows) for (const step of flow.steps) if (step) visit(flow, step);
+  }
+}
+
+/** What a flow step does, in a few words: `command RegisterVehicle`, `operation checkPapers`, `event PapersOk`. */
+export function stepHead(step: FlowStep): string {
+  const first = step.starts === 'event' ? step.events[0] : step.starts === 'operation' ? step.operations[0] : step.commands[0];
+  return `${step.starts} ${first?.text ?? '?'}`;
 }
 
 function names(references: readonly Reference[], event: DomainEvent): boolean {
@@ -72,6 +86,10 @@ export function eventFlowOf(model: DddModel, event: DomainEvent): EventFlow {
       if (sticky.type === 'policy' && names(sticky.when, event)) listeners.push({ kind: 'policy', policy: sticky.text, board: board.name });
     }
   }
+  forEachFlowStep(model, (flow, step) => {
+    if (names(step.emits, event)) causes.push({ kind: 'flow', flow: flow.name, step: stepHead(step) });
+    if (names(step.events, event)) listeners.push({ kind: 'flow', flow: flow.name, step: stepHead(step) });
+  });
   return { causes, listeners };
 }
 
@@ -96,6 +114,8 @@ export function partyWords(party: FlowParty, name: (text: string) => string): st
       return `read model ${name(party.readModel)}`;
     case 'policy':
       return `policy ${name(party.policy)} on board ${name(party.board)}`;
+    case 'flow':
+      return `${name(party.step)} in flow ${name(party.flow)}`;
   }
 }
 
@@ -117,6 +137,9 @@ export function commandSendersOf(model: DddModel, command: Command): FlowParty[]
       if (sticky.type === 'command' && sticky.ref?.target === command && sticky.by) senders.push({ kind: 'actor', actor: sticky.by.text, board: board.name });
     }
   }
+  forEachFlowStep(model, (flow, step) => {
+    if (step.commands.some((reference) => reference.target === command)) senders.push({ kind: 'flow', flow: flow.name, step: stepHead(step) });
+  });
   return senders;
 }
 
@@ -127,6 +150,7 @@ export function causedEvents(model: DddModel): Set<DomainEvent> {
     for (const reference of references) if (reference.target?.kind === 'event') caused.add(reference.target);
   };
   forEachCommand(model, (command) => addAll(command.emits));
+  forEachFlowStep(model, (_flow, step) => addAll(step.emits));
   for (const saga of model.sagas) {
     for (const step of saga.steps) if (step.reply?.target?.kind === 'event') caused.add(step.reply.target);
     for (const reaction of saga.reactions) {

@@ -30,6 +30,7 @@ import { forEachElement } from './element-tree';
 import { constructsIn, contextMemberKeys } from '../syntax/constructs';
 import { DeclarationIndex } from './declaration-index';
 import { indexRequirements, linkStrategic, mergeStrategicAttributes } from './strategic-links';
+import { linkTactical } from './tactical-links';
 
 export interface DddModel {
   documents: ParsedDocument[];
@@ -115,6 +116,7 @@ export function buildModel(documents: ParsedDocument[]): DddModel {
   }
   linkSubdomains(model);
   linkStrategic(model);
+  linkTactical(model);
   return model;
 }
 
@@ -185,7 +187,8 @@ function indexModel(model: DddModel): void {
 function addContextMembers(index: DeclarationIndex, context: BoundedContext): void {
   forEachElement(context, (element) => {
     if (!namedMemberKinds.has(element.kind)) return false;
-    index.add(element as Declaration);
+    // an unnamed application layer is looked up by no name
+    if (element.name) index.add(element as Declaration);
     return element.kind === 'aggregate';
   });
 }
@@ -398,4 +401,9 @@ export const kindWords: Record<ElementKind | 'contextDeclaration', string> = {
   valueRegister: 'value register',
   valueCluster: 'value cluster',
   valueItem: 'value',
+  module: 'module',
+  application: 'application layer',
+  flow: 'flow',
+  flowStep: 'flow step',
+  coordination: 'coordination',
 };

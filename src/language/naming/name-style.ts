@@ -112,6 +112,33 @@ export function isPastTenseName(name: string): boolean {
   return findPastPhrase(splitWords(name)) !== undefined;
 }
 
+/**
+ * An event name that ends in `Event` and needs no past tense of its own: a past tense
+ * before it (`CustomerVerifiedEvent`, `AddressUpdatedEvent`), or a noun that names an
+ * event (`HandlingEvent`, Evans' own; `VehicleEvent`). An imperative before it
+ * (`PlaceOrderEvent`) is still a command's name.
+ */
+export function isEventSuffixedName(name: string): boolean {
+  if (name.length <= 5 || !name.endsWith('Event')) return false;
+  const stem = name.slice(0, -5);
+  if (isPastTenseName(stem)) return true;
+  const first = firstCapitalisedWord(stem) ?? splitWords(stem)[0];
+  return !(first !== undefined && isKnownVerb(first) && !isUsuallyNoun(first));
+}
+
+/**
+ * The past-tense name for an event that is not named so: `ShipParcel → ParcelShipped`,
+ * `ReturnBook → BookReturned` (object + participle), `PlaceOrderEvent → OrderPlacedEvent`
+ * (the `Event` suffix kept). `undefined` when the name is fine or no verb is recognised.
+ */
+export function suggestPastTenseEventName(name: string): string | undefined {
+  if (name.length > 5 && name.endsWith('Event')) {
+    const stem = suggestEventName(name.slice(0, -5));
+    return stem === undefined ? undefined : `${stem}Event`;
+  }
+  return suggestEventName(name);
+}
+
 export type CommandNameIssue = 'past-tense' | 'gerund' | 'event-like';
 
 /**

@@ -57,12 +57,25 @@ export const keywordDocs: Record<string, string> = {
   else: 'The failure outcome of the reaction.',
   when: 'The events that trigger the policy.',
   then: 'The commands the policy issues.',
+  extends: 'The entity, value object or event it inherits the fields of (of the same kind).',
+  key: 'Marks the field that identifies the entity (its business key).',
+  writes: 'Changes the aggregate: the lifecycle transition it makes, [FROM -> TO].',
+  reads: 'Reads only: changes nothing.',
+  throws: 'What the operation may raise.',
+  delegates: 'The aggregate that does the work, and the lifecycle transition it makes.',
+  triggers: 'The command or operation the events set off.',
+  public: 'Visible to everyone.',
+  protected: 'Visible to the declaring element and the ones that extend it.',
+  private: 'Visible to the declaring element only.',
+  internal: 'Visible inside the bounded context only.',
 };
 
 export const topKeywords = keywordsIn('top');
 export const domainMembers = keywordsIn('domain');
 export const contextMembers = keywordsIn('context');
 export const aggregateMembers = keywordsIn('aggregate');
+export const moduleMembers = keywordsIn('module');
+export const applicationMembers = keywordsIn('application');
 export const stickyKeywords = keywordsIn('storming');
 
 /** A token before the cursor at the cursor's block level; a nested `{ … }` counts as one `group`. */

@@ -8,7 +8,7 @@ import { BothArrow, Colon, Comma, Dot, Identifier, LAngle, LBracket, LCurly, LPa
 import { present } from './present';
 import { isNameToken } from './token-kinds';
 import { mapKeywords, relationshipKeywords } from './strategic-completion';
-import { CompletionContext, aggregateMembers, contextMembers, domainMembers, isStringToken, keywordUnit, statement, stickyKeywords, topKeywords, type Unit } from './completion-context';
+import { CompletionContext, domainMembers, isStringToken, keywordUnit, statement, stickyKeywords, topKeywords, type Unit } from './completion-context';
 
 // ---------------------------------------------------------------- places
 
@@ -52,6 +52,9 @@ export function contextOrAggregateBody(c: CompletionContext, members: readonly s
   const prev = c.prev();
   const has = (keyword: string) => head.some((unit) => keywordUnit(unit, [keyword]));
   if (c.prevIs('root')) return c.out.keywords(['entity']);
+  if (c.prevIs('abstract')) return c.out.keywords(['entity', 'value', 'event']);
+  if (c.prevIs('lifecycle')) return c.out.keywords(['enum']);
+  if (c.prevIs('extends')) return c.named(has('value') ? ['value'] : has('event') ? ['event'] : ['entity']);
   if (prev && !prev.group && nameKeywords.has(prev.token.image) && keywordUnit(prev, [prev.token.image])) return; // a new name
   if (c.prevIs('owner') || c.prevIs('invariant') || c.prevIs('glossary')) return;
   if (c.prevIs('for')) return c.named(['aggregate']);
@@ -68,9 +71,10 @@ export function contextOrAggregateBody(c: CompletionContext, members: readonly s
   if (word === 'stream' && head.length === 2) return c.out.keywords(['of']);
   if (word === 'readmodel' && head.length >= 2 && !has('from')) c.out.keywords(['from']);
   if (word === 'command' && !has('emits') && prev && (head.length === 2 || prev.group || isStringToken(prev.token))) c.out.keywords(['emits']);
+  if (word === 'command' && !has('writes') && prev && (head.length === 2 || prev.group || isStringToken(prev.token) || has('emits'))) c.out.keywords(['writes']);
   if (word === 'event' && !has('applies') && (head.length === 2 || prev?.group)) c.out.keywords(['applies']);
   if (word === 'aggregate' && head.length === 2) c.out.keywords(['eventsourced']);
-  c.out.keywords(members === aggregateMembers ? aggregateMembers : contextMembers);
+  c.out.keywords(members);
 }
 
 /** Inside a field list, a structure or operations: types after `:` and inside `< >`. */

@@ -10,7 +10,8 @@ import { UnterminatedString, tokenEnd } from '../syntax/tokens';
 import { analyseBlocks, tokenIndexAt } from './blocks';
 import { navIndex } from './nav-index';
 import { isNameToken, isQualifiedNameToken } from './token-kinds';
-import { Candidates, CompletionContext, aggregateMembers, contextMembers, isStringToken, levelUnits, topKeywords, type CompletionCandidate } from './completion-context';
+import { Candidates, CompletionContext, aggregateMembers, applicationMembers, contextMembers, isStringToken, levelUnits, moduleMembers, topKeywords, type CompletionCandidate } from './completion-context';
+import { coordinationBody, flowBody } from './completion-flows';
 import { strategicCompletion } from './strategic-completion';
 import { choreographyBody, contextMapBody, contextOrAggregateBody, domainBody, memberBody, orchestrationBody, sharedBody, stormingBody, streamBody, topLevel } from './completion-places';
 
@@ -71,6 +72,18 @@ export function completionsAt(model: DddModel, uri: string, offset: number): Com
       break;
     case 'aggregate':
       contextOrAggregateBody(c, aggregateMembers);
+      break;
+    case 'module':
+      contextOrAggregateBody(c, moduleMembers);
+      break;
+    case 'application':
+      contextOrAggregateBody(c, applicationMembers);
+      break;
+    case 'flow':
+      flowBody(c);
+      break;
+    case 'coordination':
+      coordinationBody(c);
       break;
     case 'structure':
       memberBody(c, true);

@@ -75,9 +75,15 @@ const memberStarts: Partial<Record<BlockKind, readonly string[]>> = Object.fromE
 
 /** Tokens after which a statement cannot end: a line break after them continues it. */
 const continuing = new Set([Colon, Dot, RightArrow, LeftArrow, BothArrow, Assign, PlusAssign, MinusAssign, Plus, Minus, Star, LParen, LBracket, LAngle]);
-const continuingWords = ['emits', 'from', 'for', 'of', 'implements', 'by', 'on', 'when', 'then', 'reply', 'compensate', 'applies', 'else', 'or', 'and', 'fails', 'expect', 'orchestrated', 'refines', 'realizes', 'supports', 'as', 'with'];
+const continuingWords = [
+  'emits', 'from', 'for', 'of', 'implements', 'by', 'on', 'when', 'then', 'reply', 'compensate', 'applies', 'else', 'or', 'and', 'fails', 'expect', 'orchestrated',
+  // Context Mapper parity: strategic design and requirements
+  'refines', 'realizes', 'supports', 'as', 'with',
+  // tactical details and the application layer
+  'extends', 'throws', 'delegates', 'to', 'triggers',
+];
 /** Blocks whose members may be separated by commas (so a comma at a line end does not continue a statement). */
-const commaSeparatedMembers: ReadonlySet<BlockKind> = new Set(['structure', 'fields', 'enum', 'glossary', 'shared', 'operations', 'stream', 'contextmap']);
+const commaSeparatedMembers: ReadonlySet<BlockKind> = new Set(['structure', 'fields', 'enum', 'glossary', 'shared', 'operations', 'stream', 'contextmap', 'coordination']);
 const choreographyWords = ['on', 'or', 'and', 'emits', 'else', 'compensates', 'idempotent'];
 
 interface TokenInfo {
@@ -113,7 +119,7 @@ function analyse(tokens: IToken[]): TokenInfo[] | undefined {
 }
 
 /** Blocks whose members are free names (fields, values, terms): a line there starts a member unless it begins with punctuation. */
-const memberBodies: ReadonlySet<BlockKind> = new Set(['structure', 'fields', 'operations', 'glossary', 'enum', 'shared', 'stream', 'qualities', 'stakeholder', 'valueStakeholder']);
+const memberBodies: ReadonlySet<BlockKind> = new Set(['structure', 'fields', 'operations', 'glossary', 'enum', 'shared', 'stream', 'qualities', 'stakeholder', 'valueStakeholder', 'coordination']);
 
 /** Whether the token at `i`, first on its line, continues the statement of the line above. */
 function continues(tokens: IToken[], infos: TokenInfo[], i: number): boolean {
@@ -143,6 +149,9 @@ function continues(tokens: IToken[], infos: TokenInfo[], i: number): boolean {
     case 'values':
     case 'cluster':
     case 'valueItem':
+    case 'module':
+    case 'application':
+    case 'flow':
       return !isKeyword(token, ...memberStarts[info.kind]!);
     case 'contextmap':
       return !isName(token);
@@ -192,15 +201,17 @@ function spacing(tokens: IToken[], infos: TokenInfo[], i: number, gap: string): 
   else if (next === LParen && (isName(previous) || prev === RAngle)) spaces = 0;
   else if (isUnaryMinus(tokens, i - 1)) spaces = 0;
   else if (
-    (infos[i]!.kind === 'structure' || infos[i]!.kind === 'fields') &&
+    (infos[i]!.kind === 'structure' || infos[i]!.kind === 'fields' || infos[i]!.kind === 'enum') &&
     infos[i]!.nesting === 0 &&
     isName(token) &&
-    tokens[i + 1]?.tokenType === Colon &&
+    (tokens[i + 1]?.tokenType === Colon || (isKeyword(token, 'key') && tokens[i + 2]?.tokenType === Colon) || (infos[i]!.kind === 'enum' && tokens[i - 2]?.tokenType === Colon)) &&
     prev !== LCurly &&
     prev !== Comma &&
-    prev !== Colon
+    prev !== Colon &&
+    !isKeyword(previous, 'key')
   ) {
-    // `{ order: OrderId  customer: CustomerId }`: fields on one line, two spaces apart
+    // `{ order: OrderId  customer: CustomerId }`: fields on one line, two spaces apart (`key vin: String` is one field;
+    // in an enum, its values after its fields: `label: String  PETROL("Petrol")`)
     spaces = 2;
   }
   else if (attributeLineStart(tokens, infos, i)) spaces = 2;

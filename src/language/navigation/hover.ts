@@ -29,6 +29,7 @@ import { ancestors, navIndex, type NavIndex } from './nav-index';
 import { present } from './present';
 import type { ElementAt, SagaState } from './types';
 import { attributeValueHover, relationshipFacts, relationshipHover, strategicFacts } from './strategic-hover';
+import { applicationFacts, enumBlock, fieldWords, inheritedLines, inheritingHead, lifecycleFacts, operationWords, transitionWords } from './hover-tactical';
 
 export interface HoverContent {
   /** The name the hover is about. */
@@ -53,11 +54,11 @@ function where(index: NavIndex, uri: string, range: TextRange): string {
 }
 
 function fieldLine(field: Field): string {
-  return `${field.name}: ${field.type?.text ?? '?'}`;
+  return fieldWords(field);
 }
 
 function operationLine(operation: Operation): string {
-  return `${operation.name}(${present(operation.parameters).map(fieldLine).join(', ')})${operation.returns ? `: ${operation.returns.text}` : ''}`;
+  return operationWords(operation);
 }
 
 function block(head: string, lines: string[]): string {
@@ -117,24 +118,25 @@ function declarationFacts(model: DddModel, index: NavIndex, declaration: Declara
     }
     case 'entity':
     case 'value': {
-      const lines = [...present(declaration.fields).map(fieldLine), ...present(declaration.operations).map(operationLine), ...declaration.invariants.map((i) => `invariant ${JSON.stringify(i.text)}`)];
-      const head = declaration.kind === 'entity' ? `${declaration.root ? 'root ' : ''}entity ${declaration.name}` : `value ${declaration.name}`;
-      parts.push(fence(block(head, lines.slice(0, 30))));
+      const lines = [...present(declaration.fields).map(fieldLine), ...inheritedLines(declaration), ...present(declaration.operations).map(operationLine), ...declaration.invariants.map((i) => `invariant ${JSON.stringify(i.text)}`)];
+      parts.push(fence(block(inheritingHead(declaration), lines.slice(0, 30))));
       break;
     }
     case 'enum':
-      parts.push(fence(`enum ${declaration.name} { ${declaration.values.map((v) => v.name).join(' ')} }`));
+      parts.push(fence(enumBlock(declaration)));
+      parts.push(...lifecycleFacts(model, declaration));
       break;
     case 'command': {
       const emits = declaration.emits.length ? ` emits ${declaration.emits.map((e) => e.text).join(', ')}` : '';
-      parts.push(fence(block(`command ${declaration.name}`, present(declaration.fields).map(fieldLine)) + emits));
+      const writes = declaration.writes ? ` writes ${transitionWords(declaration.writes)}` : '';
+      parts.push(fence(block(`command ${declaration.name}`, present(declaration.fields).map(fieldLine)) + emits + writes));
       const senders = commandSendersOf(model, declaration);
       if (senders.length) parts.push(`Sent by ${senders.map((party) => partyWords(party, code)).join(', ')}`);
       break;
     }
     case 'event': {
       const applies = declaration.applies.length ? ` applies ${declaration.applies.map((a) => `${a.field.text} ${a.operator} …`).join(', ')}` : '';
-      parts.push(fence(block(`event ${declaration.name}`, present(declaration.fields).map(fieldLine)) + applies));
+      parts.push(fence(block(inheritingHead(declaration), [...present(declaration.fields).map(fieldLine), ...inheritedLines(declaration)].slice(0, 30)) + applies));
       const flow = eventFlowOf(model, declaration);
       const words = (party: FlowParty) => partyWords(party, code);
       parts.push(flow.causes.length ? `Emitted by ${flow.causes.map(words).join(', ')}` : 'Emitted by nothing in the model');
@@ -189,6 +191,7 @@ function declarationFacts(model: DddModel, index: NavIndex, declaration: Declara
       break;
     }
     default:
+      parts.push(...(applicationFacts(model, declaration) ?? []));
       break;
   }
   // issue 13: attribute lines, teams, requirements, stakeholders, value registers

@@ -11,6 +11,8 @@ import { roleInfo } from '../context-map/relationships';
 import type {
   Aggregate,
   BoundedContext,
+  Command,
+  DomainService,
   Declaration,
   DomainEvent,
   Entity,
@@ -18,6 +20,7 @@ import type {
   Reference,
   Saga,
   StateName,
+  StateTransition,
   Sticky,
   StormingBoard,
   TextRange,
@@ -141,6 +144,23 @@ class IndexBuilder {
       }
       for (const expectation of present(stream.expectations)) use(stream.uri, expectation.field, fieldNamed(root, expectation.field.text));
     }
+  }
+
+  /** `writes [PARKED -> MOVING]`: the states of a transition denote the values of the lifecycle enum. */
+  lifecycleStates(context: BoundedContext): void {
+    const visit = (uri: string, transition: StateTransition | undefined) => {
+      if (!transition) return;
+      for (const state of [...transition.from, ...transition.to]) {
+        if (state?.target) this.add({ what: 'fieldUse', uri, range: state.range, text: state.text, symbol: state.target });
+      }
+    };
+    // no arrays built: this runs for every context of the workspace, and most write no transition
+    const holders: readonly { commands: readonly (Command | undefined)[]; services: readonly (DomainService | undefined)[] }[] = [context, ...context.aggregates];
+    for (const holder of holders) {
+      for (const command of holder.commands) if (command?.writes) visit(command.uri, command.writes);
+      for (const service of holder.services) if (service) for (const operation of service.operations) if (operation?.writes) visit(operation.uri, operation.writes);
+    }
+    for (const application of context.applications) for (const flow of application.flows) for (const step of flow.steps) if (step?.transition) visit(step.uri, step.transition);
   }
 
   saga(saga: Saga): void {
@@ -289,7 +309,10 @@ function buildIndex(model: DddModel): NavIndex {
     builder.declare(element, parent);
     if (element.kind === 'context') builder.contextBlocks(element);
   });
-  for (const context of model.contexts.values()) builder.fieldUses(context);
+  for (const context of model.contexts.values()) {
+    builder.fieldUses(context);
+    builder.lifecycleStates(context);
+  }
   builder.roles();
   strategicOccurrences(builder, model);
   for (const saga of model.sagas) builder.saga(saga);

@@ -8,7 +8,7 @@ import { isBuiltinType, isIdentityTypeName } from '../model/builtin-types';
 import { attributeDefinition } from '../model/attribute-values';
 import type { Declaration, ElementKind } from '../model/elements';
 import { isTypeReference, type DddModel } from '../model/model';
-import { BlockComment, BothArrow, LeftArrow, LineComment, NumberLiteral, RightArrow, StringLiteral, UnterminatedString, keywords } from '../syntax/tokens';
+import { BlockComment, BothArrow, Identifier, LeftArrow, LineComment, NumberLiteral, RightArrow, StringLiteral, UnterminatedString, keywords } from '../syntax/tokens';
 import { navIndex, type NavIndex } from './nav-index';
 import type { ElementAt, NavSymbol } from './types';
 
@@ -89,6 +89,11 @@ const kindTypes: Partial<Record<ElementKind | 'sagaState', SemanticTokenType>> =
   valueRegister: 'term',
   valueCluster: 'term',
   valueItem: 'term',
+  // no token types of their own (the legend stays): a module and an application layer group like a namespace, flows and coordinations are processes like sagas
+  module: 'context',
+  application: 'context',
+  flow: 'saga',
+  coordination: 'saga',
 };
 
 const keywordTypes = new Set(Object.values(keywords));
@@ -139,7 +144,8 @@ function classify(index: NavIndex, occurrence: ElementAt): { type: SemanticToken
   if (!reference) return undefined;
   if (occurrence.what === 'qualifier') return { type: reference.expected.includes('subdomain') ? 'domain' : 'context', modifiers: ['unresolved'] };
   const expected = reference.expected;
-  if (expected.length === 0) return { type: 'actor', modifiers: [] };
+  // no expected kinds: an actor on a storming board, or an operation a flow or coordination invokes (linked apart)
+  if (expected.length === 0) return occurrence.board ? { type: 'actor', modifiers: [] } : { type: 'operation', modifiers: ['unresolved'] };
   if (isTypeReference(reference)) {
     if (isBuiltinType(reference.text)) return { type: 'type', modifiers: ['defaultLibrary'] };
     if (isIdentityTypeName(occurrence.text)) return { type: 'type', modifiers: [] };
@@ -197,6 +203,8 @@ export function semanticTokens(model: DddModel, uri: string): SemanticTokenSpan[
     else if (type === NumberLiteral) spans.push({ start, length, type: 'number', modifiers: [] });
     else if (keywordTypes.has(type)) spans.push({ start, length, type: 'keyword', modifiers: [] });
     else if (type === RightArrow || type === LeftArrow || type === BothArrow) spans.push({ start, length, type: 'operator', modifiers: [] });
+    // a gateway between targets or events (`MOVING X SCRAPPED`, `emits A O B`): no name of the model
+    else if (type === Identifier && (token.image === 'X' || token.image === 'O')) spans.push({ start, length, type: 'operator', modifiers: [] });
   }
   return spans;
 }

@@ -5,11 +5,15 @@ import { describeRelationship } from '../context-map/relationships';
 import type {
   Declaration,
   ElementKind,
+  FlowStep,
   Operation,
+  Reference,
   Relationship,
   TextRange,
   TopLevelDeclaration,
 } from '../model/elements';
+import { stepHead } from '../model/event-flow';
+import { transitionWords } from './hover-tactical';
 import { qualifiedName, type DddModel } from '../model/model';
 import { childLists, type ModelElement } from '../model/element-tree';
 import { navIndex } from './nav-index';
@@ -53,7 +57,31 @@ function declarationNode(declaration: Declaration, children: DocumentSymbolNode[
 }
 
 function signature(operation: Operation): string {
-  return `(${present(operation.parameters).map((p) => `${p.name}: ${p.type?.text ?? '?'}`).join(', ')})${operation.returns ? `: ${operation.returns.text}` : ''}`;
+  const markers = [
+    operation.throws?.length ? `throws ${operation.throws.map((t) => t.text).join(', ')}` : '',
+    operation.access ?? '',
+    operation.writes ? transitionWords(operation.writes) : '',
+  ].filter(Boolean);
+  return `(${present(operation.parameters).map((p) => `${p.name}: ${p.type?.text ?? '?'}`).join(', ')})${operation.returns ? `: ${operation.returns.text}` : ''}${markers.length ? ` ${markers.join(' ')}` : ''}`;
+}
+
+/** What a flow step does after its first words: `delegates to Claims [-> SUBMITTED] emits ClaimSubmitted`. */
+function flowStepDetail(step: FlowStep): string {
+  const names = (references: readonly Reference[], gateway: string | undefined) => references.map((r) => r.text).join(` ${gateway ?? '+'} `);
+  if (step.starts === 'event') {
+    const target = step.commands.length ? `command ${names(step.commands, step.triggerGateway)}` : `operation ${names(step.operations, step.triggerGateway)}`;
+    return `triggers ${target}`;
+  }
+  return [
+    step.actor ? `by "${step.actor.text}"` : '',
+    step.delegate ? `delegates to ${step.delegate.text}${step.transition ? ` ${transitionWords(step.transition)}` : ''}` : '',
+    step.emits.length ? `emits ${names(step.emits, step.emitGateway)}` : '',
+  ].filter(Boolean).join(' ');
+}
+
+function flowStepName(step: FlowStep): string {
+  if (step.starts === 'event') return `event ${step.events.map((r) => r.text).join(' + ')}`;
+  return stepHead(step);
 }
 
 /** A relationship's name (`as …`), what it shares and what it exposes. */
@@ -78,17 +106,21 @@ function detailOf(element: ModelElement): string | undefined {
     case 'aggregate':
       return element.eventSourced ? 'event-sourced' : undefined;
     case 'entity':
-      return element.root ? 'root' : undefined;
+    case 'value':
+    case 'event':
+      return [element.kind === 'entity' && element.root ? 'root' : '', element.abstract ? 'abstract' : '', element.extends ? `extends ${element.extends.text}` : ''].filter(Boolean).join(' ') || undefined;
+    case 'enum':
+      return element.lifecycle ? 'lifecycle' : undefined;
     case 'command':
-      return element.emits.length ? `emits ${element.emits.map((e) => e.text).join(', ')}` : undefined;
+      return [element.emits.length ? `emits ${element.emits.map((e) => e.text).join(', ')}` : '', element.writes ? `writes ${transitionWords(element.writes)}` : ''].filter(Boolean).join(' ') || undefined;
+    case 'field':
+      return element.key ? `key ${element.type?.text ?? ''}`.trim() : element.type?.text;
     case 'repository':
       return element.aggregate ? `for ${element.aggregate.text}` : undefined;
     case 'stream':
       return element.aggregate ? `of ${element.aggregate.text}` : undefined;
     case 'readmodel':
       return element.sources.length ? `from ${element.sources.map((s) => s.text).join(', ')}` : undefined;
-    case 'field':
-      return element.type?.text;
     case 'operation':
       return signature(element);
     // ---- Context Mapper parity (issue 13)
@@ -106,13 +138,40 @@ function detailOf(element: ModelElement): string | undefined {
   }
 }
 
-/** An element and the declarations it holds (an operation's parameters are in its detail, not below it). */
-function elementNode(element: ModelElement): DocumentSymbolNode {
+/**
+ * An element and the declarations it holds (an operation's parameters are in its detail, not below it).
+ * A context's members declared in a module or an application layer are shown below it.
+ */
+function elementNode(element: ModelElement, grouped: readonly ModelElement[] = []): DocumentSymbolNode {
   const children: DocumentSymbolNode[] = [];
+  if (element.kind === 'contextDeclaration') {
+    const members = new Map<object, ModelElement[]>();
+    const own: ModelElement[] = [];
+    for (const list of childLists(element)) {
+      for (const child of list) {
+        if (!child) continue;
+        const group = (child as { module?: object; application?: object }).module ?? (child as { application?: object }).application;
+        if (group && group !== child) {
+          const list = members.get(group);
+          if (list) list.push(child);
+          else members.set(group, [child]);
+        } else own.push(child);
+      }
+    }
+    for (const child of own) children.push(elementNode(child, members.get(child)));
+    return node(element.name, 'context', element.range, element.nameRange, children, detailOf(element));
+  }
   if (element.kind !== 'operation') {
     for (const list of childLists(element)) for (const child of list) if (child) children.push(elementNode(child));
   }
-  if (element.kind === 'contextDeclaration') return node(element.name, 'context', element.range, element.nameRange, children, detailOf(element));
+  for (const child of grouped) children.push(elementNode(child));
+  if (element.kind === 'flow') {
+    for (const step of present(element.steps)) children.push(node(flowStepName(step), 'flowStep', step.range, (step.commands[0] ?? step.operations[0] ?? step.events[0])?.range ?? step.range, [], flowStepDetail(step)));
+  }
+  if (element.kind === 'coordination') {
+    for (const step of present(element.steps)) children.push(node(step.text, 'operation', step.range, step.range));
+  }
+  if (element.kind === 'application' && !element.name) return node('application', 'application', element.range, element.nameRange, children, detailOf(element));
   return declarationNode(element, children, detailOf(element));
 }
 
@@ -201,7 +260,7 @@ export function fuzzyScore(query: string, name: string): number | undefined {
 
 const searchable: ReadonlySet<ElementKind> = new Set<ElementKind>([
   'domain', 'subdomain', 'context', 'contextmap', 'aggregate', 'entity', 'value', 'enum', 'command', 'event',
-  'repository', 'service', 'stream', 'readmodel', 'saga', 'storming', 'term', 'operation',
+  'repository', 'service', 'stream', 'readmodel', 'saga', 'storming', 'term', 'operation', 'module', 'flow', 'coordination',
   // issue 13
   'team', 'usecase', 'story', 'stakeholderGroup', 'stakeholder', 'valueRegister', 'valueCluster', 'valueItem',
 ]);

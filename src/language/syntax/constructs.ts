@@ -36,7 +36,11 @@ export type Place =
   | 'values'
   | 'cluster'
   | 'valueItem'
-  | 'valueStakeholder';
+  | 'valueStakeholder'
+  // ---- Context Mapper parity: tactical details and the application layer (issue 13)
+  | 'module'
+  | 'application'
+  | 'flow';
 
 /** What the `{ … }` after a construct's header holds (the block analysis reads it from the tokens alone). */
 export type Body =
@@ -68,7 +72,14 @@ export type Body =
   /** A value's body in a value register (its `value` keyword opens a structure elsewhere: the block analysis tells them apart by the parent). */
   | 'valueItem'
   /** A stakeholder's body inside a value: priority and impact. */
-  | 'valueStakeholder';
+  | 'valueStakeholder'
+  // tactical details and the application layer (Context Mapper parity)
+  | 'module'
+  | 'application'
+  /** A flow's steps: `command X delegates to A [S -> T] emits E`, `event E triggers command C`. */
+  | 'flow'
+  /** A coordination's chain: `Context.Service.operation`, one per line. */
+  | 'coordination';
 
 export interface Construct {
   /** The keyword that starts it (a token of syntax/tokens.ts). */
@@ -106,19 +117,30 @@ export const constructs = [
   { keyword: 'subdomain', places: ['domain'], kind: 'subdomain', body: 'subdomain', declaresName: true, expected: '', description: 'A part of the business (the problem space).' },
   // ------------------------------------------------------------------ a context and an aggregate
   { keyword: 'glossary', places: ['context'], kind: 'term', member: 'glossary', body: 'glossary', description: 'The ubiquitous language of this context: Term: "definition".' },
-  { keyword: 'aggregate', places: ['context'], kind: 'aggregate', internal: true, member: 'aggregates', body: 'aggregate', declaresName: true, description: 'A consistency boundary: a root entity and what it guards, changed as one unit.' },
-  { keyword: 'root', places: ['context', 'aggregate'], kind: 'entity', member: 'entities', expected: 'root entity', description: 'The aggregate root: the single entry point that guards the invariants.' },
-  { keyword: 'entity', places: ['context', 'aggregate'], kind: 'entity', member: 'entities', body: 'structure', declaresName: true, description: 'An object defined by its identity.' },
-  { keyword: 'value', places: ['context', 'aggregate'], kind: 'value', member: 'values', body: 'structure', declaresName: true, description: 'A value object: defined by its attributes, no identity, immutable.' },
-  { keyword: 'enum', places: ['context', 'aggregate'], kind: 'enum', member: 'enums', body: 'enum', declaresName: true, description: 'A fixed set of values.' },
-  { keyword: 'command', places: ['context', 'aggregate'], kind: 'command', member: 'commands', body: 'fields', declaresName: true, description: 'A request to change state, named in the imperative (PlaceOrder).' },
-  { keyword: 'event', places: ['context', 'aggregate'], kind: 'event', member: 'events', body: 'fields', declaresName: true, description: 'A domain event: a fact that happened, named in the past tense (OrderPlaced).' },
+  { keyword: 'aggregate', places: ['context', 'module'], kind: 'aggregate', internal: true, member: 'aggregates', body: 'aggregate', declaresName: true, description: 'A consistency boundary: a root entity and what it guards, changed as one unit.' },
+  { keyword: 'root', places: ['context', 'module', 'aggregate'], kind: 'entity', member: 'entities', expected: 'root entity', description: 'The aggregate root: the single entry point that guards the invariants.' },
+  { keyword: 'entity', places: ['context', 'module', 'aggregate'], kind: 'entity', member: 'entities', body: 'structure', declaresName: true, description: 'An object defined by its identity.' },
+  { keyword: 'value', places: ['context', 'module', 'aggregate'], kind: 'value', member: 'values', body: 'structure', declaresName: true, description: 'A value object: defined by its attributes, no identity, immutable.' },
+  { keyword: 'enum', places: ['context', 'module', 'aggregate'], kind: 'enum', member: 'enums', body: 'enum', declaresName: true, description: 'A fixed set of values.' },
+  { keyword: 'command', places: ['context', 'module', 'aggregate', 'application'], kind: 'command', member: 'commands', body: 'fields', declaresName: true, description: 'A request to change state, named in the imperative (PlaceOrder).' },
+  { keyword: 'event', places: ['context', 'module', 'aggregate', 'application'], kind: 'event', member: 'events', body: 'fields', declaresName: true, description: 'A domain event: a fact that happened, named in the past tense (OrderPlaced).' },
   { keyword: 'invariant', places: ['aggregate'], description: 'A rule the aggregate keeps true.' },
-  { keyword: 'repository', places: ['context'], kind: 'repository', internal: true, member: 'repositories', body: 'operations', declaresName: true, description: 'Loads and saves whole aggregates, through their root.' },
-  { keyword: 'service', places: ['context'], kind: 'service', internal: true, member: 'services', body: 'operations', declaresName: true, description: 'A domain service: an operation that belongs to no entity or value.' },
+  { keyword: 'repository', places: ['context', 'module'], kind: 'repository', internal: true, member: 'repositories', body: 'operations', declaresName: true, description: 'Loads and saves whole aggregates, through their root.' },
+  { keyword: 'service', places: ['context', 'module', 'aggregate', 'application'], kind: 'service', internal: true, member: 'services', body: 'operations', declaresName: true, description: 'A domain service: an operation that belongs to no entity or value (in `application { … }`: an application service).' },
   { keyword: 'stream', places: ['context'], kind: 'stream', internal: true, member: 'streams', body: 'stream', declaresName: true, description: 'An event stream: the events of one aggregate instance, replayed to rebuild its state.' },
   { keyword: 'readmodel', places: ['context'], kind: 'readmodel', member: 'readModels', body: 'fields', declaresName: true, description: 'A read model (CQRS query side), kept up to date from events.' },
   { keyword: 'owner', places: ['context'], description: 'The team that owns this context.' },
+  // ------------------------------------------------------------------ tactical details and the application layer (Context Mapper parity)
+  { keyword: 'module', places: ['context'], kind: 'module', member: 'modules', body: 'module', declaresName: true, description: 'A module: a named group of aggregates and building blocks of this context.' },
+  { keyword: 'application', places: ['context'], kind: 'application', member: 'applications', body: 'application', description: 'The application layer: application services, commands, events, flows and coordinations.' },
+  { keyword: 'abstract', places: ['context', 'module', 'aggregate', 'application'], expected: '', description: 'An entity, value object or event that is only extended (`extends`), never used as it is.' },
+  { keyword: 'lifecycle', places: ['context', 'module', 'aggregate'], kind: 'enum', member: 'enums', expected: 'lifecycle enum', description: "The enum of an aggregate's lifecycle states: commands and operations write transitions between them." },
+  { keyword: 'flow', places: ['application'], kind: 'flow', body: 'flow', declaresName: true, description: 'A flow: commands and operations delegated to aggregates, and the events that trigger the next step.' },
+  { keyword: 'coordination', places: ['application'], kind: 'coordination', body: 'coordination', declaresName: true, description: 'A coordination: a chain of service operations across contexts, `Context.Service.operation`.' },
+  // ------------------------------------------------------------------ a flow's steps
+  { keyword: 'command', places: ['flow'], kind: 'flowStep' },
+  { keyword: 'operation', places: ['flow'], kind: 'flowStep', description: 'An operation of a service, invoked by a flow step.' },
+  { keyword: 'event', places: ['flow'], kind: 'flowStep' },
   // ------------------------------------------------------------------ an orchestrated saga
   { keyword: 'start', places: ['orchestration'], description: "The saga's initial state." },
   { keyword: 'step', places: ['orchestration'], kind: 'sagaStep', description: 'A step: a command sent to a participant context.' },
@@ -205,6 +227,10 @@ export const places: readonly Place[] = [
   'aggregate',
   'orchestration',
   'storming',
+  // ---- Context Mapper parity: tactical details and the application layer (issue 13)
+  'module',
+  'application',
+  'flow',
   // ---- Context Mapper parity: strategic design and requirements (issue 13)
   'team',
   'subdomain',

@@ -5,7 +5,7 @@
  * element's name is known, so when error recovery abandons a rule halfway the
  * part already parsed stays in the model. The rules live in one file per area
  * of the language (grammar/*.ts), composed by inheritance:
- * base → attributes → tactical → event sourcing → strategic → sagas → storming → requirements → this.
+ * base → attributes → tactical → application layer → event sourcing → strategic → sagas → storming → requirements → this.
  * One instance is reused for every parse (chevrotain parsers are costly to
  * build and cheap to reset).
  */

@@ -150,6 +150,26 @@ export const Priority = keyword('priority');
 export const Impact = keyword('impact');
 export const Demonstrator = keyword('demonstrator');
 // ---- end of the strategic and requirements block
+// Tactical details and the application layer (Context Mapper parity, issue 13)
+export const Module = keyword('module');
+export const Abstract = keyword('abstract');
+export const Extends = keyword('extends');
+export const Key = keyword('key');
+export const Throws = keyword('throws');
+export const Reads = keyword('reads');
+export const Writes = keyword('writes');
+export const Lifecycle = keyword('lifecycle');
+export const Application = keyword('application');
+export const Flow = keyword('flow');
+export const Coordination = keyword('coordination');
+export const Delegates = keyword('delegates');
+export const To = keyword('to');
+export const Triggers = keyword('triggers');
+export const OperationKw = keyword('operation');
+export const Public = keyword('public');
+export const Protected = keyword('protected');
+export const Private = keyword('private');
+export const Internal = keyword('internal');
 // Literals
 export const True = keyword('true');
 export const False = keyword('false');
@@ -268,6 +288,9 @@ export const dddLexer = new Lexer(allTokens, {
 
 export const keywordNames = Object.keys(keywords);
 
+/** Words that mark what follows them (a key field, an operation's visibility): names when a ':' or '(' follows. */
+const markerWords: ReadonlySet<TokenType> = new Set([Key, Public, Protected, Private, Internal]);
+
 /** Keywords by their first character: comparing a few short strings beats hashing every identifier. */
 const keywordsByFirst: [string, TokenType][][] = [];
 for (const [word, type] of Object.entries(keywords)) (keywordsByFirst[word.charCodeAt(0)] ??= []).push([word, type]);
@@ -285,10 +308,17 @@ function keywordOf(image: string): TokenType | undefined {
  */
 export function tokenize(text: string): ILexingResult {
   const result = dddLexer.tokenize(text);
-  for (const token of result.tokens) {
+  const tokens = result.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
     if (token.tokenType !== Identifier) continue;
     const image = token.image;
     const type = image.includes('.') ? QualifiedName : keywordOf(image);
+    // a marker word right before ':' or '(' is a name (`key: String`, `public()`): the grammar then needs no look-ahead for it
+    if (type !== undefined && markerWords.has(type)) {
+      const next = tokens[i + 1]?.tokenType;
+      if (next === Colon || next === LParen) continue;
+    }
     if (type) {
       token.tokenType = type;
       token.tokenTypeIdx = type.tokenTypeIdx!;

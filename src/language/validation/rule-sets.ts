@@ -12,6 +12,7 @@ import { namingRules } from './rules/naming';
 import { referenceRules } from './rules/references';
 import { sagaRules } from './rules/sagas';
 import { strategicRules } from './rules/strategic';
+import { tacticalRules } from './rules/tactical';
 import { simulationRules } from '../simulation/diagnostics';
 
 export const ruleSets: readonly RuleSet[] = [
@@ -20,6 +21,7 @@ export const ruleSets: readonly RuleSet[] = [
   strategicRules,
   contextMapRules,
   aggregateRules,
+  tacticalRules,
   namingRules,
   eventFlowRules,
   eventSourcingRules,

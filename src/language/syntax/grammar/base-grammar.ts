@@ -8,9 +8,13 @@ import type {
   Aggregate,
   ElementKind,
   Field,
+  Gateway,
+  LifecycleState,
   LiteralValue,
   Name,
   Operation,
+  StateTransition,
+  Visibility,
   Reference,
   TextRange,
   TopLevelDeclaration,
@@ -211,7 +215,11 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
     return args;
   });
 
+  /** `key vin: String` marks the identity (`key: String` is a field named key: the lexer makes that `key` a name). */
+  private readonly keyOption = () => this.CONSUME(T.Key);
+
   protected field = this.RULE('field', (): Field => {
+    const key = this.OPTION4(this.keyOption);
     const name = this.consumeNamed(T.AnyName);
     const colon = this.OPTION3(this.consumeColon) !== undefined;
     if (!this.RECORDING_PHASE && !colon) {
@@ -220,21 +228,42 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
     const type = this.SUBRULE(this.typeReference);
     this.OPTION(this.consumeComma);
     const field: Field = { kind: 'field', name: name.text, uri: this.uri, range: { start: name.range.start, end: name.range.end }, nameRange: name.range, type };
+    if (key !== undefined && !this.RECORDING_PHASE) {
+      field.key = true;
+      field.range.start = this.tokenRange(key).start;
+    }
     this.close(field.range);
     return field;
   });
 
+  protected visibility = this.RULE('visibility', (): Visibility => {
+    return this.OR([
+      { ALT: () => (this.CONSUME(T.Public), 'public' as const) },
+      { ALT: () => (this.CONSUME(T.Protected), 'protected' as const) },
+      { ALT: () => (this.CONSUME(T.Private), 'private' as const) },
+      { ALT: () => (this.CONSUME(T.Internal), 'internal' as const) },
+    ]);
+  });
+
+  private readonly visibilityOption = () => this.SUBRULE(this.visibility);
+
   protected operation = this.RULE('operation', (into: Operation[] = []) => {
+    const start = this.LA(1);
+    // `public park()` (`public()` is an operation named public: the lexer makes that `public` a name)
+    const visibility = this.OPTION2(this.visibilityOption);
     const name = this.consumeNamed(T.AnyName);
     const operation: Operation = {
       kind: 'operation',
       name: name.text,
       uri: this.uri,
-      range: { ...name.range },
+      range: visibility ? this.tokenRange(start) : { ...name.range },
       nameRange: name.range,
       parameters: [],
     };
-    if (!this.RECORDING_PHASE) into.push(operation);
+    if (!this.RECORDING_PHASE) {
+      if (visibility) operation.visibility = visibility;
+      into.push(operation);
+    }
     this.CONSUME(T.LParen);
     this.MANY_SEP({
       SEP: T.Comma,
@@ -257,7 +286,58 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
       this.CONSUME2(T.Colon);
       operation.returns = this.SUBRULE2(this.typeReference);
     });
+    this.OPTION3(() => {
+      this.CONSUME(T.Throws);
+      const throws: Name[] = [];
+      this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => throws.push(this.consumeNamed(T.NameReference, 3)) });
+      operation.throws = throws;
+    });
+    this.OPTION4(() =>
+      this.OR([
+        { ALT: () => (this.CONSUME(T.Reads), (operation.access = 'reads')) },
+        {
+          ALT: () => {
+            this.CONSUME(T.Writes);
+            operation.access = 'writes';
+            this.OPTION5(() => (operation.writes = this.SUBRULE(this.stateTransition)));
+          },
+        },
+      ]),
+    );
     this.close(operation.range);
+  });
+
+  /** Whether the next token is a gateway marker (`X`, `O`; `+` too when `plus`) followed by a name. */
+  protected atGateway(plus: boolean): boolean {
+    const next = this.LA(2).tokenType;
+    if (next !== T.Identifier && next !== T.QualifiedName) return false;
+    const marker = this.LA(1);
+    if (marker.tokenType === T.Plus) return plus;
+    return marker.tokenType === T.Identifier && (marker.image === 'X' || marker.image === 'O');
+  }
+
+  protected lifecycleState(token: IToken): LifecycleState {
+    return { text: token.image, range: this.tokenRange(token) };
+  }
+
+  /** `[PARKED, MOVING -> SCRAPPED X PARKED]`, `[-> CREATED]`: a lifecycle transition. */
+  protected stateTransition = this.RULE('stateTransition', (): StateTransition => {
+    const open = this.CONSUME(T.LBracket);
+    const transition: StateTransition = { from: [], to: [], range: this.tokenRange(open) };
+    this.MANY_SEP({ SEP: T.Comma, DEF: () => transition.from.push(this.lifecycleState(this.CONSUME(T.AnyName))) });
+    this.CONSUME(T.RightArrow);
+    transition.to.push(this.lifecycleState(this.CONSUME2(T.AnyName)));
+    this.MANY({
+      GATE: () => this.atGateway(false),
+      DEF: () => {
+        const marker = this.CONSUME3(T.AnyName);
+        transition.to.push(this.lifecycleState(this.CONSUME4(T.AnyName)));
+        if (!this.RECORDING_PHASE) transition.gateway = marker.image as Gateway;
+      },
+    });
+    this.CONSUME(T.RBracket);
+    this.close(transition.range);
+    return transition;
   });
 
   /** `{ field* invariant* operation* }` of an entity or value object. */

@@ -6,11 +6,11 @@ import type {
   Reference,
 } from '../../model/elements';
 import { placeholderContext, starts, kinds } from './grammar-support';
-import { TacticalGrammar } from './tactical-grammar';
+import { ApplicationGrammar } from './application-grammar';
 import * as T from '../tokens';
 import { tokenEnd } from '../tokens';
 
-export abstract class EventSourcingGrammar extends TacticalGrammar {
+export abstract class EventSourcingGrammar extends ApplicationGrammar {
   // ------------------------------------------------------------------ event sourcing and CQRS
 
   protected stream = this.RULE('stream', (context: ContextDeclaration = placeholderContext) => {

@@ -89,6 +89,10 @@ export const starts = {
   cluster: startTokens('cluster'),
   valueItem: startTokens('valueItem'),
   valueStakeholder: [...startTokens('valueStakeholder'), T.StringLiteral],
+  module: startTokens('module'),
+  application: startTokens('application'),
+  flow: startTokens('flow'),
+  coordination: [T.NameReference],
 } satisfies Record<string, MemberStart>;
 
 /** Where a member was expected, and what may stand there, for the grammar's "Unexpected … in a context: expected …" findings. */
@@ -111,6 +115,9 @@ export const expectedMember = {
   cluster: `a value cluster: expected ${expectedIn('cluster')}`,
   valueItem: `a value: expected ${expectedIn('valueItem')}`,
   valueStakeholder: `a stakeholder of a value: expected ${expectedIn('valueStakeholder')} or a description`,
+  module: `a module: expected ${expectedIn('module')}`,
+  application: `an application layer: expected ${expectedIn('application')}`,
+  flow: `a flow: expected ${expectedIn('flow')} steps`,
 };
 export const MAX_EXPRESSION_TERMS = 256;
 
@@ -118,7 +125,11 @@ export const kinds = {
   context: ['context'],
   // wider than valid, so that 'implements Shop' (a domain) gets a clear finding
   implementsTarget: ['subdomain', 'domain', 'context'],
-  type: ['entity', 'value', 'enum'],
+  // events and commands are types too (a field may hold the last event)
+  type: ['entity', 'value', 'enum', 'event', 'command'],
+  // wider than valid, so that `entity A extends SomeValue` gets its own finding
+  extends: ['entity', 'value', 'event'],
+  service: ['service'],
   // wider than a root, so that 'repository for a value object' gets its own finding
   aggregateRoot: ['entity', 'aggregate', 'value', 'enum'],
   aggregate: ['aggregate'],

@@ -184,10 +184,13 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
     { ALT: () => this.SUBRULE(this.glossary, { ARGS: [this.memberContext] }) },
     { ALT: () => this.SUBRULE(this.aggregate, { ARGS: [this.memberContext] }) },
     { ALT: () => this.SUBRULE(this.repository, { ARGS: [this.memberContext] }) },
-    { ALT: () => this.SUBRULE(this.service, { ARGS: [this.memberContext] }) },
+    { ALT: () => this.SUBRULE(this.service, { ARGS: [this.memberContext, { contextName: this.memberContext.name }] }) },
     { ALT: () => this.SUBRULE(this.stream, { ARGS: [this.memberContext] }) },
     { ALT: () => this.SUBRULE(this.readModel, { ARGS: [this.memberContext] }) },
     { ALT: () => this.SUBRULE(this.buildingBlock, { ARGS: [this.memberContext, this.memberContext.name] }) },
+    // ---- tactical details and the application layer (Context Mapper parity)
+    { ALT: () => this.SUBRULE(this.module, { ARGS: [this.memberContext] }) },
+    { ALT: () => this.SUBRULE(this.application, { ARGS: [this.memberContext] }) },
   ];
 
   protected contextMember = this.RULE('contextMember', (context: ContextDeclaration = placeholderContext) => {

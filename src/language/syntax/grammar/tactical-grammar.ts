@@ -5,15 +5,20 @@ import type {
   AssignmentOperator,
   Command,
   ContextDeclaration,
+  ContextMembers,
   DomainEvent,
+  DomainService,
   Entity,
   EnumType,
   Expression,
+  LiteralValue,
+  Module,
   Operation,
   Reference,
   TextRange,
   ValueObject,
 } from '../../model/elements';
+import { contextMemberKeys } from '../constructs';
 import { type BlockContainer, type Owner, placeholderContext, starts, expectedMember, MAX_EXPRESSION_TERMS, kinds } from './grammar-support';
 import { AttributeGrammar } from './attribute-grammar';
 import * as T from '../tokens';
@@ -38,6 +43,7 @@ export abstract class TacticalGrammar extends AttributeGrammar {
       enums: [],
       commands: [],
       events: [],
+      services: [],
       invariants: [],
       // ---- Context Mapper parity (issue 13): `aggregate Payouts` without a body is a sketch
       hasBody: false,
@@ -81,6 +87,13 @@ export abstract class TacticalGrammar extends AttributeGrammar {
           ARGS: [this.memberAggregate ?? placeholderContext, this.memberAggregate?.contextName ?? '', this.memberAggregate],
         }),
     },
+    // services inside aggregates (Context Mapper parity)
+    {
+      ALT: () =>
+        this.SUBRULE(this.service, {
+          ARGS: [this.memberAggregate ?? placeholderContext, { contextName: this.memberAggregate?.contextName ?? '', aggregate: this.memberAggregate }],
+        }),
+    },
   ];
 
   private readonly aggregateMemberOr = () => this.OR(this.aggregateMemberKinds);
@@ -94,6 +107,7 @@ export abstract class TacticalGrammar extends AttributeGrammar {
     this.memberAggregate = undefined;
     this.blockContainer = placeholderContext;
     this.blockOwner = { contextName: '' };
+    this.moduleContext = placeholderContext;
   }
 
   /** Built once: an OR's alternatives are otherwise allocated for every block parsed. */
@@ -115,9 +129,19 @@ export abstract class TacticalGrammar extends AttributeGrammar {
     this.OR(this.blockKinds);
   });
 
+  /** `abstract` before an entity, value object or event. */
+  private readonly consumeAbstract = () => this.CONSUME(T.Abstract);
+
+  /** `extends Base` after the name of an entity, value object or event. */
+  protected extendsClause = this.RULE('extendsClause', (): Reference => {
+    this.CONSUME(T.Extends);
+    return this.reference(this.nameOf(this.CONSUME(T.NameReference)), kinds.extends);
+  });
+
   protected entity = this.RULE('entity', (container: BlockContainer = placeholderContext, owner: Owner = { contextName: '' }) => {
     const start = this.LA(1);
     let rootRange: TextRange | undefined;
+    const isAbstract = this.OPTION4(this.consumeAbstract) !== undefined;
     this.OPTION(() => (rootRange = this.tokenRange(this.CONSUME(T.Root))));
     this.CONSUME(T.Entity);
     const name = this.consumeNamed(T.Identifier);
@@ -129,6 +153,7 @@ export abstract class TacticalGrammar extends AttributeGrammar {
       nameRange: name.range,
       ...owner,
       root: rootRange !== undefined,
+      abstract: isAbstract,
       fields: [],
       invariants: [],
       operations: [],
@@ -137,53 +162,95 @@ export abstract class TacticalGrammar extends AttributeGrammar {
       if (rootRange) entity.rootRange = rootRange;
       container.entities.push(entity);
     }
+    this.OPTION5(() => (entity.extends = this.SUBRULE(this.extendsClause)));
     this.OPTION2(() => (entity.description = this.SUBRULE(this.stringValue)));
     this.OPTION3(() => this.SUBRULE(this.structureBody, { ARGS: [entity] }));
     this.close(entity.range);
   });
 
   protected valueObject = this.RULE('valueObject', (container: BlockContainer = placeholderContext, owner: Owner = { contextName: '' }) => {
-    const keyword = this.CONSUME(T.Value);
+    const start = this.LA(1);
+    const isAbstract = this.OPTION3(this.consumeAbstract) !== undefined;
+    this.CONSUME(T.Value);
     const name = this.consumeNamed(T.Identifier);
     const value: ValueObject = {
       kind: 'value',
       name: name.text,
       uri: this.uri,
-      range: this.tokenRange(keyword),
+      range: this.tokenRange(start),
       nameRange: name.range,
       ...owner,
+      abstract: isAbstract,
       fields: [],
       invariants: [],
       operations: [],
     };
     if (!this.RECORDING_PHASE) container.values.push(value);
+    this.OPTION4(() => (value.extends = this.SUBRULE(this.extendsClause)));
     this.OPTION(() => (value.description = this.SUBRULE(this.stringValue)));
     this.OPTION2(() => this.SUBRULE(this.structureBody, { ARGS: [value] }));
     this.close(value.range);
   });
 
   protected enumType = this.RULE('enumType', (container: BlockContainer = placeholderContext, owner: Owner = { contextName: '' }) => {
-    const keyword = this.CONSUME(T.Enum);
+    const start = this.LA(1);
+    const lifecycle = this.OPTION3(() => this.CONSUME(T.Lifecycle));
+    this.CONSUME(T.Enum);
     const name = this.consumeNamed(T.Identifier);
     const type: EnumType = {
       kind: 'enum',
       name: name.text,
       uri: this.uri,
-      range: this.tokenRange(keyword),
+      range: this.tokenRange(start),
       nameRange: name.range,
       ...owner,
       values: [],
+      fields: [],
+      lifecycle: lifecycle !== undefined,
     };
-    if (!this.RECORDING_PHASE) container.enums.push(type);
+    if (!this.RECORDING_PHASE) {
+      if (lifecycle) type.lifecycleRange = this.tokenRange(lifecycle);
+      container.enums.push(type);
+    }
     this.OPTION(() => (type.description = this.SUBRULE(this.stringValue)));
     this.CONSUME(T.LCurly);
-    this.members('an enum: expected its values', starts.names, () => {
-      const value = this.consumeNamed(T.AnyName);
-      this.OPTION2(() => this.CONSUME(T.Comma));
-      if (!this.RECORDING_PHASE) type.values.push({ kind: 'enumValue', name: value.text, uri: this.uri, range: value.range, nameRange: value.range });
-    });
+    this.members('an enum: expected its values (and fields, name: Type)', starts.names, () => this.SUBRULE(this.enumMember, { ARGS: [type] }));
     this.CONSUME(T.RCurly);
     this.close(type.range);
+  });
+
+  /** `label: String` (a field each value gives), or a value: `PETROL`, `PETROL("Petrol")`. */
+  protected enumMember = this.RULE('enumMember', (type: EnumType = placeholderEnum) => {
+    const name = this.consumeNamed(T.AnyName);
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(T.Colon);
+          const fieldType = this.SUBRULE(this.typeReference);
+          this.OPTION(() => this.CONSUME(T.Comma));
+          if (!this.RECORDING_PHASE) {
+            type.fields.push({ kind: 'field', name: name.text, uri: this.uri, range: { start: name.range.start, end: fieldType?.range?.end ?? name.range.end }, nameRange: name.range, type: fieldType });
+          }
+        },
+      },
+      {
+        ALT: () => {
+          const value = { kind: 'enumValue' as const, name: name.text, uri: this.uri, range: { ...name.range }, nameRange: name.range };
+          if (!this.RECORDING_PHASE) type.values.push(value);
+          this.OPTION2(() => {
+            const args: LiteralValue[] = [];
+            this.CONSUME(T.LParen);
+            this.MANY_SEP({ SEP: T.Comma, DEF: () => args.push(this.SUBRULE(this.literal)) });
+            this.CONSUME(T.RParen);
+            if (!this.RECORDING_PHASE) {
+              (value as { arguments?: LiteralValue[] }).arguments = args;
+              this.close(value.range);
+            }
+          });
+          this.OPTION3(() => this.CONSUME2(T.Comma));
+        },
+      },
+    ]);
   });
 
   protected command = this.RULE('command', (container: BlockContainer = placeholderContext, owner: Owner = { contextName: '' }) => {
@@ -206,23 +273,31 @@ export abstract class TacticalGrammar extends AttributeGrammar {
       this.CONSUME(T.Emits);
       this.SUBRULE(this.nameList, { ARGS: [kinds.event, false, command.emits] });
     });
+    this.OPTION4(() => {
+      this.CONSUME(T.Writes);
+      command.writes = this.SUBRULE(this.stateTransition);
+    });
     this.close(command.range);
   });
 
   protected event = this.RULE('event', (container: BlockContainer = placeholderContext, owner: Owner = { contextName: '' }) => {
-    const keyword = this.CONSUME(T.Event);
+    const start = this.LA(1);
+    const isAbstract = this.OPTION4(this.consumeAbstract) !== undefined;
+    this.CONSUME(T.Event);
     const name = this.consumeNamed(T.Identifier);
     const event: DomainEvent = {
       kind: 'event',
       name: name.text,
       uri: this.uri,
-      range: this.tokenRange(keyword),
+      range: this.tokenRange(start),
       nameRange: name.range,
       ...owner,
+      abstract: isAbstract,
       fields: [],
       applies: [],
     };
     if (!this.RECORDING_PHASE) container.events.push(event);
+    this.OPTION5(() => (event.extends = this.SUBRULE(this.extendsClause)));
     this.OPTION(() => (event.description = this.SUBRULE(this.stringValue)));
     this.OPTION2(() => this.SUBRULE(this.fieldBlock, { ARGS: [event.fields] }));
     this.OPTION3(() => {
@@ -337,21 +412,73 @@ export abstract class TacticalGrammar extends AttributeGrammar {
     this.CONSUME(T.RCurly);
   });
 
-  protected service = this.RULE('service', (context: ContextDeclaration = placeholderContext) => {
+  /** A service: of a context (its domain services), of an aggregate, or of the application layer. */
+  protected service = this.RULE('service', (container: Pick<ContextMembers, 'services'> = placeholderContext, owner: Owner = { contextName: '' }) => {
     const keyword = this.CONSUME(T.Service);
     const name = this.consumeNamed(T.Identifier);
-    const service = {
+    const service: DomainService = {
       kind: 'service' as const,
       name: name.text,
       uri: this.uri,
       range: this.tokenRange(keyword),
       nameRange: name.range,
-      contextName: context.name,
+      contextName: owner.contextName,
       operations: [] as Operation[],
     };
-    if (!this.RECORDING_PHASE) context.services.push(service);
+    if (!this.RECORDING_PHASE) {
+      if (owner.aggregate) service.aggregate = owner.aggregate;
+      container.services.push(service);
+    }
     this.OPTION(() => (service as { description?: string }).description = this.SUBRULE(this.stringValue));
     this.OPTION2(() => this.SUBRULE(this.operationBlock, { ARGS: [service.operations] }));
     this.close(service.range);
   });
+
+  // ------------------------------------------------------------------ modules
+
+  /** The context and module whose member is being parsed (modules do not nest). */
+  private moduleContext: ContextDeclaration = placeholderContext;
+
+  private readonly moduleMemberKinds = [
+    { ALT: () => this.SUBRULE(this.aggregate, { ARGS: [this.moduleContext] }) },
+    { ALT: () => this.SUBRULE(this.repository, { ARGS: [this.moduleContext] }) },
+    { ALT: () => this.SUBRULE(this.service, { ARGS: [this.moduleContext, { contextName: this.moduleContext.name }] }) },
+    { ALT: () => this.SUBRULE(this.buildingBlock, { ARGS: [this.moduleContext, this.moduleContext.name] }) },
+  ];
+
+  /** `module Name { … }`: its members join the context's lists and know their module. */
+  protected module = this.RULE('module', (context: ContextDeclaration = placeholderContext) => {
+    const keyword = this.CONSUME(T.Module);
+    const name = this.consumeNamed(T.Identifier);
+    const module: Module = { kind: 'module', name: name.text, uri: this.uri, range: this.tokenRange(keyword), nameRange: name.range, contextName: context.name };
+    if (!this.RECORDING_PHASE) context.modules.push(module);
+    this.OPTION(() => (module.description = this.SUBRULE(this.stringValue)));
+    this.CONSUME(T.LCurly);
+    this.members(expectedMember.module, starts.module, () => {
+      const before = this.RECORDING_PHASE ? undefined : memberCounts(context);
+      if (!this.RECORDING_PHASE) {
+        this.moduleContext = context;
+        this.scopeAggregate = undefined;
+      }
+      this.OR(this.moduleMemberKinds);
+      if (before) markNewMembers(context, before, 'module', module);
+    });
+    this.CONSUME(T.RCurly);
+    this.close(module.range);
+  });
 }
+
+/** How many members each list of a context holds (before a member of a module or an application is parsed). */
+export function memberCounts(context: ContextMembers): number[] {
+  return contextMemberKeys.map((key) => context[key].length);
+}
+
+/** Marks the members added to `context` since `before` as declared in a module or an application layer. */
+export function markNewMembers(context: ContextMembers, before: readonly number[], property: 'module' | 'application', value: object): void {
+  contextMemberKeys.forEach((key, i) => {
+    const list = context[key] as unknown as Record<string, unknown>[];
+    for (let j = before[i] ?? list.length; j < list.length; j++) if (list[j]) list[j]![property] = value;
+  });
+}
+
+const placeholderEnum: EnumType = { kind: 'enum', name: '', uri: '', range: { start: 0, end: 0 }, nameRange: { start: 0, end: 0 }, contextName: '', values: [], fields: [], lifecycle: false };

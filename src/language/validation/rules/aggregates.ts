@@ -5,6 +5,7 @@
 import { simpleName } from '../../model/qualified-names';
 import { isIdentityTypeName } from '../../model/builtin-types';
 import type { Aggregate, Entity, Field, Repository, TypeReference, ValueObject } from '../../model/elements';
+import { inheritedFields } from '../../model/inheritance';
 import { kindWords, qualifiedName, type DddModel } from '../../model/model';
 import type { Accept, Rule, RuleSet } from '../rule';
 
@@ -39,6 +40,7 @@ export const valueObjectIdentity: Rule = {
   explanation:
     'A value object is defined by its attributes alone: two `Money` values with the same amount and currency are the same, and a value ' +
     'is replaced rather than changed. An identity field (`id`, or one typed after the value, `WeightId`) contradicts that. ' +
+    'A value that wraps an identity (`value CustomerId { id: String }`, named `…Id`) is the standard way to type identities and is fine. ' +
     'Remove the field, or, if the thing really has a life cycle and must be told apart from its equals, make it an entity.',
   example: 'context Warehouse {\n  value Weight { id: WeightId  grams: Int }\n}',
 };
@@ -49,7 +51,9 @@ export const entityIdentity: Rule = {
   title: 'An entity has an identity',
   explanation:
     'An entity is defined by its identity, not by its attributes: an order stays the same order while its items and status change. ' +
-    'Give every entity an identity field, `id: OrderId` (an undeclared type ending in `Id` is an identity type). ' +
+    'Give every entity an identity field, `id: OrderId` (an undeclared type ending in `Id` is an identity type). Any field marked `key` ' +
+    '(`key voyageNumber: String`), named `<something>Id` (`claimId: Long`) or typed `<Something>Id` (`trackingId: TrackingId`) is an identity, ' +
+    'and so is one the entity inherits (`extends`). ' +
     'If the thing has no identity of its own, it is a value object.',
   example: 'context Sales {\n  aggregate Order {\n    root entity Order { placedAt: DateTime }   // add id: OrderId\n  }\n}',
 };
@@ -196,6 +200,8 @@ function typeName(field: Field): string | undefined {
 }
 
 function checkValueIdentity(value: ValueObject, accept: Accept): void {
+  // `value CustomerId { id: String }`: an id wrapper is the standard way to type an identity
+  if (isIdentityTypeName(value.name)) return;
   const own = `${value.name}Id`;
   const field = value.fields.find((candidate) => candidate.name === 'id' || typeName(candidate) === own);
   if (!field) return;
@@ -207,10 +213,19 @@ function checkValueIdentity(value: ValueObject, accept: Accept): void {
   });
 }
 
+/**
+ * Whether a field identifies its entity: marked `key`, named `id` or `<something>Id`
+ * (`claimId`), or typed `<Something>Id` (`trackingId: TrackingId`, `id: UUID`).
+ */
+export function isIdentityField(field: Field): boolean {
+  if (field.key || field.name === 'id' || /^[a-z][A-Za-z0-9_]*Id$/.test(field.name)) return true;
+  const type = typeName(field);
+  return type !== undefined && isIdentityTypeName(type);
+}
+
 function checkEntityIdentity(entity: Entity, accept: Accept): void {
   if (!entity.name) return;
-  const own = `${entity.name}Id`;
-  if (entity.fields.some((field) => field.name === 'id' || typeName(field) === own)) return;
+  if (inheritedFields(entity).some(isIdentityField)) return;
   const suggestion = `id: ${entity.name}Id`;
   accept(entityIdentity, {
     uri: entity.uri,

@@ -16,13 +16,13 @@ export const eventWithoutCause: Rule = {
     'a saga step whose command replies with it (`reply ParcelShipped`), or a choreography reaction that emits it. ' +
     'An event with none is either published by a system the model does not show, or waits for the command that makes it happen, ' +
     'often a part of the process the team has yet to discover. Add `emits` to that command, or declare the event in the context of the ' +
-    'external system that publishes it. Events of external systems are exempt.',
+    'external system that publishes it. Events of external systems and abstract events (only extended) are exempt.',
   example: 'context Shipping {\n  aggregate Parcel {\n    root entity Parcel { id: ParcelId }\n    command ShipParcel\n    event ParcelShipped   // nothing emits it\n  }\n}',
 };
 
 function checkEvents(events: readonly DomainEvent[], caused: Set<DomainEvent>, accept: Accept): void {
   for (const event of events) {
-    if (!event.name || caused.has(event)) continue;
+    if (!event.name || event.abstract || caused.has(event)) continue;
     accept(eventWithoutCause, {
       uri: event.uri,
       range: event.nameRange,

@@ -5,7 +5,7 @@
 import type { Command, Declaration, DomainEvent } from '../../model/elements';
 import { forEachElement } from '../../model/element-tree';
 import { kindWords, type DddModel } from '../../model/model';
-import { capitalize, commandNameIssue, isPascalCase, isPastTenseName, suggestCommandName, suggestEventName, toPascalCase } from '../../naming/name-style';
+import { capitalize, commandNameIssue, isEventSuffixedName, isPascalCase, isPastTenseName, suggestCommandName, suggestPastTenseEventName, toPascalCase } from '../../naming/name-style';
 import { constructs, type Construct } from '../../syntax/constructs';
 import type { Accept, Rule, RuleSet } from '../rule';
 
@@ -16,7 +16,8 @@ export const eventPastTense: Rule = {
   explanation:
     'A domain event records something that has happened in the domain, a fact nobody can undo: `OrderPlaced`, `PaymentFailed`, `Withdrawn`. ' +
     'Naming it in the past tense keeps it apart from the command that asked for it (`PlaceOrder`) and makes event storming boards read as a story. ' +
-    'Rename the event so that it ends in a past participle; a trailing particle (`TimedOut`, `SignedUp`) or phrase (`ReceivedFromBank`) is fine.',
+    'Rename the event so that it ends in a past participle; a trailing particle (`TimedOut`, `SignedUp`) or phrase (`ReceivedFromBank`) is fine. ' +
+    'A name that ends in `Event` after a past tense (`CustomerVerifiedEvent`) or after a noun that names an event (`HandlingEvent`) is fine too.',
   example: 'context Warehouse {\n  aggregate Parcel {\n    root entity Parcel { id: ParcelId }\n    event ShipParcel   // ParcelShipped\n  }\n}',
 };
 
@@ -42,8 +43,8 @@ export const namePascalCase: Rule = {
 };
 
 function checkEvent(event: DomainEvent, accept: Accept): void {
-  if (!event.name || isPastTenseName(event.name)) return;
-  const suggestion = suggestEventName(event.name);
+  if (!event.name || isPastTenseName(event.name) || isEventSuffixedName(event.name)) return;
+  const suggestion = suggestPastTenseEventName(event.name);
   accept(eventPastTense, {
     uri: event.uri,
     range: event.nameRange,
