@@ -75,6 +75,7 @@ describe('ddd export --format mermaid', () => {
       'aggregates-Banking.mmd',
       'aggregates-Billing.mmd',
       'aggregates-Inventory.mmd',
+      'aggregates-Notification.mmd',
       'aggregates-Sales.mmd',
       'aggregates-Shipping.mmd',
       'aggregates-Support.mmd',
@@ -129,7 +130,7 @@ describe('ddd export --format markdown', () => {
     expect(markdown).toContain('| **OrderCreated** | command CreateOrder; Sales in saga PlaceOrderChoreography | Inventory in saga PlaceOrderChoreography; saga OrderSaga after CreateOrder |');
     expect(markdown.indexOf('## Domains and subdomains')).toBeLessThan(markdown.indexOf('## Context map'));
     const blocks = [...markdown.matchAll(/```mermaid\n([\s\S]*?)\n```/g)].map((match) => match[1]!);
-    expect(blocks).toHaveLength(14); // domains, context map, 6 contexts, 4 saga diagrams, the lifecycle of Order, 1 board
+    expect(blocks).toHaveLength(15); // domains, context map, 7 contexts (Notification: its domain service), 4 saga diagrams, the lifecycle of Order, 1 board
     for (const block of blocks) await parseMermaid(block);
   });
 

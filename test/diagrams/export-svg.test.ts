@@ -56,11 +56,11 @@ describe.skipIf(!browserFound)(`SVG through mermaid in Chromium (${chromium.path
       stderr: (text) => void (stderr += text),
       color: false,
     });
-    console.log(`ddd export --format svg of the example (14 diagrams, one browser): ${(performance.now() - started).toFixed(0)} ms`);
+    console.log(`ddd export --format svg of the example (15 diagrams, one browser): ${(performance.now() - started).toFixed(0)} ms`);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const files = readdirSync(folder).filter((file) => file.endsWith('.svg')).sort();
-    expect(files).toHaveLength(14);
+    expect(files).toHaveLength(15);
     for (const file of files) {
       const svg = readFileSync(join(folder, file), 'utf8');
       const seen = await inspect(svg);

@@ -23,6 +23,7 @@ import {
 } from '../../src/language/diagrams/index';
 import { expectParses, parsed, shown } from './parse';
 import { orderSaga } from './support';
+import { checkWorkspace } from '../../src/language/index';
 
 const model = () => orderSaga().model;
 
@@ -142,9 +143,14 @@ describe('aggregates', () => {
     const unknown = aggregateDiagram(model(), 'Nowhere');
     await expectParses([banking, notification]);
     expect(banking.text).toContain('<<Aggregate Root, event-sourced>>');
-    expect(notification.warnings).toEqual(['Notification declares no aggregates or building blocks yet.']);
+    // Notification has no aggregate, but a domain service: drawn, with nothing to warn about
+    expect(notification.warnings).toEqual([]);
+    expect(notification.text).toContain('Mailer');
+    const empty = aggregateDiagram(checkWorkspace([{ uri: 'file:///empty.ddd', text: 'context Empty' }]).model, 'Empty');
+    await expectParses([empty]);
+    expect(empty.warnings).toEqual(['Empty declares no aggregates or building blocks yet.']);
     expect(unknown.warnings).toEqual(['There is no bounded context named Nowhere.']);
-    expect(contextsWithAggregates(model())).toEqual(['Banking', 'Billing', 'Inventory', 'Sales', 'Shipping', 'Support']);
+    expect(contextsWithAggregates(model())).toEqual(['Banking', 'Billing', 'Inventory', 'Notification', 'Sales', 'Shipping', 'Support']);
   });
 
   it('every context with aggregates parses', async () => {

@@ -46,7 +46,7 @@ describe('the info string of a ddd fence', () => {
   });
 
   it('says what it does not understand', () => {
-    expect(parseFenceInfo('ddd timeline')).toEqual({ problem: expect.stringMatching(/^There is no view named timeline \(the views are context-map, aggregates, saga, storming, domains\)/) });
+    expect(parseFenceInfo('ddd timeline')).toEqual({ problem: expect.stringMatching(/^There is no view named timeline \(the views are context-map, aggregates, saga, flows, storming, domains\)/) });
     expect(parseFenceInfo('ddd saga A B')).toEqual({ problem: expect.stringContaining('`B` is more than this block can take') });
     expect(parseFenceInfo('ddd saga A from elsewhere')).toEqual({ problem: expect.stringContaining('`from elsewhere` is not understood') });
     expect(parseFenceInfo(`ddd ${'x'.repeat(600)}`)).toEqual({ problem: expect.stringContaining('characters long') });

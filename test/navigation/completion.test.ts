@@ -23,9 +23,9 @@ describe('keywords valid where the cursor is', () => {
 
   test('a context, an aggregate, a domain', () => {
     expect(complete('context A {\n  |\n}')).toEqual(expect.arrayContaining(['aggregate', 'entity', 'value', 'enum', 'command', 'event', 'repository', 'service', 'readmodel', 'stream', 'glossary', 'owner', 'root']));
-    expect(complete('context A {\n  aggregate B {\n    |\n  }\n}')).toEqual(['root', 'entity', 'value', 'enum', 'command', 'event', 'invariant', 'responsibilities', 'owner', 'features', 'changes', 'qualities']);
+    expect(complete('context A {\n  aggregate B {\n    |\n  }\n}')).toEqual(['root', 'entity', 'value', 'enum', 'command', 'event', 'invariant', 'service', 'abstract', 'lifecycle', 'responsibilities', 'owner', 'features', 'changes', 'qualities']);
     expect(complete('context A { aggregate B { root | } }')).toEqual(['entity']);
-    expect(complete('context A { aggregate B { command C { x: Int } | } }')).toEqual(['emits', 'root', 'entity', 'value', 'enum', 'command', 'event', 'invariant', 'responsibilities', 'owner', 'features', 'changes', 'qualities']);
+    expect(complete('context A { aggregate B { command C { x: Int } | } }')).toEqual(['emits', 'writes', 'root', 'entity', 'value', 'enum', 'command', 'event', 'invariant', 'service', 'abstract', 'lifecycle', 'responsibilities', 'owner', 'features', 'changes', 'qualities']);
     expect(complete('context A { aggregate B { command | } }')).toEqual([]);
     expect(complete('context A { repository R | }')).toEqual(['for']);
     expect(complete('domain D { core | }')).toEqual(['subdomain']);
