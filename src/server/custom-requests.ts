@@ -22,7 +22,7 @@ import {
   type ViewRef,
 } from '../protocol/index';
 import { Locator } from './convert';
-import { defaultVariant, diagram, markdown, mermaidResult, views, type DiagramContext } from './view-requests';
+import { defaultVariant, diagram, markdown, mermaidResult, refuseIfCancelled, views, type DiagramContext } from './view-requests';
 import { bulk, explore, replay, simulationRun } from './simulation-requests';
 
 /** What the requests read: the server's current model, and its findings (shown as hotspots on storming boards). */
@@ -81,15 +81,30 @@ function checked<M extends DddRequestMethod>(method: M, params: unknown): DddReq
 }
 
 /** The handlers, for direct calls (tests, a web worker); parameters are trusted here: `registerCustomRequests` checks them. */
+/** A handler that first refuses a request cancelled before it runs. */
+function unlessCancelled<P, R>(method: string, answer: (params: P) => R): (params: P, token?: CancellationToken) => R {
+  return (params, token) => {
+    refuseIfCancelled(method, token);
+    return answer(params);
+  };
+}
+
 export function customRequestHandlers(source: CustomRequestSource): CustomRequestHandlers {
+  // each checks its token first: a request cancelled before it runs does no work (not even finishing a validation)
   return {
-    'ddd/views': (params) => views(source.model(), params),
-    'ddd/diagram': (params) => diagram(source.model(), params, source.diagnostics?.()),
-    'ddd/markdown': (params) => markdown(source.model(), params, source.diagnostics?.()),
-    'ddd/simulate': (params) => simulate(source.model(), params),
-    'ddd/explore': (params) => explore(source.model(), params),
+    'ddd/views': unlessCancelled('ddd/views', (params) => views(source.model(), params)),
+    'ddd/diagram': (params, token) => {
+      refuseIfCancelled('ddd/diagram', token);
+      const model = source.model();
+      const diagnostics = source.diagnostics?.();
+      refuseIfCancelled('ddd/diagram', token);
+      return diagram(model, params, diagnostics);
+    },
+    'ddd/markdown': unlessCancelled('ddd/markdown', (params) => markdown(source.model(), params, source.diagnostics?.())),
+    'ddd/simulate': unlessCancelled('ddd/simulate', (params) => simulate(source.model(), params)),
+    'ddd/explore': (params, token) => explore(source.model(), params, () => token?.isCancellationRequested === true),
     'ddd/bulk': (params, token) => bulk(source.model(), params, () => token?.isCancellationRequested === true),
-    'ddd/replay': (params) => replay(source.model(), params),
+    'ddd/replay': unlessCancelled('ddd/replay', (params) => replay(source.model(), params)),
   };
 }
 

@@ -19,6 +19,7 @@ import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
@@ -139,7 +140,8 @@ export class DddLanguageServer implements ServerContext {
     return async (params, token) => {
       try {
         await this.indexing;
-        if (token?.isCancellationRequested) return fallback();
+        // the client no longer needs the answer: nothing is computed
+        if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, `${name} was cancelled.`);
         return await handler(params, token);
       } catch (error) {
         if (error instanceof ResponseError) throw error;
