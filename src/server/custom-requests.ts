@@ -96,7 +96,8 @@ export function customRequestHandlers(source: CustomRequestSource): CustomReques
     'ddd/diagram': (params, token) => {
       refuseIfCancelled('ddd/diagram', token);
       const model = source.model();
-      const diagnostics = source.diagnostics?.();
+      // only a storming board shows findings (as hotspots): other views do not wait for a validation under way
+      const diagnostics = params.view === 'storming' ? source.diagnostics?.() : undefined;
       refuseIfCancelled('ddd/diagram', token);
       return diagram(model, params, diagnostics);
     },

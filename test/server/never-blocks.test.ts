@@ -96,6 +96,35 @@ describe('the server answers while it validates', () => {
   });
 });
 
+describe('the preview while a validation is under way', () => {
+  test('a context map is drawn from the linked model without finishing the validation; a storming board, which shows findings, finishes it', { timeout: 60_000 }, async () => {
+    const clock = new HeldClock();
+    let opened = false;
+    let slicesSinceOpen = 0;
+    session = await startSession(tempWorkspace(), {
+      clock,
+      onValidationSlice: () => {
+        if (opened && ++slicesSinceOpen === 2) clock.holding = true;
+      },
+    });
+    const server = session.server;
+    await until(() => server.workspace.validatedNow, 'the empty workspace to be validated');
+    const [pasted] = pastedWorkspace(20);
+    const uri = session.uri('pasted.ddd');
+    opened = true;
+    session.open(uri, pasted!.text, 1);
+    await until(() => clock.held.length === 1, 'the run to be under way');
+    const map = await session.client.sendRequest<{ kind: string }>('ddd/diagram', { view: 'context-map' });
+    expect(map.kind).not.toBe('problem');
+    expect(server.workspace.validatedNow).toBe(false);
+    await session.client.sendRequest('ddd/diagram', { view: 'storming', name: 'model' });
+    expect(server.workspace.validatedNow).toBe(true);
+    clock.release();
+    const published = await session.nextDiagnostics(uri, (params) => params.version === 1, 40_000);
+    expect(published.diagnostics.length).toBeGreaterThan(0);
+  });
+});
+
 describe('a request its client no longer needs does no work', () => {
   test('a cancelled ddd/diagram returns RequestCancelled without drawing; the same request not cancelled draws', async () => {
     const root = tempWorkspace(exampleRoot);
