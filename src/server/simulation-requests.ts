@@ -9,6 +9,7 @@ import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver'
 import { findView, isViewProblem } from '../language/diagrams/views';
 import type { DddModel } from '../language/index';
 import type { Saga } from '../language/model/elements';
+import { isTooLargeToAnalyse, tooLargeToAnalyse } from '../language/sagas/saga-size';
 import {
   bulkOptions,
   bulkResult,
@@ -52,11 +53,15 @@ export function simulationRun(model: DddModel, params: SimulateParams, cache: Si
 /**
  * Every failure and crash point of a saga. A request cancelled before it runs
  * explores nothing; one cancelled while it ran is answered RequestCancelled (the
- * panel asked for another meanwhile), not with a summary nobody waits for.
+ * panel asked for another meanwhile), not with a summary nobody waits for. A saga
+ * past the size whose failure paths are checked is not explored: its failure
+ * paths grow with the square of its steps (600 steps ran the server out of
+ * memory), so the answer says why instead.
  */
 export function explore(model: DddModel, params: ExploreParams, cancelled: () => boolean = () => false): ExploreResult {
   if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'ddd/explore was cancelled before it ran.');
   const saga = sagaNamed(model, params.saga);
+  if (isTooLargeToAnalyse(saga)) throw invalid(`${tooLargeToAnalyse(saga)} Its exploration is not run in the editor either.`);
   const started = performance.now();
   const options: Parameters<typeof explorationSummary>[1] = {};
   if (params.maxRetries !== undefined) options.maxRetries = params.maxRetries;
