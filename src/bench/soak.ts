@@ -69,8 +69,12 @@ function cliRun(cli: string, args: readonly string[]): { ms: number; memoryMb?: 
   return { ms: elapsed, status: run.status, ...(peak ? { memoryMb: Number(peak[1]) / 1024 } : {}) };
 }
 
-/** Opens a workspace folder in an in-process server; resolves when `uri` has diagnostics, with a hover asked meanwhile. */
-async function serverPublish(root: string, uri: string, text: string): Promise<{ ms: number; hoverMs: number; bytes: number; count: number }> {
+/**
+ * Opens a workspace folder in an in-process server; resolves when `uri` has
+ * diagnostics, with a hover asked right after the open: it is answered between
+ * two slices of the validation, so `hoverFirst` says it came before the diagnostics.
+ */
+async function serverPublish(root: string, uri: string, text: string): Promise<{ ms: number; hoverMs: number; hoverFirst: boolean; bytes: number; count: number }> {
   const session = connectInProcess();
   let resolvePublished: (params: PublishDiagnosticsParams) => void = () => undefined;
   const published = new Promise<PublishDiagnosticsParams>((resolve) => (resolvePublished = resolve));
@@ -90,12 +94,18 @@ async function serverPublish(root: string, uri: string, text: string): Promise<{
   await session.client.sendNotification(InitializedNotification.type, {});
   await session.client.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'ddd', version: 1, text } });
   const hoverStarted = performance.now();
-  const hover = session.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 13 } }).then(() => performance.now() - hoverStarted);
+  let diagnosticsIn = false;
+  void published.then(() => (diagnosticsIn = true));
+  let hoverFirst = false;
+  const hover = session.client.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 13 } }).then(() => {
+    hoverFirst = !diagnosticsIn;
+    return performance.now() - hoverStarted;
+  });
   const params = await published;
   const elapsed = performance.now() - started;
   const hoverMs = await hover;
   session.dispose();
-  return { ms: elapsed, hoverMs, bytes: JSON.stringify(params).length, count: params.diagnostics.length };
+  return { ms: elapsed, hoverMs, hoverFirst, bytes: JSON.stringify(params).length, count: params.diagnostics.length };
 }
 
 /** The sizes of the full soak, and of `--small` (what CI runs: the same paths, a tenth of the work). */
@@ -155,8 +165,9 @@ async function main(): Promise<void> {
       budgetMs: 2_000,
       memoryMb: Math.max(process.memoryUsage().rss, memoryBefore) / 1024 / 1024,
       budgetMb: 500,
-      oversize: run.bytes >= 1_000_000,
-      note: `${thousands(run.count)} diagnostics, ${thousands(run.bytes)} bytes of JSON (budget 1,000,000); a hover asked meanwhile answered in ${ms(run.hoverMs)}`,
+      // a hover that waits for the whole validation is a wrong result, whatever the machine
+      oversize: run.bytes >= 1_000_000 || !run.hoverFirst,
+      note: `${thousands(run.count)} diagnostics, ${thousands(run.bytes)} bytes of JSON (budget 1,000,000); a hover asked meanwhile answered in ${ms(run.hoverMs)}, ${run.hoverFirst ? 'before' : 'only AFTER'} the diagnostics`,
     });
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -87,11 +87,12 @@ export class ServerSupervisor implements vscode.Disposable, DddServer {
   }
 
   /** A custom request (src/protocol/requests.ts) to the running server; rejects when it is not running or the request failed. */
-  async request<M extends DddRequestMethod>(method: M, params: DddRequestParams<M>): Promise<DddRequestResult<M>> {
+  async request<M extends DddRequestMethod>(method: M, params: DddRequestParams<M>, token?: vscode.CancellationToken): Promise<DddRequestResult<M>> {
     await this.starting;
     const client = this.client;
     if (!client?.isRunning()) throw new Error('The DDD language server is not running (DDD: Restart Language Server starts it).');
-    const result = await client.sendRequest<DddRequestResult<M> | null>(method, params);
+    const result = await (token ? client.sendRequest<DddRequestResult<M> | null>(method, params, token) : client.sendRequest<DddRequestResult<M> | null>(method, params));
+    if (token?.isCancellationRequested) throw new vscode.CancellationError();
     // the server answers null when a request failed unexpectedly; it logged why
     if (result === null || result === undefined) throw new Error(`${method} failed in the language server (DDD: Show Output has the details).`);
     return result;

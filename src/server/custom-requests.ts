@@ -24,7 +24,7 @@ import {
 } from '../protocol/index';
 import { cmlMapName, importCml } from '../language/cml/import';
 import { Locator } from './convert';
-import { defaultVariant, diagram, markdown, mermaidResult, views, type DiagramContext } from './view-requests';
+import { defaultVariant, diagram, markdown, mermaidResult, refuseIfCancelled, views, type DiagramContext } from './view-requests';
 import { bulk, explore, replay, simulationRun } from './simulation-requests';
 import { exportFormats, exportModelFiles } from './export-requests';
 
@@ -84,18 +84,34 @@ function checked<M extends DddRequestMethod>(method: M, params: unknown): DddReq
 }
 
 /** The handlers, for direct calls (tests, a web worker); parameters are trusted here: `registerCustomRequests` checks them. */
+/** A handler that first refuses a request cancelled before it runs. */
+function unlessCancelled<P, R>(method: string, answer: (params: P) => R): (params: P, token?: CancellationToken) => R {
+  return (params, token) => {
+    refuseIfCancelled(method, token);
+    return answer(params);
+  };
+}
+
 export function customRequestHandlers(source: CustomRequestSource): CustomRequestHandlers {
+  // each checks its token first: a request cancelled before it runs does no work (not even finishing a validation)
   return {
-    'ddd/views': (params) => views(source.model(), params),
-    'ddd/diagram': (params) => diagram(source.model(), params, source.diagnostics?.()),
-    'ddd/markdown': (params) => markdown(source.model(), params, source.diagnostics?.()),
-    'ddd/simulate': (params) => simulate(source.model(), params),
-    'ddd/explore': (params) => explore(source.model(), params),
+    'ddd/views': unlessCancelled('ddd/views', (params) => views(source.model(), params)),
+    'ddd/diagram': (params, token) => {
+      refuseIfCancelled('ddd/diagram', token);
+      const model = source.model();
+      // only a storming board shows findings (as hotspots): other views do not wait for a validation under way
+      const diagnostics = params.view === 'storming' ? source.diagnostics?.() : undefined;
+      refuseIfCancelled('ddd/diagram', token);
+      return diagram(model, params, diagnostics);
+    },
+    'ddd/markdown': unlessCancelled('ddd/markdown', (params) => markdown(source.model(), params, source.diagnostics?.())),
+    'ddd/simulate': unlessCancelled('ddd/simulate', (params) => simulate(source.model(), params)),
+    'ddd/explore': (params, token) => explore(source.model(), params, () => token?.isCancellationRequested === true),
     'ddd/bulk': (params, token) => bulk(source.model(), params, () => token?.isCancellationRequested === true),
-    'ddd/replay': (params) => replay(source.model(), params),
+    'ddd/replay': unlessCancelled('ddd/replay', (params) => replay(source.model(), params)),
     'ddd/exportFormats': () => exportFormats(),
-    'ddd/exportModel': (params) => exportModelFiles(source.model(), params),
-    'ddd/importCml': (params) => importCml(params.text, { mapName: cmlMapName(params.fileName) }),
+    'ddd/exportModel': unlessCancelled('ddd/exportModel', (params) => exportModelFiles(source.model(), params)),
+    'ddd/importCml': unlessCancelled('ddd/importCml', (params) => importCml(params.text, { mapName: cmlMapName(params.fileName) })),
   };
 }
 

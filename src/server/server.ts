@@ -8,8 +8,10 @@
  *   What reads the workspace is given (workspace-files.ts): Node's file system
  *   on the desktop, the editor's in a Web Worker; this file uses no Node API.
  * - An edit re-parses that document only, then the workspace is re-linked and
- *   re-validated, debounced while typing; the findings of every document whose
- *   findings changed are published (versioned for open documents).
+ *   re-validated a slice at a time (validation-scheduler.ts), coalesced while
+ *   typing; requests are answered between two slices, and an edit abandons a run
+ *   under way. The findings of every document whose findings changed are
+ *   published (versioned for open documents).
  * - Every handler is guarded: a failure in one request is logged and answered
  *   with an empty result, never a dead server.
  */
@@ -17,6 +19,7 @@ import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
@@ -45,7 +48,7 @@ import { prepareRename, rename } from './rename';
 import { semanticTokensFull, semanticTokensLegend } from './semantic-tokens';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 import { documentSymbols, workspaceSymbols } from './symbols';
-import { ValidationScheduler } from './validation-scheduler';
+import { nodeClock, ValidationScheduler, type SchedulerClock, type ValidationRun } from './validation-scheduler';
 import { Workspace } from './workspace';
 import { registerCustomRequests } from './custom-requests';
 import { isDddPath, isInFolder, uriPath, type WorkspaceFiles } from './workspace-files';
@@ -55,6 +58,10 @@ export interface DddServerOptions {
   settings?: Partial<ServerSettings>;
   /** Called after each round of publishing, with the uris whose findings were sent. */
   onPublished?: (uris: string[]) => void;
+  /** Called after each slice of a validation run (tests: what happens between two slices). */
+  onValidationSlice?: () => void;
+  /** The event loop the validation runs on (tests hold its turns; the default is the real one). */
+  clock?: SchedulerClock;
 }
 
 const READ_BATCH = 64;
@@ -71,8 +78,11 @@ export class DddLanguageServer implements ServerContext {
   private indexing: Promise<void> = Promise.resolve();
   /** Starts reading the workspace, when that waits for `initialized` (a reader that asks the client). */
   private startIndexing: (() => void) | undefined;
-  private readonly scheduler: ValidationScheduler;
-  private validating: Promise<void> = Promise.resolve();
+  readonly scheduler: ValidationScheduler;
+  /** Folder readings under way: no validation starts meanwhile (the end of each schedules one). */
+  private readingFolders = 0;
+  /** Set once `initialized` came and the first folders were read: validation starts then. */
+  private ready = false;
   private disposed = false;
 
   constructor(
@@ -84,7 +94,7 @@ export class DddLanguageServer implements ServerContext {
     this.baseSettings = { ...defaultSettings, ...options.settings };
     this.settings = this.baseSettings;
     this.publisher = new DiagnosticsPublisher(this.workspace, (params) => void this.connection.sendDiagnostics(params));
-    this.scheduler = new ValidationScheduler(() => void this.validateNow(), () => this.settings.diagnosticsDelay);
+    this.scheduler = new ValidationScheduler(() => this.validationRun(), () => this.settings.diagnosticsDelay, options.clock ?? nodeClock);
     this.register();
   }
 
@@ -130,7 +140,8 @@ export class DddLanguageServer implements ServerContext {
     return async (params, token) => {
       try {
         await this.indexing;
-        if (token?.isCancellationRequested) return fallback();
+        // the client no longer needs the answer: nothing is computed
+        if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, `${name} was cancelled.`);
         return await handler(params, token);
       } catch (error) {
         if (error instanceof ResponseError) throw error;
@@ -196,8 +207,8 @@ export class DddLanguageServer implements ServerContext {
     if (folders.length === 0 && params.rootPath && this.files.pathToUri) folders.push(this.files.pathToUri(params.rootPath));
     this.folders = folders;
     const index = () => this.indexFolders(folders).catch((error: unknown) => this.log(`indexing the workspace failed: ${String(error)}`));
-    if (this.files.asksClient) this.indexing = new Promise<void>((start) => (this.startIndexing = start)).then(index);
-    else this.indexing = index();
+    if (this.files.asksClient) this.indexing = this.readingFoldersWhile(new Promise<void>((start) => (this.startIndexing = start)).then(index));
+    else this.indexing = this.readingFoldersWhile(index());
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -230,7 +241,17 @@ export class DddLanguageServer implements ServerContext {
       this.connection.workspace.onDidChangeWorkspaceFolders(this.notification('didChangeWorkspaceFolders', (event: WorkspaceFoldersChangeEvent) => this.foldersChanged(event)));
     }
     await this.indexing;
-    this.validateNow();
+    this.ready = true;
+    this.scheduleValidation();
+  }
+
+  /** Counts a reading of folders while it is under way; validates after it. */
+  private readingFoldersWhile(reading: Promise<void>): Promise<void> {
+    this.readingFolders++;
+    return reading.finally(() => {
+      this.readingFolders--;
+      this.scheduleValidation();
+    });
   }
 
   // ---------------------------------------------------------------- the workspace on disk
@@ -276,7 +297,7 @@ export class DddLanguageServer implements ServerContext {
     }
     const added = event.added.map((folder) => folder.uri);
     this.folders.push(...added);
-    const indexing = this.indexFolders(added).catch((error: unknown) => this.log(`indexing ${added.join(', ')} failed: ${String(error)}`));
+    const indexing = this.readingFoldersWhile(this.indexFolders(added).catch((error: unknown) => this.log(`indexing ${added.join(', ')} failed: ${String(error)}`)));
     this.indexing = this.indexing.then(() => indexing);
     await indexing;
     this.scheduleValidation();
@@ -305,18 +326,31 @@ export class DddLanguageServer implements ServerContext {
     this.scheduler.changed();
   }
 
-  /** Validates the workspace and publishes what changed (after the index is read). */
-  validateNow(): Promise<void> {
-    this.validating = this.validating.then(async () => {
-      await this.indexing;
-      if (this.disposed) return;
-      try {
-        const uris = this.publisher.publish();
-        this.options.onPublished?.(uris);
-      } catch (error) {
-        this.log(`validation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      }
-    });
-    return this.validating;
+  /**
+   * A validation run on the workspace as it is now, a slice per step: re-link,
+   * then the core's validation a step at a time, then publishing what changed.
+   * Nothing while the folders are being read (their end schedules a run).
+   */
+  private validationRun(): ValidationRun | undefined {
+    if (this.disposed || !this.ready || this.readingFolders > 0) return undefined;
+    return {
+      step: () => {
+        try {
+          const done = this.workspace.validateSlice();
+          if (done) this.publish();
+          return done;
+        } catch (error) {
+          this.log(`validation failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+          return true;
+        } finally {
+          this.options.onValidationSlice?.();
+        }
+      },
+    };
+  }
+
+  private publish(): void {
+    const uris = this.publisher.publish();
+    this.options.onPublished?.(uris);
   }
 }

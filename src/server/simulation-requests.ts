@@ -9,6 +9,7 @@ import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver'
 import { findView, isViewProblem } from '../language/diagrams/views';
 import type { DddModel } from '../language/index';
 import type { Saga } from '../language/model/elements';
+import { isTooLargeToAnalyse, tooLargeToAnalyse } from '../language/sagas/saga-size';
 import {
   bulkOptions,
   bulkResult,
@@ -49,14 +50,30 @@ export function simulationRun(model: DddModel, params: SimulateParams, cache: Si
   }
 }
 
-export function explore(model: DddModel, params: ExploreParams): ExploreResult {
+/**
+ * Every failure and crash point of a saga. A request cancelled before it runs
+ * explores nothing; one cancelled while it ran is answered RequestCancelled (the
+ * panel asked for another meanwhile), not with a summary nobody waits for. A saga
+ * past the size whose failure paths are checked is not explored: its failure
+ * paths grow with the square of its steps (600 steps ran the server out of
+ * memory), so the answer says why instead.
+ */
+export function explore(model: DddModel, params: ExploreParams, cancelled: () => boolean = () => false): ExploreResult {
+  if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'ddd/explore was cancelled before it ran.');
   const saga = sagaNamed(model, params.saga);
+  if (isTooLargeToAnalyse(saga)) throw invalid(`${tooLargeToAnalyse(saga)} Its exploration is not run in the editor either.`);
   const started = performance.now();
   const options: Parameters<typeof explorationSummary>[1] = {};
   if (params.maxRetries !== undefined) options.maxRetries = params.maxRetries;
   if (params.depth !== undefined) options.depth = params.depth;
-  return { ...explorationSummary(saga, options), ms: Math.round(performance.now() - started) };
+  explorationWork.explored++;
+  const summary = explorationSummary(saga, options);
+  if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, `ddd/explore of ${saga.name} was cancelled.`);
+  return { ...summary, ms: Math.round(performance.now() - started) };
 }
+
+/** How many explorations ran (tests: a cancelled request explores nothing). */
+export const explorationWork = { explored: 0 };
 
 /** Runs per slice of a bulk request: about 30 ms of work, after which the server answers whatever else is waiting. */
 const BULK_SLICE = 100_000;

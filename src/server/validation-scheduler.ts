@@ -6,8 +6,15 @@
  * The JSON-RPC connection hands over one queued message per event-loop turn, so
  * "the edits stopped" means: one whole turn passed without a new edit. A burst
  * of edits (typing faster than a validation takes, a paste, a multi-cursor
- * change) is coalesced into one run on the latest text; a request (hover,
- * completion) waits for at most the one run that is under way.
+ * change) is coalesced into one run on the latest text.
+ *
+ * A run goes a slice at a time (re-link, then one step of the validation per
+ * turn), so a request (hover, completion, a view) that arrives meanwhile waits for
+ * at most the one slice under way. An edit that arrives during a run abandons the
+ * rest of it: nothing more is computed for the superseded version, and the run on
+ * the latest text follows once the edits stop. So that a steady stream of edits
+ * does not starve the findings, after MAX_ABANDONED_RUNS runs abandoned in a row
+ * the next run goes to the end in one turn, as if it were one slice.
  */
 
 import { nextTurn } from './next-turn';
@@ -32,6 +39,15 @@ export const nodeClock: SchedulerClock = {
 /** After this many turns with new edits in each, validate anyway: a steady stream of edits must not starve the findings. */
 export const MAX_SETTLE_TURNS = 32;
 
+/** After this many runs abandoned in a row (an edit came in each), the next run is done in one turn. */
+export const MAX_ABANDONED_RUNS = 3;
+
+/** A validation run a slice at a time: the scheduler calls `step` once per turn until it returns true. */
+export interface ValidationRun {
+  /** Does the next slice; true once the run is complete (its findings published). */
+  step(): boolean;
+}
+
 export class ValidationScheduler {
   /** Bumped by every edit. */
   private edits = 0;
@@ -39,9 +55,15 @@ export class ValidationScheduler {
   private timer: { cancel(): void } | undefined;
   private lastRunStart = Number.NEGATIVE_INFINITY;
   private stopped = false;
+  /** The run under way, if any. */
+  private running: ValidationRun | undefined;
+  private abandonedInARow = 0;
+  /** How many runs were abandoned by an edit, and how many slices ran (for tests). */
+  readonly work = { abandoned: 0, slices: 0 };
 
   constructor(
-    private readonly validate: () => void,
+    /** Starts validating the latest text: a run to step through, or nothing when there is nothing to do now. */
+    private readonly validate: () => ValidationRun | void,
     private readonly minimumGap: () => number,
     private readonly clock: SchedulerClock = nodeClock,
   ) {}
@@ -78,7 +100,36 @@ export class ValidationScheduler {
   private run(): void {
     if (this.stopped) return;
     this.scheduled = false;
+    this.running = undefined;
     this.lastRunStart = this.clock.now();
-    this.validate();
+    const run = this.validate();
+    if (!run) return;
+    if (this.abandonedInARow >= MAX_ABANDONED_RUNS) {
+      // edits keep coming: this run goes to the end now, so that the findings are not starved
+      this.abandonedInARow = 0;
+      while (!run.step()) this.work.slices++;
+      this.work.slices++;
+      return;
+    }
+    this.running = run;
+    this.continue(run, this.edits);
+  }
+
+  /** The next slice of `run` on a later turn, unless an edit came in since it started (then it is abandoned). */
+  private continue(run: ValidationRun, edits: number): void {
+    this.clock.nextTurn(() => {
+      if (this.stopped || this.running !== run) return;
+      if (this.edits !== edits) {
+        // superseded: the run on the latest text is already scheduled
+        this.running = undefined;
+        this.abandonedInARow++;
+        this.work.abandoned++;
+        return;
+      }
+      this.work.slices++;
+      if (!run.step()) return this.continue(run, edits);
+      this.running = undefined;
+      this.abandonedInARow = 0;
+    });
   }
 }

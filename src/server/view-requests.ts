@@ -5,7 +5,7 @@
  * this file turns offsets into positions, adds the protocol's keys, and turns a
  * Markdown export that names nothing into an InvalidParams error.
  */
-import { ErrorCodes, ResponseError } from 'vscode-languageserver';
+import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from '../language/diagnostics';
 import {
   drawView,
@@ -44,6 +44,17 @@ import {
 } from '../protocol/index';
 import { Locator } from './convert';
 
+/** How many view lists and drawings were made (tests: a cancelled request draws nothing). */
+export const viewWork = { views: 0, diagrams: 0 };
+
+/**
+ * A request its client no longer needs (a newer refresh superseded it) is
+ * answered RequestCancelled, with no work done.
+ */
+export function refuseIfCancelled(method: string, token: CancellationToken | undefined): void {
+  if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, `${method} was cancelled.`);
+}
+
 function withLocation<T extends object>(entry: T, location: SourceLocation | undefined): T & { location?: SourceLocation } {
   return location ? { ...entry, location } : entry;
 }
@@ -51,6 +62,7 @@ function withLocation<T extends object>(entry: T, location: SourceLocation | und
 // ---------------------------------------------------------------- ddd/views
 
 export function views(model: DddModel, params: ViewsParams = {}): ViewsResult {
+  viewWork.views++;
   const at = new Locator(model);
   const listed = listViews(model);
   const entries: ViewEntry[] = listed.map(({ declared, ...view }) => withLocation({ ...view, key: viewKey(view) }, declared && at.location(declared)));
@@ -132,6 +144,7 @@ export function mermaidResult(context: DiagramContext, diagram: MermaidDiagram):
 export function diagram(model: DddModel, params: DiagramParams, diagnostics?: readonly Diagnostic[]): DiagramResult {
   const options = { ...params.options };
   const ref: ViewRef = { view: params.view, ...(params.name !== undefined ? { name: params.name } : {}), ...(params.variant !== undefined ? { variant: params.variant } : {}) };
+  viewWork.diagrams++;
   const started = performance.now();
   const drawn = drawView(model, ref, { ...options, ...(diagnostics ? { diagnostics } : {}), maxFilters: limits.list });
   const ms = Math.round((performance.now() - started) * 10) / 10;

@@ -5,11 +5,15 @@
  *
  * An edit re-parses only the changed document; the model is then re-linked and
  * re-validated from the parsed documents (both are whole-workspace, pure
- * functions of the parsed documents).
+ * functions of the parsed documents). Validation can go a slice at a time
+ * (`validateSlice`: re-link, then one step of the core's validation per call), so
+ * that the server answers requests between two slices; a validation whose model
+ * was superseded by an edit is dropped, never finished.
  */
 import type { Diagnostic } from '../language/diagnostics';
-import { buildModel, parseDocument, validateModel, type DddModel, type ParsedDocument } from '../language/index';
+import { buildModel, parseDocument, type DddModel, type ParsedDocument } from '../language/index';
 import type { LineIndex } from '../language/syntax/line-index';
+import { startValidation, type ModelValidation } from '../language/validation/validate';
 import { uriKey } from './workspace-files';
 
 export interface DocumentEntry {
@@ -32,6 +36,8 @@ export class Workspace {
   private current: DddModel | undefined;
   private stale = true;
   private validated: { model: DddModel; byUri: Map<string, Diagnostic[]> } | undefined;
+  /** The validation under way, of `current` (dropped when the model is re-linked). */
+  private validating: ModelValidation | undefined;
   /** How many documents were parsed (for tests and the benchmark). */
   parseCount = 0;
 
@@ -150,18 +156,40 @@ export class Workspace {
     return this.current;
   }
 
-  /** Every finding of the current model, by document. */
-  diagnostics(): Map<string, Diagnostic[]> {
-    const model = this.model();
-    if (this.validated?.model === model) return this.validated.byUri;
+  /** True when the findings of the current model are known (nothing to re-parse, re-link or validate). */
+  get validatedNow(): boolean {
+    return !this.stale && this.current !== undefined && this.validated?.model === this.current;
+  }
+
+  /**
+   * One slice of validating the workspace as it is now: re-parsing and re-linking
+   * when it changed, else one step of the core's validation. True once the findings
+   * of the current model are known (`diagnostics()` then answers at once).
+   */
+  validateSlice(): boolean {
+    if (this.validatedNow) return true;
+    if (this.stale || !this.current) {
+      this.model();
+      return false;
+    }
+    const model = this.current;
+    if (this.validating?.model !== model) this.validating = startValidation(model);
+    if (!this.validating.step()) return false;
     const byUri = new Map<string, Diagnostic[]>();
     for (const uri of this.entries.keys()) byUri.set(uri, []);
-    for (const diagnostic of validateModel(model)) {
+    for (const diagnostic of this.validating.findings()) {
       const list = byUri.get(diagnostic.uri);
       if (list) list.push(diagnostic);
       else byUri.set(diagnostic.uri, [diagnostic]);
     }
     this.validated = { model, byUri };
-    return byUri;
+    this.validating = undefined;
+    return true;
+  }
+
+  /** Every finding of the current model, by document (finishing at once a validation under way). */
+  diagnostics(): Map<string, Diagnostic[]> {
+    while (!this.validateSlice());
+    return this.validated!.byUri;
   }
 }

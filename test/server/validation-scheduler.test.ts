@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_SETTLE_TURNS, ValidationScheduler, type SchedulerClock } from '../../src/server/validation-scheduler';
+import { MAX_ABANDONED_RUNS, MAX_SETTLE_TURNS, ValidationScheduler, type SchedulerClock, type ValidationRun } from '../../src/server/validation-scheduler';
 
 /**
  * An event loop in miniature: callbacks queued for the next turn run in order, one turn at a
@@ -60,7 +60,7 @@ function setup(gap = 0) {
   const loop = new FakeLoop();
   let text = 0;
   const validated: number[] = [];
-  const scheduler = new ValidationScheduler(() => validated.push(text), () => gap, loop);
+  const scheduler = new ValidationScheduler(() => void validated.push(text), () => gap, loop);
   const edit = (version: number) => () => {
     text = version;
     scheduler.changed();
@@ -119,5 +119,77 @@ describe('when the server validates', () => {
     scheduler.stop();
     loop.runUntilIdle();
     expect(validated).toEqual([1]);
+  });
+});
+
+/** A scheduler whose runs take `slices` slices each; what happens is logged in order (slices, requests, edits, completions). */
+function slicedSetup(slices: number) {
+  const loop = new FakeLoop();
+  let text = 0;
+  const log: string[] = [];
+  const completed: number[] = [];
+  const scheduler = new ValidationScheduler(
+    (): ValidationRun => {
+      const version = text;
+      let done = 0;
+      return {
+        step: () => {
+          log.push(`slice ${version}.${++done}`);
+          if (done < slices) return false;
+          completed.push(version);
+          return true;
+        },
+      };
+    },
+    () => 0,
+    loop,
+  );
+  const edit = (version: number) => () => {
+    log.push(`edit ${version}`);
+    text = version;
+    scheduler.changed();
+  };
+  const request = (name: string) => () => void log.push(name);
+  return { loop, log, completed, scheduler, edit, request };
+}
+
+describe('when a run takes several slices', () => {
+  it('runs one slice per turn, and answers a request that arrives meanwhile between two slices', () => {
+    const { loop, log, completed, edit, request } = slicedSetup(4);
+    loop.deliver([edit(1), () => undefined, () => undefined, request('hover')]);
+    loop.runUntilIdle();
+    expect(completed).toEqual([1]);
+    const hover = log.indexOf('hover');
+    expect(log.slice(0, hover)).toContain('slice 1.1');
+    expect(log.slice(hover)).toContain('slice 1.4');
+  });
+
+  it('abandons a run when an edit arrives during it: the old version is never completed, the latest is', () => {
+    const { loop, log, completed, scheduler, edit } = slicedSetup(4);
+    loop.deliver([edit(1), () => undefined, () => undefined, edit(2)]);
+    loop.runUntilIdle();
+    expect(completed).toEqual([2]);
+    expect(scheduler.work.abandoned).toBe(1);
+    // nothing was computed for version 1 after the edit arrived
+    expect(log.slice(log.indexOf('edit 2')).filter((entry) => entry.startsWith('slice 1.'))).toEqual([]);
+  });
+
+  it('does not starve: after runs abandoned in a row, the next run goes to the end in one turn', () => {
+    const { loop, completed, scheduler, edit } = slicedSetup(4);
+    // an edit every second turn: each sliced run is overtaken by the next edit
+    const messages = Array.from({ length: 200 }, (_, i) => (i % 2 === 0 ? edit(i / 2 + 1) : () => undefined));
+    loop.deliver(messages);
+    loop.runUntilIdle();
+    expect(scheduler.work.abandoned).toBeGreaterThanOrEqual(MAX_ABANDONED_RUNS);
+    expect(completed.length).toBeGreaterThan(1);
+    expect(completed.at(-1)).toBe(100);
+    expect(completed).toEqual([...completed].sort((a, b) => a - b));
+  });
+
+  it('stops stepping a run once stopped', () => {
+    const { loop, completed, scheduler, edit } = slicedSetup(4);
+    loop.deliver([edit(1), () => undefined, () => scheduler.stop()]);
+    loop.runUntilIdle();
+    expect(completed).toEqual([]);
   });
 });

@@ -107,6 +107,8 @@ export class PreviewController extends PanelController {
   private sequence = 0;
   private inFlight: Promise<void> | undefined;
   private again: { force: boolean } | undefined;
+  /** The drawing under way: cancelled (its server requests too) when a newer refresh supersedes it. */
+  private rendering: { source: vscode.CancellationTokenSource; force: boolean } | undefined;
   protected readonly editDebounce = new Debouncer(EDIT_DELAY_MS, () => void this.refresh());
   protected readonly cursorDebounce = new Debouncer(CURSOR_DELAY_MS, () => void this.followCursor());
 
@@ -278,7 +280,9 @@ export class PreviewController extends PanelController {
   private refresh(options: { force?: boolean } = {}): Promise<void> {
     const force = options.force ?? false;
     if (this.inFlight) {
-      this.again = { force: force || (this.again?.force ?? false) };
+      // the drawing under way is no longer needed: the server stops working on it, and this one follows
+      this.again = { force: force || (this.again?.force ?? false) || (this.rendering?.force ?? false) };
+      this.rendering?.source.cancel();
       return this.inFlight;
     }
     const run = async () => {
@@ -301,28 +305,31 @@ export class PreviewController extends PanelController {
     const ticket = ++this.sequence;
     const server = this.context.server;
     const started = performance.now();
+    const rendering = (this.rendering = { source: new vscode.CancellationTokenSource(), force });
+    const token = rendering.source.token;
     try {
       const documentUri = this.documentUri;
       const asked = this.selection;
-      const viewsAsked = server.request('ddd/views', viewsParams(documentUri));
+      const viewsAsked = server.request('ddd/views', viewsParams(documentUri), token);
       let selection = this.selection;
       let views: ViewsResult;
       let diagram: DiagramResult;
       if (selection) {
         // the usual case (an edit): both at once
-        [views, diagram] = await Promise.all([viewsAsked, server.request('ddd/diagram', { ...selection, options: { ...selection.options, theme: this.theme } })]);
+        [views, diagram] = await Promise.all([viewsAsked, server.request('ddd/diagram', { ...selection, options: { ...selection.options, theme: this.theme } }, token)]);
         if (!this.explicit && !views.views.some((entry) => entry.key === viewKey(selection!))) {
           // the view followed is gone (renamed, deleted): the document's preferred one instead
           selection = this.preferred(views);
-          if (selection) diagram = await server.request('ddd/diagram', { ...selection, options: { theme: this.theme } });
+          if (selection) diagram = await server.request('ddd/diagram', { ...selection, options: { theme: this.theme } }, token);
         }
       } else {
         views = await viewsAsked;
         selection = this.preferred(views) ?? { view: 'context-map' };
-        diagram = await server.request('ddd/diagram', { ...selection, options: { theme: this.theme } });
+        diagram = await server.request('ddd/diagram', { ...selection, options: { theme: this.theme } }, token);
       }
+      // superseded: the refresh that cancelled it draws
       // stale: another view was chosen meanwhile (the refresh queued after this one draws it)
-      if (ticket !== this.sequence || panel !== this.panel || this.selection !== asked) return;
+      if (token.isCancellationRequested || ticket !== this.sequence || panel !== this.panel || this.selection !== asked) return;
       if (!this.explicit) this.selection = selection;
       // the cursor's element is recorded when the view was chosen for it, or first seen (a restored view stays);
       // otherwise a cursor move is followCursor's to notice, even when an edit's drawing comes first
@@ -339,10 +346,13 @@ export class PreviewController extends PanelController {
       post(panel, message);
       this.context.output.trace(`preview: ${diagram.key} sent in ${Math.round(performance.now() - started)} ms (${text.length} characters)`);
     } catch (error) {
-      if (ticket !== this.sequence || panel !== this.panel) return;
+      if (token.isCancellationRequested || ticket !== this.sequence || panel !== this.panel) return;
       this.lastRender = undefined;
       this.context.output.warn(`The preview could not be drawn: ${describe(error)}`);
       post(panel, { type: 'error', message: describe(error) });
+    } finally {
+      if (this.rendering === rendering) this.rendering = undefined;
+      rendering.source.dispose();
     }
   }
 

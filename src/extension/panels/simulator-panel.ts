@@ -3,7 +3,9 @@
  * (which saga, what is injected, how far the run is played: see
  * src/protocol/simulator-session.ts); the server replays the same deterministic
  * run for each change; the page draws what it is sent and posts what the user
- * asks for. Requests run one after the other, in the order the user asked.
+ * asks for. Requests run one after the other, in the order the user asked; an
+ * exploration or bulk run under way is cancelled (the server stops working on it)
+ * when the user asks for something else, or closes the panel.
  * Editing a `.ddd` document plays the shown run again on the edited model.
  */
 import * as vscode from 'vscode';
@@ -54,6 +56,8 @@ export class SimulatorController extends PanelController {
   protected readonly editDebounce = new Debouncer(EDIT_DELAY_MS, () => this.enqueue(() => this.replayAfterEdit()));
   private lastSent: string | undefined;
   private lastTargets: string | undefined;
+  /** The exploration or bulk run under way. */
+  private long: vscode.CancellationTokenSource | undefined;
 
   constructor(context: PanelContext) {
     super(context, 'simulator');
@@ -80,6 +84,7 @@ export class SimulatorController extends PanelController {
     if (this.panel) {
       this.panel.reveal(this.panel.viewColumn, false);
       if (target && !sameTarget(target, this.session.target)) {
+        this.long?.cancel();
         if (this.ready) this.enqueue(() => this.select(target));
         else this.pending = target;
       }
@@ -98,6 +103,8 @@ export class SimulatorController extends PanelController {
         this.lastTargets = undefined;
         return this.enqueue(() => this.started(message.target));
       case 'simulate':
+        // the user asked for something else: the exploration or bulk run under way is not needed
+        this.long?.cancel();
         return this.enqueue(() => this.act(message.request));
       case 'revealSource':
         return revealSource(message.uri, message.range, this.sourceColumn ?? vscode.ViewColumn.One, this.context.output);
@@ -108,6 +115,7 @@ export class SimulatorController extends PanelController {
   }
 
   protected forget(): void {
+    this.long?.cancel();
     this.session = emptySimulatorSession;
     this.last = undefined;
     this.pending = undefined;
@@ -116,6 +124,8 @@ export class SimulatorController extends PanelController {
   /** Runs `task` after the ones before it; a failure is shown in the page. */
   private enqueue(task: () => Promise<void>): Promise<void> {
     const next = this.queue.then(task).catch((error: unknown) => {
+      // cancelled by the panel itself: what superseded it shows its own result
+      if (error instanceof vscode.CancellationError) return;
       this.context.output.warn(`The simulator's request failed: ${describe(error)}`);
       post(this.panel, { type: 'error', message: describe(error) });
     });
@@ -191,13 +201,24 @@ export class SimulatorController extends PanelController {
         this.send({ type: 'replay', result: await server.request('ddd/replay', request.params) });
         return;
       case 'ddd/explore':
-        post(this.panel, { type: 'exploration', result: await server.request('ddd/explore', request.params) });
+        post(this.panel, { type: 'exploration', result: await this.longRequest((token) => server.request('ddd/explore', request.params, token)) });
         return;
       case 'ddd/bulk':
-        post(this.panel, { type: 'bulk', result: await server.request('ddd/bulk', request.params) });
+        post(this.panel, { type: 'bulk', result: await this.longRequest((token) => server.request('ddd/bulk', request.params, token)) });
         return;
       default:
         return;
+    }
+  }
+
+  /** An exploration or bulk run, cancellable until it is answered (a newer request or a closed panel cancels it). */
+  private async longRequest<R>(ask: (token: vscode.CancellationToken) => Promise<R>): Promise<R> {
+    const source = (this.long = new vscode.CancellationTokenSource());
+    try {
+      return await ask(source.token);
+    } finally {
+      if (this.long === source) this.long = undefined;
+      source.dispose();
     }
   }
 

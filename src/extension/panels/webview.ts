@@ -23,7 +23,8 @@ export const LANGUAGE_ID = 'ddd';
 
 /** The language server, as the panels see it (main.ts's supervisor). */
 export interface DddServer {
-  request<M extends DddRequestMethod>(method: M, params: DddRequestParams<M>): Promise<DddRequestResult<M>>;
+  /** A custom request; a panel that no longer needs the answer cancels `token` (the server then stops, and the promise rejects). */
+  request<M extends DddRequestMethod>(method: M, params: DddRequestParams<M>, token?: vscode.CancellationToken): Promise<DddRequestResult<M>>;
   /** Fires when a (re)started server is ready. */
   readonly onDidStart: vscode.Event<void>;
 }

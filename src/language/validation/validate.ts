@@ -1,5 +1,7 @@
 /**
- * Runs every rule set over a model and gathers the findings, syntax errors first.
+ * Runs every rule set over a model and gathers the findings, syntax errors first:
+ * in one go (`validateModel`), or a step at a time (`startValidation`, the server's
+ * way, so that it answers requests between two steps).
  * However big a file, it gets at most MAX_FINDINGS_PER_FILE findings: the most
  * severe, then the first, and one that says how many more there are.
  */
@@ -40,27 +42,85 @@ function findingsOf(set: RuleSet, checkDocument: NonNullable<RuleSet['checkDocum
   return found;
 }
 
-export function validateModel(model: DddModel, sets: readonly RuleSet[] = ruleSets): Diagnostic[] {
+/** The most documents one step of a sliced validation hands to a document-level rule set. */
+export const DOCUMENTS_PER_STEP = 64;
+
+/**
+ * A validation of one model done a step at a time: the syntax findings, then one
+ * rule set per step (a document-level rule set a chunk of documents per step), so
+ * that a server can answer other requests between two steps. The findings are
+ * those of `validateModel`, which runs the same steps in one go.
+ */
+export interface ModelValidation {
+  readonly model: DddModel;
+  /** Runs the next step; true once every step has run (then `findings()` is ready). */
+  step(): boolean;
+  /** Every finding, syntax errors first, capped per file and sorted: once `step()` returned true. */
+  findings(): Diagnostic[];
+}
+
+interface ValidationStep {
+  set: RuleSet;
+  /** For a document-level set: the documents of this step. */
+  documents?: readonly ParsedDocument[];
+}
+
+function stepsOf(model: DddModel, sets: readonly RuleSet[]): ValidationStep[] {
+  const steps: ValidationStep[] = [];
+  for (const set of sets) {
+    if (!set.checkDocument) steps.push({ set });
+    else for (let i = 0; i < model.documents.length; i += DOCUMENTS_PER_STEP) steps.push({ set, documents: model.documents.slice(i, i + DOCUMENTS_PER_STEP) });
+  }
+  return steps;
+}
+
+export function startValidation(model: DddModel, sets: readonly RuleSet[] = ruleSets): ModelValidation {
   const diagnostics: Diagnostic[] = [];
   for (const document of model.documents) diagnostics.push(...document.diagnostics);
-  for (const set of sets) {
-    try {
-      const { checkDocument } = set;
-      if (checkDocument) for (const document of model.documents) diagnostics.push(...findingsOf(set, checkDocument, document));
-      else set.check(model, (rule, finding) => diagnostics.push(toDiagnostic(rule, finding)));
-    } catch (error) {
-      // one broken rule set must not hide the findings of the others
-      const first = model.documents[0];
-      diagnostics.push({
-        uri: first?.uri ?? '',
-        range: { start: 0, end: 0 },
-        severity: 'error',
-        code: 'internal-error',
-        message: `The ${set.concern} checks failed (${error instanceof Error ? error.message : String(error)}). Please report it.`,
-      });
-    }
-  }
-  return capPerFile(diagnostics).sort(compareDiagnostics);
+  const steps = stepsOf(model, sets);
+  /** Sets that threw: their remaining steps are skipped, as in one go. */
+  const failed = new Set<RuleSet>();
+  let next = 0;
+  let result: Diagnostic[] | undefined;
+  return {
+    model,
+    step() {
+      if (result) return true;
+      const step = steps[next++];
+      if (step && !failed.has(step.set)) {
+        const { set } = step;
+        try {
+          if (step.documents) for (const document of step.documents) diagnostics.push(...findingsOf(set, set.checkDocument!, document));
+          else set.check(model, (rule, finding) => diagnostics.push(toDiagnostic(rule, finding)));
+        } catch (error) {
+          // one broken rule set must not hide the findings of the others
+          failed.add(set);
+          const first = model.documents[0];
+          diagnostics.push({
+            uri: first?.uri ?? '',
+            range: { start: 0, end: 0 },
+            severity: 'error',
+            code: 'internal-error',
+            message: `The ${set.concern} checks failed (${error instanceof Error ? error.message : String(error)}). Please report it.`,
+          });
+        }
+      }
+      if (next < steps.length) return false;
+      result = capPerFile(diagnostics).sort(compareDiagnostics);
+      return true;
+    },
+    findings() {
+      if (!result) throw new Error('The validation has steps left to run.');
+      return result;
+    },
+  };
+}
+
+/** Every finding of a model in one go (the CLI's path): the steps of `startValidation`, run back to back. */
+export function validateModel(model: DddModel, sets: readonly RuleSet[] = ruleSets): Diagnostic[] {
+  const validation = startValidation(model, sets);
+  while (!validation.step());
+  return validation.findings();
 }
 
 /** At most MAX_FINDINGS_PER_FILE findings per file, the most severe first, and one saying how many are left out. */

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { pastedWorkspace } from '../../src/bench/scale-workspaces';
+import { compareDiagnostics, type Diagnostic } from '../../src/language/diagnostics';
+import { buildModel, parseDocument, type SourceFile } from '../../src/language/index';
+import { documentRuleSet, toDiagnostic, type RuleSet } from '../../src/language/validation/rule';
+import { ruleSets } from '../../src/language/validation/rule-sets';
+import { DOCUMENTS_PER_STEP, documentCheckWork, MAX_FINDINGS_PER_FILE, startValidation, validateModel } from '../../src/language/validation/validate';
+import { Workspace } from '../../src/server/workspace';
+import { readWorkspace } from '../helpers';
+
+const fixtureFolders = ['test/fixtures/validation', 'test/fixtures/sagas', 'test/fixtures/simulation', 'test/fixtures/diagrams', 'examples'];
+
+function modelOf(files: readonly SourceFile[]) {
+  return buildModel(files.map((file) => parseDocument(file.uri, file.text)));
+}
+
+/** The findings by definition: the syntax errors, then every rule set's whole-model check, sorted (for models under the per-file cap). */
+function oracle(files: readonly SourceFile[]): Diagnostic[] {
+  const model = modelOf(files);
+  const found: Diagnostic[] = model.documents.flatMap((document) => document.diagnostics);
+  for (const set of ruleSets) set.check(model, (rule, finding) => found.push(toDiagnostic(rule, finding)));
+  return found.sort(compareDiagnostics);
+}
+
+/** Steps a validation to its end, running `between` after each step; returns the findings and the number of steps. */
+function stepped(files: readonly SourceFile[], between: () => void = () => undefined) {
+  const validation = startValidation(modelOf(files));
+  let steps = 1;
+  while (!validation.step()) {
+    between();
+    steps++;
+  }
+  return { findings: validation.findings(), steps };
+}
+
+describe('validation a step at a time', () => {
+  it.each(fixtureFolders)('finds in %s exactly what validateModel finds in one go, and what every rule set finds by definition', (folder) => {
+    const files = readWorkspace(folder);
+    expect(files.length).toBeGreaterThan(0);
+    const { findings, steps } = stepped(files);
+    expect(steps).toBe(ruleSets.length);
+    expect(findings).toEqual(validateModel(modelOf(files)));
+    expect(findings).toEqual(oracle(files));
+  });
+
+  it('gives a paste of 40 copies (over the per-file cap) the same capped findings whether sliced or in one go', () => {
+    const files = pastedWorkspace(40);
+    const { findings } = stepped(files);
+    expect(findings).toEqual(validateModel(modelOf(files)));
+    expect(findings.filter((finding) => finding.uri === files[0]!.uri)).toHaveLength(MAX_FINDINGS_PER_FILE + 1);
+  });
+
+  it('is pure: other work between two steps (another validation, a re-link) changes nothing', () => {
+    const files = readWorkspace('test/fixtures/sagas');
+    const { findings } = stepped(files, () => {
+      modelOf(files);
+      validateModel(modelOf(readWorkspace('test/fixtures/validation')));
+    });
+    expect(findings).toEqual(validateModel(modelOf(files)));
+  });
+
+  it('hands a document-level rule set a bounded chunk of documents per step, and reuses the findings of unchanged documents', () => {
+    const rule = { code: 'test-context', severity: 'hint' as const, title: 'a context', explanation: 'for the test' };
+    const perDocument: RuleSet = documentRuleSet({
+      concern: 'test',
+      summary: 'A finding on every document.',
+      rules: [rule],
+      checkDocument: (document, accept) => accept(rule, { uri: document.uri, range: { start: 0, end: 1 }, message: 'a context' }),
+    });
+    const documents = Array.from({ length: DOCUMENTS_PER_STEP * 2 + 1 }, (_, i) => parseDocument(`file:///d${i}.ddd`, `context C${i} {}\n`));
+    const before = { ...documentCheckWork };
+    const validation = startValidation(buildModel(documents), [perDocument]);
+    let steps = 1;
+    while (!validation.step()) steps++;
+    expect(steps).toBe(3);
+    expect(validation.findings()).toHaveLength(documents.length);
+    expect(documentCheckWork.checked - before.checked).toBe(documents.length);
+    // one document edited: only it is checked again, sliced or in one go
+    const edited = [...documents];
+    edited[5] = parseDocument('file:///d5.ddd', 'context Edited {}\n');
+    const again = { ...documentCheckWork };
+    expect(validateModel(buildModel(edited), [perDocument])).toEqual(validation.findings());
+    expect(documentCheckWork.checked - again.checked).toBe(1);
+    expect(documentCheckWork.reused - again.reused).toBe(documents.length - 1);
+  });
+
+  it('still reports a broken rule set once, and the findings of the others', () => {
+    const broken: RuleSet = { concern: 'broken', summary: '', rules: [], check: () => { throw new Error('boom'); } };
+    const files = readWorkspace('test/fixtures/validation');
+    const validation = startValidation(modelOf(files), [broken, ...ruleSets]);
+    while (!validation.step());
+    expect(validation.findings().filter((finding) => finding.code === 'internal-error').map((finding) => finding.message)).toEqual(['The broken checks failed (boom). Please report it.']);
+    expect(validation.findings().filter((finding) => finding.code !== 'internal-error')).toEqual(validateModel(modelOf(files)));
+  });
+});
+
+describe("the server's workspace validates a slice at a time", () => {
+  it('re-links in one slice, then validates one step per slice, with the findings of one go', () => {
+    const workspace = new Workspace();
+    for (const file of readWorkspace('test/fixtures/sagas')) workspace.setOpenText(file.uri, file.text, 1);
+    let slices = 1;
+    while (!workspace.validateSlice()) slices++;
+    expect(slices).toBe(1 + ruleSets.length);
+    expect([...workspace.diagnostics().values()].flat().sort(compareDiagnostics)).toEqual(validateModel(workspace.model()));
+    expect(workspace.validateSlice()).toBe(true);
+  });
+
+  it('drops a validation whose model an edit superseded, and validates the new text from the start', () => {
+    const workspace = new Workspace();
+    const [file] = readWorkspace('test/fixtures/sagas');
+    workspace.setOpenText(file!.uri, file!.text, 1);
+    workspace.validateSlice();
+    workspace.validateSlice();
+    const first = workspace.model();
+    workspace.setOpenText(file!.uri, `${file!.text}\ncontext Added {}\n`, 2);
+    let slices = 1;
+    while (!workspace.validateSlice()) slices++;
+    expect(workspace.model()).not.toBe(first);
+    expect(slices).toBe(1 + ruleSets.length);
+    expect(workspace.diagnostics().get(file!.uri)).toEqual(validateModel(workspace.model()));
+  });
+
+  it('finishes a validation under way when the findings are asked for at once (a storming board), without starting over', () => {
+    const workspace = new Workspace();
+    for (const file of readWorkspace('test/fixtures/validation')) workspace.setOpenText(file.uri, file.text, 1);
+    workspace.validateSlice();
+    workspace.validateSlice();
+    const findings = [...workspace.diagnostics().values()].flat().sort(compareDiagnostics);
+    expect(findings).toEqual(validateModel(workspace.model()));
+    expect(workspace.validatedNow).toBe(true);
+  });
+});
