@@ -565,10 +565,13 @@ const checks = [
         await wb.page.keyboard.press("Tab");
         await wb.page.keyboard.type("where we compete");
         await wb.escape(1);
+        let seen = "";
         const text = await waitFor("the snippet's placeholders to hold what was typed", async () => {
-          const t = await wb.editorText();
+          const t = (seen = await wb.editorText());
           return /domain Library "Lending books to members" \{/.test(t) && /core subdomain Lending "where we compete"/.test(t) && t;
-        }, { timeoutMs: 10_000 });
+        }, { timeoutMs: 10_000 }).catch((err) => {
+          throw new Error(`${err.message}; the editor holds: ${JSON.stringify(seen.slice(-400))}`);
+        });
         const line = /core subdomain Lending "where we compete"/.exec(text)[0];
         return `first suggestion: ${first.trim()}; after typing over the placeholders with Tab between them: domain Library "Lending books to members" { ${line} …`;
       } finally {

@@ -66,6 +66,8 @@ const scaffolds = {
   "Saga step": (s) => `context Inventory\nsaga S orchestrated by Inventory {\n${indent(s, "  ")}\n  step Ship on Inventory\n}`,
   // a context's body
   Aggregate: (s) => `context C {\n${indent(s, "  ")}\n}`,
+  "Application layer with a flow": (s) =>
+    `context C {\n  aggregate Claims {\n    root entity Claim { id: ClaimId }\n    lifecycle enum ClaimState { SUBMITTED }\n  }\n${indent(s, "  ")}\n}`,
   Repository: (s) => `context C {\n  aggregate Order {\n    root entity Order { id: OrderId }\n  }\n${indent(s, "  ")}\n}`,
   "Domain service": (s) =>
     `context C {\n  aggregate Order {\n    root entity Order { id: OrderId }\n    value Money { amount: Decimal }\n  }\n${indent(s, "  ")}\n}`,

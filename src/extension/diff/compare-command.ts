@@ -55,6 +55,8 @@ async function pickBase(root: string): Promise<string | undefined> {
 }
 
 export function registerCompare(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): void {
+  // shown in the palette only where it is registered: the desktop extension host (it runs git and a Node worker)
+  void vscode.commands.executeCommand('setContext', 'ddd.canCompare', true);
   const workerPath = context.asAbsolutePath('dist/diff-worker.js');
   const diagnostics = vscode.languages.createDiagnosticCollection('ddd-diff');
   let comparison: Comparison | undefined;
