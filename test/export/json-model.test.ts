@@ -96,6 +96,9 @@ describe('the JSON model of the Context Mapper constructs', () => {
     expect(team).toMatchObject({ kind: 'team', qualifiedName: team.name, realizes: expect.arrayContaining([expect.objectContaining({ targetKind: 'context' })]) });
     const owned = model.contexts.find((context: { teams?: string[] }) => context.teams?.includes(team.name));
     expect(owned).toBeDefined();
+    const customers = model.contexts.find((context: { name: string }) => context.name === 'CustomerManagement');
+    expect(customers.ownerTeam).toMatchObject({ text: 'CustomerTeam', target: 'CustomerTeam', targetKind: 'team' });
+    expect(customers.refines).toEqual([expect.objectContaining({ text: 'CustomerCore', targetKind: 'context' })]);
     const requirements = fixtureModel('context-mapper/requirements.ddd').model;
     expect(requirements.requirements.map((requirement: { kind: string }) => requirement.kind)).toEqual(expect.arrayContaining(['usecase', 'story']));
     expect(requirements.requirements[0].interactions[0]).toMatchObject({ verb: { text: expect.any(String) }, attributes: expect.any(Array) });
@@ -111,6 +114,8 @@ describe('the JSON model of the Context Mapper constructs', () => {
     const steps = flows.flatMap((flow: { steps: unknown[] }) => flow.steps);
     const transition = steps.find((step: { transition?: unknown }) => step.transition) as { transition: { to: { text: string; target?: string }[] } } | undefined;
     expect(transition?.transition.to[0]).toMatchObject({ text: expect.any(String), target: expect.any(String) });
+    expect(applications[0]).toMatchObject({ kind: 'application', name: '', contextName: 'Fleet' });
+    expect(applications[0].qualifiedName).toBeUndefined();
     expect(applications.flatMap((application: { coordinations: unknown[] }) => application.coordinations).length + flows.length).toBeGreaterThan(1);
   });
 

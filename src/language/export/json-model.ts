@@ -12,7 +12,7 @@
  * (an element's aggregate, module or application layer, a subdomain's domain,
  * a relationship's map, a reference's scope) become names or are left out.
  */
-import type { Declaration } from '../model/elements';
+import type { BoundedContext, Declaration } from '../model/elements';
 import { qualifiedName, type DddModel } from '../model/model';
 import type { LineIndex } from '../syntax/line-index';
 import type { ModelExportResult } from './types';
@@ -77,7 +77,8 @@ class ModelWriter {
     if (typeof kind === 'string') {
       out['kind'] = kind;
       if (typeof record['name'] === 'string') out['name'] = record['name'] as string;
-      if (isDeclarationKind(kind)) out['qualifiedName'] = qualifiedName(record as unknown as Declaration);
+      // an unnamed declaration (an unnamed application layer) is named by no reference: no qualified name
+      if (isDeclarationKind(kind) && record['name'] !== '') out['qualifiedName'] = qualifiedName(record as unknown as Declaration);
     }
     for (const [name, property] of Object.entries(record)) {
       if (skipped.has(name) || name in out) continue;
@@ -100,9 +101,14 @@ class ModelWriter {
       if (written !== undefined) out[name] = written;
     }
     if (kind === 'context') {
-      const context = record as unknown as { subdomains: Declaration[]; declarations: { uri: string; range: { start: number; end: number } }[] };
+      const context = record as unknown as BoundedContext;
       out['subdomains'] = context.subdomains.map((subdomain) => qualifiedName(subdomain));
       out['locations'] = context.declarations.map((declaration) => ({ uri: declaration.uri, range: this.range(declaration.uri, declaration.range) }));
+      // what only the blocks hold: the owner as a team (the first block's, as `owner`), what they refine
+      const ownerTeam = context.declarations.find((declaration) => declaration.owner === context.owner)?.ownerTeam;
+      if (ownerTeam) out['ownerTeam'] = this.reference(ownerTeam as unknown as Record<string, unknown>, ownerTeam.uri);
+      const refines = context.declarations.flatMap((declaration) => declaration.refines ?? []);
+      if (refines.length > 0) out['refines'] = refines.map((reference) => this.reference(reference as unknown as Record<string, unknown>, reference.uri));
     }
     onPath.delete(value);
     return out;
