@@ -9,9 +9,10 @@
  *
  * The walk is generic over the model's own properties (so a new member list
  * comes out without a change here); the back-pointers that would make cycles
- * (an element's aggregate, domain or map, a reference's scope) become names.
+ * (an element's aggregate, module or application layer, a subdomain's domain,
+ * a relationship's map, a reference's scope) become names or are left out.
  */
-import type { Declaration } from '../model/elements';
+import type { BoundedContext, Declaration } from '../model/elements';
 import { qualifiedName, type DddModel } from '../model/model';
 import type { LineIndex } from '../syntax/line-index';
 import type { ModelExportResult } from './types';
@@ -21,10 +22,16 @@ export const jsonModelFormatVersion = 1;
 /** The `$id` the schema publishes (the repository's raw file, where server/settings.ts points the docs) and each exported model names in `$schema`. */
 export const jsonModelSchemaId = 'https://raw.githubusercontent.com/ddd-modeler/ddd-modeler/main/schemas/model.schema.json';
 
-/** Properties that link back up the tree or hold the linker's working state: left out. */
-const skipped = new Set(['scopeAggregate', 'scopeContext', 'candidates', 'expected', 'soft', 'primary', 'declarations', 'map', 'domain', 'kindRange']);
+/**
+ * Properties that link back up the tree or hold the linker's working state: left out
+ * (`localReferences`: a subdomain's body references, kept for the linker; they are
+ * written where they stand, in `supports` and the fields' types).
+ */
+const skipped = new Set(['scopeAggregate', 'scopeContext', 'candidates', 'expected', 'soft', 'primary', 'declarations', 'map', 'domain', 'kindRange', 'localReferences']);
 /** Properties that hold a range of offsets. */
-const rangeKeys = new Set(['range', 'nameRange', 'rootRange', 'arrowRange', 'textRange']);
+const rangeKeys = new Set(['range', 'nameRange', 'rootRange', 'arrowRange', 'textRange', 'lifecycleRange']);
+/** Back-pointers to the declaration an element is written in: its name. */
+const ownerKinds: Readonly<Record<string, string>> = { aggregate: 'aggregate', module: 'module', application: 'application' };
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -70,27 +77,38 @@ class ModelWriter {
     if (typeof kind === 'string') {
       out['kind'] = kind;
       if (typeof record['name'] === 'string') out['name'] = record['name'] as string;
-      if (isDeclarationKind(kind)) out['qualifiedName'] = qualifiedName(record as unknown as Declaration);
+      // an unnamed declaration (an unnamed application layer) is named by no reference: no qualified name
+      if (isDeclarationKind(kind) && record['name'] !== '') out['qualifiedName'] = qualifiedName(record as unknown as Declaration);
     }
     for (const [name, property] of Object.entries(record)) {
       if (skipped.has(name) || name in out) continue;
-      if (name === 'aggregate' && property && typeof property === 'object' && (property as { kind?: unknown }).kind === 'aggregate') {
-        out['aggregate'] = (property as { name: string }).name;
+      if (ownerKinds[name] !== undefined && property && typeof property === 'object' && (property as { kind?: unknown }).kind === ownerKinds[name]) {
+        out[name] = (property as { name: string }).name;
+        continue;
+      }
+      // a lifecycle state's link to its lifecycle enum's value: the value's name
+      if (name === 'target' && property && typeof property === 'object' && (property as { kind?: unknown }).kind === 'enumValue') {
+        out['target'] = (property as { name: string }).name;
         continue;
       }
       // a context block's link to its merged context (never written: blocks are `locations`)
       if (name === 'context' && property && typeof property === 'object' && (property as { kind?: unknown }).kind === 'context') continue;
-      if (name === 'implementedBy' && Array.isArray(property)) {
-        out[name] = property.map((context: { name: string }) => context.name);
+      if ((name === 'implementedBy' || (name === 'teams' && kind === 'context')) && Array.isArray(property)) {
+        out[name] = property.map((linked: { name: string }) => linked.name);
         continue;
       }
       const written = this.value(property, ownUri, onPath, name, record);
       if (written !== undefined) out[name] = written;
     }
     if (kind === 'context') {
-      const context = record as unknown as { subdomains: Declaration[]; declarations: { uri: string; range: { start: number; end: number } }[] };
+      const context = record as unknown as BoundedContext;
       out['subdomains'] = context.subdomains.map((subdomain) => qualifiedName(subdomain));
       out['locations'] = context.declarations.map((declaration) => ({ uri: declaration.uri, range: this.range(declaration.uri, declaration.range) }));
+      // what only the blocks hold: the owner as a team (the first block's, as `owner`), what they refine
+      const ownerTeam = context.declarations.find((declaration) => declaration.owner === context.owner)?.ownerTeam;
+      if (ownerTeam) out['ownerTeam'] = this.reference(ownerTeam as unknown as Record<string, unknown>, ownerTeam.uri);
+      const refines = context.declarations.flatMap((declaration) => declaration.refines ?? []);
+      if (refines.length > 0) out['refines'] = refines.map((reference) => this.reference(reference as unknown as Record<string, unknown>, reference.uri));
     }
     onPath.delete(value);
     return out;
@@ -111,6 +129,7 @@ class ModelWriter {
 
 const declarationKinds = new Set([
   'domain', 'subdomain', 'context', 'contextmap', 'aggregate', 'entity', 'value', 'enum', 'command', 'event', 'repository', 'service', 'stream', 'readmodel', 'saga', 'storming', 'term',
+  'team', 'usecase', 'story', 'stakeholders', 'stakeholderGroup', 'stakeholder', 'valueRegister', 'valueCluster', 'valueItem', 'module', 'application', 'flow', 'coordination',
 ]);
 
 function isDeclarationKind(kind: string): boolean {
@@ -133,6 +152,10 @@ export function jsonModel(model: DddModel): Record<string, Json> {
     contextMaps: list(model.contextMaps),
     sagas: list(model.sagas),
     boards: list(model.boards),
+    teams: list(model.teams),
+    requirements: list(model.requirements),
+    stakeholders: list(model.stakeholders),
+    valueRegisters: list(model.valueRegisters),
   };
 }
 
