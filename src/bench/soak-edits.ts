@@ -17,6 +17,7 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { seededRandom } from '../language/diagrams/context-map-layout';
 import { clampedTextDocuments } from '../server/document-edits';
 import { connectInProcess } from '../server/in-process';
 
@@ -32,18 +33,6 @@ export interface EditSoakResult {
   /** The final findings equal those of a fresh server on the final text. */
   equalToFresh: boolean;
   finalLength: number;
-}
-
-/** A small seeded generator (mulberry32): the same seed, the same sequence. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const fragments = [
@@ -129,7 +118,7 @@ const key = (params: PublishDiagnosticsParams | undefined) =>
  * empty workspace, starting from `start`; `paste` is what pastes draw from.
  */
 export async function soakEdits(options: { edits: number; seed: number; start: string; paste: string; sampleEvery: number; rootUri: string }): Promise<EditSoakResult> {
-  const random = seeded(options.seed);
+  const random = seededRandom(options.seed);
   const uri = `${options.rootUri}/soak.ddd`;
   const server = await startServer(options.rootUri);
   let document = TextDocument.create(uri, 'ddd', 1, options.start);
