@@ -6,7 +6,7 @@ import type { Command, Declaration, DomainEvent } from '../../model/elements';
 import { forEachElement } from '../../model/element-tree';
 import { kindWords, type DddModel } from '../../model/model';
 import { capitalize, commandNameIssue, isEventSuffixedName, isPascalCase, isPastTenseName, suggestCommandName, suggestPastTenseEventName, toPascalCase } from '../../naming/name-style';
-import { constructs, type Construct } from '../../syntax/constructs';
+import { constructs, constructsIn, places, type Construct, type Place } from '../../syntax/constructs';
 import type { Accept, Rule, RuleSet } from '../rule';
 
 export const eventPastTense: Rule = {
@@ -77,13 +77,25 @@ function checkCommand(command: Command, accept: Accept): void {
 /** The kinds the constructs table declares, glossary terms aside: their names are terms of the ubiquitous language. */
 const ubiquitousKinds: ReadonlySet<string> = new Set(constructs.flatMap((row: Construct) => (row.kind && row.kind !== 'term' ? [row.kind] : [])));
 
+/**
+ * The kinds whose block holds such declarations (a context, an aggregate, a module, a value register, …):
+ * a row's `body` that is a place where a row of a ubiquitous kind may stand. The walk goes below these only,
+ * never into what an entity, a command or an operation holds (fields, parameters, enum values).
+ */
+const placeNames: ReadonlySet<string> = new Set(places);
+const holdsTerms: ReadonlySet<string> = new Set(
+  constructs.flatMap((row: Construct) =>
+    row.kind && row.body && placeNames.has(row.body) && constructsIn(row.body as Place).some((inner) => inner.kind !== undefined && ubiquitousKinds.has(inner.kind)) ? [row.kind] : [],
+  ),
+);
+
 /** Visits every declaration whose name is a term of the ubiquitous language (not fields, operations, enum values or glossary terms). */
 function forEachNamedDeclaration(model: DddModel, visit: (declaration: Declaration) => void): void {
   forEachElement(model, (element) => {
     // what such a kind holds (fields, parameters) is never a term either
     if (!ubiquitousKinds.has(element.kind)) return false;
     visit(element as Declaration);
-    return true;
+    return holdsTerms.has(element.kind);
   });
 }
 
