@@ -50,13 +50,11 @@ describe.skipIf(!browserFound)(`SVG through mermaid in Chromium (${chromium.path
   it('exports every view of the example as SVG files the extension would accept: no foreignObject, labels as SVG text', async () => {
     let stdout = '';
     let stderr = '';
-    const started = performance.now();
     const code = await runCli(['export', '--format', 'svg', '--out', folder, 'examples/order-saga'], repositoryRoot, {
       stdout: (text) => void (stdout += text),
       stderr: (text) => void (stderr += text),
       color: false,
     });
-    console.log(`ddd export --format svg of the example (15 diagrams, one browser): ${(performance.now() - started).toFixed(0)} ms`);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const files = readdirSync(folder).filter((file) => file.endsWith('.svg')).sort();
