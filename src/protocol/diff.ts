@@ -11,6 +11,7 @@ import type { AffectedParty, ChangeClass, ModelChange } from '../language/diff/t
 export type { ChangeClass };
 
 import { attempt, integer, literal, object, oneOf, tagged, type Check } from './check';
+import { pageHtml } from './html';
 
 // ---------------------------------------------------------------- ddd diff --format json
 
@@ -88,42 +89,17 @@ export interface DiffPanelHtmlOptions {
   styleUri: string;
 }
 
-function attribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /**
  * The diff panel's page: scripts only its bundle by nonce, styles only the extension's stylesheet
  * (and inline styles of the elements library's components), no network, no frames, no forms.
  */
 export function diffPanelHtml(options: DiffPanelHtmlOptions): string {
-  const { cspSource, nonce, scriptUri, styleUri } = options;
-  if (!/^[A-Za-z0-9+/=_-]{16,128}$/.test(nonce)) throw new Error('diffPanelHtml: the nonce must be 16 to 128 base64 characters');
-  if (!/^('self'|[^\s;,'"]+)( ('self'|[^\s;,'"]+))*$/.test(cspSource)) throw new Error('diffPanelHtml: unexpected cspSource');
-  const csp = [
-    "default-src 'none'",
-    `img-src ${cspSource} data:`,
-    `style-src ${cspSource} 'unsafe-inline'`,
-    `font-src ${cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="UTF-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${attribute(csp)}">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
-    `<link rel="stylesheet" href="${attribute(styleUri)}">`,
-    '<title>DDD Model Changes</title>',
-    '</head>',
-    '<body data-mode="diff">',
-    '<div id="app" class="ddd-diff" aria-live="polite"><p class="ddd-diff-note">Comparing…</p></div>',
-    `<script nonce="${attribute(nonce)}" src="${attribute(scriptUri)}"></script>`,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  return pageHtml({
+    ...options,
+    page: 'diffPanelHtml',
+    images: 'data:',
+    title: 'DDD Model Changes',
+    bodyMode: 'diff',
+    app: '<div id="app" class="ddd-diff" aria-live="polite"><p class="ddd-diff-note">Comparing…</p></div>',
+  });
 }

@@ -42,16 +42,45 @@ export function createNonce(): string {
 }
 
 export function webviewHtml(options: WebviewHtmlOptions): string {
-  const { cspSource, nonce, scriptUri, styleUri, mode } = options;
-  if (!/^[A-Za-z0-9+/=_-]{16,128}$/.test(nonce)) throw new Error('webviewHtml: the nonce must be 16 to 128 base64 characters');
+  const { mode } = options;
   if (mode !== 'preview' && mode !== 'simulator') throw new Error(`webviewHtml: unknown mode ${String(mode)}`);
+  return pageHtml({
+    ...options,
+    page: 'webviewHtml',
+    images: 'data: blob:',
+    title: options.title ?? (mode === 'preview' ? 'DDD Preview' : 'DDD Saga Simulator'),
+    bodyMode: mode,
+    app: `<div id="app" class="ddd-app" aria-live="polite"><p class="ddd-loading">Loading ${mode === 'preview' ? 'the preview' : 'the simulator'}…</p></div>`,
+  });
+}
+
+/** What differs from one of the extension's pages to another; the policy and the frame are pageHtml's. */
+export interface PageOptions {
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+  /** Who builds the page, for the errors. */
+  page: string;
+  /** Image sources beside the extension's files (`data: blob:`). */
+  images: string;
+  title: string;
+  /** The body's `data-mode`. */
+  bodyMode: string;
+  /** The page's app element, as markup (constant text only: nothing from the model). */
+  app: string;
+}
+
+/** A page of the extension's webviews under the Content Security Policy above: its bundle by nonce, its stylesheet, nothing else. */
+export function pageHtml(options: PageOptions): string {
+  const { cspSource, nonce, scriptUri, styleUri, page } = options;
+  if (!/^[A-Za-z0-9+/=_-]{16,128}$/.test(nonce)) throw new Error(`${page}: the nonce must be 16 to 128 base64 characters`);
   // source list entries: no quotes, semicolons, commas or whitespace that would end the directive, except
   // the keyword 'self', which VS Code's own value has (`'self' https://*.vscode-cdn.net`)
-  if (!/^('self'|[^\s;,'"]+)( ('self'|[^\s;,'"]+))*$/.test(cspSource)) throw new Error('webviewHtml: unexpected cspSource');
-  const title = options.title ?? (mode === 'preview' ? 'DDD Preview' : 'DDD Saga Simulator');
+  if (!/^('self'|[^\s;,'"]+)( ('self'|[^\s;,'"]+))*$/.test(cspSource)) throw new Error(`${page}: unexpected cspSource`);
   const csp = [
     "default-src 'none'",
-    `img-src ${cspSource} data: blob:`,
+    `img-src ${cspSource} ${options.images}`,
     `style-src ${cspSource} 'unsafe-inline'`,
     `font-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,
@@ -66,10 +95,10 @@ export function webviewHtml(options: WebviewHtmlOptions): string {
     `<meta http-equiv="Content-Security-Policy" content="${attribute(csp)}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1.0">',
     `<link rel="stylesheet" href="${attribute(styleUri)}">`,
-    `<title>${attribute(title)}</title>`,
+    `<title>${attribute(options.title)}</title>`,
     '</head>',
-    `<body data-mode="${mode}">`,
-    `<div id="app" class="ddd-app" aria-live="polite"><p class="ddd-loading">Loading ${mode === 'preview' ? 'the preview' : 'the simulator'}…</p></div>`,
+    `<body data-mode="${attribute(options.bodyMode)}">`,
+    options.app,
     `<script nonce="${attribute(nonce)}" src="${attribute(scriptUri)}"></script>`,
     '</body>',
     '</html>',
