@@ -3,7 +3,7 @@
  * Markdown for a pull-request comment, and GitHub Actions annotations on the
  * changed lines. Lines and columns count from 1 here.
  */
-import type { ChangeClass, DiffLocation, FieldChange, ModelDiff } from '../language/diff/index';
+import { contextImpacts, type ChangeClass, type DiffLocation, type FieldChange, type ModelDiff } from '../language/diff/index';
 import type { CliChange, CliDiff, CliLocation } from '../protocol/diff';
 import type { DiffSide } from './diff-sources';
 import { formatAnnotation, paint, plural } from './format';
@@ -21,12 +21,14 @@ export function cliDiff(diff: ModelDiff, before: DiffSide, after: DiffSide): Cli
     new: after.label,
     counts: diff.counts,
     omitted: diff.omitted,
-    changes: diff.changes.map(({ old, new: next, affected, ...change }) => ({
+    changes: diff.changes.map(({ old, new: next, holder, affected, ...change }) => ({
       ...change,
       ...(old ? { old: locate(old, before)! } : {}),
       ...(next ? { new: locate(next, after)! } : {}),
+      ...(holder ? { holder: locate(holder, after)! } : {}),
       affected: affected.map((party) => ({ ...party, location: locate(party.location, party.side === 'old' ? before : after)! })),
     })),
+    contexts: contextImpacts(diff.changes),
   };
 }
 

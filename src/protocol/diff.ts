@@ -7,8 +7,8 @@
  * new side), so nothing the page says becomes a path: the extension looks the
  * location up in its own copy.
  */
-import type { AffectedParty, ChangeClass, ModelChange } from '../language/diff/types';
-export type { ChangeClass };
+import type { AffectedParty, ChangeClass, ContextImpact, ModelChange } from '../language/diff/types';
+export type { ChangeClass, ContextImpact };
 
 import { attempt, integer, literal, object, oneOf, tagged, type Check } from './check';
 import { pageHtml } from './html';
@@ -34,9 +34,11 @@ export interface CliParty extends Omit<AffectedParty, 'location'> {
   location: CliLocation;
 }
 
-export interface CliChange extends Omit<ModelChange, 'old' | 'new' | 'affected'> {
+export interface CliChange extends Omit<ModelChange, 'old' | 'new' | 'holder' | 'affected'> {
   old?: CliLocation;
   new?: CliLocation;
+  /** For a removed element: the declaration that held it, in the new version. */
+  holder?: CliLocation;
   affected: CliParty[];
 }
 
@@ -50,6 +52,8 @@ export interface CliDiff {
   /** Changes past the limit, counted but not listed. */
   omitted: number;
   changes: CliChange[];
+  /** The bounded contexts the changes listed touch, worst first: what the context map colours. */
+  contexts: ContextImpact[];
 }
 
 // ---------------------------------------------------------------- the panel's messages

@@ -128,7 +128,21 @@ describe('formats', () => {
       new: { revision: 'v2', repositoryPath: 'models/inventory.ddd', line: 7, column: 11 },
     });
     expect(renamed.affected).toContainEqual(expect.objectContaining({ kind: 'sagaStep', name: 'saga OrderSaga, step ReserveInventory', location: expect.objectContaining({ line: 3 }) }));
+    expect(renamed.context).toBe('Inventory');
+    // the contexts the changes touch, worst first: what the editor's context map colours
+    expect(diff.contexts).toEqual([
+      { name: 'Inventory', impact: 'breaking' },
+      { name: 'Billing', impact: 'affected' },
+    ]);
     expect(run.status).toBe(1);
+  });
+
+  it('json: a removed element names the declaration that held it, in the new version', () => {
+    // the optional field coupon, taken away again: its event OrderPlaced, on line 11
+    const run = ddd(['diff', 'folders/new', 'folders/old', '--format', 'json'], repo);
+    const [coupon] = JSON.parse(run.stdout).changes;
+    expect(coupon).toMatchObject({ change: 'removed', name: 'coupon', holder: { file: 'folders/old/sales.ddd', line: 11, column: 11 } });
+    expect(coupon.new).toBeUndefined();
   });
 
   it('markdown: a pull-request comment, one table per context, as markdown-it reads it', () => {

@@ -15,6 +15,7 @@ import { compareSagaOutcomes, DEFAULT_EXPLORE_BUDGET, outcomeBreaches } from './
 import type { AffectedKind, AffectedParty, ChangeClass, ChangeKind, FieldChange, ModelChange, ModelDiff } from './types';
 
 export * from './types';
+export { contextImpacts, type ImpactingChange } from './context-impacts';
 export { outcomeBreaches } from './saga-outcomes';
 
 export interface DiffOptions {
@@ -87,6 +88,7 @@ class DiffBuilder {
   add(change: ChangeKind, old: ComparedElement | undefined, next: ComparedElement | undefined, fields: FieldChange[], verdict: Verdict): ModelChange {
     const element = (next ?? old)!;
     conformistVerdict(this.versions, old ?? element, change, verdict);
+    const holder = change === 'removed' ? holderNow(element) : undefined;
     const { affected, more } = verdict.classification === 'safe' ? { affected: [], more: 0 } : this.affected(verdict, element.context);
     const record: ModelChange = {
       change,
@@ -96,6 +98,7 @@ class DiffBuilder {
       ...(change === 'renamed' && old ? { oldName: old.label } : {}),
       path: element.path,
       group: element.group,
+      ...(element.context !== undefined ? { context: element.context } : {}),
       fields,
       classification: verdict.classification,
       reasons: verdict.reasons,
@@ -103,6 +106,7 @@ class DiffBuilder {
       ...(more > 0 ? { moreAffected: more } : {}),
       ...(old ? { old: this.before.locate(old.uri, old.range) } : {}),
       ...(next ? { new: this.after.locate(next.uri, next.range) } : {}),
+      ...(holder ? { holder: this.after.locate(holder.uri, holder.range) } : {}),
     };
     this.changes.push(record);
     return record;
@@ -150,6 +154,12 @@ class DiffBuilder {
   get classifier(): Versions {
     return this.versions;
   }
+}
+
+/** For a removed element: the nearest element that held it and is still there, as it is in the new version. */
+function holderNow(element: ComparedElement): ComparedElement | undefined {
+  for (let at = element.parent; at; at = at.parent) if (at.counterpart) return at.counterpart;
+  return undefined;
 }
 
 /** Whether an element is inside one of `elements` (a member of a removed aggregate is reported with it). */

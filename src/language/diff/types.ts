@@ -82,6 +82,8 @@ export interface ModelChange {
   path: string;
   /** What the change is grouped under: its bounded context, or `saga OrderSaga`, `context map ShopMap`, … */
   group: string;
+  /** The bounded context the element belongs to, when it belongs to one (a relationship, a saga, a board do not). */
+  context?: string;
   fields: FieldChange[];
   classification: ChangeClass;
   /** Why it is classified so, in words (empty for a plain safe change). */
@@ -91,6 +93,12 @@ export interface ModelChange {
   moreAffected?: number;
   old?: DiffLocation;
   new?: DiffLocation;
+  /**
+   * For a removed element, which has no place in the new version: where the element that
+   * held it (its aggregate, its context) is declared in the new version, the name a reader
+   * looks at for it. Absent when nothing that held it is left (a removed context, saga, map).
+   */
+  holder?: DiffLocation;
   /** For a saga: the outcomes of its exploration that appear or disappear. */
   outcomes?: SagaOutcomeChange;
 }
@@ -100,4 +108,18 @@ export interface ModelDiff {
   counts: Record<ChangeClass, number>;
   /** Changes past the limit, counted but not listed. */
   omitted: number;
+}
+
+/**
+ * What a diff means for one bounded context, worst first: a breaking change in it, a
+ * risky one, a breaking or risky change elsewhere that it depends on (it is only an
+ * affected party), or only safe changes in it.
+ */
+export const contextImpactKinds = ['breaking', 'risky', 'affected', 'changed'] as const;
+export type ContextImpactKind = (typeof contextImpactKinds)[number];
+
+/** A bounded context a diff touches, and how (contextImpacts in context-impacts.ts). */
+export interface ContextImpact {
+  name: string;
+  impact: ContextImpactKind;
 }
