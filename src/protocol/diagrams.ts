@@ -119,8 +119,30 @@ export interface ViewsResult {
   streams: StreamEntry[];
 }
 
+/**
+ * How a comparison touches a bounded context, worst first (the core's `contextImpactKinds`,
+ * src/language/diff/types.ts; test/protocol/context-impacts.test.ts holds the two equal).
+ */
+export const contextImpactKinds = ['breaking', 'risky', 'affected', 'changed'] as const;
+export type ContextImpactKind = (typeof contextImpactKinds)[number];
+
+/** The most contexts a map's changes name. */
+export const MAX_MAP_CHANGES = 5_000;
+
+/** The contexts a comparison touches (`ddd diff --format json`'s `contexts`) and the version compared with. */
+export interface MapChanges {
+  base: string;
+  contexts: { name: string; impact: ContextImpactKind }[];
+}
+
 export interface DiagramParams extends ViewRef {
   options?: DiagramOptions;
+  /**
+   * context-map: colour the contexts a comparison touches, and name its base in the legend
+   * ("DDD: Compare with…" sends it while its panel is open). Not a view option: the drawing's
+   * key and its `options` leave it out.
+   */
+  changes?: MapChanges;
 }
 
 /** A drawn node and the model element it stands for: click-to-source. */
@@ -175,6 +197,8 @@ export interface MapLegend {
   categories: { category: string; label: string; fill: string; stroke: string; dashed: boolean }[];
   /** `OHS` → `open host service`. */
   roles: { code: string; name: string }[];
+  /** While a comparison is shown: its base, and the colours of the contexts it touches on this map (none: no context drawn changed). */
+  changes?: { base: string; impacts: { impact: ContextImpactKind; label: string; fill: string; stroke: string; dashed: boolean }[] };
 }
 
 export interface MermaidDiagramResult extends DiagramBase {

@@ -2,9 +2,9 @@
  * The server checks the parameters of its custom requests as the extension
  * checks the webview's messages: some come from what a user did in a webview.
  */
-import { array, attempt, boolean, either, integer, Invalid, object, optional, string, type Check } from './check';
+import { array, attempt, boolean, either, integer, Invalid, object, oneOf, optional, string, type Check } from './check';
 import { maxCmlImportLength, type CmlImportParams } from './cml-import';
-import type { DiagramParams, MarkdownParams, ViewsParams } from './diagrams';
+import { contextImpactKinds, MAX_MAP_CHANGES, type DiagramParams, type MapChanges, type MarkdownParams, type ViewsParams } from './diagrams';
 import { exportFormatIdPattern, type ExportFormatsParams, type ExportModelParams } from './model-export';
 import { limits, type DddRequestMethod, type DddRequestParams } from './requests';
 import { crashes, diagramOptions, faults, injections, name, position, probability, sagaVariant, seed, viewKind } from './schemas';
@@ -16,6 +16,12 @@ const exportFormatId: Check<string> = (value, path) => {
   return id;
 };
 
+/** A revision's name (`main`, `origin/feature/x`, `HEAD~1`) or a folder: shown, never run. */
+const mapChanges: Check<MapChanges> = object({
+  base: string({ max: 1024, min: 1 }),
+  contexts: array(object({ name, impact: oneOf(contextImpactKinds) }), MAX_MAP_CHANGES),
+});
+
 const rates = either(probability, array(probability, limits.list));
 
 const checks: { [M in DddRequestMethod]: Check<DddRequestParams<M>> } = {
@@ -24,7 +30,7 @@ const checks: { [M in DddRequestMethod]: Check<DddRequestParams<M>> } = {
     if (params.position && params.uri === undefined) throw new Invalid(`${path}.position`, 'a position needs the uri of its document');
     return params;
   }) as Check<ViewsParams>,
-  'ddd/diagram': object({ view: viewKind, name: optional(name), variant: optional(sagaVariant), options: optional(diagramOptions) }) as Check<DiagramParams>,
+  'ddd/diagram': object({ view: viewKind, name: optional(name), variant: optional(sagaVariant), options: optional(diagramOptions), changes: optional(mapChanges) }) as Check<DiagramParams>,
   'ddd/markdown': object({ views: optional(array(viewKind, 10)), name: optional(name), title: optional(string({ max: 200 })) }) as Check<MarkdownParams>,
   'ddd/simulate': object({
     saga: name,

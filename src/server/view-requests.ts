@@ -146,7 +146,8 @@ export function diagram(model: DddModel, params: DiagramParams, diagnostics?: re
   const ref: ViewRef = { view: params.view, ...(params.name !== undefined ? { name: params.name } : {}), ...(params.variant !== undefined ? { variant: params.variant } : {}) };
   viewWork.diagrams++;
   const started = performance.now();
-  const drawn = drawView(model, ref, { ...options, ...(diagnostics ? { diagnostics } : {}), maxFilters: limits.list });
+  // a comparison's colours are the extension's overlay on the view, passed through (not one of its options)
+  const drawn = drawView(model, ref, { ...options, ...(params.changes ? { changes: params.changes } : {}), ...(diagnostics ? { diagnostics } : {}), maxFilters: limits.list });
   const ms = Math.round((performance.now() - started) * 10) / 10;
   return diagramResult({ at: new Locator(model), ref: drawn.ref, options, key: diagramKey(drawn.ref, options) }, drawn, ms);
 }

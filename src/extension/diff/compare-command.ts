@@ -3,7 +3,9 @@
  * with src/cli/diff-git.ts), compare the working tree's model with it in the
  * diff worker, and show the changes in the panel; each links to both sides
  * (the base's file read from git, read-only). With `ddd.diff.diagnostics` on,
- * breaking changes also show as warnings on the changed lines, refreshed on save.
+ * breaking changes also show as warnings on the changed lines. While the panel
+ * is open, the context map preview colours the contexts the changes touch
+ * (map-colours.ts); closing the panel takes the colours away.
  */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
@@ -12,6 +14,7 @@ import type { CliDiff, CliLocation, DiffPanelMessage, DiffWebviewMessage } from 
 import { BASE_SCHEME, BaseDocuments, baseUri } from './base-documents';
 import { breakingDiagnostics, DIFF_DIAGNOSTICS_SETTING, diffDiagnosticsEnabled } from './diff-diagnostics';
 import { DiffPanel, panelTitle } from './diff-panel';
+import { mapChangesOf, mapColours } from './map-colours';
 import { runDiff } from './run-diff';
 
 export const compareCommand = 'ddd.compareWith';
@@ -67,6 +70,8 @@ export function registerCompare(context: vscode.ExtensionContext, output: vscode
   const panel = new DiffPanel(context.extensionUri, output, {
     current: () => lastMessage,
     act: (message) => act(message),
+    // the map's colours belong to the panel: closed, the preview draws the map as it is
+    closed: () => mapColours.set(undefined),
   });
 
   const showDiagnostics = () => {
@@ -96,12 +101,14 @@ export function registerCompare(context: vscode.ExtensionContext, output: vscode
         current.diff = diff;
         output.info(`Compared the working tree with ${current.base} in ${Date.now() - started} ms: ${diff.counts.breaking} breaking, ${diff.counts.risky} risky, ${diff.counts.safe} safe.`);
         show({ type: 'diff', diff, base: current.base }, panelTitle(diff, current.base), false);
+        mapColours.set(panel.isOpen ? mapChangesOf(diff, current.base) : undefined);
         showDiagnostics();
       })
       .catch((error: unknown) => {
         const message = `The comparison with ${current.base} failed: ${error instanceof Error ? error.message : String(error)}`;
         output.error(message);
         show({ type: 'error', message }, `Model changes vs ${current.base}`, false);
+        mapColours.set(undefined);
       })
       .finally(() => {
         running = undefined;
@@ -174,5 +181,6 @@ export function registerCompare(context: vscode.ExtensionContext, output: vscode
       else showDiagnostics();
     }),
     { dispose: () => clearTimeout(saveTimer) },
+    { dispose: () => mapColours.set(undefined) },
   );
 }

@@ -14,6 +14,8 @@ export interface DiffPanelHandlers {
   /** The panel's page loaded (again): what to show now. */
   current(): DiffPanelMessage | undefined;
   act(message: Exclude<DiffWebviewMessage, { type: 'ready' }>): unknown;
+  /** The user closed the panel. */
+  closed(): void;
 }
 
 export class DiffPanel implements vscode.Disposable {
@@ -78,6 +80,7 @@ export class DiffPanel implements vscode.Disposable {
       panel.onDidDispose(() => {
         this.panel = undefined;
         for (const disposable of this.disposables.splice(0)) disposable.dispose();
+        this.handlers.closed();
       }),
     );
   }

@@ -22,16 +22,20 @@
  * - A click on a node opens its declaration in the editor column the user came
  *   from; the view does not switch for that editor (the user is looking at the
  *   diagram).
+ * - While "DDD: Compare with…" shows a comparison, the context map colours
+ *   the contexts it touches (../diff/map-colours.ts), and draws again when
+ *   the comparison changes or its panel closes.
  * - Exports are saved where the user says (SVG and PNG drawn by the page,
  *   Markdown asked of the server). An SVG is written only when
  *   svg-export-check.ts accepts it.
  */
 import * as vscode from 'vscode';
-import { viewKey, type DiagramOptions, type DiagramResult, type ExportMessage, type RenderMessage, type SagaVariant, type SelectViewMessage, type ThemeKind, type ViewEntry, type ViewKind, type ViewsParams, type ViewsResult, type WebviewMessage } from '../../protocol/index';
+import { viewKey, type DiagramOptions, type DiagramParams, type DiagramResult, type ExportMessage, type RenderMessage, type SagaVariant, type SelectViewMessage, type ThemeKind, type ViewEntry, type ViewKind, type ViewsParams, type ViewsResult, type WebviewMessage } from '../../protocol/index';
 import { viewForCursor } from './cursor-follow';
 import { Debouncer, exportFileName, exportFilterNames, exportExtensions, pngBytes } from './helpers';
 import { PanelController } from './panel-controller';
 import { checkExportedSvg } from './svg-export-check';
+import { mapColours, withMapChanges } from '../diff/map-colours';
 import { exportModelCommand } from '../export-model';
 import { activeDddEditor, describe, LANGUAGE_ID, panelOptions, post, revealSource, type PanelContext } from './webview';
 
@@ -136,6 +140,10 @@ export class PreviewController extends PanelController {
         if (this.panel && !this.editDebounce.pending && event.uris.some((uri) => uri.path.endsWith('.ddd'))) this.editDebounce.schedule();
       }),
       context.server.onDidStart(() => this.panel && void this.refresh()),
+      // only a context map is coloured by a comparison
+      mapColours.onDidChange(() => {
+        if (this.panel && (this.selection === undefined || this.selection.view === 'context-map')) void this.refresh();
+      }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.ddd');
     const onDisk = () => this.panel && this.editDebounce.schedule(DISK_DELAY_MS);
@@ -316,16 +324,16 @@ export class PreviewController extends PanelController {
       let diagram: DiagramResult;
       if (selection) {
         // the usual case (an edit): both at once
-        [views, diagram] = await Promise.all([viewsAsked, server.request('ddd/diagram', { ...selection, options: { ...selection.options, theme: this.theme } }, token)]);
+        [views, diagram] = await Promise.all([viewsAsked, server.request('ddd/diagram', this.diagramParams({ ...selection, options: { ...selection.options, theme: this.theme } }), token)]);
         if (!this.explicit && !views.views.some((entry) => entry.key === viewKey(selection!))) {
           // the view followed is gone (renamed, deleted): the document's preferred one instead
           selection = this.preferred(views);
-          if (selection) diagram = await server.request('ddd/diagram', { ...selection, options: { theme: this.theme } }, token);
+          if (selection) diagram = await server.request('ddd/diagram', this.diagramParams({ ...selection, options: { theme: this.theme } }), token);
         }
       } else {
         views = await viewsAsked;
         selection = this.preferred(views) ?? { view: 'context-map' };
-        diagram = await server.request('ddd/diagram', { ...selection, options: { theme: this.theme } }, token);
+        diagram = await server.request('ddd/diagram', this.diagramParams({ ...selection, options: { theme: this.theme } }), token);
       }
       // superseded: the refresh that cancelled it draws
       // stale: another view was chosen meanwhile (the refresh queued after this one draws it)
@@ -354,6 +362,11 @@ export class PreviewController extends PanelController {
       if (this.rendering === rendering) this.rendering = undefined;
       rendering.source.dispose();
     }
+  }
+
+  /** A drawing's request: a context map with the colours of the comparison shown, if any. */
+  private diagramParams(params: DiagramParams): DiagramParams {
+    return withMapChanges(params, mapColours.current);
   }
 
   /** The view of what the cursor is in, else the document's preferred view, else the first. */

@@ -6,14 +6,39 @@
  * (theme.ts), the role names the dictionary's (context-map/relationships.ts).
  */
 import { roleCodes, roleDictionary, type RoleCode } from '../context-map/relationships';
+import { contextImpactKinds, type ContextImpactKind } from '../diff/types';
+import type { MapChanges } from './context-map';
 import type { ContextMapGraph } from './context-map-graph';
-import { lightMapTheme, type ContextCategory, type MapTheme } from './theme';
+import { changeStrokes, lightMapTheme, type ContextCategory, type MapTheme } from './theme';
 
 export interface MapLegend {
   /** In the theme's order: core, supporting, generic, unclassified, external, unknown. */
   categories: { category: ContextCategory; label: string; fill: string; stroke: string; dashed: boolean }[];
   /** The roles the map's relationships use, in the dictionary's order, then `U` and `D` where an edge says `U → ACL` or `U/D`. */
   roles: { code: RoleCode | 'U' | 'D'; name: string }[];
+  /**
+   * While a comparison is shown: the version compared with, and the colours of the contexts it
+   * touches that the map shows (worst first; none when no context drawn changed).
+   */
+  changes?: { base: string; impacts: { impact: ContextImpactKind; label: string; fill: string; stroke: string; dashed: boolean }[] };
+}
+
+const impactLabels: Record<ContextImpactKind, string> = {
+  breaking: 'breaking change',
+  risky: 'risky change',
+  affected: 'affected by a change elsewhere',
+  changed: 'safe changes only',
+};
+
+function changesLegend(graph: ContextMapGraph, theme: MapTheme, changes: MapChanges): NonNullable<MapLegend['changes']> {
+  const shown = new Set(graph.nodes.filter((node) => !node.unknown).map((node) => node.name));
+  const used = new Set(changes.contexts.filter((context) => shown.has(context.name)).map((context) => context.impact));
+  return {
+    base: changes.base,
+    impacts: contextImpactKinds
+      .filter((impact) => used.has(impact))
+      .map((impact) => ({ impact, label: impactLabels[impact], fill: theme.changes[impact].fill, stroke: theme.changes[impact].stroke, dashed: changeStrokes[impact].dash !== undefined })),
+  };
 }
 
 const categoryLabels: Record<ContextCategory, string> = {
@@ -29,7 +54,7 @@ const categoryLabels: Record<ContextCategory, string> = {
 const alwaysShown: ReadonlySet<ContextCategory> = new Set(['core', 'supporting', 'generic', 'external']);
 
 /** The legend of a map: its categories (the four main ones always) and the roles it uses, coloured for `theme`. */
-export function contextMapLegend(graph: ContextMapGraph, theme: MapTheme = lightMapTheme): MapLegend {
+export function contextMapLegend(graph: ContextMapGraph, theme: MapTheme = lightMapTheme, changes?: MapChanges): MapLegend {
   const used = new Set(graph.nodes.map((node) => node.category));
   const roles = new Set<string>(graph.edges.flatMap((edge) => [...edge.upstreamRoles, ...edge.downstreamRoles]));
   // a shared kernel or a partnership is labelled in words on its edge; its code is written in the model
@@ -51,10 +76,17 @@ export function contextMapLegend(graph: ContextMapGraph, theme: MapTheme = light
       ...(plain.some((edge) => !edge.upstreamRoles.length) ? [{ code: 'U' as const, name: 'upstream' }] : []),
       ...(plain.some((edge) => !edge.downstreamRoles.length) ? [{ code: 'D' as const, name: 'downstream' }] : []),
     ],
+    ...(changes ? { changes: changesLegend(graph, theme, changes) } : {}),
   };
 }
 
 /** The same legend in another theme's colours (a map drawn as SVG takes the editor's theme). */
 export function recolourLegend(legend: MapLegend, theme: MapTheme): MapLegend {
-  return { ...legend, categories: legend.categories.map((entry) => ({ ...entry, fill: theme.nodes[entry.category].fill, stroke: theme.nodes[entry.category].stroke })) };
+  return {
+    ...legend,
+    categories: legend.categories.map((entry) => ({ ...entry, fill: theme.nodes[entry.category].fill, stroke: theme.nodes[entry.category].stroke })),
+    ...(legend.changes
+      ? { changes: { ...legend.changes, impacts: legend.changes.impacts.map((entry) => ({ ...entry, fill: theme.changes[entry.impact].fill, stroke: theme.changes[entry.impact].stroke })) } }
+      : {}),
+  };
 }

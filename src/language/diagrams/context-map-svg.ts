@@ -7,15 +7,18 @@
  * out. Every text is XML-escaped; ids and names are also in `data-` attributes
  * for a webview to hook clicks on.
  */
+import type { ContextImpactKind } from '../diff/types';
 import type { ContextMapLayout, LaidOutEdge, LaidOutNode } from './context-map-layout';
 import { xmlText } from './escape';
-import { lightMapTheme, type MapTheme } from './theme';
+import { changeStrokes, lightMapTheme, type MapTheme } from './theme';
 
 export interface ContextMapSvgOptions {
   /** Prefix of the ids inside the SVG (markers), so several SVGs can share a page. Letters, digits, `-` and `_` only. */
   idPrefix?: string;
   /** The accessible title. */
   title?: string;
+  /** The contexts a comparison touches, by name: drawn in the change's colours (see context-map.ts). */
+  changes?: ReadonlyMap<string, ContextImpactKind>;
 }
 
 const number = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
@@ -36,12 +39,13 @@ function hexagon(width: number, height: number): string {
     .join(' ');
 }
 
-function nodeSvg(node: LaidOutNode, theme: MapTheme): string {
-  const colours = theme.nodes[node.category];
+function nodeSvg(node: LaidOutNode, theme: MapTheme, impact: ContextImpactKind | undefined): string {
+  const colours = impact ? theme.changes[impact] : theme.nodes[node.category];
   const w = node.width;
   const h = node.height;
-  const strokeWidth = node.focus ? 4 : node.category === 'core' ? 2.5 : 1.5;
-  const dash = node.external ? ' stroke-dasharray="6 3"' : node.unknown ? ' stroke-dasharray="3 3"' : '';
+  const strokeWidth = node.focus ? 4 : impact ? changeStrokes[impact].width : node.category === 'core' ? 2.5 : 1.5;
+  const changeDash = impact && changeStrokes[impact].dash;
+  const dash = changeDash ? ` stroke-dasharray="${changeDash}"` : node.external ? ' stroke-dasharray="6 3"' : node.unknown ? ' stroke-dasharray="3 3"' : '';
   const paint = `fill="${xmlText(colours.fill)}" stroke="${xmlText(colours.stroke)}" stroke-width="${strokeWidth}"${dash}`;
   const shape = node.external
     ? `<polygon points="${hexagon(w, h)}" ${paint}/>`
@@ -57,7 +61,7 @@ function nodeSvg(node: LaidOutNode, theme: MapTheme): string {
     );
   }
   return (
-    `<g class="ddd-node ddd-${node.category}${node.focus ? ' ddd-focus' : ''}" data-id="${xmlText(node.id)}" data-name="${xmlText(node.name)}" transform="translate(${number(node.x)},${number(node.y)})">` +
+    `<g class="ddd-node ddd-${node.category}${node.focus ? ' ddd-focus' : ''}${impact ? ` ddd-change-${impact}` : ''}" data-id="${xmlText(node.id)}" data-name="${xmlText(node.name)}" transform="translate(${number(node.x)},${number(node.y)})">` +
     `<title>${xmlText(tooltip)}</title>${shape}${lines.join('')}</g>`
   );
 }
@@ -132,7 +136,7 @@ export function contextMapSvg(layout: ContextMapLayout, theme: MapTheme = lightM
   parts.push('</g><g class="ddd-edge-labels">');
   for (const edge of layout.edges) parts.push(labelSvg(edge, theme));
   parts.push('</g><g class="ddd-nodes">');
-  for (const node of layout.nodes) parts.push(nodeSvg(node, theme));
+  for (const node of layout.nodes) parts.push(nodeSvg(node, theme, node.unknown ? undefined : options.changes?.get(node.name)));
   parts.push('</g></svg>');
   return parts.join('\n');
 }

@@ -6,16 +6,33 @@
  * (`OHS, PL → ACL`, `U/D`), partnerships as double-headed edges and shared
  * kernels as thick undirected edges labelled with what they share.
  */
+import { contextImpactKinds, type ContextImpact, type ContextImpactKind } from '../diff/types';
 import type { DddModel } from '../model/model';
 import { contextMapLegend } from './context-map-legend';
 import { contextMapGraph, type ContextMapGraph, type ContextMapOptions, type MapEdgeKind, type MapNode } from './context-map-graph';
 import { addTo, contextMapLimits, DiagramWriter, writeClasses, type MermaidDiagram } from './diagram';
 import { quoted, quotedLines, wrapName } from './escape';
-import { contextClassDef, type ContextCategory } from './theme';
+import { changeClassDef, changeClassName, contextClassDef, type ContextCategory } from './theme';
+
+/** The contexts a comparison touches (diff/context-impacts.ts), and the version compared with: coloured on the map. */
+export interface MapChanges {
+  /** `main`, `HEAD`, `v1.2`: named by the legend. */
+  base: string;
+  contexts: readonly ContextImpact[];
+}
 
 export interface ContextMapDiagramOptions extends ContextMapOptions {
   /** `LR` (default) or `TB`. */
   direction?: 'LR' | 'TB';
+  /** Colour the contexts a comparison touches. */
+  changes?: MapChanges;
+}
+
+/** Each context's impact, by name (the first of a name counts). */
+export function impactByName(changes: MapChanges | undefined): Map<string, ContextImpactKind> {
+  const impacts = new Map<string, ContextImpactKind>();
+  for (const { name, impact } of changes?.contexts ?? []) if (!impacts.has(name)) impacts.set(name, impact);
+  return impacts;
 }
 
 const arrows: Record<MapEdgeKind, string> = {
@@ -43,24 +60,29 @@ function shape(node: MapNode): [string, string] {
   return ['(', ')'];
 }
 
-export function contextMapMermaid(graph: ContextMapGraph, title: string, direction: 'LR' | 'TB' = 'LR', subject?: string): MermaidDiagram {
+export function contextMapMermaid(graph: ContextMapGraph, title: string, direction: 'LR' | 'TB' = 'LR', subject?: string, changes?: MapChanges): MermaidDiagram {
   const writer = new DiagramWriter(`flowchart ${direction}`);
   writer.warnings.push(...graph.warnings);
   const classes = new Map<string, string[]>();
+  const impacts = impactByName(changes);
   for (const node of graph.nodes) {
     const [open, close] = shape(node);
     writer.line(`${node.id}${open}${quotedLines([...wrapName(node.name), contextSubtitle(node)])}${close}`);
     writer.node({ id: node.id, name: node.name, kind: node.unknown ? 'unknown-context' : 'context', ...(node.uri ? { uri: node.uri } : {}), ...(node.range ? { range: node.range } : {}) });
     addTo(classes, node.category, node.id);
+    const impact = node.unknown ? undefined : impacts.get(node.name);
+    if (impact) addTo(classes, changeClassName(impact), node.id);
     if (node.focus) addTo(classes, 'focus', node.id);
   }
   for (const edge of graph.edges) writer.edge(`${edge.from} ${arrows[edge.kind]}|${quoted(edge.label)}| ${edge.to}`);
   const styles: Record<string, string> = { focus: 'stroke-width:4px' };
   for (const category of ['core', 'supporting', 'generic', 'unclassified', 'external', 'unknown'] as ContextCategory[]) styles[category] = contextClassDef(category);
-  // focus last, so that its thicker border wins
-  const ordered = new Map([...classes].sort(([a], [b]) => (a === 'focus' ? 1 : 0) - (b === 'focus' ? 1 : 0)));
+  for (const impact of contextImpactKinds) styles[changeClassName(impact)] = changeClassDef(impact);
+  // a comparison's colours after the categories', focus last, so that its thicker border wins
+  const weight = (name: string) => (name === 'focus' ? 2 : name.startsWith('change') ? 1 : 0);
+  const ordered = new Map([...classes].sort(([a], [b]) => weight(a) - weight(b)));
   writeClasses(writer, styles, ordered);
-  return { ...writer.finish('context-map', title, subject, contextMapLimits), legend: contextMapLegend(graph) };
+  return { ...writer.finish('context-map', title, subject, contextMapLimits), legend: contextMapLegend(graph, undefined, changes) };
 }
 
 /**
@@ -70,5 +92,5 @@ export function contextMapMermaid(graph: ContextMapGraph, title: string, directi
 export function contextMapDiagram(model: DddModel, options: ContextMapDiagramOptions = {}): MermaidDiagram {
   const graph = contextMapGraph(model, options);
   const title = options.focus !== undefined ? `Context map around ${options.focus}` : options.map !== undefined ? `Context map ${options.map}` : 'Context map';
-  return contextMapMermaid(graph, title, options.direction, options.focus ?? options.map);
+  return contextMapMermaid(graph, title, options.direction, options.focus ?? options.map, options.changes);
 }

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { TextRange } from '../model/elements';
 import type { DddModel } from '../model/model';
 import { aggregateDiagram } from './aggregates';
-import { contextMapDiagram } from './context-map';
+import { contextMapDiagram, impactByName, type MapChanges } from './context-map';
 import { contextMapGraph, type ContextMapOptions } from './context-map-graph';
 import { recolourLegend, type MapLegend } from './context-map-legend';
 import { contextMapLayout, type ContextMapLayout } from './context-map-layout';
@@ -49,6 +49,8 @@ export interface ViewOptions {
 }
 
 export interface DrawViewOptions extends ViewOptions {
+  /** context-map: colour the contexts a comparison touches, and say so in the legend. */
+  changes?: MapChanges;
   /** Findings to show as hotspots on storming boards. */
   diagnostics?: readonly Diagnostic[];
   /** At most this many "around a context" filters of a context map (default: all). */
@@ -177,13 +179,13 @@ function contextMapView(model: DddModel, ref: ViewRef, named: ContextMapOptions,
   const focus = options.focus ?? named.focus;
   if (map !== undefined) mapOptions.map = map;
   if (focus !== undefined) mapOptions.focus = focus;
-  const diagram = contextMapDiagram(model, mapOptions);
+  const diagram = contextMapDiagram(model, { ...mapOptions, ...(options.changes ? { changes: options.changes } : {}) });
   const layout = options.layout ?? 'auto';
   const filters = contextMapFilters(model, mapOptions, options.maxFilters ?? Number.POSITIVE_INFINITY);
   if (layout === 'mermaid' || (layout === 'auto' && !diagram.tooLarge)) return mermaidView(ref, diagram, filters);
 
   const laidOut = contextMapLayout(model, mapOptions);
-  const svg = contextMapSvg(laidOut, mapThemes[options.theme ?? 'light'], { title: diagram.title, idPrefix: 'ddd-map' });
+  const svg = contextMapSvg(laidOut, mapThemes[options.theme ?? 'light'], { title: diagram.title, idPrefix: 'ddd-map', ...(options.changes ? { changes: impactByName(options.changes) } : {}) });
   const reason =
     layout === 'svg'
       ? 'Drawn with the fast layout, as asked.'

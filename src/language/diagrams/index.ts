@@ -5,7 +5,7 @@
  * webview, the CLI and the Markdown export call these and draw the result.
  */
 export { aggregateDiagram, contextsWithAggregates, type AggregateDiagramOptions } from './aggregates';
-export { contextMapDiagram, contextMapMermaid, contextSubtitle, type ContextMapDiagramOptions } from './context-map';
+export { contextMapDiagram, contextMapMermaid, contextSubtitle, type ContextMapDiagramOptions, type MapChanges } from './context-map';
 export { contextMapLegend, recolourLegend, type MapLegend } from './context-map-legend';
 export {
   contextCategory,

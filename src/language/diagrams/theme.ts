@@ -2,6 +2,7 @@
  * Colours shared by the mermaid class definitions, the direct SVG of the context
  * map and the storming board's view model, so every view speaks the same colours.
  */
+import type { ContextImpactKind } from '../diff/types';
 import type { StickyType, SubdomainType } from '../model/elements';
 import type { MapThemeName } from './view-names';
 
@@ -25,6 +26,8 @@ export interface MapTheme {
   fontFamily: string;
   fontSize: number;
   nodes: Record<ContextCategory, NodeColours>;
+  /** A context a comparison touches (diff/context-impacts.ts): these colours replace its category's. */
+  changes: Record<ContextImpactKind, NodeColours>;
 }
 
 export const lightMapTheme: MapTheme = {
@@ -42,6 +45,12 @@ export const lightMapTheme: MapTheme = {
     unclassified: { fill: '#ffffff', stroke: '#495057', text: '#212529' },
     external: { fill: '#ffdeeb', stroke: '#c2255c', text: '#212529' },
     unknown: { fill: '#fff5f5', stroke: '#fa5252', text: '#c92a2a' },
+  },
+  changes: {
+    breaking: { fill: '#ffc9c9', stroke: '#c92a2a', text: '#212529' },
+    risky: { fill: '#ffd8a8', stroke: '#d9480f', text: '#212529' },
+    affected: { fill: '#e5dbff', stroke: '#6741d9', text: '#212529' },
+    changed: { fill: '#d3f9d8', stroke: '#2b8a3e', text: '#212529' },
   },
 };
 
@@ -61,6 +70,12 @@ export const darkMapTheme: MapTheme = {
     external: { fill: '#4a1530', stroke: '#f783ac', text: '#fff0f6' },
     unknown: { fill: '#2b1111', stroke: '#ff8787', text: '#ffc9c9' },
   },
+  changes: {
+    breaking: { fill: '#5c1a1a', stroke: '#ff6b6b', text: '#fff5f5' },
+    risky: { fill: '#5c3200', stroke: '#ffa94d', text: '#fff4e6' },
+    affected: { fill: '#2e2266', stroke: '#b197fc', text: '#f3f0ff' },
+    changed: { fill: '#163d1f', stroke: '#69db7c', text: '#ebfbee' },
+  },
 };
 
 /** The map's colours for each theme kind of the editor (high contrast: black or white text and edges). */
@@ -77,6 +92,25 @@ export function contextClassDef(category: ContextCategory, theme: MapTheme = lig
   const dashed = category === 'external' ? ',stroke-dasharray:6 3' : category === 'unknown' ? ',stroke-dasharray:3 3' : '';
   const width = category === 'core' ? '2.5px' : '1.5px';
   return `fill:${colours.fill},stroke:${colours.stroke},stroke-width:${width},color:${colours.text}${dashed}`;
+}
+
+/** How thick (and whether dashed) the border of a context a comparison touches is: the worse, the thicker. */
+export const changeStrokes: Readonly<Record<ContextImpactKind, { width: number; dash?: string }>> = {
+  breaking: { width: 4 },
+  risky: { width: 3 },
+  affected: { width: 2.5, dash: '6 3' },
+  changed: { width: 2 },
+};
+
+/** The mermaid class of a context a comparison touches (`classDef changeBreaking …`). */
+export function changeClassName(impact: ContextImpactKind): string {
+  return `change${impact[0]!.toUpperCase()}${impact.slice(1)}`;
+}
+
+export function changeClassDef(impact: ContextImpactKind, theme: MapTheme = lightMapTheme): string {
+  const colours = theme.changes[impact];
+  const { width, dash } = changeStrokes[impact];
+  return `fill:${colours.fill},stroke:${colours.stroke},stroke-width:${width}px,color:${colours.text}${dash ? `,stroke-dasharray:${dash}` : ''}`;
 }
 
 // ---------------------------------------------------------------- event storming
