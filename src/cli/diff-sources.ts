@@ -3,7 +3,8 @@
  * revision (read through diff-git.ts, never touching the working tree), or,
  * for the new side when it is left out, the working tree. Paths after `--`
  * narrow both sides: inside each folder, and in the repository for revisions
- * and the working tree.
+ * and the working tree. The editor may lay its unsaved documents over the
+ * working tree (`unsaved`: their texts by absolute path).
  */
 import { realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -42,11 +43,36 @@ function kindOf(path: string): 'folder' | 'file' | undefined {
   }
 }
 
-function fromDisk(inputs: readonly string[], cwd: string, label: string): DiffSide {
+/** Texts by absolute path that replace what the disk holds (the editor's unsaved documents). */
+export type UnsavedTexts = ReadonlyMap<string, string>;
+
+/** A path as the unsaved texts are keyed: resolved, and with its links followed when it exists. */
+export function unsavedKey(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
+}
+
+function fromDisk(inputs: readonly string[], cwd: string, label: string, unsaved?: UnsavedTexts): DiffSide {
   const { files, problems } = collectDddFiles(inputs, cwd);
   const views = new Map<string, FileView>();
   for (const file of files) views.set(file.uri, { display: file.display, file: file.display });
-  return { label, files: files.map((file) => ({ uri: file.uri, text: file.text })), views, problems };
+  const textOf = (file: (typeof files)[number]): string => {
+    const text = unsaved?.get(unsavedKey(file.path));
+    if (text === undefined) return file.text;
+    const tooLarge = sizeProblem(new TextEncoder().encode(text).length, MAX_FILE_SIZE);
+    if (!tooLarge) return text;
+    problems.push(`the unsaved text of ${file.display} is not compared (it is ${tooLarge}): its saved text is`);
+    return file.text;
+  };
+  return { label, files: files.map((file) => ({ uri: file.uri, text: textOf(file) })), views, problems };
+}
+
+/** The editor's unsaved documents as texts by path (keyed as unsavedKey keys them). */
+export function unsavedTexts(files: readonly { path: string; text: string }[]): Map<string, string> {
+  return new Map(files.map((file) => [unsavedKey(file.path), file.text]));
 }
 
 function fromRevision(revision: string, root: string, paths: readonly string[], cwd: string): DiffSide {
@@ -92,11 +118,12 @@ function notASide(spec: string, root: string | undefined): UsageError {
 }
 
 /**
- * One version: `spec` a folder, a .ddd file or a git revision; undefined for the working tree.
+ * One version: `spec` a folder, a .ddd file or a git revision; undefined for the working tree
+ * (with `unsaved` texts in place of what the disk holds for those files).
  * A folder that is also a revision's name is the folder (write `./name` or `name^{}` to be sure).
  */
-export function loadSide(spec: string | undefined, paths: readonly string[], cwd: string): DiffSide {
-  if (spec === undefined) return fromDisk(paths.length ? paths : ['.'], cwd, 'the working tree');
+export function loadSide(spec: string | undefined, paths: readonly string[], cwd: string, unsaved?: UnsavedTexts): DiffSide {
+  if (spec === undefined) return fromDisk(paths.length ? paths : ['.'], cwd, unsaved?.size ? 'the working tree with unsaved changes' : 'the working tree', unsaved);
   const path = resolve(cwd, spec);
   const kind = kindOf(path);
   if (kind === 'folder') return fromDisk(paths.length ? paths.map((inner) => join(spec, inner)) : [spec], cwd, spec);

@@ -9,6 +9,7 @@ import { diffModels } from '../language/diff/index';
 import { buildModel, parseDocument } from '../language/index';
 import { UsageError, exitCodes, type CliCommand } from './command';
 import { cliDiff, formatGithub, formatMarkdown, formatText } from './diff-format';
+import type { CliDiff } from '../protocol/diff';
 import { GitError } from './diff-git';
 import { loadSide, type DiffSide } from './diff-sources';
 
@@ -17,6 +18,11 @@ const allowances = ['risky', 'breaking'] as const;
 
 function modelOf(side: DiffSide) {
   return buildModel(side.files.map((file) => parseDocument(file.uri, file.text)));
+}
+
+/** The diff of two versions read, as `--format json` prints it (the editor's worker too). */
+export function compareSides(before: DiffSide, after: DiffSide, simulate: boolean): CliDiff {
+  return cliDiff(diffModels(modelOf(before), modelOf(after), { exploreSagas: simulate }), before, after);
 }
 
 export const diffCommand: CliCommand = {
@@ -75,7 +81,7 @@ export const diffCommand: CliCommand = {
     const problems = [...before.problems, ...after.problems];
     for (const problem of problems) out.stderr(`ddd: ${problem}\n`);
 
-    const diff = cliDiff(diffModels(modelOf(before), modelOf(after), { exploreSagas: options['no-simulate'] !== true }), before, after);
+    const diff = compareSides(before, after, options['no-simulate'] !== true);
     if (format === 'json') out.stdout(JSON.stringify(diff, null, 2) + '\n');
     else if (format === 'markdown') out.stdout(formatMarkdown(diff));
     else if (format === 'github') out.stdout(formatGithub(diff));

@@ -10,7 +10,7 @@
 import type { AffectedParty, ChangeClass, ContextImpact, ModelChange } from '../language/diff/types';
 export type { ChangeClass, ContextImpact };
 
-import { attempt, integer, literal, object, oneOf, tagged, type Check } from './check';
+import { array, attempt, integer, literal, object, oneOf, string, tagged, type Check } from './check';
 import { pageHtml } from './html';
 
 // ---------------------------------------------------------------- ddd diff --format json
@@ -54,6 +54,30 @@ export interface CliDiff {
   changes: CliChange[];
   /** The bounded contexts the changes listed touch, worst first: what the context map colours. */
   contexts: ContextImpact[];
+}
+
+// ---------------------------------------------------------------- the editor's unsaved files
+
+/**
+ * The `.ddd` documents the editor has unsaved changes in, sent to the diff worker on
+ * its standard input (`diff-worker.js <base> --unsaved`): the working tree is
+ * compared as the editor shows it. `path` is the file's absolute path on disk.
+ */
+export interface UnsavedFiles {
+  files: { path: string; text: string }[];
+}
+
+/** The most unsaved documents sent, and the most characters of each (the worker then applies the model's own size limit). */
+export const MAX_UNSAVED_FILES = 1_000;
+export const MAX_UNSAVED_TEXT = 16 * 1024 * 1024;
+
+const unsavedFiles: Check<UnsavedFiles> = object({
+  files: array(object({ path: string({ max: 4096, min: 1 }), text: string({ max: MAX_UNSAVED_TEXT, raw: true }) }), MAX_UNSAVED_FILES),
+});
+
+/** What the worker read on its standard input, checked, or the reason it was refused. */
+export function checkUnsavedFiles(value: unknown): { ok: true; value: UnsavedFiles } | { ok: false; reason: string } {
+  return attempt(unsavedFiles, value, 'unsaved');
 }
 
 // ---------------------------------------------------------------- the panel's messages

@@ -2,15 +2,18 @@
  * "DDD: Compare with…": pick a base (the last commit, a branch, a tag; listed
  * with src/cli/diff-git.ts), compare the working tree's model with it in the
  * diff worker, and show the changes in the panel; each links to both sides
- * (the base's file read from git, read-only). With `ddd.diff.diagnostics` on,
- * breaking changes also show as warnings on the changed lines. While the panel
+ * (the base's file read from git, read-only). The working tree is compared as
+ * the editor shows it: the unsaved `.ddd` documents go to the worker, and an
+ * edit compares again a moment after the typing stops (EDIT_COMPARE_DELAY_MS).
+ * With `ddd.diff.diagnostics` on, breaking changes also show as warnings on
+ * the changed lines (breaking-findings.ts). While the panel
  * is open, the context map preview colours the contexts the changes touch
  * (map-colours.ts); closing the panel takes the colours away.
  */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { listRefs, repositoryRoot } from '../../cli/diff-git';
-import type { CliDiff, CliLocation, DiffPanelMessage, DiffWebviewMessage } from '../../protocol/diff';
+import { MAX_UNSAVED_FILES, MAX_UNSAVED_TEXT, type CliDiff, type CliLocation, type DiffPanelMessage, type DiffWebviewMessage, type UnsavedFiles } from '../../protocol/diff';
 import { BASE_SCHEME, BaseDocuments, baseUri } from './base-documents';
 import { breakingDiagnostics, DIFF_DIAGNOSTICS_SETTING, diffDiagnosticsEnabled } from './diff-diagnostics';
 import { DiffPanel, panelTitle } from './diff-panel';
@@ -18,6 +21,27 @@ import { mapChangesOf, mapColours } from './map-colours';
 import { runDiff } from './run-diff';
 
 export const compareCommand = 'ddd.compareWith';
+
+/**
+ * After an edit, compare again once the typing has stopped this long: a comparison
+ * starts a process and reads the base from git (a few hundred milliseconds), so not
+ * on every keystroke; one runs at a time and the latest edit wins.
+ */
+export const EDIT_COMPARE_DELAY_MS = 600;
+
+/** The `.ddd` documents of `folder` with unsaved changes, as the diff worker reads them. */
+function unsavedFiles(folder: vscode.WorkspaceFolder): UnsavedFiles {
+  const files: UnsavedFiles['files'] = [];
+  for (const document of vscode.workspace.textDocuments) {
+    if (files.length >= MAX_UNSAVED_FILES) break;
+    if (!document.isDirty || document.uri.scheme !== 'file' || !document.uri.path.endsWith('.ddd')) continue;
+    if (vscode.workspace.getWorkspaceFolder(document.uri)?.uri.toString() !== folder.uri.toString()) continue;
+    const text = document.getText();
+    // past the limit, the saved text is compared (the worker says so of a text past the model's own limit)
+    if (text.length <= MAX_UNSAVED_TEXT) files.push({ path: document.uri.fsPath, text });
+  }
+  return { files };
+}
 
 /** The comparison shown: its base, the folder compared, the repository, the last diff. */
 interface Comparison {
@@ -85,21 +109,23 @@ export function registerCompare(context: vscode.ExtensionContext, output: vscode
     if (openPanel || panel.isOpen) panel.show(title, message);
   };
 
-  /** Compares again (one run at a time; a request during a run runs once more after it). */
-  const compare = (openPanel: boolean): Promise<void> => {
+  /** Compares again (one run at a time; a request during a run runs once more after it); `quiet`: the panel keeps showing the last diff meanwhile. */
+  const compare = (openPanel: boolean, quiet = false): Promise<void> => {
     if (running) {
       again = true;
       return running;
     }
     const current = comparison;
     if (!current) return Promise.resolve();
-    show({ type: 'busy', text: `Comparing the working tree with ${current.base}…` }, `Model changes vs ${current.base}`, openPanel);
+    if (!quiet || !current.diff) show({ type: 'busy', text: `Comparing the working tree with ${current.base}…` }, `Model changes vs ${current.base}`, openPanel);
     const started = Date.now();
-    running = runDiff(workerPath, current.folder.uri.fsPath, current.base)
+    const unsaved = unsavedFiles(current.folder);
+    running = runDiff(workerPath, current.folder.uri.fsPath, current.base, unsaved.files.length ? unsaved : undefined)
       .then((diff) => {
         if (comparison !== current) return;
         current.diff = diff;
-        output.info(`Compared the working tree with ${current.base} in ${Date.now() - started} ms: ${diff.counts.breaking} breaking, ${diff.counts.risky} risky, ${diff.counts.safe} safe.`);
+        const edits = unsaved.files.length ? ` (with ${unsaved.files.length} unsaved ${unsaved.files.length === 1 ? 'file' : 'files'})` : '';
+        output.info(`Compared the working tree${edits} with ${current.base} in ${Date.now() - started} ms: ${diff.counts.breaking} breaking, ${diff.counts.risky} risky, ${diff.counts.safe} safe.`);
         show({ type: 'diff', diff, base: current.base }, panelTitle(diff, current.base), false);
         mapColours.set(panel.isOpen ? mapChangesOf(diff, current.base) : undefined);
         showDiagnostics();
@@ -114,7 +140,7 @@ export function registerCompare(context: vscode.ExtensionContext, output: vscode
         running = undefined;
         if (again) {
           again = false;
-          void compare(false);
+          void compare(false, true);
         }
       });
     return running;
@@ -164,6 +190,9 @@ export function registerCompare(context: vscode.ExtensionContext, output: vscode
   };
 
   let saveTimer: NodeJS.Timeout | undefined;
+  let editTimer: NodeJS.Timeout | undefined;
+  /** Whether the comparison is shown anywhere (the panel, the diagnostics), so worth running again. */
+  const shown = () => comparison !== undefined && (panel.isOpen || diffDiagnosticsEnabled());
   context.subscriptions.push(
     panel,
     diagnostics,
@@ -171,16 +200,28 @@ export function registerCompare(context: vscode.ExtensionContext, output: vscode
     vscode.commands.registerCommand(compareCommand, command),
     // a saved model is compared again (when its comparison is shown somewhere)
     vscode.workspace.onDidSaveTextDocument((document) => {
-      if (!comparison || !document.uri.path.endsWith('.ddd') || (!panel.isOpen && !diffDiagnosticsEnabled())) return;
+      if (!document.uri.path.endsWith('.ddd') || !shown()) return;
       clearTimeout(saveTimer);
-      saveTimer = setTimeout(() => void compare(false), 300);
+      saveTimer = setTimeout(() => void compare(false, true), 300);
+    }),
+    // an edit (unsaved) is compared too, once the typing stops
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (!event.contentChanges.length || event.document.uri.scheme !== 'file' || !event.document.uri.path.endsWith('.ddd') || !shown()) return;
+      if (vscode.workspace.getWorkspaceFolder(event.document.uri)?.uri.toString() !== comparison!.folder.uri.toString()) return;
+      clearTimeout(editTimer);
+      editTimer = setTimeout(() => void compare(false, true), EDIT_COMPARE_DELAY_MS);
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration(`ddd.${DIFF_DIAGNOSTICS_SETTING}`)) return;
       if (diffDiagnosticsEnabled() && comparison && !comparison.diff) void compare(false);
       else showDiagnostics();
     }),
-    { dispose: () => clearTimeout(saveTimer) },
+    {
+      dispose: () => {
+        clearTimeout(saveTimer);
+        clearTimeout(editTimer);
+      },
+    },
     { dispose: () => mapColours.set(undefined) },
   );
 }
