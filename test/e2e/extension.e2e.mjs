@@ -1003,7 +1003,14 @@ const checks = [
       // its link opens the saga at the step
       await step.first().click();
       await wb.page.locator('.tabs-container .tab.active[aria-label^="order-saga.ddd"]').waitFor({ timeout: 15_000 });
-      return `${summary.replace(/\s+/g, " ").trim()}; ${text.split("\n")[0]}; the step's link opens sagas/order-saga.ddd`;
+      // while the panel is open, the context map colours Inventory (its breaking change) and says against which base
+      const { frame: map } = await contextMapPreview(wb);
+      await map.locator('.ddd-stage svg g.node.changeBreaking[id*="-flowchart-c_Inventory-"]').waitFor({ timeout: 20_000 });
+      const legend = plain(await map.locator(".ddd-legend-changes").innerText());
+      if (!/Changes against HEAD:/.test(legend) || !/breaking change/.test(legend)) throw new Error(`the map's legend reads ${JSON.stringify(legend)}`);
+      await sleep(300);
+      await wb.page.screenshot({ path: path.join(RESULTS, "extension-diff-compare-map.png") });
+      return `${summary.replace(/\s+/g, " ").trim()}; ${text.split("\n")[0]}; the step's link opens sagas/order-saga.ddd; the map colours Inventory (${legend})`;
     },
   },
   {
