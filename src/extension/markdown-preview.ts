@@ -9,7 +9,8 @@
  * virtual workspace works too; the editor's unsaved text wins over the disk) in
  * the plugin's `WorkspaceDocuments`, which parses and links them with the core
  * when a fence asks. Once read they are kept up to date; when they change and a
- * fence drew from them, the open previews are refreshed (`markdown.preview.refresh`).
+ * fence drew from them, the open previews are refreshed (`markdown.preview.refresh`)
+ * once the changed files are read (markdown-refresh.ts says when).
  *
  * Markdown's preview renders only once the extension is active, and refreshing a
  * preview (`markdown.preview.refresh`) proved unreliable when a render was
@@ -22,12 +23,11 @@ import type { MarkdownIt } from 'markdown-it';
 import * as vscode from 'vscode';
 import type * as MarkdownPlugin from '../markdown/index';
 import { skippedFolders, skippedFoldersGlob } from '../protocol/workspace-files';
+import { PreviewRefresh } from './markdown-refresh';
 
 const DDD_FILES = '**/*.ddd';
 /** The folders the language server skips too, and hidden ones. */
 const EXCLUDED = skippedFoldersGlob();
-/** The pause after the last change before the previews that draw from the workspace are refreshed. */
-const REFRESH_DELAY_MS = 300;
 /**
  * The longest activation waits for the workspace's models to be read: VS Code's Markdown preview
  * renders its first page once the extension is active, and then finds them read.
@@ -62,45 +62,58 @@ const requirePlugin = (): typeof MarkdownPlugin => require('../markdown/index') 
 export function markdownPreviewPlugin(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, load: () => typeof MarkdownPlugin = requirePlugin): MarkdownPreviewPlugin {
   let documents: MarkdownPlugin.WorkspaceDocuments | undefined;
   let usedByAFence = false;
-  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const refreshPreviews = () => {
-    if (!usedByAFence) return;
-    clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(() => {
-      output.info('Markdown preview: the workspace’s model changed; refreshing the previews.');
-      vscode.commands.executeCommand('markdown.preview.refresh').then(undefined, (error: unknown) => output.warn(`Markdown preview: could not refresh the previews: ${error instanceof Error ? error.message : String(error)}`));
-    }, REFRESH_DELAY_MS);
+  const refresh = new PreviewRefresh((files, others) => {
+    const what = files.length ? `${files.join(', ')}${others ? ' and other files' : ''} changed` : 'the workspace’s model changed';
+    output.info(`Markdown preview: ${what}; refreshing the previews.`);
+    vscode.commands.executeCommand('markdown.preview.refresh').then(undefined, (error: unknown) => output.warn(`Markdown preview: could not refresh the previews: ${error instanceof Error ? error.message : String(error)}`));
+  });
+  context.subscriptions.push(refresh);
+  /** Refreshes the previews, if a fence drew from the workspace, a moment after the last change (of `uri`) once no file is being read. */
+  const refreshPreviews = (uri?: vscode.Uri) => {
+    if (usedByAFence) refresh.changed(uri && vscode.workspace.asRelativePath(uri, false));
   };
-  context.subscriptions.push({ dispose: () => clearTimeout(refreshTimer) });
 
   const maxFileSize = () => vscode.workspace.getConfiguration('ddd').get<number>('maxFileSize');
 
+  const openDocument = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString() && !document.isClosed);
+
   const readFile = async (kept: MarkdownPlugin.WorkspaceDocuments, uri: vscode.Uri): Promise<boolean> => {
-    const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString() && !document.isClosed);
+    const open = openDocument(uri);
     if (open) return kept.setText(uri.toString(), open.getText());
+    let bytes: Uint8Array | undefined;
     try {
-      return kept.setBytes(uri.toString(), await vscode.workspace.fs.readFile(uri), maxFileSize());
+      bytes = await vscode.workspace.fs.readFile(uri);
     } catch {
-      // gone meanwhile, or not readable: left out, as the language server leaves it out
-      return kept.delete(uri.toString());
+      bytes = undefined;
     }
+    // opened in an editor while the disk was read: its text wins, as it does whenever a file is open
+    const opened = openDocument(uri);
+    if (opened) return kept.setText(uri.toString(), opened.getText());
+    // gone meanwhile, or not readable: left out, as the language server leaves it out
+    if (!bytes) return kept.delete(uri.toString());
+    return kept.setBytes(uri.toString(), bytes, maxFileSize());
   };
+
+  /** Reads `uri` into the model after the reads of its earlier changes (true when the model changed). */
+  const readInTurn = (kept: MarkdownPlugin.WorkspaceDocuments, uri: vscode.Uri) => refresh.inTurn(uri.toString(), () => readFile(kept, uri));
 
   /** Reads the workspace's .ddd files once (`read` settles then) and follows their changes from then on. */
   const startKeeping = (plugin: typeof MarkdownPlugin): { kept: MarkdownPlugin.WorkspaceDocuments; read: Promise<void> } => {
     const kept = new plugin.WorkspaceDocuments();
     const watcher = vscode.workspace.createFileSystemWatcher(DDD_FILES);
     const changed = async (uri: vscode.Uri) => {
-      if (inModelFolder(uri) && (await readFile(kept, uri))) refreshPreviews();
+      if (inModelFolder(uri) && (await readInTurn(kept, uri))) refreshPreviews(uri);
     };
     context.subscriptions.push(
       watcher,
       watcher.onDidCreate(changed),
       watcher.onDidChange(changed),
-      watcher.onDidDelete((uri) => kept.delete(uri.toString()) && refreshPreviews()),
+      watcher.onDidDelete(async (uri) => {
+        if (await refresh.inTurn(uri.toString(), () => kept.delete(uri.toString()))) refreshPreviews(uri);
+      }),
       vscode.workspace.onDidChangeTextDocument(({ document }) => {
-        if (isWorkspaceModel(document) && kept.setText(document.uri.toString(), document.getText())) refreshPreviews();
+        if (isWorkspaceModel(document) && kept.setText(document.uri.toString(), document.getText())) refreshPreviews(document.uri);
       }),
       // closed without saving: the text on disk counts again
       vscode.workspace.onDidCloseTextDocument((document) => {
@@ -112,7 +125,7 @@ export function markdownPreviewPlugin(context: vscode.ExtensionContext, output: 
       try {
         const uris = await vscode.workspace.findFiles(DDD_FILES, EXCLUDED, plugin.MAX_WORKSPACE_FILES + 1);
         if (uris.length > plugin.MAX_WORKSPACE_FILES) output.warn(`The Markdown preview draws from the first ${plugin.MAX_WORKSPACE_FILES} .ddd files of the workspace; the rest are left out.`);
-        await Promise.all(uris.slice(0, plugin.MAX_WORKSPACE_FILES).map((uri) => readFile(kept, uri)));
+        await Promise.all(uris.slice(0, plugin.MAX_WORKSPACE_FILES).map((uri) => readInTurn(kept, uri)));
         for (const [uri, why] of kept.leftOut) output.info(`Markdown preview: not read ${uri}: ${why}`);
         output.info(`Markdown preview: read ${kept.fileCount} .ddd files of the workspace in ${Date.now() - started} ms.`);
       } catch (error) {

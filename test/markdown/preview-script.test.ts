@@ -6,7 +6,8 @@
  * builds it, loaded `async` from the extension. Every ```ddd fence with a
  * diagram becomes an SVG drawn by the bundled mermaid; problems stay sentences;
  * an update of the preview (`vscode.markdown.updateContent`) and a theme change
- * draw again. Nothing is fetched but the extension's two files.
+ * draw again, an update that comes while a fence is being drawn too. Nothing is
+ * fetched but the extension's two files.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -181,6 +182,43 @@ describe.skipIf(!browserFound)(`the Markdown preview script in Chromium (${chrom
     await page.evaluate(() => document.body.classList.replace('vscode-light', 'vscode-dark'));
     await expect.poll(fill, { timeout: 30_000 }).not.toBe(light);
     expect(await drawnCount(page)).toBe(2);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 90_000);
+  test('an update that comes while a fence is being drawn gets its own drawing', async () => {
+    /** A map of Sales and Billing, and of Sales and `other` when given. */
+    const map = (other?: string) =>
+      render(['```ddd', 'context Sales { }', 'context Billing { }', ...(other ? [`context ${other} { }`] : []), `contextmap M { Sales -> Billing${other ? `  Sales -> ${other}` : ''} }`, '```', ''].join('\n'));
+    const { page, problems } = await open(map());
+    await page.waitForFunction(() => document.querySelectorAll('figure.ddd-fence[data-ddd-state="drawn"] svg').length === 1, undefined, { timeout: 30_000 });
+    // VS Code's preview morphs the old page into the new one in place: the same figure, with the new
+    // text and state, and without what the script added. Two edits: the second comes while the first
+    // one's drawing is under way (its element is in the figure).
+    await page.evaluate(
+      (pages) =>
+        new Promise<void>((resolve) => {
+          const figure = document.querySelector<HTMLElement>('figure.ddd-fence')!;
+          const morph = (html: string) => {
+            const next = new DOMParser().parseFromString(html, 'text/html');
+            figure.querySelector('.ddd-fence-diagram')?.remove();
+            figure.querySelector('pre[data-ddd-mermaid]')!.textContent = next.querySelector('pre[data-ddd-mermaid]')!.textContent;
+            figure.dataset['dddState'] = 'source';
+            window.dispatchEvent(new CustomEvent('vscode.markdown.updateContent'));
+          };
+          new MutationObserver((_, observer) => {
+            if (!figure.querySelector('.ddd-fence-diagram')) return;
+            observer.disconnect();
+            morph(pages[1]!);
+            resolve();
+          }).observe(figure, { childList: true });
+          morph(pages[0]!);
+        }),
+      [map('Shipping'), map('Returns')],
+    );
+    const figure = page.locator('figure.ddd-fence').first();
+    await page.waitForFunction(() => /Returns/.test(document.querySelector('figure.ddd-fence[data-ddd-state="drawn"] .ddd-fence-diagram svg')?.textContent ?? ''), undefined, { timeout: 30_000 });
+    expect(await figure.locator('.ddd-fence-diagram').count()).toBe(1);
+    expect(await figure.locator('.ddd-fence-diagram svg').textContent()).not.toContain('Shipping');
     expect(problems).toEqual([]);
     await page.close();
   }, 90_000);

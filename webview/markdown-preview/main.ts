@@ -57,14 +57,18 @@ async function drawFigure(figure: HTMLElement, theme: ThemeKind): Promise<void> 
     setState(figure, 'drawn');
     return;
   }
+  // The preview may update the page while mermaid draws, and it morphs the old HTML into the new in
+  // place: this figure may stay, with other text and without the element drawn into. The drawing
+  // then belongs to nothing shown; the figure is left to the next pass (the update's event asks for one).
+  const stillShown = () => figure.isConnected && text.isConnected && host.isConnected && text.textContent === mermaid;
   try {
     const rendered = await renderMermaid(host, mermaid, theme);
-    // the page may have been updated while mermaid drew: a figure no longer in it is left alone
-    if (!figure.isConnected) return;
+    if (!stillShown()) return;
     separateEdgeLabels(rendered.svg);
     keep(key, host.innerHTML);
     setState(figure, 'drawn');
   } catch (error) {
+    if (!stillShown()) return;
     host.replaceChildren();
     const reason = error instanceof Error ? error.message : String(error);
     const message = h('p', { className: fenceClasses.message, attrs: { role: 'alert' } }, [h('strong', { text: 'DDD:' }), ` mermaid could not draw this diagram: ${reason.split('\n')[0]}`]);
