@@ -6,6 +6,7 @@ import { documentRuleSet, toDiagnostic, type RuleSet } from '../../src/language/
 import { ruleSets } from '../../src/language/validation/rule-sets';
 import { DOCUMENTS_PER_STEP, documentCheckWork, MAX_FINDINGS_PER_FILE, startValidation, validateModel } from '../../src/language/validation/validate';
 import { Workspace } from '../../src/server/workspace';
+import { breachCheckWork } from '../../src/language/simulation/diagnostics';
 import { readWorkspace } from '../helpers';
 
 const fixtureFolders = ['test/fixtures/validation', 'test/fixtures/sagas', 'test/fixtures/simulation', 'test/fixtures/diagrams', 'examples'];
@@ -128,5 +129,25 @@ describe("the server's workspace validates a slice at a time", () => {
     const findings = [...workspace.diagnostics().values()].flat().sort(compareDiagnostics);
     expect(findings).toEqual(validateModel(workspace.model()));
     expect(workspace.validatedNow).toBe(true);
+  });
+  it('after an edit, checks again only what the edit can change: the edited document\'s names, and no saga of another document', () => {
+    const workspace = new Workspace();
+    const files = readWorkspace('test/fixtures/simulation');
+    for (const file of files) workspace.setOpenText(file.uri, file.text, 1);
+    workspace.diagnostics();
+    const edited = files.find((file) => file.uri.endsWith('shop.ddd'))!;
+    const checked = documentCheckWork.checked;
+    const explored = breachCheckWork.explored;
+    const reused = breachCheckWork.reused;
+    // a misspelt name in shop.ddd, which holds no saga
+    workspace.setOpenText(edited.uri, `${edited.text}\ncontext Added { event ship_parcel }\n`, 2);
+    const findings = [...workspace.diagnostics().values()].flat().sort(compareDiagnostics);
+    expect(findings.filter((finding) => finding.code === 'name-pascal-case' && finding.message.includes('ship_parcel'))).toHaveLength(1);
+    expect(documentCheckWork.checked - checked).toBe(1);
+    expect(breachCheckWork.explored - explored).toBe(0);
+    expect(breachCheckWork.reused - reused).toBeGreaterThan(0);
+    expect(findings.some((finding) => finding.code === 'simulation-breach')).toBe(true);
+    // and the findings are those of a fresh check
+    expect(findings).toEqual(oracle(files.map((file) => (file === edited ? { ...file, text: `${edited.text}\ncontext Added { event ship_parcel }\n` } : file))));
   });
 });
