@@ -6,9 +6,15 @@ import { documentRuleSet, toDiagnostic, type RuleSet } from '../../src/language/
 import { ruleSets } from '../../src/language/validation/rule-sets';
 import { DOCUMENTS_PER_STEP, documentCheckWork, MAX_FINDINGS_PER_FILE, startValidation, validateModel } from '../../src/language/validation/validate';
 import { Workspace } from '../../src/server/workspace';
+import { breachCheckWork } from '../../src/language/simulation/diagnostics';
 import { readWorkspace } from '../helpers';
 
 const fixtureFolders = ['test/fixtures/validation', 'test/fixtures/sagas', 'test/fixtures/simulation', 'test/fixtures/diagrams', 'examples'];
+
+/** The steps of a validation of at most DOCUMENTS_PER_STEP documents: one per rule set, and one more for a set with a model part and a document part. */
+const stepsPerValidation = ruleSets.reduce((steps, set) => steps + (set.checkDocument && set.checkModel ? 2 : 1), 0);
+/** The rule sets with a document part: what an edit re-checks in the edited document. */
+const documentSets = ruleSets.filter((set) => set.checkDocument).length;
 
 function modelOf(files: readonly SourceFile[]) {
   return buildModel(files.map((file) => parseDocument(file.uri, file.text)));
@@ -38,7 +44,7 @@ describe('validation a step at a time', () => {
     const files = readWorkspace(folder);
     expect(files.length).toBeGreaterThan(0);
     const { findings, steps } = stepped(files);
-    expect(steps).toBe(ruleSets.length);
+    expect(steps).toBe(stepsPerValidation);
     expect(findings).toEqual(validateModel(modelOf(files)));
     expect(findings).toEqual(oracle(files));
   });
@@ -100,7 +106,7 @@ describe("the server's workspace validates a slice at a time", () => {
     for (const file of readWorkspace('test/fixtures/sagas')) workspace.setOpenText(file.uri, file.text, 1);
     let slices = 1;
     while (!workspace.validateSlice()) slices++;
-    expect(slices).toBe(1 + ruleSets.length);
+    expect(slices).toBe(1 + stepsPerValidation);
     expect([...workspace.diagnostics().values()].flat().sort(compareDiagnostics)).toEqual(validateModel(workspace.model()));
     expect(workspace.validateSlice()).toBe(true);
   });
@@ -116,7 +122,7 @@ describe("the server's workspace validates a slice at a time", () => {
     let slices = 1;
     while (!workspace.validateSlice()) slices++;
     expect(workspace.model()).not.toBe(first);
-    expect(slices).toBe(1 + ruleSets.length);
+    expect(slices).toBe(1 + stepsPerValidation);
     expect(workspace.diagnostics().get(file!.uri)).toEqual(validateModel(workspace.model()));
   });
 
@@ -128,5 +134,26 @@ describe("the server's workspace validates a slice at a time", () => {
     const findings = [...workspace.diagnostics().values()].flat().sort(compareDiagnostics);
     expect(findings).toEqual(validateModel(workspace.model()));
     expect(workspace.validatedNow).toBe(true);
+  });
+  it('after an edit, checks again only what the edit can change: the edited document\'s names, and no saga of another document', () => {
+    const workspace = new Workspace();
+    const files = readWorkspace('test/fixtures/simulation');
+    for (const file of files) workspace.setOpenText(file.uri, file.text, 1);
+    workspace.diagnostics();
+    const edited = files.find((file) => file.uri.endsWith('shop.ddd'))!;
+    const checked = documentCheckWork.checked;
+    const explored = breachCheckWork.explored;
+    const reused = breachCheckWork.reused;
+    // a misspelt name in shop.ddd, which holds no saga
+    workspace.setOpenText(edited.uri, `${edited.text}\ncontext Added { event ship_parcel }\n`, 2);
+    const findings = [...workspace.diagnostics().values()].flat().sort(compareDiagnostics);
+    expect(findings.filter((finding) => finding.code === 'name-pascal-case' && finding.message.includes('ship_parcel'))).toHaveLength(1);
+    expect(documentSets).toBeGreaterThanOrEqual(2);
+    expect(documentCheckWork.checked - checked).toBe(documentSets);
+    expect(breachCheckWork.explored - explored).toBe(0);
+    expect(breachCheckWork.reused - reused).toBeGreaterThan(0);
+    expect(findings.some((finding) => finding.code === 'simulation-breach')).toBe(true);
+    // and the findings are those of a fresh check
+    expect(findings).toEqual(oracle(files.map((file) => (file === edited ? { ...file, text: `${edited.text}\ncontext Added { event ship_parcel }\n` } : file))));
   });
 });

@@ -62,10 +62,35 @@ function failingSteps(examples: RunResult[], saga: Saga): string[] {
   return [...names];
 }
 
+type SagaFindings = readonly { rule: Rule; finding: Finding }[];
+
+/**
+ * The editor's findings (default options) of each parsed saga. They follow from the saga's
+ * own text (its orchestration reads no other declaration), and a document that did not change
+ * keeps its parsed sagas: an edit elsewhere explores nothing again.
+ */
+const editorFindings = new WeakMap<Saga, SagaFindings>();
+
+/** How many sagas were explored for their findings, and how many answered from the cache (for tests). */
+export const breachCheckWork = { explored: 0, reused: 0 };
+
 /** The simulator's findings on one orchestrated saga. */
-export function sagaBreachFindings(saga: Saga, options: BreachDiagnosticsOptions = {}): { rule: Rule; finding: Finding }[] {
+export function sagaBreachFindings(saga: Saga, options: BreachDiagnosticsOptions = {}): SagaFindings {
   // too large to explore on every keystroke: the saga rules say so (saga-too-large)
   if (saga.style !== 'orchestrated' || saga.steps.length === 0 || isTooLargeToAnalyse(saga)) return [];
+  const cacheable = Object.keys(options).length === 0;
+  const known = cacheable ? editorFindings.get(saga) : undefined;
+  if (known) {
+    breachCheckWork.reused++;
+    return known;
+  }
+  breachCheckWork.explored++;
+  const findings = exploreFindings(saga, options);
+  if (cacheable) editorFindings.set(saga, findings);
+  return findings;
+}
+
+function exploreFindings(saga: Saga, options: BreachDiagnosticsOptions): SagaFindings {
   const compiled = compileSaga(saga);
   const exploration = exploreOrchestration(compiled, { traces: false, breachesOnly: true, permanent: false, ...options });
   const findings: { rule: Rule; finding: Finding }[] = [];

@@ -297,7 +297,10 @@ for (const [word, type] of Object.entries(keywords)) (keywordsByFirst[word.charC
 
 function keywordOf(image: string): TokenType | undefined {
   const candidates = keywordsByFirst[image.charCodeAt(0)];
-  if (candidates) for (const [word, type] of candidates) if (word === image) return type;
+  if (candidates) {
+    const length = image.length;
+    for (const [word, type] of candidates) if (word.length === length && word === image) return type;
+  }
   return undefined;
 }
 

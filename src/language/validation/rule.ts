@@ -43,13 +43,28 @@ export interface RuleSet {
    * and reuses the findings of the others (see `documentRuleSet`).
    */
   checkDocument?(document: ParsedDocument, accept: Accept): void;
+  /**
+   * For a set with a `checkDocument` part whose other findings need the whole model (which names
+   * are declared twice, say): that other part. `check` runs both; `validateModel` runs this once
+   * per model and the document part only on the documents that changed.
+   */
+  checkModel?(model: DddModel, accept: Accept): void;
 }
 
-/** A rule set whose findings in a document depend on that document alone: `check` runs `checkDocument` on each. */
-export function documentRuleSet(set: Omit<RuleSet, 'check' | 'checkDocument'> & { checkDocument(document: ParsedDocument, accept: Accept): void }): RuleSet {
+type RuleSetParts = Omit<RuleSet, 'check' | 'checkDocument' | 'checkModel'> & {
+  checkDocument(document: ParsedDocument, accept: Accept): void;
+  checkModel?(model: DddModel, accept: Accept): void;
+};
+
+/**
+ * A rule set whose findings in a document depend on that document alone (and, when it has one, a
+ * part that needs the whole model): `check` runs `checkModel`, then `checkDocument` on each document.
+ */
+export function documentRuleSet(set: RuleSetParts): RuleSet {
   return {
     ...set,
     check(model, accept) {
+      set.checkModel?.(model, accept);
       for (const document of model.documents) set.checkDocument(document, accept);
     },
   };

@@ -68,8 +68,9 @@ interface ValidationStep {
 function stepsOf(model: DddModel, sets: readonly RuleSet[]): ValidationStep[] {
   const steps: ValidationStep[] = [];
   for (const set of sets) {
-    if (!set.checkDocument) steps.push({ set });
-    else for (let i = 0; i < model.documents.length; i += DOCUMENTS_PER_STEP) steps.push({ set, documents: model.documents.slice(i, i + DOCUMENTS_PER_STEP) });
+    // a set's whole-model check, or the part of it that needs the whole model
+    if (!set.checkDocument || set.checkModel) steps.push({ set });
+    if (set.checkDocument) for (let i = 0; i < model.documents.length; i += DOCUMENTS_PER_STEP) steps.push({ set, documents: model.documents.slice(i, i + DOCUMENTS_PER_STEP) });
   }
   return steps;
 }
@@ -91,6 +92,7 @@ export function startValidation(model: DddModel, sets: readonly RuleSet[] = rule
         const { set } = step;
         try {
           if (step.documents) for (const document of step.documents) diagnostics.push(...findingsOf(set, set.checkDocument!, document));
+          else if (set.checkDocument) set.checkModel?.(model, (rule, finding) => diagnostics.push(toDiagnostic(rule, finding)));
           else set.check(model, (rule, finding) => diagnostics.push(toDiagnostic(rule, finding)));
         } catch (error) {
           // one broken rule set must not hide the findings of the others

@@ -2,7 +2,7 @@
  * What the grammar's rules share: the parents they attach to, the placeholders
  * used while chevrotain records the grammar, and which tokens start which members.
  */
-import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import type {
   Aggregate,
   ContextMembers,
@@ -53,46 +53,70 @@ export const MAX_TYPE_NESTING = 16;
 /** DSL occurrence index reserved for `members()` loops (unique within any rule). */
 export const MEMBERS = 42;
 
-/** The tokens that may begin a member of some block. */
-export type MemberStart = readonly TokenType[];
+/**
+ * The tokens that may begin a member of some block. Which token types match is
+ * worked out once, on first use (a type that is a category, such as AnyName,
+ * matches every type in it): asking is then one look-up, whatever the number
+ * of keywords that may start a member.
+ */
+export interface MemberStart {
+  readonly types: readonly TokenType[];
+  /** By token type index: whether a token of that type starts a member. */
+  matches?: boolean[];
+}
 
-export function startsMember(token: IToken, starts: MemberStart): boolean {
-  for (const type of starts) if (tokenMatcher(token, type)) return true;
-  return false;
+function memberStart(types: readonly TokenType[]): MemberStart {
+  return { types };
+}
+
+function matchesOf(types: readonly TokenType[]): boolean[] {
+  const matches: boolean[] = [];
+  for (const type of types) {
+    matches[type.tokenTypeIdx!] = true;
+    for (const member of type.categoryMatches ?? []) matches[member] = true;
+  }
+  return matches;
+}
+
+export function startsMember(token: IToken, start: MemberStart): boolean {
+  const matches = (start.matches ??= matchesOf(start.types));
+  return matches[token.tokenTypeIdx] === true;
 }
 
 /** The tokens that start a member of each block: the constructs' from syntax/constructs.ts, the free-form ones here. */
 export const starts = {
-  domain: startTokens('domain'),
-  context: startTokens('context'),
-  glossary: [T.AnyName, T.StringLiteral],
-  aggregate: startTokens('aggregate'),
-  names: [T.AnyName],
-  stream: [T.Expect, T.Identifier],
-  identifiers: [T.Identifier],
-  steps: [T.Step],
-  contextHeader: [T.Implements, T.Refines, T.External, T.StringLiteral, T.LCurly],
-  storming: startTokens('storming'),
+  domain: memberStart(startTokens('domain')),
+  context: memberStart(startTokens('context')),
+  glossary: memberStart([T.AnyName, T.StringLiteral]),
+  aggregate: memberStart(startTokens('aggregate')),
+  names: memberStart([T.AnyName]),
+  stream: memberStart([T.Expect, T.Identifier]),
+  identifiers: memberStart([T.Identifier]),
+  steps: memberStart([T.Step]),
+  contextHeader: memberStart([T.Implements, T.Refines, T.External, T.StringLiteral, T.LCurly]),
+  storming: memberStart(startTokens('storming')),
   // ---- Context Mapper parity: strategic design and requirements (issue 13)
-  team: startTokens('team'),
-  subdomain: startTokens('subdomain'),
+  team: memberStart(startTokens('team')),
+  subdomain: memberStart(startTokens('subdomain')),
   /** A context map's members: its attribute lines, then relationships (which start with a context's name). */
-  contextMap: [...startTokens('contextmap'), T.Identifier, T.QualifiedName],
+  contextMap: memberStart([...startTokens('contextmap'), T.Identifier, T.QualifiedName]),
   /** A relationship's block: its attribute lines and the names a shared kernel shares. */
-  relationship: [...startTokens('relationship'), T.NameReference],
-  qualities: [T.AnyName],
-  usecase: startTokens('usecase'),
-  story: startTokens('story'),
-  stakeholders: startTokens('stakeholders'),
-  stakeholder: [...startTokens('stakeholder'), T.StringLiteral],
-  values: startTokens('values'),
-  cluster: startTokens('cluster'),
-  valueItem: startTokens('valueItem'),
-  valueStakeholder: [...startTokens('valueStakeholder'), T.StringLiteral],
-  module: startTokens('module'),
-  application: startTokens('application'),
-  flow: startTokens('flow'),
-  coordination: [T.NameReference],
+  relationship: memberStart([...startTokens('relationship'), T.NameReference]),
+  qualities: memberStart([T.AnyName]),
+  usecase: memberStart(startTokens('usecase')),
+  story: memberStart(startTokens('story')),
+  stakeholders: memberStart(startTokens('stakeholders')),
+  /** A stakeholder group's block: its stakeholders. */
+  stakeholderGroup: memberStart([T.StakeholderKw]),
+  stakeholder: memberStart([...startTokens('stakeholder'), T.StringLiteral]),
+  values: memberStart(startTokens('values')),
+  cluster: memberStart(startTokens('cluster')),
+  valueItem: memberStart(startTokens('valueItem')),
+  valueStakeholder: memberStart([...startTokens('valueStakeholder'), T.StringLiteral]),
+  module: memberStart(startTokens('module')),
+  application: memberStart(startTokens('application')),
+  flow: memberStart(startTokens('flow')),
+  coordination: memberStart([T.NameReference]),
 } satisfies Record<string, MemberStart>;
 
 /** Where a member was expected, and what may stand there, for the grammar's "Unexpected … in a context: expected …" findings. */

@@ -142,7 +142,7 @@ export abstract class RequirementsGrammar extends StormingGrammar {
     this.OPTION(() => (group.description = this.SUBRULE(this.stringValue)));
     this.OPTION2(() => {
       this.CONSUME(T.LCurly);
-      this.members(expectedMember.stakeholders, [T.StakeholderKw], () => this.SUBRULE(this.stakeholder, { ARGS: [group.stakeholders] }));
+      this.members(expectedMember.stakeholders, starts.stakeholderGroup, () => this.SUBRULE(this.stakeholder, { ARGS: [group.stakeholders] }));
       this.CONSUME(T.RCurly);
     });
     this.close(group.range);

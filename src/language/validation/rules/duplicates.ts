@@ -6,7 +6,7 @@ import type { DeclarationIndex } from '../../model/declaration-index';
 import type { BoundedContext, Declaration, ElementKind } from '../../model/elements';
 import { kindWords, qualifiedName } from '../../model/model';
 import { childLists, forEachElement } from '../../model/element-tree';
-import type { Accept, Rule, RuleSet } from '../rule';
+import { documentRuleSet, type Accept, type Rule, type RuleSet } from '../rule';
 
 /** Kinds that share one namespace: a value and an entity named alike would make a type name ambiguous. */
 const declarationGroups: Partial<Record<ElementKind, string>> = {
@@ -108,11 +108,15 @@ function reportDuplicateMembers(accept: Accept, members: readonly Member[], wher
   }
 }
 
-export const nameRules: RuleSet = {
+/**
+ * Names declared twice need the whole model; the members of one structure (its fields, an enum's
+ * values) are checked where the structure is written, and an unchanged document keeps those findings.
+ */
+export const nameRules: RuleSet = documentRuleSet({
   concern: 'names',
   summary: 'One name, one meaning in each scope; the parts of an open context agree.',
   rules: [duplicateName, duplicateInContext, duplicateMember, contextMergeConflict],
-  check(model, accept) {
+  checkModel(model, accept) {
     const { index } = model;
     reportDuplicates(accept, index, duplicateName, [model.domains, model.contextMaps, model.sagas, model.boards, model.teams, model.requirements, model.valueRegisters], () => 'in the workspace');
     // subdomains are named within their domain (`Shop.Payments`): two domains may each have one of a name, and a bare use of it is ambiguous where it is written
@@ -141,18 +145,24 @@ export const nameRules: RuleSet = {
         }
       }
       if (acrossAggregates.length > 1) reportAcrossAggregates(accept, acrossAggregates, where);
+      // a context's glossary gathers the terms of all its blocks
       reportDuplicateMembers(accept, context.glossary, () => `the glossary of ${context.name}`);
-      // the fields of each member of the context and of its aggregates (structures, commands, events, read models), the values of each enum
-      forEachElement(context, (holder) => {
+      checkMergeConflicts(accept, context);
+    }
+  },
+  checkDocument(document, accept) {
+    // the fields of each member of a context block and of its aggregates (structures, commands, events, read models), the values of each enum
+    for (const declaration of document.declarations) {
+      if (declaration.kind !== 'contextDeclaration') continue;
+      forEachElement(declaration, (holder) => {
         if (holder.kind === 'aggregate') return true;
         const members = holder.kind === 'enum' ? holder.values : (holder as { fields?: readonly Member[] }).fields;
         if (members && members.length > 1) reportDuplicateMembers(accept, members, () => `${holder.kind === 'enum' ? 'enum' : kindWords[holder.kind]} ${holder.name}`);
         return false;
       });
-      checkMergeConflicts(accept, context);
     }
   },
-};
+});
 
 /** A name declared in two aggregates of one context (reported on the later ones; a name twice in one aggregate is duplicate-name's). */
 function reportAcrossAggregates(accept: Accept, members: Declaration[], where: () => string): void {

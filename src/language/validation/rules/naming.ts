@@ -2,12 +2,13 @@
  * Naming in the ubiquitous language: events say what happened, commands what is
  * asked, and declarations read as PascalCase names.
  */
-import type { Command, Declaration, DomainEvent } from '../../model/elements';
+import type { Command, ContextDeclaration, Declaration, DomainEvent } from '../../model/elements';
 import { forEachElement } from '../../model/element-tree';
-import { kindWords, type DddModel } from '../../model/model';
+import { kindWords } from '../../model/model';
+import type { ParsedDocument } from '../../syntax/parse-document';
 import { capitalize, commandNameIssue, isEventSuffixedName, isPascalCase, isPastTenseName, suggestCommandName, suggestPastTenseEventName, toPascalCase } from '../../naming/name-style';
 import { constructs, constructsIn, places, type Construct, type Place } from '../../syntax/constructs';
-import type { Accept, Rule, RuleSet } from '../rule';
+import { documentRuleSet, type Accept, type Rule, type RuleSet } from '../rule';
 
 export const eventPastTense: Rule = {
   code: 'event-past-tense',
@@ -89,36 +90,50 @@ const holdsTerms: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Visits every declaration whose name is a term of the ubiquitous language (not fields, operations, enum values or glossary terms). */
-function forEachNamedDeclaration(model: DddModel, visit: (declaration: Declaration) => void): void {
-  forEachElement(model, (element) => {
-    // what such a kind holds (fields, parameters) is never a term either
-    if (!ubiquitousKinds.has(element.kind)) return false;
-    visit(element as Declaration);
-    return holdsTerms.has(element.kind);
+/** Visits every declaration of a document whose name is a term of the ubiquitous language (not fields, operations, enum values or glossary terms). */
+function forEachNamedDeclaration(document: ParsedDocument, visit: (declaration: NamedDeclaration) => void): void {
+  for (const declaration of document.declarations) {
+    // a context block is checked where it is written: each block that spells the name says so
+    const kind = declaration.kind === 'contextDeclaration' ? 'context' : declaration.kind;
+    if (!ubiquitousKinds.has(kind)) continue;
+    visit(declaration);
+    if (!holdsTerms.has(kind)) continue;
+    forEachElement(declaration, (element) => {
+      // what such a kind holds (fields, parameters) is never a term either
+      if (!ubiquitousKinds.has(element.kind)) return false;
+      visit(element as Declaration);
+      return holdsTerms.has(element.kind);
+    });
+  }
+}
+
+type NamedDeclaration = Declaration | ContextDeclaration;
+
+function checkName(declaration: NamedDeclaration, accept: Accept): void {
+  if (declaration.kind === 'event') checkEvent(declaration, accept);
+  else if (declaration.kind === 'command') checkCommand(declaration, accept);
+  // a name the parser could not read is empty (the syntax error says enough); one with a space was
+  // not written as a name (`stakeholders for Claims` names a block that has none)
+  if (!declaration.name || isPascalCase(declaration.name) || /\s/.test(declaration.name)) return;
+  const suggestion = toPascalCase(declaration.name);
+  if (!suggestion) return;
+  accept(namePascalCase, {
+    uri: declaration.uri,
+    range: declaration.nameRange,
+    message: `${capitalize(kindWords[declaration.kind])} ${declaration.name} should be written in PascalCase: ${suggestion}.`,
+    data: { suggestion },
   });
 }
 
-export const namingRules: RuleSet = {
+/**
+ * How a name is written depends on the name alone: each document is checked on its own, and a
+ * document that did not change keeps its findings (validation/validate.ts).
+ */
+export const namingRules: RuleSet = documentRuleSet({
   concern: 'naming',
   summary: 'Names speak the ubiquitous language: domain events in the past tense, commands in the imperative, building blocks in PascalCase.',
   rules: [eventPastTense, commandImperative, namePascalCase],
-  check(model, accept) {
-    forEachNamedDeclaration(model, (declaration) => {
-      if (declaration.kind === 'event') checkEvent(declaration, accept);
-      else if (declaration.kind === 'command') checkCommand(declaration, accept);
-      // a name the parser could not read is empty (the syntax error says enough); one with a space was
-      // not written as a name (`stakeholders for Claims` names a block that has none)
-      if (!declaration.name || isPascalCase(declaration.name) || /\s/.test(declaration.name)) return;
-      const suggestion = toPascalCase(declaration.name);
-      if (!suggestion) return;
-      accept(namePascalCase, {
-        uri: declaration.uri,
-        range: declaration.nameRange,
-        message: `${capitalize(kindWords[declaration.kind])} ${declaration.name} should be written in PascalCase: ${suggestion}.`,
-        data: { suggestion },
-      });
-    });
+  checkDocument(document, accept) {
+    forEachNamedDeclaration(document, (declaration) => checkName(declaration, accept));
   },
-};
-
+});
