@@ -29,7 +29,7 @@ describe('ddd export --format cml', () => {
   service Value { map(type: String): Parcel }
 }`;
     const { lines, notes } = exportOf(ddd);
-    expect(lines).toEqual(expect.arrayContaining(['String ^type', '- @ParcelState ^state', 'String ^key', 'OPEN, ^X', 'Service ^Value {', '@Parcel ^map(String ^type);']));
+    expect(lines).toEqual(expect.arrayContaining(['String ^type', '- @ParcelState ^state', 'UUID ^key', 'OPEN, ^X', 'Service ^Value {', '@Parcel ^map(String ^type);']));
     expect(notes).toContain('1 × field typed Map<String, String> (a CML attribute holds a type or a collection of one)');
   });
 
@@ -168,5 +168,18 @@ story Half { as "Clerk" }`;
   it('writes a value cluster without a core value as core = UNDEFINED (CML needs the line; the import leaves it out)', () => {
     const { lines } = exportOf('values Register { cluster Openness { demonstrator "Open data" } }');
     expect(lines).toEqual(expect.arrayContaining(['ValueRegister Register {', 'ValueCluster Openness {', 'core = UNDEFINED', 'demonstrator = "Open data"']));
+  });
+
+  it("keeps a repository in its aggregate's root entity, or in another domain object when the aggregate has no root", () => {
+    const ddd = `context Shipping {
+  aggregate Handling {
+    event HandlingEvent { at: DateTime }
+  }
+  repository HandlingEventRepository for Handling { history(id: String): HandlingEvent }
+}`;
+    const { lines, notes } = exportOf(ddd);
+    const at = lines.indexOf('DomainEvent HandlingEvent {');
+    expect(lines.slice(at, at + 6)).toEqual(['DomainEvent HandlingEvent {', 'DateTime at', 'Repository HandlingEventRepository {', '@HandlingEvent history(String id);', '}', '}']);
+    expect(notes.filter((note) => note.includes('repository'))).toEqual([]);
   });
 });

@@ -11,7 +11,10 @@ const placeKeys = new Set(['range', 'nameRange', 'rootRange', 'arrowRange', 'tex
 function withoutPlaces(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutPlaces);
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !placeKeys.has(key)).map(([key, item]) => [key, withoutPlaces(item)]));
+  // keys sorted: the order properties were set in (the order lines were written) says nothing
+  const entries = Object.entries(value).filter(([key]) => !placeKeys.has(key));
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(entries.map(([key, item]) => [key, withoutPlaces(item)]));
 }
 
 export function modelFacts(model: DddModel): unknown {

@@ -2,7 +2,7 @@
  * The CML export of what a bounded context holds: its modules, its aggregates
  * (with owner, responsibilities, features, likelihood for change and qualities)
  * and their building blocks, its services, and its repositories (kept in their
- * aggregate's root entity, where CML keeps them). Building blocks declared
+ * aggregate's root entity, or another of its domain objects, where CML keeps them). Building blocks declared
  * outside any aggregate, module or application layer go into a `Module Shared`,
  * as CML keeps domain objects in aggregates and modules.
  */
@@ -20,12 +20,14 @@ interface BuildingBlocks {
   events: readonly DomainEvent[];
 }
 
-function buildingBlocks(out: CmlWriter, blocks: BuildingBlocks, repositoryOf: (entity: Entity) => Repository | undefined): void {
+type DomainObject = Entity | ValueObject | Command | DomainEvent;
+
+function buildingBlocks(out: CmlWriter, blocks: BuildingBlocks, repositoryOf: (holder: DomainObject) => Repository | undefined = () => undefined): void {
   for (const entity of blocks.entities) domainObjectBlock(out, entity, repositoryOf(entity));
-  for (const value of blocks.values) domainObjectBlock(out, value);
+  for (const value of blocks.values) domainObjectBlock(out, value, repositoryOf(value));
   for (const type of blocks.enums) enumBlock(out, type);
-  for (const command of blocks.commands) domainObjectBlock(out, command);
-  for (const event of blocks.events) domainObjectBlock(out, event);
+  for (const command of blocks.commands) domainObjectBlock(out, command, repositoryOf(command));
+  for (const event of blocks.events) domainObjectBlock(out, event, repositoryOf(event));
 }
 
 
@@ -46,19 +48,25 @@ function aggregateBlock(out: CmlWriter, aggregate: Aggregate, repository: Reposi
       const key = qualityStrings[note.keyword.text]?.cml;
       if (key) out.line(`${key} = ${cmlString(note.text)}`);
     }
-    buildingBlocks(out, aggregate, (entity) => (entity.root ? repository : undefined));
+    const holder = repositoryHolder(aggregate);
+    buildingBlocks(out, aggregate, (entity) => (entity === holder ? repository : undefined));
     for (const service of aggregate.services) serviceBlock(out, service);
   });
 }
 
-/** The repository of each aggregate that has a root entity to hold it (the first one; the others are noted). */
+/** The domain object that holds the aggregate's repository in CML: its root, or else its first entity, value object, command or event. */
+function repositoryHolder(aggregate: Aggregate): DomainObject | undefined {
+  return aggregate.entities.find((entity) => entity.root) ?? aggregate.entities[0] ?? aggregate.values[0] ?? aggregate.commands[0] ?? aggregate.events[0];
+}
+
+/** The repository of each aggregate that has an entity to hold it (the first one; the others are noted). */
 function repositoriesByAggregate(out: CmlWriter, context: BoundedContext): Map<Aggregate, Repository> {
   const repositories = new Map<Aggregate, Repository>();
   for (const repository of context.repositories) {
     const target = repository.aggregate?.target;
     const aggregate = target?.kind === 'aggregate' ? target : target?.kind === 'entity' ? target.aggregate : undefined;
-    if (aggregate && aggregate.entities.some((entity) => entity.root) && !repositories.has(aggregate)) repositories.set(aggregate, repository);
-    else out.notes.add('repository without an aggregate root to hold it (CML keeps a repository in its root entity)');
+    if (aggregate && repositoryHolder(aggregate) && !repositories.has(aggregate)) repositories.set(aggregate, repository);
+    else out.notes.add("repository without a domain object to hold it, or its aggregate's second (CML keeps one repository in a domain object of the aggregate)");
   }
   return repositories;
 }
@@ -96,10 +104,10 @@ export function contextMembers(out: CmlWriter, context: BoundedContext): void {
       if (module) {
         const members = inModule(context, module);
         for (const aggregate of members.aggregates) aggregateBlock(out, aggregate, repositories.get(aggregate));
-        buildingBlocks(out, members, () => undefined);
+        buildingBlocks(out, members);
         for (const service of members.services) serviceBlock(out, service);
       }
-      if (name === sharedModule) buildingBlocks(out, loose, () => undefined);
+      if (name === sharedModule) buildingBlocks(out, loose);
     });
   }
   for (const aggregate of loose.aggregates) aggregateBlock(out, aggregate, repositories.get(aggregate));
