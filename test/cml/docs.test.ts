@@ -25,4 +25,21 @@ describe('docs/context-mapper.md', () => {
       expect(result.dropped).toContainEqual({ line: Number(number), reason });
     }
   });
+
+  // docs/design/context-mapper-syntax.md once had `A Customer-Supplier B` as `A [S] -> B [C]`: in Context Mapper's
+  // grammar the customer (downstream) is named first, so it is `B [S] -> A [C]`. Every relationship spelling of
+  // both tables is imported here and must give the .ddd line the table says.
+  it.each(['context-mapper.md', 'design/context-mapper-syntax.md'])("%s: every relationship spelling in its CML table imports as the table says", (file) => {
+    const text = readFileSync(new URL(`../../docs/${file}`, import.meta.url), 'utf8');
+    const rows = [...text.matchAll(/^\| (`[^|]*`) \| `([^`]+)`.*\|$/gm)].filter(([, cml]) => /^`(A|B|\[)[ [,A-Z\]]/.test(cml!));
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    for (const [, cml, ddd] of rows) {
+      const expected = ddd!.replace(/ \{ … \}$/, '');
+      for (const [, spelling] of cml!.matchAll(/`([^`]+)`/g)) {
+        const result = importCml(`ContextMap { ${spelling!.replace(/ \{ … \}$/, '')} }\nBoundedContext A\nBoundedContext B`);
+        if (!result.ok) expect.fail(`${spelling}: ${result.problems[0]?.message}`);
+        expect(result.text.split('\n').map((line) => line.trim()), spelling).toContain(expected);
+      }
+    }
+  });
 });
