@@ -182,4 +182,45 @@ story Half { as "Clerk" }`;
     expect(lines.slice(at, at + 6)).toEqual(['DomainEvent HandlingEvent {', 'DateTime at', 'Repository HandlingEventRepository {', '@HandlingEvent history(String id);', '}', '}']);
     expect(notes.filter((note) => note.includes('repository'))).toEqual([]);
   });
+
+  it("writes a context's application layer: its commands, events and services, flows with actors and gateways, coordinations with their context named", () => {
+    const ddd = `context Fleet {
+  aggregate Vehicle {
+    root entity Vehicle { key vin: String }
+    lifecycle enum VehicleState { PARKED MOVING }
+  }
+  application Registration {
+    service FleetService { register(vin: String)  check(vin: String) }
+    command Register { vin: String }
+    event Registered { vin: String }
+    event Checked { vin: String }
+    event Refused { vin: String }
+    flow Onboarding {
+      command Register by "Fleet manager" delegates to Vehicle [-> PARKED] emits Registered
+      event Registered triggers operation check
+      operation check emits Checked X Refused
+      command Register
+    }
+    coordination Onboard {
+      FleetService.register
+      Fleet.FleetService.check
+    }
+  }
+}`;
+    const { lines, notes } = exportOf(ddd);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Application Registration {',
+        'CommandEvent Register {',
+        'DomainEvent Registered {',
+        'Service FleetService {',
+        'command Register [initiated by "Fleet manager"] delegates to Vehicle [-> PARKED] emits event Registered',
+        'event Registered triggers operation check',
+        'operation check emits event Checked X Refused',
+        'Fleet::FleetService::register;',
+        'Fleet::FleetService::check;',
+      ]),
+    );
+    expect(notes).toContain('1 × flow step that emits no event (a CML flow step ends with emits event)');
+  });
 });

@@ -94,6 +94,13 @@ describe('CML round trip', () => {
     }
   });
 
+  const tacticalFolder = join(here, '../fixtures/tactical');
+  it.each(readdirSync(tacticalFolder).filter((name) => name.endsWith('.ddd')))('tactical fixture %s (modules, lifecycles, application layers): .ddd → CML → .ddd → CML → .ddd, the two imports the same', (name) => {
+    const model = checkWorkspace([{ uri: 'file:///model.ddd', text: readFileSync(join(tacticalFolder, name), 'utf8') }]).model;
+    const { back } = roundTrip(model);
+    expect([...back.contexts.keys()]).toEqual([...model.contexts.keys()]);
+  });
+
   it('exports the example workspace as CML the parser accepts with no errors, imports it back and round-trips it', () => {
     const folder = join(here, '../../examples');
     const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ddd'));
