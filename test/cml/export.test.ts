@@ -117,6 +117,7 @@ contextmap Landscape {
       public park(vin: String): Vehicle throws NotMoving writes [MOVING -> PARKED X SCRAPPED]
       internal look(vin: String) reads
       check(vin: String) writes [PARKED -> MOVING O SCRAPPED]
+      find(vin: String?): Vehicle?
     }
   }
 }`;
@@ -128,12 +129,14 @@ contextmap Landscape {
         'public @Vehicle park(String vin) throws NotMoving : write [MOVING -> PARKED X SCRAPPED];',
         'void look(String vin) : read-only;',
         'void check(String vin) : write;',
+        '@Vehicle find(String vin);',
       ]),
     );
     expect(notes).toEqual(
       expect.arrayContaining([
         "1 × operation's visibility internal (CML has public, protected, private and package)",
         '1 × state transition to MOVING O SCRAPPED (a CML transition chooses one target: X)',
+        "2 × optional parameter or return type (CML's parameters and return types are not nullable)",
       ]),
     );
   });

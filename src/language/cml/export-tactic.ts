@@ -60,6 +60,7 @@ function complexType(type: TypeReference | undefined, notes: Notes): string {
   if (!type) return 'void';
   let base = type;
   if (base.name.text === 'Optional' && base.args.length === 1) base = base.args[0]!;
+  if (base !== type || type.optional) notes.add("optional parameter or return type (CML's parameters and return types are not nullable)");
   const simple = (t: TypeReference) => (isDomainObject(t) ? `@${objectName(t)}` : scalarType(t.name.text));
   if (base.args.length === 0) return simple(base);
   if (collections.has(base.name.text) && base.args.length === 1 && base.args[0]!.args.length === 0) return `${base.name.text}<${simple(base.args[0]!)}>`;
