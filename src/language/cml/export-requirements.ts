@@ -73,19 +73,24 @@ function stakeholdersBlock(out: CmlWriter, register: StakeholderRegister): void 
   });
 }
 
-function elicitations(out: CmlWriter, stakeholders: readonly ValueStakeholder[]): void {
+/** `declared`: the stakeholders and groups the model declares, by name (a value may name either: CML's AbstractStakeholder). */
+function elicitations(out: CmlWriter, stakeholders: readonly ValueStakeholder[], declared: ReadonlySet<string>): void {
   for (const entry of stakeholders) {
+    if (!declared.has(entry.stakeholder.text)) {
+      out.notes.add("value's stakeholder the model does not declare");
+      continue;
+    }
     if (entry.description !== undefined) out.notes.add("description of a value's stakeholder (CML has none)");
     out.block(`Stakeholder ${cmlName(entry.stakeholder.text)}`, () => attributeLines(out, entry.attributes, ['valueStakeholder.priority', 'valueStakeholder.impact']));
   }
 }
 
-function valueBlock(out: CmlWriter, value: ValueItem): void {
+function valueBlock(out: CmlWriter, value: ValueItem, declared: ReadonlySet<string>): void {
   if (value.description !== undefined) out.notes.add("value's description (CML has none)");
   out.block(`Value ${cmlName(value.name)}`, () => {
     if (value.core) out.line('isCore');
     for (const demonstrator of value.demonstrators) out.line(`demonstrator = ${cmlString(demonstrator)}`);
-    elicitations(out, value.stakeholders);
+    elicitations(out, value.stakeholders, declared);
   });
 }
 
@@ -96,7 +101,7 @@ function coreLine(cluster: ValueCluster): string {
   return `core = ${literal ?? cmlString(cluster.core.text)}`;
 }
 
-function valueRegisterBlock(out: CmlWriter, register: ValueRegister): void {
+function valueRegisterBlock(out: CmlWriter, register: ValueRegister, declared: ReadonlySet<string>): void {
   const notes = out.notes;
   if (register.description !== undefined) notes.add("value register's description (CML has none)");
   const context = register.context?.target?.kind === 'context' ? ` for ${cmlName(register.context.text)}` : '';
@@ -106,11 +111,11 @@ function valueRegisterBlock(out: CmlWriter, register: ValueRegister): void {
       out.open(`ValueCluster ${cmlName(cluster.name)}`);
       out.line(coreLine(cluster));
       for (const demonstrator of cluster.demonstrators) out.line(`demonstrator = ${cmlString(demonstrator)}`);
-      for (const value of cluster.values) valueBlock(out, value);
-      elicitations(out, cluster.stakeholders);
+      for (const value of cluster.values) valueBlock(out, value, declared);
+      elicitations(out, cluster.stakeholders, declared);
       out.close();
     }
-    for (const value of register.values) valueBlock(out, value);
+    for (const value of register.values) valueBlock(out, value, declared);
   });
 }
 
@@ -122,5 +127,8 @@ export function requirementsBlocks(out: CmlWriter, model: { requirements: readon
     else userStoryBlock(out, requirement);
   }
   for (const register of model.stakeholders) stakeholdersBlock(out, register);
-  for (const register of model.valueRegisters) valueRegisterBlock(out, register);
+  const declared = new Set(
+    model.stakeholders.flatMap((register) => [...register.stakeholders, ...register.groups.flatMap((group) => [group, ...group.stakeholders])]).map((stakeholder) => stakeholder.name),
+  );
+  for (const register of model.valueRegisters) valueRegisterBlock(out, register, declared);
 }
