@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { exportCml } from '../../src/language/cml/export-cml';
 import { parseCml } from '../../src/language/cml/parse';
 import { checkWorkspace } from '../../src/language/index';
+import { grammarOrderProblems } from './grammar-order';
 
 const modelOf = (ddd: string) => checkWorkspace([{ uri: 'file:///model.ddd', text: ddd }]).model;
 
@@ -16,6 +17,7 @@ function exportOf(ddd: string): { lines: string[]; notes: string[] } {
   const { text, notes } = exportCml(modelOf(ddd));
   const parsed = parseCml(text);
   if (!parsed.ok) expect.fail(`the exported CML does not parse: ${parsed.problems.map((p) => `${p.line}:${p.column}: ${p.message}`).join('; ')}\n${text}`);
+  expect(grammarOrderProblems(parsed.model)).toEqual([]);
   return { lines: text.split('\n').map((line) => line.trim()), notes };
 }
 
@@ -225,5 +227,28 @@ story Half { as "Clerk" }`;
       ]),
     );
     expect(notes).toContain('1 × flow step that emits no event (a CML flow step ends with emits event)');
+  });
+
+  it("holds exports to the order rules of Context Mapper's grammar that our reader does not enforce (the check finds a break)", () => {
+    const parsed = parseCml(`BoundedContext Claims {
+  Aggregate Claim
+  type = FEATURE
+  Service Checker
+  Aggregate Payout
+}
+Domain Insurance {
+  Subdomain ClaimsDomain {
+    Service Registry
+    Entity Policy
+  }
+}
+BoundedContext Payments`);
+    if (!parsed.ok) expect.fail('our reader accepts it');
+    expect(grammarOrderProblems(parsed.model)).toEqual([
+      'the BoundedContext parts are not written together',
+      'Claims: an attribute line after a member',
+      'Claims: its Aggregates are not written together',
+      'ClaimsDomain: an entity after a service',
+    ]);
   });
 });

@@ -4,7 +4,8 @@
  * same `ddd summary --format json`), for every CML fixture and every published
  * Context Mapper example the repository has (test/fixtures/context-mapper: .ddd
  * → CML → .ddd → CML → .ddd); what `ddd export --format cml` writes is accepted
- * by our CML parser, built from Context Mapper's grammar.
+ * by our CML parser, built from Context Mapper's grammar, and keeps the order
+ * rules of that grammar our parser does not enforce (grammar-order.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,6 +18,7 @@ import { checkWorkspace } from '../../src/language/index';
 import { elementCensus } from '../../src/language/model/element-census';
 import type { DddModel } from '../../src/language/model/model';
 import { cmlFixtureNames, cmlText } from './cml-fixtures';
+import { grammarOrderProblems } from './grammar-order';
 import { modelFacts } from './model-facts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -38,6 +40,7 @@ function exported(model: DddModel): { text: string; notes: string[] } {
   const result = exportCml(model);
   const parsed = parseCml(result.text);
   if (!parsed.ok) expect.fail(`the exported CML does not parse: ${parsed.problems.map((p) => `${p.line}:${p.column}: ${p.message}`).join('; ')}\n${result.text}`);
+  expect(grammarOrderProblems(parsed.model)).toEqual([]);
   return result;
 }
 
