@@ -23,7 +23,7 @@ export const cmlTypeToDdd: Readonly<Record<string, string>> = {
   Collection: 'List',
 };
 
-/** .ddd type → the CML type written for it on export (a name missing here is written as it is). */
+/** .ddd type → the CML type written for it on export (a name missing here, such as UUID, is written as it is: a Java type name for CML). */
 export const dddTypeToCml: Readonly<Record<string, string>> = {
   Int: 'int',
   Decimal: 'BigDecimal',
@@ -39,7 +39,6 @@ export const dddTypeToCml: Readonly<Record<string, string>> = {
   Json: 'String',
   Url: 'String',
   Email: 'String',
-  UUID: 'String',
   Duration: 'long',
 };
 
