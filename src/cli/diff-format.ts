@@ -137,9 +137,11 @@ export function formatGithub(diff: CliDiff): string {
   const lines: string[] = [];
   for (const change of diff.changes) {
     if (change.classification === 'safe') continue;
-    const place = change.new ?? change.old;
+    // a removed element has no line in the new version: the annotation goes on what held it there
+    const place = change.new ?? change.holder ?? change.old;
     if (!place) continue;
-    const message = [changeTitle(change), ...change.reasons, ...(change.affected.length ? [`affects ${change.affected.map((party) => `${party.kind} ${party.name} (${where(party.location)})`).join(', ')}`] : [])].join('\n');
+    const removedFrom = !change.new && change.holder && change.old ? [`it was declared at ${where(change.old)} in the old version`] : [];
+    const message = [changeTitle(change), ...change.reasons, ...removedFrom, ...(change.affected.length ? [`affects ${change.affected.map((party) => `${party.kind} ${party.name} (${where(party.location)})`).join(', ')}`] : [])].join('\n');
     lines.push(
       formatAnnotation({
         file: place.file ?? place.repositoryPath ?? place.display,
