@@ -4,7 +4,7 @@
  * first applies the safe quick fixes to the files (fix.ts).
  */
 import { MAX_FIX_ROUNDS } from '../language/fixes/index';
-import { checkWorkspace, type CheckResult } from '../language/index';
+import { checkWorkspace, type CheckResult, type ValidationOptions } from '../language/index';
 import { UsageError, exitCodes, type CliCommand, type Output } from './command';
 import { collectDddFiles, type DddFile } from './files';
 import { fixFiles, type CliFix, type FixOutcome } from './fix';
@@ -19,10 +19,10 @@ export interface CheckedInputs {
 }
 
 /** Reads the inputs, reports path problems on stderr, and checks the files as one workspace. */
-export function checkInputs(inputs: readonly string[], cwd: string, out: Output): CheckedInputs {
+export function checkInputs(inputs: readonly string[], cwd: string, out: Output, options: ValidationOptions = {}): CheckedInputs {
   const { files, problems } = collectDddFiles(inputs, cwd);
   for (const problem of problems) out.stderr(`ddd: ${problem}\n`);
-  const result = checkWorkspace(files.map((file) => ({ uri: file.uri, text: file.text })));
+  const result = checkWorkspace(files.map((file) => ({ uri: file.uri, text: file.text })), options);
   return { files, problems, result, findings: findingsOf(result, files) };
 }
 
@@ -101,7 +101,10 @@ export const checkCommand: CliCommand = {
     const withHints = options['hints'] === true;
     const color = options['no-color'] ? false : options['color'] ? true : out.color;
 
-    const checked: CheckedInputs & { fixes?: FixOutcome } = options['fix'] === true ? fixInputs(args, cwd, out, format, color) : checkInputs(args, cwd, out);
+    const checked: CheckedInputs & { fixes?: FixOutcome } = options['fix'] === true
+        ? fixInputs(args, cwd, out, format, color)
+        : // hints not shown are not looked for: nor do they fill a file's cap of findings
+          checkInputs(args, cwd, out, withHints ? {} : { least: 'info' });
     const { files, problems, findings, fixes } = checked;
     const shown = findings.filter((finding) => {
       if (finding.severity === 'hint' && !withHints) return false;

@@ -5,7 +5,7 @@
 import type { Diagnostic } from './diagnostics';
 import { buildModel, type DddModel } from './model/model';
 import { parseDocument, type ParsedDocument } from './syntax/parse-document';
-import { validateModel } from './validation/validate';
+import { validateModel, type ValidationOptions } from './validation/validate';
 
 export interface SourceFile {
   uri: string;
@@ -18,16 +18,16 @@ export interface CheckResult {
 }
 
 /** Parses, links and validates a whole workspace. */
-export function checkWorkspace(files: readonly SourceFile[]): CheckResult {
+export function checkWorkspace(files: readonly SourceFile[], options: ValidationOptions = {}): CheckResult {
   const documents = files.map((file) => parseDocument(file.uri, file.text));
-  return checkDocuments(documents);
+  return checkDocuments(documents, options);
 }
 
 /** Links and validates documents that are already parsed (the server re-parses only what changed). */
-export function checkDocuments(documents: ParsedDocument[]): CheckResult {
+export function checkDocuments(documents: ParsedDocument[], options: ValidationOptions = {}): CheckResult {
   const model = buildModel(documents);
-  return { model, diagnostics: validateModel(model) };
+  return { model, diagnostics: validateModel(model, undefined, options) };
 }
 
 export { buildModel, parseDocument, validateModel };
-export type { DddModel, Diagnostic, ParsedDocument };
+export type { DddModel, Diagnostic, ParsedDocument, ValidationOptions };

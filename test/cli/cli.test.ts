@@ -163,6 +163,18 @@ describe('ddd check', () => {
     expect(withHints.lines.filter((line) => / hint /.test(line))).toHaveLength(hintCount);
   });
 
+  it('leaves hints out before a file\'s cap of findings: a file of 600 lower-case names has nothing to say without --hints', async () => {
+    const names = Array.from({ length: 600 }, (_, i) => `  value amount_${i} { cents: Int }`).join('\n');
+    const folder = workspace({ 'values.ddd': `context Values {\n${names}\n}\n` });
+    const plain = await dddHere(['check'], folder);
+    expect(plain.status).toBe(0);
+    // no "more findings in this file are not shown" warning made of hints nobody asked to see
+    expect(plain.lines).toEqual(['1 file, 0 errors, 0 warnings, 0 infos']);
+    const withHints = await dddHere(['check', '--hints'], folder);
+    expect(withHints.lines.filter((line) => / hint name-pascal-case /.test(line))).toHaveLength(500);
+    expect(withHints.lines).toContainEqual(expect.stringMatching(/warning too-many-findings 100 more findings in this file are not shown/));
+  });
+
   it('--max-warnings fails the check when there are more warnings', async () => {
     const folder = workspace({
       'sales.ddd': `context Sales {

@@ -7,6 +7,7 @@ import { ruleSets } from '../../src/language/validation/rule-sets';
 import { DOCUMENTS_PER_STEP, documentCheckWork, MAX_FINDINGS_PER_FILE, startValidation, validateModel } from '../../src/language/validation/validate';
 import { Workspace } from '../../src/server/workspace';
 import { breachCheckWork } from '../../src/language/simulation/diagnostics';
+import { namingRules } from '../../src/language/validation/rules/naming';
 import { readWorkspace } from '../helpers';
 
 const fixtureFolders = ['test/fixtures/validation', 'test/fixtures/sagas', 'test/fixtures/simulation', 'test/fixtures/diagrams', 'examples'];
@@ -47,6 +48,22 @@ describe('validation a step at a time', () => {
     expect(steps).toBe(stepsPerValidation);
     expect(findings).toEqual(validateModel(modelOf(files)));
     expect(findings).toEqual(oracle(files));
+  });
+
+  it('with hints left out (ddd check without --hints), finds every other finding, and words no hint', () => {
+    for (const folder of fixtureFolders) {
+      const files = readWorkspace(folder);
+      expect(validateModel(modelOf(files), ruleSets, { least: 'info' })).toEqual(validateModel(modelOf(files)).filter((finding) => finding.severity !== 'hint'));
+    }
+    // the naming rules ask before wording a hint: a lower-case name gets one only when hints are wanted
+    const document = parseDocument('file:///lower.ddd', 'context lower_case {\n  event order_placed\n}\n');
+    const codes = (wants: boolean) => {
+      const found: string[] = [];
+      namingRules.checkDocument!(document, Object.assign((rule: { code: string }) => void found.push(rule.code), { wants: (rule: { severity: string }) => wants || rule.severity !== 'hint' }));
+      return found;
+    };
+    expect(codes(true)).toEqual(['name-pascal-case', 'name-pascal-case']);
+    expect(codes(false)).toEqual([]);
   });
 
   it('gives a paste of 40 copies (over the per-file cap) the same capped findings whether sliced or in one go', () => {

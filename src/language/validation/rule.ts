@@ -27,7 +27,14 @@ export interface Finding {
   data?: Record<string, unknown>;
 }
 
-export type Accept = (rule: Rule, finding: Finding) => void;
+export type Accept = ((rule: Rule, finding: Finding) => void) & {
+  /**
+   * Whether the findings of `rule` are wanted (undefined: every rule's are). A rule whose findings
+   * take work to word (a suggested name) may skip that work when they are not: `ddd check` shows no
+   * hints unless asked.
+   */
+  wants?(rule: Rule): boolean;
+};
 
 /** The rules of one concern (naming, aggregates, context maps, …) and the check that applies them. */
 export interface RuleSet {

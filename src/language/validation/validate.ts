@@ -5,10 +5,10 @@
  * However big a file, it gets at most MAX_FINDINGS_PER_FILE findings: the most
  * severe, then the first, and one that says how many more there are.
  */
-import { compareDiagnostics, severityRank, type Diagnostic } from '../diagnostics';
+import { compareDiagnostics, severityRank, type Diagnostic, type Severity } from '../diagnostics';
 import type { DddModel } from '../model/model';
 import type { ParsedDocument } from '../syntax/parse-document';
-import { toDiagnostic, type RuleSet } from './rule';
+import { toDiagnostic, type Accept, type Rule, type RuleSet } from './rule';
 import { ruleSets } from './rule-sets';
 
 /** The most findings one file gets (docs/limits.md); the rest are counted in one more finding. */
@@ -75,9 +75,22 @@ function stepsOf(model: DddModel, sets: readonly RuleSet[]): ValidationStep[] {
   return steps;
 }
 
-export function startValidation(model: DddModel, sets: readonly RuleSet[] = ruleSets): ModelValidation {
+export interface ValidationOptions {
+  /**
+   * The least severe findings wanted: `info` leaves hints out, and the rules skip the work of
+   * wording them (`ddd check` without `--hints`). Default: every finding. Syntax errors are always kept.
+   */
+  least?: Severity;
+}
+
+export function startValidation(model: DddModel, sets: readonly RuleSet[] = ruleSets, options: ValidationOptions = {}): ModelValidation {
   const diagnostics: Diagnostic[] = [];
   for (const document of model.documents) diagnostics.push(...document.diagnostics);
+  const least = options.least === undefined ? undefined : severityRank[options.least];
+  const wants = (rule: Rule) => least === undefined || severityRank[rule.severity] <= least;
+  const accept: Accept = Object.assign((rule: Rule, finding: Parameters<Accept>[1]) => {
+    if (wants(rule)) diagnostics.push(toDiagnostic(rule, finding));
+  }, least === undefined ? {} : { wants });
   const steps = stepsOf(model, sets);
   /** Sets that threw: their remaining steps are skipped, as in one go. */
   const failed = new Set<RuleSet>();
@@ -91,9 +104,12 @@ export function startValidation(model: DddModel, sets: readonly RuleSet[] = rule
       if (step && !failed.has(step.set)) {
         const { set } = step;
         try {
-          if (step.documents) for (const document of step.documents) diagnostics.push(...findingsOf(set, set.checkDocument!, document));
-          else if (set.checkDocument) set.checkModel?.(model, (rule, finding) => diagnostics.push(toDiagnostic(rule, finding)));
-          else set.check(model, (rule, finding) => diagnostics.push(toDiagnostic(rule, finding)));
+          if (step.documents) {
+            // the findings kept with each parsed document are all of them: with fewer wanted, checked afresh
+            if (least === undefined) for (const document of step.documents) diagnostics.push(...findingsOf(set, set.checkDocument!, document));
+            else for (const document of step.documents) set.checkDocument!(document, accept);
+          } else if (set.checkDocument) set.checkModel?.(model, accept);
+          else set.check(model, accept);
         } catch (error) {
           // one broken rule set must not hide the findings of the others
           failed.add(set);
@@ -119,8 +135,8 @@ export function startValidation(model: DddModel, sets: readonly RuleSet[] = rule
 }
 
 /** Every finding of a model in one go (the CLI's path): the steps of `startValidation`, run back to back. */
-export function validateModel(model: DddModel, sets: readonly RuleSet[] = ruleSets): Diagnostic[] {
-  const validation = startValidation(model, sets);
+export function validateModel(model: DddModel, sets: readonly RuleSet[] = ruleSets, options: ValidationOptions = {}): Diagnostic[] {
+  const validation = startValidation(model, sets, options);
   while (!validation.step());
   return validation.findings();
 }

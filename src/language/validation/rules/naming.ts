@@ -112,6 +112,7 @@ type NamedDeclaration = Declaration | ContextDeclaration;
 function checkName(declaration: NamedDeclaration, accept: Accept): void {
   if (declaration.kind === 'event') checkEvent(declaration, accept);
   else if (declaration.kind === 'command') checkCommand(declaration, accept);
+  if (accept.wants?.(namePascalCase) === false) return;
   // a name the parser could not read is empty (the syntax error says enough); one with a space was
   // not written as a name (`stakeholders for Claims` names a block that has none)
   if (!declaration.name || isPascalCase(declaration.name) || /\s/.test(declaration.name)) return;
