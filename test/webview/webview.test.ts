@@ -420,7 +420,7 @@ describe.skipIf(!browserFound)(`the webview in Chromium (${chromiumPath.path ?? 
           break;
         }
         case 'ddd/explore':
-          await target.send({ type: 'exploration', result: handlers['ddd/explore'](request.params) });
+          await target.send({ type: 'exploration', result: await handlers['ddd/explore'](request.params) });
           break;
         case 'ddd/bulk':
           await target.send({ type: 'bulk', result: await handlers['ddd/bulk'](request.params) });
@@ -526,7 +526,7 @@ describe.skipIf(!browserFound)(`the webview in Chromium (${chromiumPath.path ?? 
       await press('Explore all failures');
       await panel.page.locator('.ddd-results table').waitFor();
       const rows = await panel.page.locator('.ddd-results tbody tr').count();
-      expect(rows).toBe((handlers['ddd/explore']({ saga: 'OrderSaga' }) as { outcomes: unknown[] }).outcomes.length);
+      expect(rows).toBe((await handlers['ddd/explore']({ saga: 'OrderSaga' })).outcomes.length);
       await panel.screenshot('simulator-explore-dark');
       await panel.page.locator('.ddd-results tbody tr', { hasText: 'FAILED' }).first().locator('vscode-button', { hasText: 'Replay' }).click();
       await current('FAILED').waitFor();

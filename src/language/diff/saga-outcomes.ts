@@ -8,7 +8,7 @@
  */
 import type { Saga } from '../model/elements';
 import { isTooLargeToAnalyse, sagaSize } from '../sagas/saga-size';
-import { exploreChoreography } from '../simulation/choreographed';
+import { exploreChoreography } from '../simulation/choreography-explore';
 import { exploreOrchestration } from '../simulation/explore';
 import type { SagaOutcomeChange } from './types';
 

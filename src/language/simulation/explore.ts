@@ -13,10 +13,11 @@
  * played untraced; each distinct outcome is played once more with tracing on
  * for its example.
  */
-import { compileSaga } from './compile';
+import { compileSaga, type CompiledSaga } from './compile';
 import { defaultMaxRetries, END, Orchestrator, resendRisk, STEP_DONE, STEP_FAILED, T_COMP, T_END, T_STEP } from './engine';
 import { simulateOrchestration, type SagaSource } from './orchestrated';
 import type { Breach, CrashPoint, Exploration, Fault, OutcomeSummary, Risk, RunResult } from './types';
+import { StepMeter, type ExplorationCoverage, type SlicedExploration, type WorkBudget } from './work-budget';
 
 export interface ExploreOptions {
   maxRetries?: number;
@@ -54,6 +55,8 @@ interface Scenario {
 interface Bucket {
   count: number;
   scenario: Scenario;
+  /** Commands the example run sends (it is played again, traced, for the result). */
+  steps: number;
   /** Reached by a run in which every command eventually succeeds (not only when one never does). */
   ordinary: boolean;
 }
@@ -104,110 +107,280 @@ export function breachKey(breach: Breach): string {
   return `${breach.kind}:${breach.step ?? ''}`;
 }
 
-/** Explores every failure point and every crash point of an orchestrated saga and lists the distinct outcomes. */
-export function exploreOrchestration(source: SagaSource, options: ExploreOptions = {}): Exploration {
-  const saga = compileSaga(source);
-  const n = saga.n;
-  const maxRetries = options.maxRetries ?? defaultMaxRetries;
-  const depth = Math.max(0, options.depth ?? (n <= (options.pairLimit ?? 12) ? 2 : 1));
-  const crashDepth = options.crashDepth ?? (n <= 30 ? 1 : 0);
-  const base = new Orchestrator(saga, { maxRetries });
-  const crashed = new Orchestrator(saga, { maxRetries });
-  const buckets = new Map<number, Bucket>();
-  const riskCounts = new Int32Array(2 * n);
-  const points = new Int32Array(3 * Math.max(1, depth));
-  let runs = 0;
-  let crashRuns = 0;
+/** The commands of a run from its last failure point on, 4 numbers each (target, step, attempt, journal position): the next failure points. */
+interface Frame {
+  actions: number[];
+  next: number;
+}
 
-  const snapshot = (k: number): number[] => Array.from(points.subarray(0, 3 * k));
-  const breachesOnly = options.breachesOnly ?? false;
+/**
+ * The exploration of an orchestrated saga, a run at a time: `advance` plays runs
+ * until a slice of simulated steps (or the budget) is spent, `result` lists the
+ * outcomes seen so far. The runs are played in the same order as in one go, so a
+ * whole exploration gives the same outcomes however it is sliced.
+ */
+export class OrchestrationExplorer implements SlicedExploration {
+  private readonly saga: CompiledSaga;
+  private readonly n: number;
+  private readonly maxRetries: number;
+  private readonly depth: number;
+  private readonly crashDepth: number;
+  private readonly breachesOnly: boolean;
+  private readonly permanentRuns: boolean;
+  private readonly base: Orchestrator;
+  private readonly crashed: Orchestrator;
+  private readonly buckets = new Map<number, Bucket>();
+  private readonly riskCounts: Int32Array;
+  private readonly points: Int32Array;
+  private readonly meter: StepMeter;
+  private runs = 0;
+  private crashRuns = 0;
+  /** The failure points still to try, one frame per level (the recursion of a depth-first walk, made explicit). */
+  private readonly stack: Frame[] = [];
+  /** The crash runs of the run in `base`, under way: the journal position and whether the crash comes before its entry. */
+  private crashing: { k: number; position: number; before: number; length: number } | undefined;
+  /** Where the runs with a command that never succeeds stand: the failing command's step, then the step failure `f` and compensation `j`. */
+  private permanentCursor = { i: 0, f: 0, j: -1 };
+  private phase: 'start' | 'tree' | 'permanent' | 'done' = 'start';
+  /** Paths known so far (played and to play), and runs still to play that may find more. */
+  private known = 1;
+  private open = 1;
+
+  constructor(source: SagaSource, options: ExploreOptions = {}, budget: WorkBudget = {}) {
+    this.saga = compileSaga(source);
+    const n = (this.n = this.saga.n);
+    this.maxRetries = options.maxRetries ?? defaultMaxRetries;
+    this.depth = Math.max(0, options.depth ?? (n <= (options.pairLimit ?? 12) ? 2 : 1));
+    this.crashDepth = options.crashDepth ?? (n <= 30 ? 1 : 0);
+    this.breachesOnly = options.breachesOnly ?? false;
+    this.permanentRuns = options.permanent ?? true;
+    this.base = new Orchestrator(this.saga, { maxRetries: this.maxRetries });
+    this.crashed = new Orchestrator(this.saga, { maxRetries: this.maxRetries });
+    this.riskCounts = new Int32Array(2 * n);
+    this.points = new Int32Array(3 * Math.max(1, this.depth));
+    this.meter = new StepMeter(budget);
+    if (this.permanentRuns) this.known += this.permanentTotal();
+  }
+
+  /** How many runs with a command that never succeeds there are: each step, and each compensation after each step failure that makes it run. */
+  private permanentTotal(): number {
+    let total = this.n;
+    let compensable = 0;
+    for (let f = 0; f < this.n; f++) {
+      if (!this.saga.retry[f]) total += compensable;
+      if (this.saga.compensationState[f]! >= 0) compensable++;
+    }
+    return total;
+  }
+
+  private snapshot(k: number): number[] {
+    return Array.from(this.points.subarray(0, 3 * k));
+  }
+
   /** Counts a run under its outcome; `breaches`: whether the run breaks a guarantee (only those count with `breachesOnly`). */
-  const record = (code: number, breaches: boolean, scenario: () => Scenario, ordinary = true) => {
-    if (breachesOnly && !breaches) return;
-    const bucket = buckets.get(code);
+  private record(code: number, breaches: boolean, steps: number, scenario: () => Scenario, ordinary = true): void {
+    if (this.breachesOnly && !breaches) return;
+    const bucket = this.buckets.get(code);
     if (bucket) {
       bucket.count++;
       // an ordinary run's scenario is the better example: it needs no command that never succeeds
-      if (ordinary && !bucket.ordinary) Object.assign(bucket, { ordinary: true, scenario: scenario() });
-    } else buckets.set(code, { count: 1, scenario: scenario(), ordinary });
-  };
-  const configure = (machine: Orchestrator, k: number) => {
-    machine.clearFaults();
-    for (let i = 0; i < k; i++) machine.addFault(points[3 * i]!, points[3 * i + 1]!, points[3 * i + 2]!, points[3 * i + 2]!);
-  };
-
-  const crashAll = (k: number, scenario: () => Scenario) => {
-    configure(crashed, k);
-    const length = base.journalLength;
-    for (let position = 0; position < length; position++) {
-      const type = base.entryType(position);
-      const target = type === END ? T_END : type === STEP_DONE || type === STEP_FAILED ? T_STEP : T_COMP;
-      const step = type === END ? 0 : base.entryStep(position);
-      const attempt = type === END ? 0 : base.entryAttempt(position);
-      for (let before = 0; before < 2; before++) {
-        crashed.clearCrashes();
-        crashed.addCrash(target, step, attempt, before === 1);
-        crashed.reset();
-        crashed.run();
-        crashRuns++;
-        for (let r = 0; r < 2 * n; r++) riskCounts[r]! += crashed.resendRisk[r]!;
-        const same = crashed.sameOutcome(base);
-        // a diverging resume gets its own outcome, keyed apart from the others (and is a breach)
-        const code = same ? crashed.outcomeCode() : -2 - crashed.outcomeCode();
-        record(code, !same || crashed.hasBreach(), () => ({ ...scenario(), crash: { target, step, attempt, before: before === 1 } }));
+      if (ordinary && !bucket.ordinary) {
+        this.meter.reserve(steps - bucket.steps);
+        Object.assign(bucket, { ordinary: true, scenario: scenario(), steps });
       }
-    }
-  };
-
-  const visit = (k: number, from: number) => {
-    configure(base, k);
-    base.clearCrashes();
-    base.reset();
-    base.run();
-    runs++;
-    record(base.outcomeCode(), base.hasBreach(), () => ({ points: snapshot(k) }));
-    if (k <= crashDepth) crashAll(k, () => ({ points: snapshot(k) }));
-    if (k >= depth) return;
-    // the commands of this run, from the last failure point on (the recursion reuses `base`)
-    const length = base.journalLength;
-    const actions: number[] = [];
-    for (let position = from; position < length; position++) {
-      const type = base.entryType(position);
-      if (type === END) continue;
-      actions.push(type === STEP_DONE || type === STEP_FAILED ? T_STEP : T_COMP, base.entryStep(position), base.entryAttempt(position), position);
-    }
-    for (let a = 0; a < actions.length; a += 4) {
-      points[3 * k] = actions[a]!;
-      points[3 * k + 1] = actions[a + 1]!;
-      points[3 * k + 2] = actions[a + 2]!;
-      visit(k + 1, actions[a + 3]! + 1);
-    }
-  };
-  visit(0, 0);
-
-  if (options.permanent ?? true) {
-    const permanent = (target: number, step: number, prefix: number[]) => {
-      base.clearFaults();
-      base.clearCrashes();
-      for (let i = 0; i < prefix.length; i += 3) base.addFault(prefix[i]!, prefix[i + 1]!, prefix[i + 2]!, prefix[i + 2]!);
-      base.addFault(target, step, 1, 0x3fffffff);
-      base.reset();
-      base.run();
-      runs++;
-      record(base.outcomeCode(), base.hasBreach(), () => ({ points: prefix, permanent: { target, step } }), false);
-    };
-    for (let i = 0; i < n; i++) permanent(T_STEP, i, []);
-    // a compensation failing for good, after each step failure that makes it run
-    for (let f = 0; f < n; f++) {
-      if (saga.retry[f]) continue;
-      for (let j = f - 1; j >= 0; j--) if (saga.compensationState[j]! >= 0) permanent(T_COMP, j, [T_STEP, f, 1]);
+    } else {
+      // the example is played again for the result: its steps count against the budget now
+      this.meter.reserve(steps);
+      this.buckets.set(code, { count: 1, scenario: scenario(), ordinary, steps });
     }
   }
 
+  private configure(machine: Orchestrator, k: number): void {
+    machine.clearFaults();
+    for (let i = 0; i < k; i++) machine.addFault(this.points[3 * i]!, this.points[3 * i + 1]!, this.points[3 * i + 2]!, this.points[3 * i + 2]!);
+  }
+
+  /** Plays the run with the first `k` failure points, whose last failed at journal position `from - 1`. */
+  private visit(k: number, from: number): void {
+    const base = this.base;
+    this.configure(base, k);
+    base.clearCrashes();
+    base.reset();
+    base.run();
+    this.runs++;
+    this.meter.spend(base.commandsSent);
+    if (k < this.depth || k <= this.crashDepth) this.open--;
+    this.record(base.outcomeCode(), base.hasBreach(), base.commandsSent, () => ({ points: this.snapshot(k) }));
+    if (k < this.depth) {
+      // the commands of this run, from the last failure point on: each fails in a run of its own (which reuses `base`)
+      const length = base.journalLength;
+      const actions: number[] = [];
+      for (let position = from; position < length; position++) {
+        const type = base.entryType(position);
+        if (type === END) continue;
+        actions.push(type === STEP_DONE || type === STEP_FAILED ? T_STEP : T_COMP, base.entryStep(position), base.entryAttempt(position), position);
+      }
+      const children = actions.length / 4;
+      this.known += children;
+      if (k + 1 < this.depth || k + 1 <= this.crashDepth) this.open += children;
+      this.stack.push({ actions, next: 0 });
+    }
+    if (k <= this.crashDepth) {
+      this.crashing = { k, position: 0, before: 0, length: base.journalLength };
+      this.known += 2 * base.journalLength;
+    }
+  }
+
+  /** One crash run of the run in `base`: a crash before or after one journal entry, resumed from the journal. */
+  private crashNext(): void {
+    const crashing = this.crashing!;
+    const { base, crashed } = this;
+    const { k, position } = crashing;
+    const before = crashing.before;
+    this.configure(crashed, k);
+    const type = base.entryType(position);
+    const target = type === END ? T_END : type === STEP_DONE || type === STEP_FAILED ? T_STEP : T_COMP;
+    const step = type === END ? 0 : base.entryStep(position);
+    const attempt = type === END ? 0 : base.entryAttempt(position);
+    crashed.clearCrashes();
+    crashed.addCrash(target, step, attempt, before === 1);
+    crashed.reset();
+    crashed.run();
+    this.crashRuns++;
+    this.meter.spend(crashed.commandsSent);
+    for (let r = 0; r < 2 * this.n; r++) this.riskCounts[r]! += crashed.resendRisk[r]!;
+    const same = crashed.sameOutcome(base);
+    // a diverging resume gets its own outcome, keyed apart from the others (and is a breach)
+    const code = same ? crashed.outcomeCode() : -2 - crashed.outcomeCode();
+    this.record(code, !same || crashed.hasBreach(), crashed.commandsSent, () => ({ points: this.snapshot(k), crash: { target, step, attempt, before: before === 1 } }));
+    if (++crashing.before === 2) {
+      crashing.before = 0;
+      if (++crashing.position === crashing.length) this.crashing = undefined;
+    }
+  }
+
+  /** One run with a command failing on every attempt (after `prefix`, a step failure that makes a compensation run). */
+  private permanent(target: number, step: number, prefix: number[]): void {
+    const base = this.base;
+    base.clearFaults();
+    base.clearCrashes();
+    for (let i = 0; i < prefix.length; i += 3) base.addFault(prefix[i]!, prefix[i + 1]!, prefix[i + 2]!, prefix[i + 2]!);
+    base.addFault(target, step, 1, 0x3fffffff);
+    base.reset();
+    base.run();
+    this.runs++;
+    this.meter.spend(base.commandsSent);
+    this.record(base.outcomeCode(), base.hasBreach(), base.commandsSent, () => ({ points: prefix, permanent: { target, step } }), false);
+  }
+
+  /** The next run with a command that never succeeds; false when there is none left. */
+  private permanentNext(): boolean {
+    const cursor = this.permanentCursor;
+    if (cursor.i < this.n) {
+      this.permanent(T_STEP, cursor.i++, []);
+      return true;
+    }
+    // a compensation failing for good, after each step failure that makes it run
+    const { retry, compensationState } = this.saga;
+    for (;;) {
+      while (cursor.j >= 0 && compensationState[cursor.j]! < 0) cursor.j--;
+      if (cursor.j >= 0) {
+        this.permanent(T_COMP, cursor.j--, [T_STEP, cursor.f, 1]);
+        return true;
+      }
+      // the next step failure that makes compensations run (a retried step never fails for good here)
+      cursor.f++;
+      while (cursor.f < this.n && retry[cursor.f]) cursor.f++;
+      if (cursor.f >= this.n) return false;
+      cursor.j = cursor.f - 1;
+    }
+  }
+
+  /** Plays the next run; false when every path has been played. */
+  private playNext(): boolean {
+    if (this.phase === 'start') {
+      this.phase = 'tree';
+      this.visit(0, 0);
+      return true;
+    }
+    if (this.phase === 'tree') {
+      if (this.crashing) {
+        this.crashNext();
+        return true;
+      }
+      while (this.stack.length) {
+        const k = this.stack.length - 1;
+        const frame = this.stack[k]!;
+        if (frame.next >= frame.actions.length) {
+          this.stack.pop();
+          continue;
+        }
+        const a = frame.next;
+        frame.next += 4;
+        this.points[3 * k] = frame.actions[a]!;
+        this.points[3 * k + 1] = frame.actions[a + 1]!;
+        this.points[3 * k + 2] = frame.actions[a + 2]!;
+        this.visit(k + 1, frame.actions[a + 3]! + 1);
+        return true;
+      }
+      this.phase = this.permanentRuns ? 'permanent' : 'done';
+    }
+    if (this.phase === 'permanent') {
+      if (this.permanentNext()) return true;
+      this.phase = 'done';
+    }
+    return false;
+  }
+
+  advance(steps = Infinity): boolean {
+    const until = this.meter.spent + steps;
+    while (this.phase !== 'done') {
+      if (this.meter.exhausted) return true;
+      if (this.meter.spent >= until) return false;
+      if (!this.playNext()) return true;
+    }
+    return true;
+  }
+
+  coverage(): ExplorationCoverage {
+    const paths = this.runs + this.crashRuns;
+    return this.meter.coverage(paths, this.known, this.open === 0, this.phase === 'done');
+  }
+
+  /** The outcomes of the runs played so far, each with an example run played once more (traced unless `traces` is false). */
+  result(traces = true): Exploration {
+    return explorationOf(this.saga, this.maxRetries, this.depth, traces, {
+      buckets: this.buckets,
+      riskCounts: this.riskCounts,
+      runs: this.runs,
+      crashRuns: this.crashRuns,
+      coverage: this.coverage(),
+    });
+  }
+}
+
+/** Explores every failure point and every crash point of an orchestrated saga (as far as `budget` reaches) and lists the distinct outcomes. */
+export function exploreOrchestration(source: SagaSource, options: ExploreOptions = {}, budget: WorkBudget = {}): Exploration {
+  const explorer = new OrchestrationExplorer(source, options, budget);
+  explorer.advance();
+  return explorer.result(options.traces ?? true);
+}
+
+interface Walked {
+  buckets: Map<number, Bucket>;
+  riskCounts: Int32Array;
+  runs: number;
+  crashRuns: number;
+  coverage: ExplorationCoverage;
+}
+
+function explorationOf(saga: CompiledSaga, maxRetries: number, depth: number, traces: boolean, walked: Walked): Exploration {
+  const { buckets, riskCounts, runs, crashRuns } = walked;
+  const n = saga.n;
   // one traced example per outcome
   const outcomes: OutcomeSummary[] = [];
   for (const bucket of buckets.values()) {
-    const example = simulateOrchestration(saga, { maxRetries, faults: faultsOf(bucket.scenario), crashes: crashesOf(bucket.scenario) }, options.traces ?? true);
+    const example = simulateOrchestration(saga, { maxRetries, faults: faultsOf(bucket.scenario), crashes: crashesOf(bucket.scenario) }, traces);
     const outcome = summaryOf(example, bucket.count);
     if (!bucket.ordinary) outcome.onlyIfNeverSucceeds = true;
     outcomes.push(outcome);
@@ -252,5 +425,6 @@ export function exploreOrchestration(source: SagaSource, options: ExploreOptions
     neverSucceeds: [...neverSucceeds.values()],
     risks,
     ok: breaches.size === 0,
+    coverage: walked.coverage,
   };
 }
