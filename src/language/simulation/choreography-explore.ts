@@ -63,10 +63,10 @@ export class ChoreographyExplorer implements SlicedExploration {
   }
 
   advance(steps = Infinity): boolean {
-    const until = this.meter.spent + steps;
+    const until = this.meter.total + steps;
     while (this.played < this.scenarios.length) {
       if (this.meter.exhausted) return true;
-      if (this.meter.spent >= until) return false;
+      if (this.meter.total >= until) return false;
       const scenario = this.scenarios[this.played++]!;
       const run = simulateChoreography(this.choreography, scenario);
       // a run's work: its deliveries, and a turn per reaction (the board it sets up and the checks at its end)

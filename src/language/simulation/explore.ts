@@ -333,10 +333,10 @@ export class OrchestrationExplorer implements SlicedExploration {
   }
 
   advance(steps = Infinity): boolean {
-    const until = this.meter.spent + steps;
+    const until = this.meter.total + steps;
     while (this.phase !== 'done') {
       if (this.meter.exhausted) return true;
-      if (this.meter.spent >= until) return false;
+      if (this.meter.total >= until) return false;
       if (!this.playNext()) return true;
     }
     return true;

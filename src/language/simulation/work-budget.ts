@@ -73,8 +73,13 @@ export class StepMeter {
     this.limit = budget.steps === undefined ? Infinity : Math.max(0, budget.steps);
   }
 
+  /** Every step counted: spent, and set aside. */
+  get total(): number {
+    return this.spent + this.reserved;
+  }
+
   get exhausted(): boolean {
-    return this.spent + this.reserved >= this.limit;
+    return this.total >= this.limit;
   }
 
   reserve(steps: number): void {
@@ -87,7 +92,7 @@ export class StepMeter {
   }
 
   coverage(paths: number, totalPaths: number, totalExact: boolean, complete: boolean): ExplorationCoverage {
-    const coverage: ExplorationCoverage = { complete, paths, totalPaths: Math.max(paths, totalPaths), totalExact: complete || totalExact, steps: this.spent + this.reserved };
+    const coverage: ExplorationCoverage = { complete, paths, totalPaths: Math.max(paths, totalPaths), totalExact: complete || totalExact, steps: this.total };
     if (this.budget.steps !== undefined) coverage.budget = this.budget.steps;
     return coverage;
   }
