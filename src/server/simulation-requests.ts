@@ -14,7 +14,6 @@ import {
   bulkOptions,
   bulkResult,
   bulkSummary,
-  coverageText,
   DEFAULT_EXPLORE_STEPS,
   findStreams,
   replayOf,
@@ -24,6 +23,7 @@ import {
   type SimulationRun,
 } from '../language/simulation/index';
 import { limits, type BulkParams, type BulkResult, type ExploreParams, type ExploreResult, type ReplayParams, type ReplayResult, type SimulateParams } from '../protocol/index';
+import { coverageText } from '../protocol/coverage-words';
 import { toRange } from './convert';
 import { nextTurn } from './next-turn';
 

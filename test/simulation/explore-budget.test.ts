@@ -8,7 +8,6 @@ import { bigChoreography, bigSaga } from '../../src/bench/scale-workspaces';
 import { checkWorkspace } from '../../src/language/index';
 import {
   ChoreographyExplorer,
-  coverageText,
   DEFAULT_EXPLORE_STEPS,
   exploreChoreography,
   exploreOrchestration,
@@ -17,6 +16,7 @@ import {
   type Exploration,
 } from '../../src/language/simulation/index';
 import type { Saga } from '../../src/language/model/elements';
+import { coverageText } from '../../src/protocol/coverage-words';
 import { check, fixture } from '../helpers';
 import { exampleSaga, exampleWorkspace, fixtures, generatedSaga, sagaOf } from './load';
 

@@ -16,7 +16,7 @@ export { compileSaga, type CompiledSaga } from './compile';
 export { simulateOrchestration, OrchestratedSimulation, type NextAction, type SagaSource, type SimulationSnapshot } from './orchestrated';
 export { exploreOrchestration, OrchestrationExplorer, outcomeKey, type ExploreOptions } from './explore';
 export { ChoreographyExplorer, exploreChoreography, type ChoreographyExploration, type ChoreographyExploreOptions, type ChoreographyOutcome } from './choreography-explore';
-export { coverageText, DEFAULT_EXPLORE_STEPS, type ExplorationCoverage, type SlicedExploration, type WorkBudget } from './work-budget';
+export { DEFAULT_EXPLORE_STEPS, type ExplorationCoverage, type SlicedExploration, type WorkBudget } from './work-budget';
 export { bulkSimulate, bulkCounts, startBulk, bulkResult, BulkCounter, type BulkOptions, type BulkCounts } from './bulk';
 export {
   ChoreographySimulation,

@@ -54,13 +54,6 @@ export interface SlicedExploration {
   coverage(): ExplorationCoverage;
 }
 
-/** "explored 1,200 of 45,451 paths (budget reached)", or "explored all 312 paths". */
-export function coverageText(coverage: ExplorationCoverage): string {
-  const count = (value: number) => value.toLocaleString('en-US');
-  if (coverage.complete) return `explored all ${count(coverage.paths)} path${coverage.paths === 1 ? '' : 's'}`;
-  return `explored ${count(coverage.paths)} of ${coverage.totalExact ? '' : 'at least '}${count(coverage.totalPaths)} paths (budget reached)`;
-}
-
 /** Keeps count of the steps spent against a budget. */
 export class StepMeter {
   /** Steps of the runs played. */
