@@ -81,6 +81,16 @@ describe('a saga of a business process', () => {
     }
   });
 
+  it('is complete when the budget is exactly what the whole exploration spends, and not with half of it', () => {
+    for (const saga of orchestrated()) {
+      const whole = exploreOrchestration(saga);
+      const exact = exploreOrchestration(saga, {}, { steps: whole.coverage.steps });
+      expect(exact.coverage, saga.name).toEqual({ ...whole.coverage, budget: whole.coverage.steps });
+      expect(outcomesOf(exact)).toEqual(outcomesOf(whole));
+      if (whole.coverage.paths > 1) expect(exploreOrchestration(saga, {}, { steps: Math.floor(whole.coverage.steps / 2) }).coverage.complete, saga.name).toBe(false);
+    }
+  });
+
   it('counts a lower bound when combinations of failures are still to be found, and never more paths than there are', () => {
     for (const saga of orchestrated()) {
       const whole = exploreOrchestration(saga).coverage.paths;

@@ -344,7 +344,9 @@ export class OrchestrationExplorer implements SlicedExploration {
 
   coverage(): ExplorationCoverage {
     const paths = this.runs + this.crashRuns;
-    return this.meter.coverage(paths, this.known, this.open === 0, this.phase === 'done');
+    // every path played: complete, even when the budget ran out on the last one (before the walk found nothing was left)
+    const complete = this.phase === 'done' || (this.open === 0 && paths === this.known);
+    return this.meter.coverage(paths, this.known, this.open === 0, complete);
   }
 
   /** The outcomes of the runs played so far, each with an example run played once more (traced unless `traces` is false). */
