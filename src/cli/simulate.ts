@@ -12,6 +12,8 @@
  *       "saga": SimSaga | ChoreographyInfo,        // src/language/simulation/types.ts, choreographed.ts
  *       "path"?: string,                           // mode run: `STARTED → … → COMPLETED`
  *       "result": RunResult | Exploration | BulkResult | ChoreographyRunResult | ChoreographyExploration,
+ *                                                  // an exploration's `coverage` says whether it explored every path
+ *                                                  // (--explore-budget); past it, its examples have no timeline
  *       "ok": boolean                              // no guarantee breached (exit code 0)
  *     }
  *
@@ -26,7 +28,7 @@ import {
   compileSaga,
   DEFAULT_EXPLORE_STEPS,
   exploreChoreography,
-  exploreOrchestration,
+  OrchestrationExplorer,
   pathText,
   reactionLabel,
   simulateChoreography,
@@ -509,7 +511,11 @@ export const simulateCommand: CliCommand = {
 
     if (explore) {
       if (faults.length || crashes.length || runs !== undefined || rates.length) throw new UsageError('--explore tries every failure and crash point itself: leave out --fail, --crash-…, --runs and --fail-rate');
-      const exploration = exploreOrchestration(compiled, maxRetries === undefined ? {} : { maxRetries }, budget);
+      const explorer = new OrchestrationExplorer(compiled, maxRetries === undefined ? {} : { maxRetries }, budget);
+      explorer.advance();
+      // a partial exploration is of a big saga, whose traced runs grow with the square of its steps (each event lists what is held):
+      // its examples keep their journal (the text reads their paths from it) and leave out the timeline
+      const exploration = explorer.result(explorer.coverage().complete);
       return emit({ version: 1, command: 'simulate', mode: 'explore', saga: compiled.info, result: exploration, ok: exploration.ok }, () => renderExploration(compiled, exploration, color));
     }
     if (runs !== undefined) {
