@@ -248,7 +248,8 @@ async function main(): Promise<void> {
         // most of it is building the saga's failure paths before the first run, which grows with the square of its steps
         budgetMs: 15_000,
         ...(explored.memoryMb !== undefined ? { memoryMb: explored.memoryMb, budgetMb: 1_200 } : {}),
-        oversize: explored.status !== 0 || !coverage || explored.stdout.length > 5_000_000,
+        // the JSON grows with the budget (each outcome's example counts against it), about 40 bytes a step
+        oversize: explored.status !== 0 || !coverage || explored.stdout.length > 20_000_000,
         note: coverage
           ? `explored ${thousands(coverage.paths)} of ${thousands(coverage.totalPaths)} paths in ${thousands(coverage.steps)} simulated steps (exit ${explored.status}, ${thousands(explored.stdout.length)} bytes of JSON)`
           : `no exploration in the output (exit ${explored.status})`,
