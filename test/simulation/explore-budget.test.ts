@@ -91,6 +91,11 @@ describe('a saga of a business process', () => {
     }
   });
 
+  it('knows the paths of an exploration of the happy path alone (depth 0, no crashes) before it plays them', () => {
+    const { coverage } = exploreOrchestration(exampleSaga('OrderSaga'), { depth: 0, crashDepth: -1, permanent: false }, { steps: 0 });
+    expect(coverage).toMatchObject({ complete: false, paths: 0, totalPaths: 1, totalExact: true });
+  });
+
   it('counts a lower bound when combinations of failures are still to be found, and never more paths than there are', () => {
     for (const saga of orchestrated()) {
       const whole = exploreOrchestration(saga).coverage.paths;

@@ -89,7 +89,7 @@ export class OrchestrationExplorer implements SlicedExploration {
   private phase: 'start' | 'tree' | 'permanent' | 'done' = 'start';
   /** Paths known so far (played and to play), and runs still to play that may find more. */
   private known = 1;
-  private open = 1;
+  private open: number;
 
   constructor(source: SagaSource, options: ExploreOptions = {}, budget: WorkBudget = {}) {
     this.saga = compileSaga(source);
@@ -104,6 +104,8 @@ export class OrchestrationExplorer implements SlicedExploration {
     this.riskCounts = new Int32Array(2 * n);
     this.points = new Int32Array(3 * Math.max(1, this.depth));
     this.meter = new StepMeter(budget);
+    // the happy path finds more paths unless it is the only one (depth 0, no crashes)
+    this.open = this.depth > 0 || this.crashDepth >= 0 ? 1 : 0;
     if (this.permanentRuns) this.known += this.permanentTotal();
   }
 
