@@ -7,6 +7,7 @@
  *
  *   node --expose-gc dist/soak.js [--small] [--files 2000] [--copies 300] [--edits 3000]
  *     [--saga-steps 3000] [--reactions 2000] [--contexts 2000]
+ * (--saga-steps: the saga checked, exported and explored within the default work budget)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -58,7 +59,7 @@ function writeFiles(files: readonly ScaleFile[]): string {
 }
 
 /** `node dist/cli.js <args>` in its own process: wall time and peak memory (GNU time, when installed). */
-function cliRun(cli: string, args: readonly string[]): { ms: number; memoryMb?: number; status: number | null } {
+function cliRun(cli: string, args: readonly string[]): { ms: number; memoryMb?: number; status: number | null; stdout: string } {
   const gnuTime = existsSync('/usr/bin/time');
   const started = performance.now();
   const run = gnuTime
@@ -66,7 +67,7 @@ function cliRun(cli: string, args: readonly string[]): { ms: number; memoryMb?: 
     : spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const elapsed = performance.now() - started;
   const peak = /peak-kb (\d+)/.exec(run.stderr ?? '');
-  return { ms: elapsed, status: run.status, ...(peak ? { memoryMb: Number(peak[1]) / 1024 } : {}) };
+  return { ms: elapsed, status: run.status, stdout: run.stdout ?? '', ...(peak ? { memoryMb: Number(peak[1]) / 1024 } : {}) };
 }
 
 /**
@@ -225,6 +226,36 @@ async function main(): Promise<void> {
       } finally {
         rmSync(root, { recursive: true, force: true });
       }
+    }
+  }
+
+  // 5. a big saga explored through the built CLI within the default work budget: it stops there and says how far it got
+  if (existsSync(cli)) {
+    const steps = option('--saga-steps', size.sagaSteps);
+    const root = mkdtempSync(join(tmpdir(), 'ddd-soak-'));
+    try {
+      writeFileSync(join(root, 'model.ddd'), bigSaga(steps));
+      const explored = cliRun(cli, ['simulate', root, '--saga', 'Big', '--explore', '--format', 'json']);
+      let coverage: { complete: boolean; paths: number; totalPaths: number; steps: number } | undefined;
+      try {
+        coverage = (JSON.parse(explored.stdout) as { result: { coverage?: typeof coverage } }).result.coverage;
+      } catch {
+        coverage = undefined;
+      }
+      rows.push({
+        measure: `ddd simulate --explore: a ${thousands(steps)}-step saga within the default budget (built CLI)`,
+        ms: explored.ms,
+        // most of it is building the saga's failure paths before the first run, which grows with the square of its steps
+        budgetMs: 15_000,
+        ...(explored.memoryMb !== undefined ? { memoryMb: explored.memoryMb, budgetMb: 1_200 } : {}),
+        // the JSON grows with the budget (each outcome's example counts against it), about 40 bytes a step
+        oversize: explored.status !== 0 || !coverage || explored.stdout.length > 20_000_000,
+        note: coverage
+          ? `explored ${thousands(coverage.paths)} of ${thousands(coverage.totalPaths)} paths in ${thousands(coverage.steps)} simulated steps (exit ${explored.status}, ${thousands(explored.stdout.length)} bytes of JSON)`
+          : `no exploration in the output (exit ${explored.status})`,
+      });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
     }
   }
 

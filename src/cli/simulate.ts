@@ -12,6 +12,8 @@
  *       "saga": SimSaga | ChoreographyInfo,        // src/language/simulation/types.ts, choreographed.ts
  *       "path"?: string,                           // mode run: `STARTED → … → COMPLETED`
  *       "result": RunResult | Exploration | BulkResult | ChoreographyRunResult | ChoreographyExploration,
+ *                                                  // an exploration's `coverage` says whether it explored every path
+ *                                                  // (--explore-budget); past it, its examples have no timeline
  *       "ok": boolean                              // no guarantee breached (exit code 0)
  *     }
  *
@@ -24,8 +26,9 @@ import {
   bulkSimulate,
   choreographyInfo,
   compileSaga,
+  DEFAULT_EXPLORE_STEPS,
   exploreChoreography,
-  exploreOrchestration,
+  OrchestrationExplorer,
   pathText,
   reactionLabel,
   simulateChoreography,
@@ -38,12 +41,14 @@ import {
   type CompiledSaga,
   type CrashPoint,
   type Exploration,
+  type ExplorationCoverage,
   type Fault,
   type RunResult,
   type SimSaga,
   type TimelineEvent,
 } from '../language/simulation/index';
 import { breachSummary, breachTitle } from '../protocol/breach-words';
+import { budgetHint, coverageText } from '../protocol/coverage-words';
 import { limits } from '../protocol/requests';
 import { checkInputs } from './check';
 import { exitCodes, UsageError, type CliCommand, type Invocation } from './command';
@@ -228,13 +233,21 @@ function renderRun(saga: CompiledSaga, result: RunResult, color: boolean): strin
   return lines.join('\n') + '\n';
 }
 
+/** A line that says how far an exploration got when its budget ran out (none when it was complete). */
+function coverageLines(coverage: ExplorationCoverage, color: boolean): string[] {
+  if (coverage.complete) return [];
+  const text = coverageText(coverage);
+  const raise = `raise it with --explore-budget (at most ${limits.exploreSteps.toLocaleString('en-US')})`;
+  return ['', paint(`! ${text[0]!.toUpperCase()}${text.slice(1)}. ${budgetHint(coverage, raise)}`, '33', color)];
+}
+
 function renderExploration(saga: CompiledSaga, exploration: Exploration, color: boolean): string {
   const lines: string[] = [heading(saga)];
   lines.push(
     `Explored ${plural(exploration.runs, 'run')} (the happy path and every ${exploration.depth === 2 ? 'single and double' : exploration.depth === 1 ? 'single' : ''} failure point) and ${plural(exploration.crashRuns, 'crash run')} (a crash before and after every journal entry, resumed from the journal).`,
-    '',
-    'Outcomes:',
   );
+  const partial = !exploration.coverage.complete;
+  lines.push(...coverageLines(exploration.coverage, color), '', 'Outcomes:');
   for (const outcome of exploration.outcomes) {
     const end = outcome.end === 'completed' ? 'COMPLETED' : outcome.end === 'failed' ? 'FAILED' : 'STUCK';
     const injected = describeFaults(saga, outcome.example.faults, outcome.example.crashes) || 'no fault';
@@ -260,9 +273,10 @@ function renderExploration(saga: CompiledSaga, exploration: Exploration, color: 
     lines.push('', 'Risks (commands sent again after a crash to participants that are not idempotent):');
     for (const { risk, count } of exploration.risks) lines.push(paint(`  ! ${risk.command}, in ${plural(count, 'crash run')}: ${risk.message}`, '33', color));
   }
+  const every = partial ? 'every run explored' : 'every run';
   const good = exploration.neverSucceeds.length
-    ? 'Every guarantee holds in every run where each command eventually succeeds (the stuck runs above need a command that never does).'
-    : 'Every guarantee holds in every run.';
+    ? `Every guarantee holds in ${every} where each command eventually succeeds (the stuck runs above need a command that never does).`
+    : `Every guarantee holds in ${every}.`;
   lines.push('', verdictLine(exploration, color, good, `${exploration.breaches.length} guarantee breach${exploration.breaches.length === 1 ? '' : 'es'} found.`));
   return lines.join('\n') + '\n';
 }
@@ -337,7 +351,8 @@ function renderChoreography(saga: Saga, run: ChoreographyRunResult, options: Cho
 function renderChoreographyExploration(saga: Saga, exploration: ChoreographyExploration, color: boolean): string {
   const reactions = choreographyOf(saga).reactions;
   const lines = [`Saga ${saga.name} (choreographed), ${reactions.length} reactions`];
-  lines.push(`Explored ${exploration.runs} runs: every reaction failing (and pairs), every event delivered twice, each in several seeded delivery orders.`, '', 'Outcomes:');
+  lines.push(`Explored ${plural(exploration.runs, 'run')}: every reaction failing (and pairs), every event delivered twice, each in several seeded delivery orders.`);
+  lines.push(...coverageLines(exploration.coverage, color), '', 'Outcomes:');
   for (const outcome of exploration.outcomes) {
     const injected: string[] = [];
     for (const index of outcome.scenario.failReactions ?? []) injected.push(`${reactionLabel(reactions[index]!)} fails`);
@@ -347,7 +362,7 @@ function renderChoreographyExploration(saga: Saga, exploration: ChoreographyExpl
     if (injected.length) lines.push(`         e.g. ${injected.join('; ')}`);
     for (const breach of outcome.breaches) lines.push(paint(`         ✗ ${breachTitle(breach)}: ${breach.message}`, '31', color));
   }
-  lines.push('', verdictLine(exploration, color, 'Every guarantee holds in every run.', 'Some runs breach a guarantee.'));
+  lines.push('', verdictLine(exploration, color, `Every guarantee holds in ${exploration.coverage.complete ? 'every run' : 'every run explored'}.`, 'Some runs breach a guarantee.'));
   return lines.join('\n') + '\n';
 }
 
@@ -377,7 +392,8 @@ export const simulateCommand: CliCommand = {
     '',
     'Orchestrated sagas: one run with --fail, --fail-compensation, --crash-after, --crash-before-journal (steps by command',
     'name or number; `Step:3` fails 3 times, `Step:always` every time); --explore for every single failure point (and every',
-    'pair, up to 12 steps) and a crash at every point; --runs N --seed S --fail-rate Step=P,… for N seeded runs.',
+    'pair, up to 12 steps) and a crash at every point, within --explore-budget simulated steps (past them it says how far it got);',
+    '--runs N --seed S --fail-rate Step=P,… for N seeded runs.',
     'Choreographed sagas: --fail REACTION (number, Participant, or Participant:Event), --duplicate EVENT, --delay EVENT,',
     '--reorder (seeded by --seed), --duplicate-rate P; --explore for every failure and duplicate in several orders.',
     'Lists can be repeated or comma-separated.',
@@ -391,6 +407,11 @@ export const simulateCommand: CliCommand = {
     'crash-after': { type: 'string', multiple: true, value: '<step>', description: 'the orchestrator crashes after writing the journal entry of this step, and resumes' },
     'crash-before-journal': { type: 'string', multiple: true, value: '<step>', description: 'the orchestrator crashes after this step but before its journal entry (the step is sent again)' },
     explore: { type: 'boolean', description: 'every failure point, pairs of them for small sagas, and every crash point' },
+    'explore-budget': {
+      type: 'string',
+      value: '<steps>',
+      description: `--explore: simulated steps to spend at most (default ${DEFAULT_EXPLORE_STEPS.toLocaleString('en-US')}); past them it lists the outcomes seen and says how far it got`,
+    },
     runs: { type: 'string', value: '<n>', description: 'bulk mode: n seeded runs with --fail-rate' },
     seed: { type: 'string', value: '<s>', description: 'the seed of bulk runs and of reordering (default 1)' },
     'fail-rate': { type: 'string', multiple: true, value: '<step=p>', description: 'the probability that an attempt of the step fails (0.1 or 10%; a bare p: every step)' },
@@ -416,6 +437,9 @@ export const simulateCommand: CliCommand = {
     if (errors) out.stderr(`ddd: note: the workspace has ${errors} error${errors === 1 ? '' : 's'} (run ddd check); simulating what could be read\n`);
     const color = out.color;
     const explore = options['explore'] === true;
+    const budgetSteps = integerOption(options, 'explore-budget', 1, { value: limits.exploreSteps, what: 'simulated steps', hint: 'split the saga, one per stage of the business process' });
+    if (budgetSteps !== undefined && !explore) throw new UsageError('--explore-budget bounds --explore: add --explore, or leave it out');
+    const budget = { steps: budgetSteps ?? DEFAULT_EXPLORE_STEPS };
     const seedText = stringOption(options, 'seed');
     let seed: number | undefined;
     if (seedText !== undefined) {
@@ -434,7 +458,7 @@ export const simulateCommand: CliCommand = {
       if (misplaced) throw new UsageError(`--${misplaced} is for orchestrated sagas; ${saga.name} is choreographed`);
       const choreography = choreographyOf(saga);
       if (explore) {
-        const exploration = exploreChoreography(choreography);
+        const exploration = exploreChoreography(choreography, {}, budget);
         return emit({ version: 1, command: 'simulate', mode: 'choreography-explore', saga: choreographyInfo(choreography), result: exploration, ok: exploration.ok }, () =>
           renderChoreographyExploration(saga, exploration, color),
         );
@@ -487,7 +511,11 @@ export const simulateCommand: CliCommand = {
 
     if (explore) {
       if (faults.length || crashes.length || runs !== undefined || rates.length) throw new UsageError('--explore tries every failure and crash point itself: leave out --fail, --crash-…, --runs and --fail-rate');
-      const exploration = exploreOrchestration(compiled, maxRetries === undefined ? {} : { maxRetries });
+      const explorer = new OrchestrationExplorer(compiled, maxRetries === undefined ? {} : { maxRetries }, budget);
+      explorer.advance();
+      // a partial exploration is of a big saga, whose traced runs grow with the square of its steps (each event lists what is held):
+      // its examples keep their journal (the text reads their paths from it) and leave out the timeline
+      const exploration = explorer.result(explorer.coverage().complete);
       return emit({ version: 1, command: 'simulate', mode: 'explore', saga: compiled.info, result: exploration, ok: exploration.ok }, () => renderExploration(compiled, exploration, color));
     }
     if (runs !== undefined) {

@@ -69,4 +69,6 @@ export const limits = {
   maxRetries: 100,
   /** Failures combined per explored run. */
   depth: 3,
+  /** Simulated steps an exploration may spend at most (its `budget`; the default is the core's DEFAULT_EXPLORE_STEPS). */
+  exploreSteps: 5_000_000,
 } as const;

@@ -49,6 +49,7 @@ import type {
   Verdict,
 } from '../language/simulation/types';
 import type { BulkRequest } from '../language/simulation/session-outcomes';
+import type { ExplorationCoverage } from '../language/simulation/work-budget';
 import type { DiagramResult } from './diagrams';
 import type { SourceRange } from './source';
 
@@ -70,6 +71,7 @@ export type {
   EmitEvent,
   EndEvent,
   EndKind,
+  ExplorationCoverage,
   Fault,
   HeldResource,
   JournalEntry,
@@ -131,6 +133,11 @@ export interface ExploreParams {
   maxRetries?: number;
   /** Failures combined per run at most (orchestrated; default 2 for small sagas). */
   depth?: number;
+  /**
+   * Simulated steps to spend at most (commands sent, or deliveries, over every run played): past it the
+   * answer lists the outcomes seen so far and its `coverage` says how far it got. Default 250,000, at most `limits.exploreSteps`.
+   */
+  budget?: number;
 }
 
 /** How long the server took, in milliseconds. */

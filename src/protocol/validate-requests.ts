@@ -40,7 +40,12 @@ const checks: { [M in DddRequestMethod]: Check<DddRequestParams<M>> } = {
     choreography: optional(injections),
     steps: optional(integer(0, limits.steps)),
   }) as Check<SimulateParams>,
-  'ddd/explore': object({ saga: name, maxRetries: optional(integer(0, limits.maxRetries)), depth: optional(integer(1, limits.depth)) }) as Check<ExploreParams>,
+  'ddd/explore': object({
+    saga: name,
+    maxRetries: optional(integer(0, limits.maxRetries)),
+    depth: optional(integer(1, limits.depth)),
+    budget: optional(integer(1, limits.exploreSteps)),
+  }) as Check<ExploreParams>,
   'ddd/bulk': object({
     saga: name,
     runs: integer(1, limits.runs),

@@ -34,8 +34,8 @@ export interface CustomRequestSource {
   diagnostics?(): readonly Diagnostic[];
 }
 
-/** What a handler answers: at once, or (ddd/bulk, which works a slice at a time) later. */
-export type HandlerAnswer<M extends DddRequestMethod> = M extends 'ddd/bulk' ? Promise<DddRequestResult<M>> : DddRequestResult<M>;
+/** What a handler answers: at once, or (ddd/bulk and ddd/explore, which work a slice at a time) later. */
+export type HandlerAnswer<M extends DddRequestMethod> = M extends 'ddd/bulk' | 'ddd/explore' ? Promise<DddRequestResult<M>> : DddRequestResult<M>;
 
 export type CustomRequestHandlers = { [M in DddRequestMethod]: (params: DddRequestParams<M>, token?: CancellationToken) => HandlerAnswer<M> };
 

@@ -9,19 +9,21 @@ import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver'
 import { findView, isViewProblem } from '../language/diagrams/views';
 import type { DddModel } from '../language/index';
 import type { Saga } from '../language/model/elements';
-import { isTooLargeToAnalyse, tooLargeToAnalyse } from '../language/sagas/saga-size';
+import { sagaSize } from '../language/sagas/saga-size';
 import {
   bulkOptions,
   bulkResult,
   bulkSummary,
-  explorationSummary,
+  DEFAULT_EXPLORE_STEPS,
   findStreams,
   replayOf,
   SimulationSessions,
   startBulk,
+  startExploration,
   type SimulationRun,
 } from '../language/simulation/index';
 import { limits, type BulkParams, type BulkResult, type ExploreParams, type ExploreResult, type ReplayParams, type ReplayResult, type SimulateParams } from '../protocol/index';
+import { coverageText } from '../protocol/coverage-words';
 import { toRange } from './convert';
 import { nextTurn } from './next-turn';
 
@@ -51,29 +53,53 @@ export function simulationRun(model: DddModel, params: SimulateParams, cache: Si
 }
 
 /**
- * Every failure and crash point of a saga. A request cancelled before it runs
- * explores nothing; one cancelled while it ran is answered RequestCancelled (the
- * panel asked for another meanwhile), not with a summary nobody waits for. A saga
- * past the size whose failure paths are checked is not explored: its failure
- * paths grow with the square of its steps (600 steps ran the server out of
- * memory), so the answer says why instead.
+ * Sagas past this size are not explored in the editor: before its first run, an
+ * exploration builds the saga's state machine, whose failure paths grow with the
+ * square of its steps (1,000 steps: about a second and 200 MB; 3,000: five
+ * seconds and 1.5 GB), and that is one piece of work the budget cannot slice.
+ * `ddd simulate --explore` takes them, within its own budget.
  */
-export function explore(model: DddModel, params: ExploreParams, cancelled: () => boolean = () => false): ExploreResult {
+export const MAX_EXPLORED_SAGA_SIZE = 1_000;
+
+/** Simulated steps per slice of an exploration (a few milliseconds of work), after which the server answers whatever else is waiting. */
+export const EXPLORE_SLICE = 20_000;
+
+/**
+ * Every failure and crash point of a saga, within a budget of simulated steps
+ * (`budget`, default DEFAULT_EXPLORE_STEPS), a slice at a time: between slices
+ * the server answers hovers, completions and edits, and a cancelled request
+ * stops at the next slice (RequestCancelled: the panel asked for another
+ * meanwhile), not with a summary nobody waits for. Past the budget the answer
+ * lists the outcomes seen so far and its `coverage` says how many paths were
+ * explored of how many. A request cancelled before it runs explores nothing.
+ */
+export async function explore(model: DddModel, params: ExploreParams, cancelled: () => boolean = () => false): Promise<ExploreResult> {
   if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'ddd/explore was cancelled before it ran.');
   const saga = sagaNamed(model, params.saga);
-  if (isTooLargeToAnalyse(saga)) throw invalid(`${tooLargeToAnalyse(saga)} Its exploration is not run in the editor either.`);
+  if (sagaSize(saga) > MAX_EXPLORED_SAGA_SIZE) {
+    const parts = saga.style === 'choreographed' ? 'reactions' : 'steps';
+    throw invalid(
+      `${saga.name} has ${sagaSize(saga).toLocaleString('en-US')} ${parts}, more than the ${MAX_EXPLORED_SAGA_SIZE.toLocaleString('en-US')} explored in the editor ` +
+        `(building its failure paths alone grows with the square of the ${parts}). Split it into sagas, one per stage of the business process; ` +
+        `\`ddd simulate --saga ${saga.name} --explore\` still explores it, within its budget.`,
+    );
+  }
   const started = performance.now();
-  const options: Parameters<typeof explorationSummary>[1] = {};
+  const options: Parameters<typeof startExploration>[1] = {};
   if (params.maxRetries !== undefined) options.maxRetries = params.maxRetries;
   if (params.depth !== undefined) options.depth = params.depth;
   explorationWork.explored++;
-  const summary = explorationSummary(saga, options);
-  if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, `ddd/explore of ${saga.name} was cancelled.`);
-  return { ...summary, ms: Math.round(performance.now() - started) };
+  const exploration = startExploration(saga, options, { steps: params.budget ?? DEFAULT_EXPLORE_STEPS });
+  while (!exploration.advance(EXPLORE_SLICE)) {
+    explorationWork.slices++;
+    await new Promise<void>((resolve) => nextTurn(resolve));
+    if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, `ddd/explore of ${saga.name} was cancelled: ${coverageText(exploration.coverage())}.`);
+  }
+  return { ...exploration.summary(), ms: Math.round(performance.now() - started) };
 }
 
-/** How many explorations ran (tests: a cancelled request explores nothing). */
-export const explorationWork = { explored: 0 };
+/** How many explorations ran (tests: a cancelled request explores nothing), and how many slices they took (a long one gives way between them). */
+export const explorationWork = { explored: 0, slices: 0 };
 
 /** Runs per slice of a bulk request: about 30 ms of work, after which the server answers whatever else is waiting. */
 const BULK_SLICE = 100_000;

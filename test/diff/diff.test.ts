@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diffModels, type ModelChange, type ModelDiff } from '../../src/language/diff/index';
+import { exploreOrchestration } from '../../src/language/simulation/explore';
 import { diffCases, fixtureModel } from './fixtures';
 
 function diffOf(name: string, options = {}): ModelDiff {
@@ -201,6 +202,15 @@ describe('saga outcomes (the simulator on both versions)', () => {
   it('past the work budget the saga is not explored, and the diff says why', () => {
     const saga = diffOf('compensation-removed', { exploreBudget: 3 }).changes.find((change) => change.kind === 'saga')!;
     expect(saga.outcomes).toEqual({ explored: false, reason: expect.stringContaining('work budget'), appeared: [], disappeared: [] });
+  });
+
+  it('the budget is counted in simulated steps and shared: enough for the old version\'s exploration leaves the new one unexplored, and the reason says how far it got', () => {
+    const name = diffOf('compensation-removed').changes.find((change) => change.kind === 'saga')!.name;
+    const old = fixtureModel('compensation-removed', 'old').sagas.find((saga) => saga.name === name)!;
+    const steps = exploreOrchestration(old, { traces: false, permanent: false }).coverage.steps;
+    const saga = diffOf('compensation-removed', { exploreBudget: steps }).changes.find((change) => change.kind === 'saga')!;
+    expect(saga.outcomes).toEqual({ explored: false, reason: expect.stringMatching(/^past the work budget of the diff \(0 of [\d,]+ paths explored/), appeared: [], disappeared: [] });
+    expect(diffOf('compensation-removed', { exploreBudget: 10 * steps }).changes.find((change) => change.kind === 'saga')!.outcomes!.explored).toBe(true);
   });
 
   it('without exploration, the step change alone', () => {

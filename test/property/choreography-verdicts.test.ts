@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/language/diagnostics';
 import type { Saga } from '../../src/language/model/elements';
 import { choreographyOf, runChoreography } from '../../src/language/sagas/choreography';
-import { exploreChoreography, simulateChoreography } from '../../src/language/simulation/choreographed';
+import { exploreChoreography } from '../../src/language/simulation/choreography-explore';
+import { simulateChoreography } from '../../src/language/simulation/choreographed';
 import { checkText, choreographedSagaText, corpusWorkspaces } from './sagas';
 
 /** At most 2^8 combinations of failing reactions per saga. */

@@ -12,6 +12,7 @@ describe('checkRequestParams', () => {
     expect(checkRequestParams('ddd/simulate', { saga: 'S', faults: [{ target: 'step', step: 1 }], crashes: [{ target: 'start', when: 'after-journal' }], steps: 3, maxRetries: 2 }).ok).toBe(true);
     expect(checkRequestParams('ddd/simulate', { saga: 'S', choreography: { failReactions: [1], duplicate: ['E'], reorder: true, seed: 2 } }).ok).toBe(true);
     expect(checkRequestParams('ddd/explore', { saga: 'S', depth: 2 }).ok).toBe(true);
+    expect(checkRequestParams('ddd/explore', { saga: 'S', budget: 5_000_000 }).ok).toBe(true);
     expect(checkRequestParams('ddd/bulk', { saga: 'S', runs: 100, failureRates: 0.1 }).ok).toBe(true);
     expect(checkRequestParams('ddd/bulk', { saga: 'S', runs: 100, failureRates: [0.1, 0, 0.5] }).ok).toBe(true);
     expect(checkRequestParams('ddd/replay', { stream: 'Banking.Account123' }).ok).toBe(true);
@@ -26,6 +27,9 @@ describe('checkRequestParams', () => {
       ['ddd/simulate', { saga: '' }],
       ['ddd/simulate', { saga: 'S', faults: [{ target: 'step' }] }],
       ['ddd/explore', { saga: 'S', depth: 9 }],
+      ['ddd/explore', { saga: 'S', budget: 0 }],
+      ['ddd/explore', { saga: 'S', budget: 5_000_001 }],
+      ['ddd/explore', { saga: 'S', budget: 1.5 }],
       ['ddd/bulk', { saga: 'S', runs: 0 }],
       ['ddd/bulk', { saga: 'S', runs: 10, failureRates: [2] }],
       ['ddd/replay', { stream: 42 }],

@@ -63,7 +63,7 @@ describe('the protocol carries the core results as they are', () => {
 
   test('the server answers in the protocol types', () => {
     expectTypeOf(simulationRun).returns.toHaveProperty('run').toEqualTypeOf<protocol.SimulationRun>();
-    expectTypeOf(explore).returns.toEqualTypeOf<protocol.ExploreResult>();
+    expectTypeOf(explore).returns.resolves.toEqualTypeOf<protocol.ExploreResult>();
     expectTypeOf(bulk).returns.resolves.toEqualTypeOf<protocol.BulkResult>();
     expectTypeOf(replay).returns.toEqualTypeOf<protocol.ReplayResult>();
   });

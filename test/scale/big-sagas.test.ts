@@ -8,7 +8,7 @@ import { toMarkdown } from '../../src/language/diagrams/markdown';
 import { sagaDiagram } from '../../src/language/diagrams/sagas';
 import { checkWorkspace } from '../../src/language/index';
 import { MAX_ANALYSED_SAGA_SIZE } from '../../src/language/sagas/saga-size';
-import { simulateOrchestration } from '../../src/language/simulation/index';
+import { DEFAULT_EXPLORE_STEPS, exploreChoreography, exploreOrchestration, simulateOrchestration } from '../../src/language/simulation/index';
 
 describe('a 3,000-step saga', () => {
   const result = checkWorkspace([{ uri: 'file:///big.ddd', text: bigSaga(3_000) }]);
@@ -37,6 +37,16 @@ describe('a 3,000-step saga', () => {
     expect(run.end).toBe('failed');
     expect(run.compensations).toHaveLength(2_999);
     expect(run.ok).toBe(true);
+  });
+
+  it('explores within the default budget, counted in simulated steps, and says how many of its 4,510,503 paths it explored', () => {
+    const exploration = exploreOrchestration(saga, { traces: false }, { steps: DEFAULT_EXPLORE_STEPS });
+    const { coverage } = exploration;
+    expect(coverage).toMatchObject({ complete: false, totalPaths: 4_510_503, totalExact: true, budget: DEFAULT_EXPLORE_STEPS });
+    // stopped between two runs: over the budget by less than one run and its example (each at most 2 × 3,000 commands and retries)
+    expect(coverage.steps).toBeLessThan(DEFAULT_EXPLORE_STEPS + 2 * (2 * 3_000 + 10));
+    expect(coverage.paths).toBeLessThan(200);
+    expect(exploration.outcomes.reduce((sum, outcome) => sum + outcome.count, 0)).toBe(coverage.paths);
   });
 });
 
@@ -76,5 +86,14 @@ describe('a 2,000-reaction choreography', () => {
       expect.stringContaining('Chain has 2,000 reactions'),
     ]);
     expect(sagaDiagram(result.model.sagas[0]!).text.length).toBeLessThan(1_000);
+  });
+
+  it('explores within the default budget and says how far it got', () => {
+    const chain = checkWorkspace([{ uri: 'file:///chain.ddd', text: bigChoreography(2_000) }]).model.sagas[0]!;
+    const { coverage, outcomes } = exploreChoreography(chain, {}, { steps: DEFAULT_EXPLORE_STEPS });
+    // every reaction failing and every event delivered twice, each in 9 delivery orders
+    expect(coverage).toMatchObject({ complete: false, totalPaths: (1 + 2_000 + 2_001) * 9, totalExact: true });
+    expect(coverage.steps).toBeLessThan(DEFAULT_EXPLORE_STEPS + 2 * 2_000 + 2 * 2_000);
+    expect(outcomes.length).toBeGreaterThan(0);
   });
 });

@@ -294,8 +294,8 @@ describe('ddd/simulate: a choreographed saga', () => {
 });
 
 describe('ddd/explore and ddd/bulk', () => {
-  test('every outcome of the exhaustive exploration replays in the simulator', () => {
-    const result = handlers['ddd/explore']({ saga: 'OrderSaga' });
+  test('every outcome of the exhaustive exploration replays in the simulator', async () => {
+    const result = await handlers['ddd/explore']({ saga: 'OrderSaga' });
     if (result.style !== 'orchestrated') throw new Error('orchestrated');
     expect(result.runs).toBeGreaterThan(5);
     expect(result.outcomes.map((outcome) => outcome.state)).toEqual(expect.arrayContaining(['COMPLETED', 'FAILED']));
@@ -306,8 +306,8 @@ describe('ddd/explore and ddd/bulk', () => {
     }
   });
 
-  test('a choreography is explored too', () => {
-    const result = handlers['ddd/explore']({ saga: 'OrderFulfilment' });
+  test('a choreography is explored too', async () => {
+    const result = await handlers['ddd/explore']({ saga: 'OrderFulfilment' });
     expect(result.style).toBe('choreographed');
     expect(result.outcomes.length).toBeGreaterThan(1);
   });

@@ -8,10 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { CancellationTokenSource, HoverRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver-protocol/node';
-import { bigChoreography, bigSaga, pastedWorkspace } from '../../src/bench/scale-workspaces';
-import { buildModel, parseDocument } from '../../src/language/index';
-import { MAX_ANALYSED_SAGA_SIZE } from '../../src/language/sagas/saga-size';
-import { customRequestHandlers } from '../../src/server/custom-requests';
+import { pastedWorkspace } from '../../src/bench/scale-workspaces';
 import { nodeClock, type SchedulerClock } from '../../src/server/validation-scheduler';
 import { explorationWork } from '../../src/server/simulation-requests';
 import { viewWork } from '../../src/server/view-requests';
@@ -161,18 +158,5 @@ describe('a request its client no longer needs does no work', () => {
       await expect(asked).rejects.toMatchObject({ code: LSPErrorCodes.RequestCancelled });
     }
     expect({ views: viewWork.views, explored: explorationWork.explored }).toEqual(before);
-  });
-});
-
-describe('exploration is bounded', () => {
-  test.each([
-    ['an orchestrated saga', bigSaga(MAX_ANALYSED_SAGA_SIZE + 1), 'Big', 'steps'],
-    ['a choreography', bigChoreography(MAX_ANALYSED_SAGA_SIZE + 1), 'Chain', 'reactions'],
-  ])('%s past the analysed size is not explored (600 steps ran the server out of memory): the answer says why', (_, text, saga, parts) => {
-    const model = buildModel([parseDocument('file:///big.ddd', text)]);
-    const handlers = customRequestHandlers({ model: () => model });
-    const before = explorationWork.explored;
-    expect(() => handlers['ddd/explore']({ saga })).toThrow(new RegExp(`${saga} has 301 ${parts}, more than the 300 .*Its exploration is not run in the editor either`));
-    expect(explorationWork.explored).toBe(before);
   });
 });

@@ -9,6 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateContextMap } from '../../src/bench/diagrams';
+import { bigSaga } from '../../src/bench/scale-workspaces';
 import { checkWorkspace, type CheckResult } from '../../src/language/index';
 import {
   applySimulatorAction,
@@ -420,7 +421,7 @@ describe.skipIf(!browserFound)(`the webview in Chromium (${chromiumPath.path ?? 
           break;
         }
         case 'ddd/explore':
-          await target.send({ type: 'exploration', result: handlers['ddd/explore'](request.params) });
+          await target.send({ type: 'exploration', result: await handlers['ddd/explore'](request.params) });
           break;
         case 'ddd/bulk':
           await target.send({ type: 'bulk', result: await handlers['ddd/bulk'](request.params) });
@@ -526,7 +527,7 @@ describe.skipIf(!browserFound)(`the webview in Chromium (${chromiumPath.path ?? 
       await press('Explore all failures');
       await panel.page.locator('.ddd-results table').waitFor();
       const rows = await panel.page.locator('.ddd-results tbody tr').count();
-      expect(rows).toBe((handlers['ddd/explore']({ saga: 'OrderSaga' }) as { outcomes: unknown[] }).outcomes.length);
+      expect(rows).toBe((await handlers['ddd/explore']({ saga: 'OrderSaga' })).outcomes.length);
       await panel.screenshot('simulator-explore-dark');
       await panel.page.locator('.ddd-results tbody tr', { hasText: 'FAILED' }).first().locator('vscode-button', { hasText: 'Replay' }).click();
       await current('FAILED').waitFor();
@@ -568,6 +569,18 @@ describe.skipIf(!browserFound)(`the webview in Chromium (${chromiumPath.path ?? 
       expect(table).toMatch(/! stuck on ConfirmOrder; still held: CreateOrder, ReserveInventory, ProcessPayment/);
       expect(table).toMatch(/completed in COMPLETED/);
       await panel.screenshot('simulator-explore-warnings-dark', '.ddd-results');
+    });
+
+    test('an exploration stopped by its budget says how far it got, and its verdict speaks of the runs explored only', async () => {
+      const big = handlersOf(checkWorkspace([{ uri: 'file:///big.ddd', text: bigSaga(300) }]));
+      const result = await big['ddd/explore']({ saga: 'Big', budget: 20_000 });
+      await panel.send({ type: 'exploration', result });
+      const results = panel.page.locator('.ddd-results');
+      await results.locator('h3', { hasText: 'Failure and crash points of Big' }).waitFor();
+      const note = await results.locator('.ddd-explore-coverage').innerText();
+      expect(note).toMatch(/^Explored [\d,]+ of 46,053 paths \(budget reached\)\. The outcomes below are those of the paths explored: the others may end otherwise\. The budget was 20,000 simulated steps/);
+      expect(await results.locator('.ddd-explore-verdict').innerText()).toMatch(/^✗ |in every run explored/);
+      expect(await results.locator('tbody tr').count()).toBe(result.outcomes.length);
     });
 
     test('a bulk run whose steps hit the retry limit says so plainly', async () => {

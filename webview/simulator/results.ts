@@ -5,6 +5,7 @@ import { button } from '../shared/elements';
 import { plainCode } from '../shared/inline-code';
 import { listText, table } from '../shared/table';
 import { breachSummary, type AnyBreach } from '../../src/protocol/breach-words';
+import { budgetHint, coverageText } from '../../src/protocol/coverage-words';
 import type { Act } from './run-view';
 import { breachList, resendRisks } from './verdict';
 
@@ -54,12 +55,24 @@ function outcomeTable(rows: OutcomeRow[], act: Act, percent: boolean): HTMLEleme
   );
 }
 
+/** How far the exploration got, when its budget ran out before every path was played (nothing when it was complete). */
+function coverageNote(result: ExploreResult): HTMLElement | undefined {
+  if (result.coverage.complete) return undefined;
+  const text = coverageText(result.coverage);
+  return h('p', { className: 'ddd-warn ddd-explore-coverage', attrs: { role: 'status' } }, [
+    h('strong', { text: `${text[0]!.toUpperCase()}${text.slice(1)}.` }),
+    ` ${budgetHint(result.coverage, 'a smaller saga, one per stage of the business process, is explored whole')}`,
+  ]);
+}
+
 export function explorationView(result: ExploreResult, act: Act): HTMLElement {
-  const heading = h('h3', { text: `Every failure and crash point of ${result.saga}` });
+  const partial = !result.coverage.complete;
+  const heading = h('h3', { text: `${partial ? 'Failure and crash points' : 'Every failure and crash point'} of ${result.saga}` });
   if (result.style === 'choreographed') {
     return h('section', { className: 'ddd-card ddd-results', attrs: { 'aria-label': 'Exploration' } }, [
       heading,
-      h('p', { text: `${plural(result.runs, 'run')} (each reaction failing, pairs of failures, each event duplicated, in several delivery orders) in ${result.ms} ms: ${plural(result.outcomes.length, 'distinct outcome')}. ${result.ok ? '✓ No breach.' : '✗ Some runs breach a guarantee.'}` }),
+      h('p', { text: `${plural(result.runs, 'run')} (each reaction failing, pairs of failures, each event duplicated, in several delivery orders) in ${result.ms} ms: ${plural(result.outcomes.length, 'distinct outcome')}. ${result.ok ? `✓ No breach${partial ? ' in the runs explored' : ''}.` : '✗ Some runs breach a guarantee.'}` }),
+      coverageNote(result),
       table(
         [{ label: 'Runs', numeric: true }, { label: 'Ends' }, { label: 'Events' }, { label: 'Breaches' }, { label: '' }],
         result.outcomes.map((row) => [
@@ -80,11 +93,12 @@ export function explorationView(result: ExploreResult, act: Act): HTMLElement {
   const verdict = !result.ok
     ? `✗ ${plural(result.breaches.length, 'kind')} of breach found.`
     : warnings.length
-      ? `✓ Every guarantee holds in every run where each command eventually succeeds. Below, what is no breach but needs a decision: ${warnings.join('; and ')}.`
-      : '✓ Every guarantee holds in every run.';
+      ? `✓ Every guarantee holds in every run ${partial ? 'explored ' : ''}where each command eventually succeeds. Below, what is no breach but needs a decision: ${warnings.join('; and ')}.`
+      : `✓ Every guarantee holds in every run${partial ? ' explored' : ''}.`;
   return h('section', { className: 'ddd-card ddd-results', attrs: { 'aria-label': 'Exploration' } }, [
     heading,
     h('p', { text: `${plural(result.runs, 'run')} with up to ${plural(result.depth, 'failure')} each, and ${plural(result.crashRuns, 'crash run')}, in ${result.ms} ms: ${plural(result.outcomes.length, 'distinct outcome')}.` }),
+    coverageNote(result),
     h('p', { className: `ddd-explore-verdict ${result.ok ? 'ddd-good' : 'ddd-bad'}`, text: verdict }),
     result.breaches.length ? breachList(result.breaches.map(({ breach }) => breach), (index) => result.breaches[index]!.count) : undefined,
     result.neverSucceeds.length

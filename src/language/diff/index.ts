@@ -11,6 +11,7 @@ import { classifyAddition, classifyChange, classifyRemoval, conformistVerdict, s
 import { childOf, compareModel, type ComparedElement, type ComparedModel } from './compared-elements';
 import { Dependents, type Dependent } from './dependents';
 import { matchModels, type ElementPair } from './match';
+import type { WorkBudget } from '../simulation/work-budget';
 import { compareSagaOutcomes, DEFAULT_EXPLORE_BUDGET, outcomeBreaches } from './saga-outcomes';
 import type { AffectedKind, AffectedParty, ChangeClass, ChangeKind, FieldChange, ModelChange, ModelDiff } from './types';
 
@@ -25,7 +26,7 @@ export interface DiffOptions {
   maxAffected?: number;
   /** Explore the sagas that changed in both versions (default true). */
   exploreSagas?: boolean;
-  /** Saga steps (or reactions) explored per diff, both versions counted (default 400). */
+  /** Simulated steps the explorations of changed sagas spend per diff, both versions counted (default 1,000,000; see WorkBudget). */
   exploreBudget?: number;
 }
 
@@ -231,7 +232,7 @@ export function diffModels(oldModel: DddModel, newModel: DddModel, options: Diff
   }
 
   if (options.exploreSagas ?? true) {
-    const budget = { left: options.exploreBudget ?? DEFAULT_EXPLORE_BUDGET };
+    const budget: WorkBudget = { steps: options.exploreBudget ?? DEFAULT_EXPLORE_BUDGET };
     for (const [oldSaga, newSaga] of changedSagas) {
       const outcomes = compareSagaOutcomes(oldSaga.node as Saga, newSaga.node as Saga, budget);
       if (outcomes.explored && outcomes.appeared.length === 0 && outcomes.disappeared.length === 0) continue;

@@ -208,7 +208,7 @@ export function choreographyInfo(source: Saga | Choreography): ChoreographyInfo 
 
 const cache = new WeakMap<Saga, Choreography>();
 
-function choreographyFor(source: Saga | Choreography): Choreography {
+export function choreographyFor(source: Saga | Choreography): Choreography {
   if ('reactions' in source && 'flow' in source) return source;
   let choreography = cache.get(source);
   if (!choreography) {
@@ -525,55 +525,4 @@ export class ChoreographySimulation {
 /** Plays one choreographed saga instance to its end on the bus. */
 export function simulateChoreography(source: Saga | Choreography, options: ChoreographyOptions = {}): ChoreographyRunResult {
   return new ChoreographySimulation(source, options).runToEnd();
-}
-
-export interface ChoreographyOutcome {
-  key: string;
-  end: ChoreographyEnd;
-  /** The events that happened, sorted. */
-  events: string[];
-  breaches: ChoreographyBreach[];
-  count: number;
-  example: ChoreographyRunResult;
-  /** The options of the example run. */
-  scenario: ChoreographyOptions;
-}
-
-export interface ChoreographyExploration {
-  saga: string;
-  runs: number;
-  outcomes: ChoreographyOutcome[];
-  ok: boolean;
-}
-
-/**
- * Every single reaction failure (and every pair, for up to 12 reactions), every
- * event delivered twice, and `orders` seeded delivery orders of each of them;
- * the distinct outcomes (end, events that happened, breaches) with a count and an example.
- */
-export function exploreChoreography(source: Saga | Choreography, options: { orders?: number; pairs?: boolean } = {}): ChoreographyExploration {
-  const choreography = choreographyFor(source);
-  const count = choreography.reactions.length;
-  const scenarios: ChoreographyOptions[] = [{}];
-  for (let a = 0; a < count; a++) scenarios.push({ failReactions: [a] });
-  if (options.pairs ?? count <= 12) for (let a = 0; a < count; a++) for (let b = a + 1; b < count; b++) scenarios.push({ failReactions: [a, b] });
-  const names = [...new Set([...choreography.triggers, ...choreography.emitters.keys()])];
-  for (const name of names) scenarios.push({ duplicate: [name] });
-  const orders = options.orders ?? 8;
-  const all: ChoreographyOptions[] = [];
-  for (const scenario of scenarios) {
-    all.push(scenario);
-    for (let seed = 1; seed <= orders; seed++) all.push({ ...scenario, reorder: true, seed });
-  }
-  const outcomes = new Map<string, ChoreographyOutcome>();
-  for (const scenario of all) {
-    const run = simulateChoreography(choreography, scenario);
-    const events = [...run.events].sort();
-    const key = `${run.end} | ${events.join(', ')} | ${run.breaches.map((b) => `${b.kind}${b.reaction !== undefined ? ' #' + (b.reaction + 1) : ''}${b.event ? ' ' + b.event : ''}`).join(', ') || 'ok'}`;
-    const known = outcomes.get(key);
-    if (known) known.count++;
-    else outcomes.set(key, { key, end: run.end, events, breaches: run.breaches, count: 1, example: run, scenario });
-  }
-  const list = [...outcomes.values()];
-  return { saga: choreography.saga.name, runs: all.length, outcomes: list, ok: list.every((outcome) => outcome.breaches.length === 0) };
 }

@@ -11,12 +11,20 @@
  * that never succeeds (each step, and each compensation after each failure that
  * makes it run, failing on every attempt): those runs end stuck. Runs are
  * played untraced; each distinct outcome is played once more with tracing on
- * for its example.
+ * for its example (explore-outcomes.ts).
+ *
+ * The runs are played one at a time, within a work budget (work-budget.ts):
+ * past it the exploration stops between two runs, and its result lists the
+ * outcomes seen so far and says how far it got (`coverage`).
  */
-import { compileSaga } from './compile';
-import { defaultMaxRetries, END, Orchestrator, resendRisk, STEP_DONE, STEP_FAILED, T_COMP, T_END, T_STEP } from './engine';
-import { simulateOrchestration, type SagaSource } from './orchestrated';
-import type { Breach, CrashPoint, Exploration, Fault, OutcomeSummary, Risk, RunResult } from './types';
+import { compileSaga, type CompiledSaga } from './compile';
+import { defaultMaxRetries, END, Orchestrator, STEP_DONE, STEP_FAILED, T_COMP, T_END, T_STEP } from './engine';
+import { explorationOf, type Bucket, type Scenario } from './explore-outcomes';
+import type { SagaSource } from './orchestrated';
+import type { Exploration } from './types';
+import { StepMeter, type ExplorationCoverage, type SlicedExploration, type WorkBudget } from './work-budget';
+
+export { breachKey, outcomeKey, summaryOf } from './explore-outcomes';
 
 export interface ExploreOptions {
   maxRetries?: number;
@@ -44,213 +52,265 @@ export interface ExploreOptions {
   breachesOnly?: boolean;
 }
 
-interface Scenario {
-  /** Exact failure points: target, step, attempt. */
-  points: number[];
-  permanent?: { target: number; step: number };
-  crash?: { target: number; step: number; attempt: number; before: boolean };
+/** The commands of a run from its last failure point on, 4 numbers each (target, step, attempt, journal position): the next failure points. */
+interface Frame {
+  actions: number[];
+  next: number;
 }
 
-interface Bucket {
-  count: number;
-  scenario: Scenario;
-  /** Reached by a run in which every command eventually succeeds (not only when one never does). */
-  ordinary: boolean;
-}
+/**
+ * The exploration of an orchestrated saga, a run at a time: `advance` plays runs
+ * until a slice of simulated steps (or the budget) is spent, `result` lists the
+ * outcomes seen so far. The runs are played in the same order as in one go, so a
+ * whole exploration gives the same outcomes however it is sliced.
+ */
+export class OrchestrationExplorer implements SlicedExploration {
+  private readonly saga: CompiledSaga;
+  private readonly n: number;
+  private readonly maxRetries: number;
+  private readonly depth: number;
+  private readonly crashDepth: number;
+  private readonly breachesOnly: boolean;
+  private readonly permanentRuns: boolean;
+  private readonly base: Orchestrator;
+  private readonly crashed: Orchestrator;
+  private readonly buckets = new Map<number, Bucket>();
+  private readonly riskCounts: Int32Array;
+  private readonly points: Int32Array;
+  private readonly meter: StepMeter;
+  private runs = 0;
+  private crashRuns = 0;
+  /** The failure points still to try, one frame per level (the recursion of a depth-first walk, made explicit). */
+  private readonly stack: Frame[] = [];
+  /** The crash runs of the run in `base`, under way: the journal position and whether the crash comes before its entry. */
+  private crashing: { k: number; position: number; before: number; length: number } | undefined;
+  /** Where the runs with a command that never succeeds stand: the failing command's step, then the step failure `f` and compensation `j`. */
+  private permanentCursor = { i: 0, f: 0, j: -1 };
+  private phase: 'start' | 'tree' | 'permanent' | 'done' = 'start';
+  /** Paths known so far (played and to play), and runs still to play that may find more. */
+  private known = 1;
+  private open: number;
 
-/** The failure points as faults: each (target, step) fails on its first attempts. */
-function faultsOf(scenario: Scenario): Fault[] {
-  const counts = new Map<string, Fault>();
-  for (let k = 0; k < scenario.points.length; k += 3) {
-    const target = scenario.points[k] === T_STEP ? 'step' : 'compensation';
-    const step = scenario.points[k + 1]!;
-    const key = `${target}:${step}`;
-    const fault = counts.get(key);
-    if (fault) fault.attempts = (fault.attempts as number) + 1;
-    else counts.set(key, { target, step, attempts: 1 });
+  constructor(source: SagaSource, options: ExploreOptions = {}, budget: WorkBudget = {}) {
+    this.saga = compileSaga(source);
+    const n = (this.n = this.saga.n);
+    this.maxRetries = options.maxRetries ?? defaultMaxRetries;
+    this.depth = Math.max(0, options.depth ?? (n <= (options.pairLimit ?? 12) ? 2 : 1));
+    this.crashDepth = options.crashDepth ?? (n <= 30 ? 1 : 0);
+    this.breachesOnly = options.breachesOnly ?? false;
+    this.permanentRuns = options.permanent ?? true;
+    this.base = new Orchestrator(this.saga, { maxRetries: this.maxRetries });
+    this.crashed = new Orchestrator(this.saga, { maxRetries: this.maxRetries });
+    this.riskCounts = new Int32Array(2 * n);
+    this.points = new Int32Array(3 * Math.max(1, this.depth));
+    this.meter = new StepMeter(budget);
+    // the happy path finds more paths unless it is the only one (depth 0, no crashes)
+    this.open = this.depth > 0 || this.crashDepth >= 0 ? 1 : 0;
+    if (this.permanentRuns) this.known += this.permanentTotal();
   }
-  const faults = [...counts.values()];
-  for (const fault of faults) if (fault.attempts === 1) delete fault.attempts;
-  if (scenario.permanent) faults.push({ target: scenario.permanent.target === T_STEP ? 'step' : 'compensation', step: scenario.permanent.step, attempts: 'always' });
-  return faults;
-}
 
-function crashesOf(scenario: Scenario): CrashPoint[] {
-  const crash = scenario.crash;
-  if (!crash) return [];
-  const when = crash.before ? 'before-journal' : 'after-journal';
-  if (crash.target === T_END) return [{ target: 'end', when }];
-  return [{ target: crash.target === T_STEP ? 'step' : 'compensation', step: crash.step, attempt: crash.attempt, when }];
-}
+  /** How many runs with a command that never succeeds there are: each step, and each compensation after each step failure that makes it run. */
+  private permanentTotal(): number {
+    let total = this.n;
+    let compensable = 0;
+    for (let f = 0; f < this.n; f++) {
+      if (!this.saga.retry[f]) total += compensable;
+      if (this.saga.compensationState[f]! >= 0) compensable++;
+    }
+    return total;
+  }
 
-export function outcomeKey(result: RunResult): string {
-  const breaches = result.breaches.map((breach) => (breach.command ? `${breach.kind} ${breach.command}` : breach.kind));
-  return `${result.end} ${result.state} | ${result.compensations.join(', ') || '-'} | ${breaches.join(', ') || 'ok'}`;
-}
+  private snapshot(k: number): number[] {
+    return Array.from(this.points.subarray(0, 3 * k));
+  }
 
-export function summaryOf(result: RunResult, count: number): OutcomeSummary {
-  return {
-    key: outcomeKey(result),
-    end: result.end === 'running' ? 'stuck' : result.end,
-    state: result.state,
-    compensations: result.compensations,
-    breaches: result.breaches,
-    count,
-    example: result,
-  };
-}
-
-export function breachKey(breach: Breach): string {
-  return `${breach.kind}:${breach.step ?? ''}`;
-}
-
-/** Explores every failure point and every crash point of an orchestrated saga and lists the distinct outcomes. */
-export function exploreOrchestration(source: SagaSource, options: ExploreOptions = {}): Exploration {
-  const saga = compileSaga(source);
-  const n = saga.n;
-  const maxRetries = options.maxRetries ?? defaultMaxRetries;
-  const depth = Math.max(0, options.depth ?? (n <= (options.pairLimit ?? 12) ? 2 : 1));
-  const crashDepth = options.crashDepth ?? (n <= 30 ? 1 : 0);
-  const base = new Orchestrator(saga, { maxRetries });
-  const crashed = new Orchestrator(saga, { maxRetries });
-  const buckets = new Map<number, Bucket>();
-  const riskCounts = new Int32Array(2 * n);
-  const points = new Int32Array(3 * Math.max(1, depth));
-  let runs = 0;
-  let crashRuns = 0;
-
-  const snapshot = (k: number): number[] => Array.from(points.subarray(0, 3 * k));
-  const breachesOnly = options.breachesOnly ?? false;
   /** Counts a run under its outcome; `breaches`: whether the run breaks a guarantee (only those count with `breachesOnly`). */
-  const record = (code: number, breaches: boolean, scenario: () => Scenario, ordinary = true) => {
-    if (breachesOnly && !breaches) return;
-    const bucket = buckets.get(code);
+  private record(code: number, breaches: boolean, steps: number, scenario: () => Scenario, ordinary = true): void {
+    if (this.breachesOnly && !breaches) return;
+    const bucket = this.buckets.get(code);
     if (bucket) {
       bucket.count++;
       // an ordinary run's scenario is the better example: it needs no command that never succeeds
-      if (ordinary && !bucket.ordinary) Object.assign(bucket, { ordinary: true, scenario: scenario() });
-    } else buckets.set(code, { count: 1, scenario: scenario(), ordinary });
-  };
-  const configure = (machine: Orchestrator, k: number) => {
-    machine.clearFaults();
-    for (let i = 0; i < k; i++) machine.addFault(points[3 * i]!, points[3 * i + 1]!, points[3 * i + 2]!, points[3 * i + 2]!);
-  };
-
-  const crashAll = (k: number, scenario: () => Scenario) => {
-    configure(crashed, k);
-    const length = base.journalLength;
-    for (let position = 0; position < length; position++) {
-      const type = base.entryType(position);
-      const target = type === END ? T_END : type === STEP_DONE || type === STEP_FAILED ? T_STEP : T_COMP;
-      const step = type === END ? 0 : base.entryStep(position);
-      const attempt = type === END ? 0 : base.entryAttempt(position);
-      for (let before = 0; before < 2; before++) {
-        crashed.clearCrashes();
-        crashed.addCrash(target, step, attempt, before === 1);
-        crashed.reset();
-        crashed.run();
-        crashRuns++;
-        for (let r = 0; r < 2 * n; r++) riskCounts[r]! += crashed.resendRisk[r]!;
-        const same = crashed.sameOutcome(base);
-        // a diverging resume gets its own outcome, keyed apart from the others (and is a breach)
-        const code = same ? crashed.outcomeCode() : -2 - crashed.outcomeCode();
-        record(code, !same || crashed.hasBreach(), () => ({ ...scenario(), crash: { target, step, attempt, before: before === 1 } }));
+      if (ordinary && !bucket.ordinary) {
+        this.meter.reserve(steps - bucket.steps);
+        Object.assign(bucket, { ordinary: true, scenario: scenario(), steps });
       }
+    } else {
+      // the example is played again for the result: its steps count against the budget now
+      this.meter.reserve(steps);
+      this.buckets.set(code, { count: 1, scenario: scenario(), ordinary, steps });
     }
-  };
+  }
 
-  const visit = (k: number, from: number) => {
-    configure(base, k);
+  private configure(machine: Orchestrator, k: number): void {
+    machine.clearFaults();
+    for (let i = 0; i < k; i++) machine.addFault(this.points[3 * i]!, this.points[3 * i + 1]!, this.points[3 * i + 2]!, this.points[3 * i + 2]!);
+  }
+
+  /** Plays the run with the first `k` failure points, whose last failed at journal position `from - 1`. */
+  private visit(k: number, from: number): void {
+    const base = this.base;
+    this.configure(base, k);
     base.clearCrashes();
     base.reset();
     base.run();
-    runs++;
-    record(base.outcomeCode(), base.hasBreach(), () => ({ points: snapshot(k) }));
-    if (k <= crashDepth) crashAll(k, () => ({ points: snapshot(k) }));
-    if (k >= depth) return;
-    // the commands of this run, from the last failure point on (the recursion reuses `base`)
-    const length = base.journalLength;
-    const actions: number[] = [];
-    for (let position = from; position < length; position++) {
-      const type = base.entryType(position);
-      if (type === END) continue;
-      actions.push(type === STEP_DONE || type === STEP_FAILED ? T_STEP : T_COMP, base.entryStep(position), base.entryAttempt(position), position);
-    }
-    for (let a = 0; a < actions.length; a += 4) {
-      points[3 * k] = actions[a]!;
-      points[3 * k + 1] = actions[a + 1]!;
-      points[3 * k + 2] = actions[a + 2]!;
-      visit(k + 1, actions[a + 3]! + 1);
-    }
-  };
-  visit(0, 0);
-
-  if (options.permanent ?? true) {
-    const permanent = (target: number, step: number, prefix: number[]) => {
-      base.clearFaults();
-      base.clearCrashes();
-      for (let i = 0; i < prefix.length; i += 3) base.addFault(prefix[i]!, prefix[i + 1]!, prefix[i + 2]!, prefix[i + 2]!);
-      base.addFault(target, step, 1, 0x3fffffff);
-      base.reset();
-      base.run();
-      runs++;
-      record(base.outcomeCode(), base.hasBreach(), () => ({ points: prefix, permanent: { target, step } }), false);
-    };
-    for (let i = 0; i < n; i++) permanent(T_STEP, i, []);
-    // a compensation failing for good, after each step failure that makes it run
-    for (let f = 0; f < n; f++) {
-      if (saga.retry[f]) continue;
-      for (let j = f - 1; j >= 0; j--) if (saga.compensationState[j]! >= 0) permanent(T_COMP, j, [T_STEP, f, 1]);
-    }
-  }
-
-  // one traced example per outcome
-  const outcomes: OutcomeSummary[] = [];
-  for (const bucket of buckets.values()) {
-    const example = simulateOrchestration(saga, { maxRetries, faults: faultsOf(bucket.scenario), crashes: crashesOf(bucket.scenario) }, options.traces ?? true);
-    const outcome = summaryOf(example, bucket.count);
-    if (!bucket.ordinary) outcome.onlyIfNeverSucceeds = true;
-    outcomes.push(outcome);
-  }
-  // outcomes that look the same once traced (a crash run and its plain run) are one
-  const merged = new Map<string, OutcomeSummary>();
-  for (const outcome of outcomes) {
-    const same = merged.get(outcome.key);
-    if (!same) merged.set(outcome.key, outcome);
-    else {
-      same.count += outcome.count;
-      if (!outcome.onlyIfNeverSucceeds) delete same.onlyIfNeverSucceeds;
-    }
-  }
-  // a guarantee is breached when an ordinary run breaks it; runs that break it only because a command never succeeds are listed apart
-  const breaches = new Map<string, { breach: Breach; count: number; example: RunResult }>();
-  const neverSucceeds = new Map<string, { breach: Breach; count: number; example: RunResult }>();
-  for (const pass of [false, true]) {
-    for (const outcome of merged.values()) {
-      if ((outcome.onlyIfNeverSucceeds ?? false) !== pass) continue;
-      for (const breach of outcome.breaches) {
-        const key = breachKey(breach);
-        const into = pass && !breaches.has(key) ? neverSucceeds : breaches;
-        const known = into.get(key);
-        if (known) known.count += outcome.count;
-        else into.set(key, { breach, count: outcome.count, example: outcome.example });
+    this.runs++;
+    this.meter.spend(base.commandsSent);
+    if (k < this.depth || k <= this.crashDepth) this.open--;
+    this.record(base.outcomeCode(), base.hasBreach(), base.commandsSent, () => ({ points: this.snapshot(k) }));
+    if (k < this.depth) {
+      // the commands of this run, from the last failure point on: each fails in a run of its own (which reuses `base`)
+      const length = base.journalLength;
+      const actions: number[] = [];
+      for (let position = from; position < length; position++) {
+        const type = base.entryType(position);
+        if (type === END) continue;
+        actions.push(type === STEP_DONE || type === STEP_FAILED ? T_STEP : T_COMP, base.entryStep(position), base.entryAttempt(position), position);
       }
+      const children = actions.length / 4;
+      this.known += children;
+      if (k + 1 < this.depth || k + 1 <= this.crashDepth) this.open += children;
+      this.stack.push({ actions, next: 0 });
+    }
+    if (k <= this.crashDepth) {
+      this.crashing = { k, position: 0, before: 0, length: base.journalLength };
+      this.known += 2 * base.journalLength;
     }
   }
-  const risks: { risk: Risk; count: number }[] = [];
-  for (let r = 0; r < 2 * n; r++) {
-    if (riskCounts[r]) risks.push({ risk: resendRisk(saga, r < n ? 'step' : 'compensation', r < n ? r : r - n), count: riskCounts[r]! });
+
+  /** One crash run of the run in `base`: a crash before or after one journal entry, resumed from the journal. */
+  private crashNext(): void {
+    const crashing = this.crashing!;
+    const { base, crashed } = this;
+    const { k, position } = crashing;
+    const before = crashing.before;
+    this.configure(crashed, k);
+    const type = base.entryType(position);
+    const target = type === END ? T_END : type === STEP_DONE || type === STEP_FAILED ? T_STEP : T_COMP;
+    const step = type === END ? 0 : base.entryStep(position);
+    const attempt = type === END ? 0 : base.entryAttempt(position);
+    crashed.clearCrashes();
+    crashed.addCrash(target, step, attempt, before === 1);
+    crashed.reset();
+    crashed.run();
+    this.crashRuns++;
+    this.meter.spend(crashed.commandsSent);
+    for (let r = 0; r < 2 * this.n; r++) this.riskCounts[r]! += crashed.resendRisk[r]!;
+    const same = crashed.sameOutcome(base);
+    // a diverging resume gets its own outcome, keyed apart from the others (and is a breach)
+    const code = same ? crashed.outcomeCode() : -2 - crashed.outcomeCode();
+    this.record(code, !same || crashed.hasBreach(), crashed.commandsSent, () => ({ points: this.snapshot(k), crash: { target, step, attempt, before: before === 1 } }));
+    if (++crashing.before === 2) {
+      crashing.before = 0;
+      if (++crashing.position === crashing.length) this.crashing = undefined;
+    }
   }
-  return {
-    saga: saga.info.name,
-    steps: n,
-    runs,
-    crashRuns,
-    depth,
-    outcomes: [...merged.values()],
-    breaches: [...breaches.values()],
-    neverSucceeds: [...neverSucceeds.values()],
-    risks,
-    ok: breaches.size === 0,
-  };
+
+  /** One run with a command failing on every attempt (after `prefix`, a step failure that makes a compensation run). */
+  private permanent(target: number, step: number, prefix: number[]): void {
+    const base = this.base;
+    base.clearFaults();
+    base.clearCrashes();
+    for (let i = 0; i < prefix.length; i += 3) base.addFault(prefix[i]!, prefix[i + 1]!, prefix[i + 2]!, prefix[i + 2]!);
+    base.addFault(target, step, 1, 0x3fffffff);
+    base.reset();
+    base.run();
+    this.runs++;
+    this.meter.spend(base.commandsSent);
+    this.record(base.outcomeCode(), base.hasBreach(), base.commandsSent, () => ({ points: prefix, permanent: { target, step } }), false);
+  }
+
+  /** The next run with a command that never succeeds; false when there is none left. */
+  private permanentNext(): boolean {
+    const cursor = this.permanentCursor;
+    if (cursor.i < this.n) {
+      this.permanent(T_STEP, cursor.i++, []);
+      return true;
+    }
+    // a compensation failing for good, after each step failure that makes it run
+    const { retry, compensationState } = this.saga;
+    for (;;) {
+      while (cursor.j >= 0 && compensationState[cursor.j]! < 0) cursor.j--;
+      if (cursor.j >= 0) {
+        this.permanent(T_COMP, cursor.j--, [T_STEP, cursor.f, 1]);
+        return true;
+      }
+      // the next step failure that makes compensations run (a retried step never fails for good here)
+      cursor.f++;
+      while (cursor.f < this.n && retry[cursor.f]) cursor.f++;
+      if (cursor.f >= this.n) return false;
+      cursor.j = cursor.f - 1;
+    }
+  }
+
+  /** Plays the next run; false when every path has been played. */
+  private playNext(): boolean {
+    if (this.phase === 'start') {
+      this.phase = 'tree';
+      this.visit(0, 0);
+      return true;
+    }
+    if (this.phase === 'tree') {
+      if (this.crashing) {
+        this.crashNext();
+        return true;
+      }
+      while (this.stack.length) {
+        const k = this.stack.length - 1;
+        const frame = this.stack[k]!;
+        if (frame.next >= frame.actions.length) {
+          this.stack.pop();
+          continue;
+        }
+        const a = frame.next;
+        frame.next += 4;
+        this.points[3 * k] = frame.actions[a]!;
+        this.points[3 * k + 1] = frame.actions[a + 1]!;
+        this.points[3 * k + 2] = frame.actions[a + 2]!;
+        this.visit(k + 1, frame.actions[a + 3]! + 1);
+        return true;
+      }
+      this.phase = this.permanentRuns ? 'permanent' : 'done';
+    }
+    if (this.phase === 'permanent') {
+      if (this.permanentNext()) return true;
+      this.phase = 'done';
+    }
+    return false;
+  }
+
+  advance(steps = Infinity): boolean {
+    const until = this.meter.total + steps;
+    while (this.phase !== 'done') {
+      if (this.meter.exhausted) return true;
+      if (this.meter.total >= until) return false;
+      if (!this.playNext()) return true;
+    }
+    return true;
+  }
+
+  coverage(): ExplorationCoverage {
+    const paths = this.runs + this.crashRuns;
+    // every path played: complete, even when the budget ran out on the last one (before the walk found nothing was left)
+    const complete = this.phase === 'done' || (this.open === 0 && paths === this.known);
+    return this.meter.coverage(paths, this.known, this.open === 0, complete);
+  }
+
+  /** The outcomes of the runs played so far, each with an example run played once more (traced unless `traces` is false). */
+  result(traces = true): Exploration {
+    return explorationOf(this.saga, this.maxRetries, this.depth, traces, {
+      buckets: this.buckets,
+      riskCounts: this.riskCounts,
+      runs: this.runs,
+      crashRuns: this.crashRuns,
+      coverage: this.coverage(),
+    });
+  }
+}
+
+/** Explores every failure point and every crash point of an orchestrated saga (as far as `budget` reaches) and lists the distinct outcomes. */
+export function exploreOrchestration(source: SagaSource, options: ExploreOptions = {}, budget: WorkBudget = {}): Exploration {
+  const explorer = new OrchestrationExplorer(source, options, budget);
+  explorer.advance();
+  return explorer.result(options.traces ?? true);
 }

@@ -4,7 +4,8 @@
  * Orchestrated sagas: `simulateOrchestration` (one run), `OrchestratedSimulation` (stepping),
  * `exploreOrchestration` (every failure and crash point), `bulkSimulate` (N seeded runs).
  * Choreographed sagas: `simulateChoreography`, `ChoreographySimulation`,
- * `exploreChoreography`. Event streams: `replayOf`. For the editor:
+ * `exploreChoreography`; explorations are bounded by a `WorkBudget` of simulated
+ * steps and say how far they got (`ExplorationCoverage`). Event streams: `replayOf`. For the editor:
  * `breachesAsDiagnostics` / `simulationRules`; for the simulator panel,
  * `SimulationSessions` (a run computed once and cut after any action, with
  * failures and crashes injected there) and `explorationSummary` /
@@ -13,22 +14,21 @@
 export * from './types';
 export { compileSaga, type CompiledSaga } from './compile';
 export { simulateOrchestration, OrchestratedSimulation, type NextAction, type SagaSource, type SimulationSnapshot } from './orchestrated';
-export { exploreOrchestration, outcomeKey, type ExploreOptions } from './explore';
+export { exploreOrchestration, OrchestrationExplorer, outcomeKey, type ExploreOptions } from './explore';
+export { ChoreographyExplorer, exploreChoreography, type ChoreographyExploration, type ChoreographyExploreOptions, type ChoreographyOutcome } from './choreography-explore';
+export { DEFAULT_EXPLORE_STEPS, type ExplorationCoverage, type SlicedExploration, type WorkBudget } from './work-budget';
 export { bulkSimulate, bulkCounts, startBulk, bulkResult, BulkCounter, type BulkOptions, type BulkCounts } from './bulk';
 export {
   ChoreographySimulation,
   choreographyInfo,
-  exploreChoreography,
   reactionLabel,
   simulateChoreography,
   type ChoreographyBreach,
   type ChoreographyBreachKind,
   type ChoreographyEnd,
   type ChoreographyEvent,
-  type ChoreographyExploration,
   type ChoreographyInfo,
   type ChoreographyOptions,
-  type ChoreographyOutcome,
   type ChoreographyRunResult,
   type DeliverEvent,
   type DeliveryResult,
@@ -57,4 +57,4 @@ export {
   type SimulationSession,
   type SimulationSessionsOptions,
 } from './session';
-export { bulkOptions, bulkSummary, explorationSummary, faultsOfJournal, outcomeRow, type BulkRequest } from './session-outcomes';
+export { bulkOptions, bulkSummary, explorationSummary, faultsOfJournal, outcomeRow, startExploration, type BulkRequest, type ExplorationRun } from './session-outcomes';

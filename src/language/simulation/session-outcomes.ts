@@ -5,10 +5,11 @@
  */
 import type { Saga } from '../model/elements';
 import type { BulkOptions } from './bulk';
-import { exploreChoreography } from './choreographed';
+import { ChoreographyExplorer } from './choreography-explore';
 import { compileSaga } from './compile';
-import { exploreOrchestration, type ExploreOptions } from './explore';
+import { OrchestrationExplorer, type ExploreOptions } from './explore';
 import { choreographyInjections } from './session';
+import type { SlicedExploration, WorkBudget } from './work-budget';
 import type { BulkResult, BulkSummary, ExplorationSummary, Fault, OutcomeRow, OutcomeSummary, RunResult } from './types';
 
 /** The faults that replay a run exactly: per step (and compensation), how many attempts failed. Failed attempts always come first. */
@@ -44,42 +45,70 @@ export function outcomeRow(outcome: OutcomeSummary, fromJournal: boolean): Outco
   return row;
 }
 
-/** Every failure and crash point of an orchestrated saga, or every failure and duplicate of a choreographed one, as rows. */
-export function explorationSummary(saga: Saga, options: Pick<ExploreOptions, 'maxRetries' | 'depth'> = {}): ExplorationSummary {
+/** An exploration to advance a slice at a time (`advance`), then summarise as rows (`summary`): what the server runs between its other requests. */
+export interface ExplorationRun extends SlicedExploration {
+  summary(): ExplorationSummary;
+}
+
+/** Starts the exploration of a saga within `budget`: every failure and crash point of an orchestrated saga, or every failure and duplicate of a choreographed one. */
+export function startExploration(saga: Saga, options: Pick<ExploreOptions, 'maxRetries' | 'depth'> = {}, budget: WorkBudget = {}): ExplorationRun {
   if (saga.style === 'choreographed') {
-    const result = exploreChoreography(saga);
+    const explorer = new ChoreographyExplorer(saga, {}, budget);
     return {
-      style: 'choreographed',
-      saga: result.saga,
-      runs: result.runs,
-      outcomes: result.outcomes.map((outcome) => ({
-        key: outcome.key,
-        end: outcome.end,
-        events: outcome.events,
-        breaches: outcome.breaches,
-        count: outcome.count,
-        injections: choreographyInjections(outcome.scenario),
-      })),
-      ok: result.ok,
+      advance: (steps) => explorer.advance(steps),
+      coverage: () => explorer.coverage(),
+      summary: () => {
+        const result = explorer.result();
+        return {
+          style: 'choreographed',
+          saga: result.saga,
+          runs: result.runs,
+          outcomes: result.outcomes.map((outcome) => ({
+            key: outcome.key,
+            end: outcome.end,
+            events: outcome.events,
+            breaches: outcome.breaches,
+            count: outcome.count,
+            injections: choreographyInjections(outcome.scenario),
+          })),
+          ok: result.ok,
+          coverage: result.coverage,
+        };
+      },
     };
   }
-  const explore: ExploreOptions = { traces: false };
+  const explore: ExploreOptions = {};
   if (options.maxRetries !== undefined) explore.maxRetries = options.maxRetries;
   if (options.depth !== undefined) explore.depth = options.depth;
-  const result = exploreOrchestration(saga, explore);
+  const explorer = new OrchestrationExplorer(saga, explore, budget);
   return {
-    style: 'orchestrated',
-    saga: result.saga,
-    steps: result.steps,
-    runs: result.runs,
-    crashRuns: result.crashRuns,
-    depth: result.depth,
-    outcomes: result.outcomes.map((outcome) => outcomeRow(outcome, false)),
-    breaches: result.breaches.map(({ breach, count }) => ({ breach, count })),
-    neverSucceeds: result.neverSucceeds.map(({ breach, count }) => ({ breach, count })),
-    risks: result.risks,
-    ok: result.ok,
+    advance: (steps) => explorer.advance(steps),
+    coverage: () => explorer.coverage(),
+    summary: () => {
+      const result = explorer.result(false);
+      return {
+        style: 'orchestrated',
+        saga: result.saga,
+        steps: result.steps,
+        runs: result.runs,
+        crashRuns: result.crashRuns,
+        depth: result.depth,
+        outcomes: result.outcomes.map((outcome) => outcomeRow(outcome, false)),
+        breaches: result.breaches.map(({ breach, count }) => ({ breach, count })),
+        neverSucceeds: result.neverSucceeds.map(({ breach, count }) => ({ breach, count })),
+        risks: result.risks,
+        ok: result.ok,
+        coverage: result.coverage,
+      };
+    },
   };
+}
+
+/** Every failure and crash point of an orchestrated saga, or every failure and duplicate of a choreographed one, as rows (as far as `budget` reaches). */
+export function explorationSummary(saga: Saga, options: Pick<ExploreOptions, 'maxRetries' | 'depth'> = {}, budget: WorkBudget = {}): ExplorationSummary {
+  const exploration = startExploration(saga, options, budget);
+  exploration.advance();
+  return exploration.summary();
 }
 
 /** What a bulk request asks for: a rate for every step, or one per step (steps left out: 0). */

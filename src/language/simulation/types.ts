@@ -8,6 +8,7 @@
 import type { StepRole } from '../sagas/orchestration';
 import type { ChoreographyBreach, ChoreographyEnd, ChoreographyEvent, ChoreographyInfo, ChoreographyRunResult, ChoreographySimulation } from './choreographed';
 import type { NextAction } from './orchestrated';
+import type { ExplorationCoverage } from './work-budget';
 
 // ---------------------------------------------------------------- the saga
 
@@ -258,8 +259,10 @@ export interface Exploration {
   neverSucceeds: { breach: Breach; count: number; example: RunResult }[];
   /** Each distinct risk once (re-sends to participants that are not idempotent), with a count. */
   risks: { risk: Risk; count: number }[];
-  /** No guarantee breached by a run in which every command eventually succeeds. */
+  /** No guarantee breached by a run in which every command eventually succeeds (of the runs played, when the budget ran out). */
   ok: boolean;
+  /** Every path played, or how far the budget reached. */
+  coverage: ExplorationCoverage;
 }
 
 export interface BulkResult {
@@ -417,8 +420,9 @@ export type ExplorationSummary =
       neverSucceeds: { breach: Breach; count: number }[];
       risks: { risk: Risk; count: number }[];
       ok: boolean;
+      coverage: ExplorationCoverage;
     }
-  | { style: 'choreographed'; saga: string; runs: number; outcomes: ChoreographyOutcomeRow[]; ok: boolean };
+  | { style: 'choreographed'; saga: string; runs: number; outcomes: ChoreographyOutcomeRow[]; ok: boolean; coverage: ExplorationCoverage };
 
 /** N seeded runs, their outcomes as rows. */
 export type BulkSummary = Omit<BulkResult, 'outcomes'> & { outcomes: OutcomeRow[] };
