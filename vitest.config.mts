@@ -1,4 +1,35 @@
+import { availableParallelism } from 'node:os';
+import { openSync, readSync, closeSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/** The environment a test file asks for in its first lines (`// @vitest-environment happy-dom`), or node. */
+function environmentOf(path: string): string {
+  const head = Buffer.alloc(400);
+  const file = openSync(path, 'r');
+  try {
+    const read = readSync(file, head, 0, head.length, 0);
+    return /@vitest-environment\s+(\S+)/.exec(head.subarray(0, read).toString('utf8'))?.[1] ?? 'node';
+  } finally {
+    closeSync(file);
+  }
+}
+
+/**
+ * Vitest's order (the slowest files first, from its cache), with the files of
+ * one environment together: a worker keeps its module cache only while the
+ * next file has the same environment, so node and happy-dom files taken in
+ * turns would start a new worker (and load the core and mermaid again) at
+ * every change.
+ */
+class ByEnvironment extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const environments = new Map(sorted.map((spec) => [spec, environmentOf(spec.moduleId)]));
+    const order = [...new Set(environments.values())].sort((a, b) => (a === 'node' ? -1 : b === 'node' ? 1 : a.localeCompare(b)));
+    return order.flatMap((environment) => sorted.filter((spec) => environments.get(spec) === environment));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -11,5 +42,10 @@ export default defineConfig({
     // run's CPU time. The tests keep no state between files (what they change, such
     // as process.env, they restore).
     isolate: false,
+    // One worker per core (vitest's default keeps one core for itself: on a 2-core
+    // machine, one worker running every file in turn). Much of a file's time is spent
+    // waiting for Chromium, PlantUML's JVM, git or npm, which use the other core.
+    maxWorkers: Math.max(2, availableParallelism()),
+    sequence: { sequencer: ByEnvironment },
   },
 });

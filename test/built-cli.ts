@@ -10,7 +10,8 @@ import { join } from 'node:path';
 const root = join(__dirname, '..');
 export const builtCli = join(root, 'dist/cli.js');
 
-function newestSource(path: string): number {
+/** The newest modification time (ms) of a file, or of any file under a folder. */
+export function newestSource(path: string): number {
   const stats = statSync(path);
   if (!stats.isDirectory()) return stats.mtimeMs;
   return Math.max(0, ...readdirSync(path).map((name) => newestSource(join(path, name))));

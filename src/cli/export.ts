@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   drawView,
   isViewName,
@@ -80,6 +80,35 @@ interface MermaidGlobal {
   render(id: string, text: string): Promise<{ svg: string }>;
 }
 
+/** A page of a browser that renderMermaidSvgs draws in, and how to let it go when done. */
+export interface SvgRenderingPage {
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * Where renderMermaidSvgs gets its page: by default a headless Chromium launched
+ * for the call and closed after it. A seam for the tests, which hand it a page of
+ * the browser they share (a launch is about a second of CPU); `ddd` never changes it.
+ */
+export const svgRenderingBrowser: { open(playwright: typeof import('playwright-core'), chromium: string): Promise<SvgRenderingPage> } = {
+  async open(playwright, chromium) {
+    const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+    let browser: Browser;
+    try {
+      browser = await playwright.chromium.launch({ executablePath: chromium, headless: true, args: runningAsRoot ? ['--no-sandbox'] : [] });
+    } catch (error) {
+      throw new RenderSetupError(`could not start ${chromium}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+    }
+    try {
+      return { page: await browser.newPage(), close: () => browser.close() };
+    } catch (error) {
+      await browser.close();
+      throw error;
+    }
+  },
+};
+
 /**
  * Renders mermaid texts to SVG in a headless Chromium: one browser, one page,
  * mermaid loaded once from node_modules (inline: every network request is refused).
@@ -92,15 +121,9 @@ export async function renderMermaidSvgs(texts: readonly string[], chromium: stri
   const purifyPath = resolveModule('dompurify/purify.min.js');
   if (!purifyPath) throw new RenderSetupError('dompurify is not installed (npm install --save-dev dompurify)');
   const playwright = createRequire(playwrightPath)(playwrightPath) as typeof import('playwright-core');
-  const runningAsRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  let browser: Browser;
+  const opened = await svgRenderingBrowser.open(playwright, chromium);
   try {
-    browser = await playwright.chromium.launch({ executablePath: chromium, headless: true, args: runningAsRoot ? ['--no-sandbox'] : [] });
-  } catch (error) {
-    throw new RenderSetupError(`could not start ${chromium}: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
-  }
-  try {
-    const page = await browser.newPage();
+    const page = opened.page;
     await page.route('**/*', (route) => route.abort());
     await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
     await page.addScriptTag({ content: readFileSync(mermaidPath, 'utf8') });
@@ -152,7 +175,7 @@ export async function renderMermaidSvgs(texts: readonly string[], chromium: stri
     }
     return svgs;
   } finally {
-    await browser.close();
+    await opened.close();
   }
 }
 

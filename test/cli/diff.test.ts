@@ -1,10 +1,13 @@
 /**
- * `ddd diff` through the built CLI, in a temporary git repository with two
+ * `ddd diff` in a temporary git repository with two
  * commits (tagged v1 and v2) and two plain folders: folders and revisions as
  * either side, the working tree as the new side, paths after `--`, every
  * format (Markdown read by markdown-it, annotations by GitHub's workflow
  * command syntax), exit codes and usage errors. The working tree and the index
- * are the same after every run.
+ * are the same after every run. The first case runs the built command (dist/cli.js)
+ * as a child process, for what only a process shows (its exit status, its streams);
+ * the others run the same command line in this process (dddHere: the code the
+ * built command runs, the same output and exit code), without starting a Node each.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +15,7 @@ import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffFixtures } from '../diff/fixtures';
-import { ddd, useBuiltCli, workspace } from './harness';
+import { ddd, dddHere, useBuiltCli, workspace } from './harness';
 
 useBuiltCli();
 
@@ -66,16 +69,16 @@ describe('ddd diff between revisions', () => {
     expect(state()).toBe(before);
   });
 
-  it('--allow breaking lets a breaking change pass; --allow risky is the default', () => {
-    expect(ddd(['diff', 'v1', 'v2', '--allow', 'breaking', '--', 'models'], repo).status).toBe(0);
-    expect(ddd(['diff', 'v1', 'v2', '--allow', 'risky', '--', 'models'], repo).status).toBe(1);
+  it('--allow breaking lets a breaking change pass; --allow risky is the default', async () => {
+    expect((await dddHere(['diff', 'v1', 'v2', '--allow', 'breaking', '--', 'models'], repo)).status).toBe(0);
+    expect((await dddHere(['diff', 'v1', 'v2', '--allow', 'risky', '--', 'models'], repo)).status).toBe(1);
   });
 
-  it('one revision: compared with the working tree, which it never touches', () => {
+  it('one revision: compared with the working tree, which it never touches', async () => {
     writeFileSync(join(repo, 'models', 'billing.ddd'), readFileSync(join(repo, 'models', 'billing.ddd'), 'utf8').replace('PaymentProcessed { order: OrderId }', 'PaymentProcessed { order: OrderId  amount: Decimal }'));
     try {
       const before = state();
-      const run = ddd(['diff', 'v2', '--', 'models'], repo);
+      const run = await dddHere(['diff', 'v2', '--', 'models'], repo);
       expect(run.lines[0]).toBe('Comparing v2 with the working tree');
       expect(run.lines).toContain('Billing');
       expect(run.lines).toContain('  ! risky    added field amount  models/billing.ddd:5:46');
@@ -87,35 +90,35 @@ describe('ddd diff between revisions', () => {
     }
   });
 
-  it('paths after -- narrow both versions', () => {
-    const run = ddd(['diff', 'v1', 'v2', '--', 'models/sales.ddd'], repo);
+  it('paths after -- narrow both versions', async () => {
+    const run = await dddHere(['diff', 'v1', 'v2', '--', 'models/sales.ddd'], repo);
     expect(run.lines).toEqual(['Comparing v1 with v2', 'no changes.']);
     expect(run.status).toBe(0);
   });
 
-  it('from a subfolder, a revision is read below that folder', () => {
-    const run = ddd(['diff', 'v1', 'v2'], join(repo, 'models'));
+  it('from a subfolder, a revision is read below that folder', async () => {
+    const run = await dddHere(['diff', 'v1', 'v2'], join(repo, 'models'));
     expect(run.lines).toContain('  ✗ breaking renamed domain event InventoryReserved → StockReserved  v2:inventory.ddd:7:11');
   });
 });
 
 describe('ddd diff between folders', () => {
-  it('compares two folders: a safe change, exit 0', () => {
-    const run = ddd(['diff', 'folders/old', 'folders/new'], repo);
+  it('compares two folders: a safe change, exit 0', async () => {
+    const run = await dddHere(['diff', 'folders/old', 'folders/new'], repo);
     expect(run.lines).toEqual(['Comparing folders/old with folders/new', 'Sales', '  · safe     added field coupon  folders/new/sales.ddd:11:55', '1 change: 0 breaking, 0 risky, 1 safe.']);
     expect(run.status).toBe(0);
   });
 
-  it('a folder and a revision mix: the base folder against v2 (whose models are the base with its changes)', () => {
-    const run = ddd(['diff', 'folders/old', 'v2', '--format', 'json'], repo);
+  it('a folder and a revision mix: the base folder against v2 (whose models are the base with its changes)', async () => {
+    const run = await dddHere(['diff', 'folders/old', 'v2', '--format', 'json'], repo);
     expect(JSON.parse(run.stdout).counts).toEqual({ breaking: 1, risky: 2, safe: 0 });
     expect(run.status).toBe(1);
   });
 });
 
 describe('formats', () => {
-  it('json: the changes with both sides located (the revision and the path in the repository)', () => {
-    const run = ddd(['diff', 'v1', 'v2', '--format', 'json', '--', 'models'], repo);
+  it('json: the changes with both sides located (the revision and the path in the repository)', async () => {
+    const run = await dddHere(['diff', 'v1', 'v2', '--format', 'json', '--', 'models'], repo);
     const diff = JSON.parse(run.stdout);
     expect(diff).toMatchObject({ version: 1, command: 'diff', old: 'v1', new: 'v2', counts: { breaking: 1, risky: 2, safe: 0 }, omitted: 0 });
     const renamed = diff.changes.find((change: { change: string }) => change.change === 'renamed');
@@ -137,16 +140,16 @@ describe('formats', () => {
     expect(run.status).toBe(1);
   });
 
-  it('json: a removed element names the declaration that held it, in the new version', () => {
+  it('json: a removed element names the declaration that held it, in the new version', async () => {
     // the optional field coupon, taken away again: its event OrderPlaced, on line 11
-    const run = ddd(['diff', 'folders/new', 'folders/old', '--format', 'json'], repo);
+    const run = await dddHere(['diff', 'folders/new', 'folders/old', '--format', 'json'], repo);
     const [coupon] = JSON.parse(run.stdout).changes;
     expect(coupon).toMatchObject({ change: 'removed', name: 'coupon', holder: { file: 'folders/old/sales.ddd', line: 11, column: 11 } });
     expect(coupon.new).toBeUndefined();
   });
 
-  it('markdown: a pull-request comment, one table per context, as markdown-it reads it', () => {
-    const run = ddd(['diff', 'v1', 'v2', '--format', 'markdown', '--', 'models'], repo);
+  it('markdown: a pull-request comment, one table per context, as markdown-it reads it', async () => {
+    const run = await dddHere(['diff', 'v1', 'v2', '--format', 'markdown', '--', 'models'], repo);
     const tokens = new MarkdownIt({ html: true }).parse(run.stdout, {});
     const headings = tokens.flatMap((token, i) => (token.type === 'heading_open' ? [`${token.tag} ${tokens[i + 1]!.content}`] : []));
     expect(headings).toEqual(['h2 Model changes: 1 breaking, 2 risky, 0 safe', 'h3 Inventory', 'h3 saga OrderSaga']);
@@ -167,15 +170,15 @@ describe('formats', () => {
     expect(run.status).toBe(1);
   });
 
-  it('markdown escapes what would break the table or make markup', () => {
-    const run = ddd(['diff', 'v1', 'v2', '--format', 'markdown', '--', 'models'], repo);
+  it('markdown escapes what would break the table or make markup', async () => {
+    const run = await dddHere(['diff', 'v1', 'v2', '--format', 'markdown', '--', 'models'], repo);
     // an outcome key holds `|`: inside a code span it is shown as ¦, in text escaped
     expect(run.stdout).toContain('`failed RELEASED ¦ - ¦ ok`');
     expect(run.stdout).not.toMatch(/[^\\]\| - \|/);
   });
 
-  it('github: an error on the line of each breaking change, a warning for each risky one', () => {
-    const run = ddd(['diff', 'v1', 'v2', '--format', 'github', '--', 'models'], repo);
+  it('github: an error on the line of each breaking change, a warning for each risky one', async () => {
+    const run = await dddHere(['diff', 'v1', 'v2', '--format', 'github', '--', 'models'], repo);
     const annotations = run.lines.filter((line) => line.startsWith('::'));
     expect(annotations).toHaveLength(3);
     const syntax = /^::(error|warning|notice) ((?:file|line|endLine|col|endColumn|title)=[^,:]*)(,(?:file|line|endLine|col|endColumn|title)=[^,:]*)*::[^\r\n]*$/;
@@ -198,28 +201,28 @@ describe('usage errors (exit 2)', () => {
     ['an unknown allowance', ['diff', 'v1', '--allow', 'all'], /--allow must be risky or breaking, not 'all'/],
   ];
   for (const [name, args, message] of cases) {
-    it(name, () => {
-      const run = ddd(args, repo);
+    it(name, async () => {
+      const run = await dddHere(args, repo);
       expect(run.stderr).toMatch(message);
       expect(run.status).toBe(2);
     });
   }
 
-  it('a revision outside a git repository', () => {
+  it('a revision outside a git repository', async () => {
     const plain = workspace({ 'a.ddd': 'context A\n' });
-    const run = ddd(['diff', 'main'], plain);
+    const run = await dddHere(['diff', 'main'], plain);
     expect(run.stderr).toMatch(/main is not a folder or a \.ddd file, and the working folder is not in a git repository/);
     expect(run.status).toBe(2);
   });
 
-  it('a folder without models', () => {
-    const run = ddd(['diff', 'folders/old', 'models/../README.md'], repo);
+  it('a folder without models', async () => {
+    const run = await dddHere(['diff', 'folders/old', 'models/../README.md'], repo);
     expect(run.stderr).toMatch(/README\.md is not a \.ddd file/);
     expect(run.status).toBe(2);
   });
 
-  it('--help shows the usage', () => {
-    const run = ddd(['diff', '--help'], repo);
+  it('--help shows the usage', async () => {
+    const run = await dddHere(['diff', '--help'], repo);
     expect(run.stdout).toMatch(/^Usage: ddd diff \[options\] <old> \[<new>\] \[-- paths…\]/);
     expect(run.status).toBe(0);
   });

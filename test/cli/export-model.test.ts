@@ -1,13 +1,15 @@
 /**
- * `ddd export --format <model export>`, run as the built command: each format
- * of the core's registry writes its files under --out (or prints one file),
- * and every way to call it wrongly gets a clear message and exit code 2.
+ * `ddd export --format <model export>`: each format of the core's registry
+ * writes its files under --out (or prints one file), run as the built command
+ * (dist/cli.js, a child process); every way to call it wrongly gets a clear
+ * message and exit code 2, checked in this process (dddHere: the code the built
+ * command runs, the same output and exit code).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { modelExportFormats } from '../../src/language/export/index';
-import { ddd, root, useBuiltCli, workspace } from './harness';
+import { ddd, dddHere, root, useBuiltCli, workspace } from './harness';
 
 useBuiltCli();
 
@@ -64,30 +66,30 @@ describe('ddd export: usage problems of the model exports', () => {
     [['--format', 'json', '--json'], 'ddd export: --json does not apply to --format json. Run ddd export --help for usage.\n'],
     [['--format', 'c4', '--view', 'context-map'], 'ddd export: --view applies to the diagram formats (mermaid, markdown, svg); --format c4 exports the whole model. Run ddd export --help for usage.\n'],
     [['--format', 'mermaid', '--view', 'domains', '--json'], 'ddd export: --json applies to --format asyncapi. Run ddd export --help for usage.\n'],
-  ])('%j: exit 2 and says why', (options, message) => {
-    const run = ddd(['export', ...options, example], root);
+  ])('%j: exit 2 and says why', async (options, message) => {
+    const run = await dddHere(['export', ...options, example], root);
     expect(run.stderr).toBe(message);
     expect(run.stdout).toBe('');
     expect(run.status).toBe(2);
   });
 
-  it('an --out that is a file: a clear message, nothing written', () => {
+  it('an --out that is a file: a clear message, nothing written', async () => {
     const folder = workspace({ 'taken.txt': 'x', 'model.ddd': 'context Sales { aggregate Order { root entity Order { id: OrderId } } }\n' });
-    const run = ddd(['export', '--format', 'plantuml', '--out', 'taken.txt', 'model.ddd'], folder);
+    const run = await dddHere(['export', '--format', 'plantuml', '--out', 'taken.txt', 'model.ddd'], folder);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^ddd export: cannot create the folder taken\.txt: it exists and is not a folder\.\n$/);
   });
 
-  it('a model with errors: a note, and the export of what could be read', () => {
+  it('a model with errors: a note, and the export of what could be read', async () => {
     const folder = workspace({ 'model.ddd': 'context Sales { aggregate Order { root entity Order { id: OrderId } command PlaceOrder emits Nothing } }\n' });
-    const run = ddd(['export', '--format', 'json', 'model.ddd'], folder);
+    const run = await dddHere(['export', '--format', 'json', 'model.ddd'], folder);
     expect(run.status).toBe(0);
     expect(run.stderr).toMatch(/^ddd export: note: the model has 1 error \(see ddd check\); the export holds what could be read\.\n$/);
     expect(JSON.parse(run.stdout).contexts[0].name).toBe('Sales');
   });
 
-  it('--help lists every model export from the registry', () => {
-    const run = ddd(['export', '--help'], root);
+  it('--help lists every model export from the registry', async () => {
+    const run = await dddHere(['export', '--help'], root);
     for (const format of modelExportFormats) expect(run.stdout).toContain(`  ${format.id}: ${format.description}`);
   });
 });

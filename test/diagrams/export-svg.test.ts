@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderMermaidSvgs } from '../../src/cli/export';
+import { renderMermaidSvgs, svgRenderingBrowser } from '../../src/cli/export';
 import { runCli } from '../../src/cli/run';
 import { checkExportedSvg } from '../../src/extension/panels/svg-export-check';
 import { chromium, chromiumFor, sharedBrowser } from '../chromium';
@@ -98,10 +98,21 @@ describe.skipIf(!browserFound)(`SVG through mermaid in Chromium (${chromium.path
       ...model.sagas.flatMap(sagaDiagrams),
       stormingDiagram(boardView(model, board)),
     ];
-    const svgs = await renderMermaidSvgs(
-      diagrams.map((diagram) => diagram.text),
-      chromium.path!,
-    );
+    // drawn in a page of the shared browser (the test above launched one of its own, as `ddd` does)
+    const launchOwn = svgRenderingBrowser.open;
+    svgRenderingBrowser.open = async () => {
+      const shared = await (await sharedBrowser()).newPage();
+      return { page: shared, close: () => shared.context().close() };
+    };
+    let svgs: string[];
+    try {
+      svgs = await renderMermaidSvgs(
+        diagrams.map((diagram) => diagram.text),
+        chromium.path!,
+      );
+    } finally {
+      svgRenderingBrowser.open = launchOwn;
+    }
     const firstLine = hostile.trim().split('\n')[0]!;
     for (const [index, svg] of svgs.entries()) {
       const title = diagrams[index]!.title;

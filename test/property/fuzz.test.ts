@@ -107,7 +107,8 @@ describe('half-written input: what error recovery leaves is checked like any mod
       }
     }
     expect(prefixes).toBeGreaterThan(1_000);
-  });
+    // about 4,500 checks, a few seconds of CPU: vitest's time limit (not a check of speed) leaves room for a busy machine
+  }, 120_000);
 
   it('context-map relationships of token soup ([[, ]], ->, roles) never give an internal error nor break the Markdown export', () => {
     const soup = ['[[', ']]', '[', ']', '->', '<-', '<->', ',', '{', '}', 'A', 'B', 'C', 'OHS', 'ACL', 'SK', 'P', 'CF', '"d"', 'Money'];
