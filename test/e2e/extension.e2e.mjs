@@ -476,9 +476,10 @@ const checks = [
         await wb.page.keyboard.type("invariant ");
         // VS Code auto-closes a quote only on a line its background tokenizer has reached
         // (`isCheapToTokenize`); Playwright types faster than a person, so wait for the line
-        // to be coloured (`invariant` in a span of its own) before typing the quote.
+        // to be coloured (`invariant` in a span of its own, exactly: before the line is tokenized
+        // one span holds it with its indentation, "    invariant ") before typing the quote.
         await waitFor("the typed line to be tokenized", async () =>
-          (await wb.page.locator(".monaco-editor .view-line span > span").allTextContents()).some((t) => t.trim() === "invariant"));
+          (await wb.page.locator(".monaco-editor .view-line span > span").allTextContents()).some((t) => t === "invariant"));
         await wb.page.keyboard.type('"never lost');
         await wb.page.keyboard.press("Control+/");
         await wb.page.keyboard.press("Control+S");
