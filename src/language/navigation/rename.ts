@@ -13,6 +13,7 @@ import { navIndex, type NavIndex } from './nav-index';
 import { present } from './present';
 import { identityTypeUses, isIdentityTypeUse, referencesTo } from './references';
 import type { NavSymbol, NavTextEdit, NavWorkspaceEdit } from './types';
+import { withArticle } from '../util/article';
 
 export type RenameResult = { edits: NavWorkspaceEdit; error?: undefined } | { error: string; edits?: undefined };
 
@@ -109,7 +110,7 @@ function clash(index: NavIndex, symbol: NavSymbol, name: string): string | undef
       if ('fields' in parent && Array.isArray(parent.fields)) siblings.push(...(parent.fields as { name: string; kind: string }[]));
       if ('operations' in parent && Array.isArray(parent.operations)) siblings.push(...(parent.operations as { name: string; kind: string }[]));
       const taken = present(siblings).find((other) => other !== symbol && other.name === name && (other.kind === symbol.kind || symbol.kind !== 'operation'));
-      return taken ? `${kindWords[parent.kind]} ${parent.name} already has a ${kindWords[taken.kind as ElementKind] ?? taken.kind} ${name}` : undefined;
+      return taken ? `${kindWords[parent.kind]} ${parent.name} already has ${withArticle(kindWords[taken.kind as ElementKind] ?? taken.kind)} ${name}` : undefined;
     }
     default:
       return undefined;

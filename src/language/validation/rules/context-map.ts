@@ -27,6 +27,7 @@ import type { Accept, Rule, RuleSet } from '../rule';
 import type { Aggregate, Relationship } from '../../model/elements';
 import type { DddModel } from '../../model/model';
 import { exposingContexts } from '../../model/strategic-links';
+import { withArticle } from '../../util/article';
 
 export const mapUnknownRole: Rule = {
   code: 'map-unknown-role',
@@ -194,7 +195,6 @@ function checkExposed(model: DddModel, relationship: Relationship, accept: Accep
 const roleList = 'OHS, PL (upstream); ACL, CF (downstream); S, C (supplier, customer); SK, P (shared kernel, partnership: both sides of <->)';
 
 const roleWords = (code: RoleCode) => `${code} (${roleDictionary[code].name})`;
-const withArticle = (position: string) => (position === 'upstream' ? 'an ' : 'a ') + position;
 // error recovery stands in an empty name for one that is not written (`A -> [ACL]`)
 const sideName = (side: NormalisedSide) => side.side.context?.text || 'the other context';
 

@@ -7,6 +7,7 @@ import type { BoundedContext, Declaration, ElementKind } from '../../model/eleme
 import { kindWords, qualifiedName } from '../../model/model';
 import { childLists, forEachElement } from '../../model/element-tree';
 import { documentRuleSet, type Accept, type Rule, type RuleSet } from '../rule';
+import { withArticle } from '../../util/article';
 
 /** Kinds that share one namespace: a value and an entity named alike would make a type name ambiguous. */
 const declarationGroups: Partial<Record<ElementKind, string>> = {
@@ -79,7 +80,7 @@ function reportDuplicates(accept: Accept, index: DeclarationIndex, rule: Rule, l
         names.set(declaration.name, declaration);
         continue;
       }
-      const same = first.kind === declaration.kind ? '' : ` (as a ${kindWords[first.kind]})`;
+      const same = first.kind === declaration.kind ? '' : ` (as ${withArticle(kindWords[first.kind])})`;
       accept(rule, {
         uri: declaration.uri,
         range: declaration.nameRange,
@@ -175,7 +176,7 @@ function reportAcrossAggregates(accept: Accept, members: Declaration[], where: (
       continue;
     }
     if (earlier.kind !== 'aggregate' && 'aggregate' in earlier && 'aggregate' in member && earlier.aggregate === member.aggregate) continue;
-    const same = earlier.kind === member.kind ? '' : ` (as a ${kindWords[earlier.kind]})`;
+    const same = earlier.kind === member.kind ? '' : ` (as ${withArticle(kindWords[earlier.kind])})`;
     accept(duplicateInContext, {
       uri: member.uri,
       range: member.nameRange,

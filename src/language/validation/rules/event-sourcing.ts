@@ -7,6 +7,7 @@ import type { Aggregate, DomainEvent, EventStream } from '../../model/elements';
 import { kindWords, qualifiedName } from '../../model/model';
 import { boundedList } from '../../util/bounded-list';
 import type { Accept, Rule, RuleSet } from '../rule';
+import { withArticle } from '../../util/article';
 
 /** A small banking model for the examples: `members` go into an event-sourced Account, `rest` into the context. */
 function bank(members: string, rest = '', eventsourced = ' eventsourced'): string {
@@ -181,7 +182,7 @@ function checkStream(stream: EventStream, accept: Accept): void {
     accept(streamAggregateRule, {
       uri: stream.uri,
       range: stream.aggregate!.range,
-      message: `Stream ${stream.name} must replay an aggregate, but ${target.name} is a ${kindWords[target.kind]}${home ? ` of aggregate ${home.name}: use \`of ${home.name}\`` : ''}.`,
+      message: `Stream ${stream.name} must replay an aggregate, but ${target.name} is ${withArticle(kindWords[target.kind])}${home ? ` of aggregate ${home.name}: use \`of ${home.name}\`` : ''}.`,
       ...(home ? { data: { suggestion: home.name } } : {}),
     });
     return;

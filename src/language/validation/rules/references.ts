@@ -8,6 +8,7 @@ import { isTypeReference, kindWords, qualifiedName, type DddModel } from '../../
 import { boundedItems, boundedList } from '../../util/bounded-list';
 import { declaredNames } from '../../util/declared-names';
 import type { Rule, RuleSet } from '../rule';
+import { withArticle } from '../../util/article';
 
 export const unknownReference: Rule = {
   code: 'unknown-reference',
@@ -38,10 +39,6 @@ function expectedWords(expected: readonly ElementKind[]): string {
   return boundedList(expected.map((kind) => kindWords[kind]), { last: ' or ', limit: expected.length }) || 'declaration';
 }
 
-function withArticle(words: string): string {
-  return (/^[aeiou]/i.test(words) ? 'an ' : 'a ') + words;
-}
-
 /** The closest declared name of an expected kind, from the model's index of names (built once per model). */
 function suggestionFor(model: DddModel, reference: Reference): string | undefined {
   return declaredNames(model, reference.expected).closest(simpleName(reference.text));
@@ -59,11 +56,11 @@ function unknownMessage(model: DddModel, reference: Reference, suggestion: strin
   const didYouMean = suggestion ? ` Did you mean ${suggestion}?` : '';
   const others = model.index.get(simple)?.filter((d) => !reference.expected.includes(d.kind)) ?? [];
   if (typeReference) {
-    const hint = others.length ? ` (${simple} is a ${kindWords[others[0]!.kind]}, not a type)` : '';
+    const hint = others.length ? ` (${simple} is ${withArticle(kindWords[others[0]!.kind])}, not a type)` : '';
     return `Unknown type ${reference.text}${hint}: declare it as a value, entity or enum, use a built-in type, or name an identity type ending in Id.${didYouMean}`;
   }
   const what = expectedWords(reference.expected);
-  if (others.length) return `${reference.text} is a ${kindWords[others[0]!.kind]}, but a ${what} is expected here.`;
+  if (others.length) return `${reference.text} is ${withArticle(kindWords[others[0]!.kind])}, but ${withArticle(what)} is expected here.`;
   return `Unknown ${what} ${reference.text}.${didYouMean}`;
 }
 

@@ -9,6 +9,7 @@ import { boundedItems, boundedList } from '../../util/bounded-list';
 import { internalMemberKeys } from '../../syntax/constructs';
 import type { Accept, Rule, RuleSet } from '../rule';
 import { attributeValue, checkAttributeValues } from './attribute-values';
+import { withArticle } from '../../util/article';
 
 export const subdomainType: Rule = {
   code: 'subdomain-type',
@@ -86,7 +87,7 @@ function checkImplements(context: BoundedContext, accept: Accept): void {
         accept(contextImplements, {
           uri: reference.uri,
           range: reference.range,
-          message: `${reference.text} is a ${kindWords[target.kind]}, not a subdomain: a context implements subdomains${hint}.${target.kind === 'context' ? ' Relate contexts on a context map.' : ''}`,
+          message: `${reference.text} is ${withArticle(kindWords[target.kind])}, not a subdomain: a context implements subdomains${hint}.${target.kind === 'context' ? ' Relate contexts on a context map.' : ''}`,
           data: { name: reference.text, kind: target.kind, subdomains },
         });
         continue;

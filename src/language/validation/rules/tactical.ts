@@ -10,6 +10,7 @@ import { lifecyclesFor, servicesOfContext } from '../../model/tactical-links';
 import { boundedList } from '../../util/bounded-list';
 import { closestName, didYouMean } from '../../util/similar-names';
 import type { Accept, Rule, RuleSet } from '../rule';
+import { withArticle } from '../../util/article';
 
 export const extendsKind: Rule = {
   code: 'extends-kind',
@@ -74,7 +75,7 @@ function checkInheritance(declaration: InheritingDeclaration, accept: Accept): v
     accept(extendsKind, {
       uri: reference.uri,
       range: reference.range,
-      message: `${capitalised(kindWords[declaration.kind])} ${declaration.name} cannot extend ${base.name}, a ${kindWords[base.kind]}: ${withArticle(kindWords[declaration.kind])} extends ${withArticle(kindWords[declaration.kind])}.`,
+      message: `${capitalised(kindWords[declaration.kind])} ${declaration.name} cannot extend ${base.name}, ${withArticle(kindWords[base.kind])}: ${withArticle(kindWords[declaration.kind])} extends ${withArticle(kindWords[declaration.kind])}.`,
       related: [{ uri: base.uri, range: base.nameRange, message: `${kindWords[base.kind]} ${qualifiedName(base)}` }],
     });
     return;
@@ -99,9 +100,6 @@ function capitalised(words: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-function withArticle(words: string): string {
-  return (/^[aeiou]/i.test(words) ? 'an ' : 'a ') + words;
-}
 
 /** Checks the states of a transition against the lifecycles it may name; `owner` says whose transition it is. */
 function checkTransition(transition: StateTransition | undefined, lifecycles: readonly EnumType[], uri: string, owner: string, aggregate: Aggregate | undefined, accept: Accept): void {
