@@ -14,6 +14,7 @@ import { isTooLargeToAnalyse } from '../sagas/saga-size';
 import { compileSaga } from './compile';
 import { exploreOrchestration, type ExploreOptions } from './explore';
 import { pathText } from './render';
+import { keepFindings, keptFindings, type SagaFindings } from './breach-cache';
 import type { Breach, RunResult } from './types';
 
 /**
@@ -62,8 +63,6 @@ function failingSteps(examples: RunResult[], saga: Saga): string[] {
   return [...names];
 }
 
-type SagaFindings = readonly { rule: Rule; finding: Finding }[];
-
 /**
  * The editor's findings (default options) of each parsed saga. They follow from the saga's
  * own text (its orchestration reads no other declaration), and a document that did not change
@@ -74,19 +73,26 @@ const editorFindings = new WeakMap<Saga, SagaFindings>();
 /** How many sagas were explored for their findings, and how many answered from the cache (for tests). */
 export const breachCheckWork = { explored: 0, reused: 0 };
 
-/** The simulator's findings on one orchestrated saga. */
-export function sagaBreachFindings(saga: Saga, options: BreachDiagnosticsOptions = {}): SagaFindings {
+/**
+ * The simulator's findings on one orchestrated saga. With `text` (the saga's source text) and
+ * the editor's options, findings kept for the same text are reused (breach-cache.ts).
+ */
+export function sagaBreachFindings(saga: Saga, options: BreachDiagnosticsOptions = {}, text?: string): SagaFindings {
   // too large to explore on every keystroke: the saga rules say so (saga-too-large)
   if (saga.style !== 'orchestrated' || saga.steps.length === 0 || isTooLargeToAnalyse(saga)) return [];
   const cacheable = Object.keys(options).length === 0;
-  const known = cacheable ? editorFindings.get(saga) : undefined;
+  const known = cacheable ? (editorFindings.get(saga) ?? (text === undefined ? undefined : keptFindings(saga, text))) : undefined;
   if (known) {
     breachCheckWork.reused++;
+    if (cacheable) editorFindings.set(saga, known);
     return known;
   }
   breachCheckWork.explored++;
   const findings = exploreFindings(saga, options);
-  if (cacheable) editorFindings.set(saga, findings);
+  if (cacheable) {
+    editorFindings.set(saga, findings);
+    if (text !== undefined) keepFindings(saga, text, findings);
+  }
   return findings;
 }
 
@@ -153,6 +159,10 @@ export const simulationRules: RuleSet = {
     'orchestrator at every point, and checks that every run ends completed or fully compensated with nothing left held.',
   rules: [sagaBreach, sagaResendRisk],
   check(model: DddModel, accept: Accept) {
-    for (const saga of model.sagas) for (const { rule, finding } of sagaBreachFindings(saga)) accept(rule, finding);
+    const texts = new Map(model.documents.map((document) => [document.uri, document.text]));
+    for (const saga of model.sagas) {
+      const text = texts.get(saga.uri)?.slice(saga.range.start, saga.range.end);
+      for (const { rule, finding } of sagaBreachFindings(saga, {}, text)) accept(rule, finding);
+    }
   },
 };
