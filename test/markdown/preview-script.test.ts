@@ -22,6 +22,7 @@ import { WorkspaceDocuments } from '../../src/markdown/workspace-documents';
 import { chromium, chromiumFor } from '../chromium';
 import { readWorkspace } from '../helpers';
 import { markdownFixture } from './fixtures';
+import { browserBundleOptions } from '../browser-bundle-options';
 
 const browserFound = chromiumFor('the Markdown preview browser tests');
 const repositoryRoot = join(__dirname, '../..');
@@ -63,13 +64,7 @@ describe.skipIf(!browserFound)(`the Markdown preview script in Chromium (${chrom
     await build({
       entryPoints: [join(repositoryRoot, 'webview/markdown-preview/main.ts')],
       outfile: join(folder, 'markdown-preview.js'),
-      bundle: true,
-      platform: 'browser',
-      format: 'iife',
-      target: 'es2022',
-      minify: true,
-      logLevel: 'warning',
-      legalComments: 'none',
+      ...browserBundleOptions,
     });
     requested = [];
     const files: Record<string, [string, string]> = {

@@ -12,6 +12,7 @@ import { threadId } from 'node:worker_threads';
 import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findChromium } from '../../src/cli/export';
+import { browserBundleOptions } from '../browser-bundle-options';
 import { newestSource } from '../built-cli';
 import { sharedBrowser } from '../chromium';
 import { parseWebviewMessage, webviewHtml, type ExtensionMessage, type WebviewMessage, type WebviewMode } from '../../src/protocol/index';
@@ -202,13 +203,7 @@ async function webviewBundle(): Promise<Map<string, Uint8Array>> {
   const built = await build({
     entryPoints: [join(repositoryRoot, 'webview/main.ts')],
     outfile: join(bundleFolder, 'webview.js'),
-    bundle: true,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    minify: true,
-    logLevel: 'warning',
-    legalComments: 'none',
+    ...browserBundleOptions,
     write: false,
   });
   const files = new Map(built.outputFiles.map((file) => [file.path.slice(file.path.lastIndexOf('/')), file.contents] as const));

@@ -1,0 +1,16 @@
+/**
+ * How the tests bundle a page's script for headless Chromium (the preview and simulator
+ * webview, the Markdown preview script): minified, as the VSIX ships it, for the browsers
+ * VS Code runs. One place, so that every browser test loads what users load.
+ */
+import type { BuildOptions } from 'esbuild';
+
+export const browserBundleOptions = {
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
+  minify: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+} as const satisfies BuildOptions;
