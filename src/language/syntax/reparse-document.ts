@@ -69,8 +69,9 @@ export function reparseDocument(previous: ParsedDocument, text: string): ParsedD
       // whatever went wrong, the whole parse below gives the answer (and reports a parser bug)
     }
   }
-  lastCount = { kept: 0, parsed: -1, whole: true };
-  return parseDocument(previous.uri, text);
+  const document = parseDocument(previous.uri, text);
+  lastCount = { kept: 0, parsed: parseRecordOf(document)?.segments.length ?? 0, whole: true };
+  return document;
 }
 
 function reparseAfter(previous: ParsedDocument, record: ParseRecord, text: string): ParsedDocument | undefined {
