@@ -5,6 +5,7 @@
 import type { Diagnostic } from './diagnostics';
 import { buildModel, type DddModel } from './model/model';
 import { parseDocument, type ParsedDocument } from './syntax/parse-document';
+import { reparseDocument } from './syntax/reparse-document';
 import { validateModel, type ValidationOptions } from './validation/validate';
 
 export interface SourceFile {
@@ -29,5 +30,5 @@ export function checkDocuments(documents: ParsedDocument[], options: ValidationO
   return { model, diagnostics: validateModel(model, undefined, options) };
 }
 
-export { buildModel, parseDocument, validateModel };
+export { buildModel, parseDocument, reparseDocument, validateModel };
 export type { DddModel, Diagnostic, ParsedDocument, ValidationOptions };

@@ -11,7 +11,7 @@
  * was superseded by an edit is dropped, never finished.
  */
 import type { Diagnostic } from '../language/diagnostics';
-import { buildModel, parseDocument, type DddModel, type ParsedDocument } from '../language/index';
+import { buildModel, parseDocument, reparseDocument, type DddModel, type ParsedDocument } from '../language/index';
 import type { LineIndex } from '../language/syntax/line-index';
 import { startValidation, type ModelValidation } from '../language/validation/validate';
 import { uriKey } from './workspace-files';
@@ -27,6 +27,8 @@ export interface DocumentEntry {
   diskText: string | undefined;
   /** Parsed from `text`; undefined until needed after a change. */
   parsed: ParsedDocument | undefined;
+  /** While the editor changes the text: its last parsed form, from which the new text is re-parsed (only what the edit can change). */
+  previous?: ParsedDocument | undefined;
 }
 
 export class Workspace {
@@ -71,6 +73,7 @@ export class Workspace {
   private setText(entry: DocumentEntry, text: string): boolean {
     if (entry.parsed && entry.text === text) return false;
     entry.text = text;
+    entry.previous = entry.open ? (entry.parsed ?? entry.previous) : undefined;
     entry.parsed = undefined;
     this.stale = true;
     return true;
@@ -135,7 +138,8 @@ export class Workspace {
     const entry = this.get(uri);
     if (!entry) return undefined;
     if (!entry.parsed) {
-      entry.parsed = parseDocument(entry.uri, entry.text);
+      entry.parsed = entry.previous ? reparseDocument(entry.previous, entry.text) : parseDocument(entry.uri, entry.text);
+      entry.previous = undefined;
       this.parseCount++;
     }
     return entry.parsed;

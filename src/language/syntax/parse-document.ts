@@ -38,14 +38,80 @@ const MAX_SYNTAX_DIAGNOSTICS = 100;
 /** Keywords of context members: written at the top level, they get their own finding. */
 const memberKeywords: ReadonlySet<string> = new Set(keywordsIn('context'));
 
+/**
+ * What re-parsing needs to know of a parse (reparse-document.ts), kept beside
+ * the document rather than in it: each declaration's share of the document.
+ */
+export interface ParseRecord {
+  /** False when the parse had lexing errors, failed or capped its findings: then nothing of it is reused. */
+  reusable: boolean;
+  /** Unterminated strings before the first declaration, and the finding for stray tokens there. */
+  headStrings: Diagnostic[];
+  stray: Diagnostic[];
+  segments: SegmentRecord[];
+}
+
+/** One top-level declaration's piece of the token stream and what its parse produced. */
+export interface SegmentRecord {
+  /** Offset of its first token (the declaration's keyword). */
+  start: number;
+  /** Where its declarations and references begin in the document's lists. */
+  declarations: number;
+  references: number;
+  /** Its unterminated strings' findings, and its parser's findings (in the order they were made). */
+  strings: Diagnostic[];
+  findings: Diagnostic[];
+}
+
+const parseRecords = new WeakMap<ParsedDocument, ParseRecord>();
+
+export function parseRecordOf(document: ParsedDocument): ParseRecord | undefined {
+  return parseRecords.get(document);
+}
+
+export function recordParse(document: ParsedDocument, record: ParseRecord): void {
+  parseRecords.set(document, record);
+}
+
+const noDiagnostics: Diagnostic[] = [];
+
 export function parseDocument(uri: string, text: string): ParsedDocument {
+  const document = emptyDocument(uri, text);
+  const record: ParseRecord = { reusable: true, headStrings: noDiagnostics, stray: noDiagnostics, segments: [] };
+  let lexingErrors: Diagnostic[] = [];
+  try {
+    const result = tokenize(text);
+    reportLexingErrors(document, result.errors);
+    lexingErrors = document.diagnostics;
+    if (lexingErrors.length > 0) record.reusable = false;
+    parseDeclarations(document, result.tokens, record);
+    collectDiagnostics(document, lexingErrors, record);
+  } catch (error) {
+    record.reusable = false;
+    collectDiagnostics(document, lexingErrors, record);
+    // A bug in the parser must cost the user a finding, not the editor session.
+    document.diagnostics.push({
+      uri,
+      range: { start: 0, end: Math.min(text.length, 1) },
+      severity: 'error',
+      code: 'internal-error',
+      message: `The .ddd parser failed on this file (${error instanceof Error ? error.message : String(error)}). Please report it with the file.`,
+    });
+  }
+  if (capDiagnostics(document)) record.reusable = false;
+  parseRecords.set(document, record);
+  return document;
+}
+
+/** A document with nothing parsed yet: its tokens and line index are computed on first use. */
+export function emptyDocument(uri: string, text: string): ParsedDocument {
   let lineIndex: LineIndex | undefined;
   // The tokens are not kept after parsing: holding every token of a workspace
   // would make each garbage collection copy them. The editor features that need
   // them (folding, semantic tokens, completion, formatting) lex again on first use.
   let lexed: { tokens: IToken[]; comments: IToken[] } | undefined;
   const relex = () => (lexed ??= tokensOf(text));
-  const document: ParsedDocument = {
+  return {
     uri,
     text,
     declarations: [],
@@ -62,23 +128,20 @@ export function parseDocument(uri: string, text: string): ParsedDocument {
       return (lineIndex ??= new LineIndex(text));
     },
   };
-  try {
-    const result = tokenize(text);
-    reportLexingErrors(document, result.errors);
-    reportUnterminatedStrings(document, result.tokens);
-    parseDeclarations(document, result.tokens);
-  } catch (error) {
-    // A bug in the parser must cost the user a finding, not the editor session.
-    document.diagnostics.push({
-      uri,
-      range: { start: 0, end: Math.min(text.length, 1) },
-      severity: 'error',
-      code: 'internal-error',
-      message: `The .ddd parser failed on this file (${error instanceof Error ? error.message : String(error)}). Please report it with the file.`,
-    });
-  }
-  capDiagnostics(document);
-  return document;
+}
+
+/**
+ * The document's findings in the order a whole-file parse makes them (lexing errors,
+ * unterminated strings, stray tokens, then each declaration's), sorted by position
+ * (a stable sort: equal positions keep that order).
+ */
+export function collectDiagnostics(document: ParsedDocument, lexingErrors: Diagnostic[], record: ParseRecord): void {
+  const all: Diagnostic[] = [...lexingErrors, ...record.headStrings];
+  for (const segment of record.segments) if (segment.strings.length > 0) all.push(...segment.strings);
+  all.push(...record.stray);
+  for (const segment of record.segments) if (segment.findings.length > 0) all.push(...segment.findings);
+  all.sort((a, b) => a.range.start - b.range.start);
+  document.diagnostics = all;
 }
 
 function tokensOf(text: string): { tokens: IToken[]; comments: IToken[] } {
@@ -113,10 +176,13 @@ function reportLexingErrors(document: ParsedDocument, errors: ILexingError[]): v
   }
 }
 
-function reportUnterminatedStrings(document: ParsedDocument, tokens: IToken[]): void {
-  for (const token of tokens) {
+function unterminatedStrings(document: ParsedDocument, tokens: IToken[], from: number, to: number): Diagnostic[] {
+  let found = noDiagnostics;
+  for (let i = from; i < to; i++) {
+    const token = tokens[i]!;
     if (token.tokenType !== UnterminatedString) continue;
-    document.diagnostics.push({
+    if (found === noDiagnostics) found = [];
+    found.push({
       uri: document.uri,
       range: tokenRange(token),
       severity: 'error',
@@ -124,9 +190,10 @@ function reportUnterminatedStrings(document: ParsedDocument, tokens: IToken[]): 
       message: 'This string is not closed: end it with a double quote (") on the same line.',
     });
   }
+  return found;
 }
 
-function isDeclarationStart(tokens: IToken[], index: number): boolean {
+export function isDeclarationStart(tokens: IToken[], index: number): boolean {
   const token = tokens[index]!;
   if (startsDeclaration[token.tokenTypeIdx] !== true) return false;
   const next = tokens[index + 1];
@@ -148,59 +215,75 @@ function attach(parser: DddParser, document: ParsedDocument): DddParser {
   return parser;
 }
 
-function parseDeclarations(document: ParsedDocument, tokens: IToken[]): void {
-  const fast = attach(dddParser(false), document);
-  let recovering: DddParser | undefined;
+function parseDeclarations(document: ParsedDocument, tokens: IToken[], record: ParseRecord): void {
   let start = 0;
   while (start < tokens.length && !isDeclarationStart(tokens, start)) start++;
-  if (start > 0) reportStrayTokens(document, tokens.slice(0, start));
-
-  while (start < tokens.length) {
-    let end = start + 1;
-    while (end < tokens.length && !isDeclarationStart(tokens, end)) end++;
-    const segment = tokens.slice(start, end);
-    const declarations = document.declarations.length;
-    const references = document.references.length;
-    let parser = fast;
-    parser.problems = [];
-    parser.begin(segment);
-    parser.declaration();
-    if (parser.errors.length > 0) {
-      // a mistake in this declaration: forget what the fast parser made of it and parse it again, recovering
-      document.declarations.length = declarations;
-      document.references.length = references;
-      parser = recovering = attach(dddParser(true), document);
-      parser.begin(segment);
-      parser.declaration();
-    }
-    const errors = parser.errors.map((error) => syntaxDiagnostic(document, error, tokens[end - 1]!));
-    document.diagnostics.push(...errors);
-    // the grammar's own findings, unless a parser error already points there
-    for (const problem of parser.problems) {
-      if (errors.some((error) => error.range.start >= problem.range.start && error.range.start <= problem.range.end)) continue;
-      document.diagnostics.push({ uri: document.uri, range: problem.range, severity: 'error', code: 'syntax-error', message: problem.message });
-    }
-    parser.problems = [];
-    start = end;
+  if (start > 0) {
+    record.headStrings = unterminatedStrings(document, tokens, 0, start);
+    record.stray = [strayTokens(document, tokens.slice(0, start))];
   }
-  fast.release();
-  recovering?.release();
-  document.diagnostics.sort((a, b) => a.range.start - b.range.start);
+  parseSegments(document, tokens, start, record.segments);
 }
 
-function reportStrayTokens(document: ParsedDocument, stray: IToken[]): void {
+/**
+ * Parses the declarations of `tokens` from `start` (a declaration's first token) to
+ * the end into `document`, one segment at a time, noting each in `segments`.
+ */
+export function parseSegments(document: ParsedDocument, tokens: IToken[], start: number, segments: SegmentRecord[]): void {
+  const fast = attach(dddParser(false), document);
+  let recovering: DddParser | undefined;
+  try {
+    while (start < tokens.length) {
+      let end = start + 1;
+      while (end < tokens.length && !isDeclarationStart(tokens, end)) end++;
+      const segment = tokens.slice(start, end);
+      const declarations = document.declarations.length;
+      const references = document.references.length;
+      let parser = fast;
+      parser.problems = [];
+      parser.begin(segment);
+      parser.declaration();
+      if (parser.errors.length > 0) {
+        // a mistake in this declaration: forget what the fast parser made of it and parse it again, recovering
+        document.declarations.length = declarations;
+        document.references.length = references;
+        parser = recovering = attach(dddParser(true), document);
+        parser.begin(segment);
+        parser.declaration();
+      }
+      let findings = noDiagnostics;
+      if (parser.errors.length > 0 || parser.problems.length > 0) {
+        const errors = parser.errors.map((error) => syntaxDiagnostic(document, error, tokens[end - 1]!));
+        findings = errors.slice();
+        // the grammar's own findings, unless a parser error already points there
+        for (const problem of parser.problems) {
+          if (errors.some((error) => error.range.start >= problem.range.start && error.range.start <= problem.range.end)) continue;
+          findings.push({ uri: document.uri, range: problem.range, severity: 'error', code: 'syntax-error', message: problem.message });
+        }
+      }
+      parser.problems = [];
+      segments.push({ start: tokenStart(tokens[start]!), declarations, references, strings: unterminatedStrings(document, tokens, start, end), findings });
+      start = end;
+    }
+  } finally {
+    fast.release();
+    recovering?.release();
+  }
+}
+
+function strayTokens(document: ParsedDocument, stray: IToken[]): Diagnostic {
   const first = stray[0]!;
   const last = stray[stray.length - 1]!;
   const message = memberKeywords.has(first.image)
     ? `'${first.image}' must be declared inside a context, e.g. context Sales { ${first.image} … }.`
     : `Unexpected '${first.image.slice(0, 40)}': a .ddd file is made of ${wordList([...topLevelKeywords], 'and')} declarations.`;
-  document.diagnostics.push({
+  return {
     uri: document.uri,
     range: { start: first.startOffset, end: Math.min(tokenEnd(last), first.startOffset + 200) },
     severity: 'error',
     code: 'syntax-error',
     message,
-  });
+  };
 }
 
 function syntaxDiagnostic(document: ParsedDocument, error: IRecognitionException, lastToken: IToken): Diagnostic {
@@ -217,9 +300,10 @@ function syntaxDiagnostic(document: ParsedDocument, error: IRecognitionException
   return { uri: document.uri, range, severity: 'error', code: 'syntax-error', message: error.message };
 }
 
-function capDiagnostics(document: ParsedDocument): void {
+/** Keeps the first MAX_SYNTAX_DIAGNOSTICS findings and one that counts the rest; true when it cut. */
+export function capDiagnostics(document: ParsedDocument): boolean {
   const all = document.diagnostics;
-  if (all.length <= MAX_SYNTAX_DIAGNOSTICS) return;
+  if (all.length <= MAX_SYNTAX_DIAGNOSTICS) return false;
   const kept = all.slice(0, MAX_SYNTAX_DIAGNOSTICS);
   const cut = all[MAX_SYNTAX_DIAGNOSTICS]!;
   kept.push({
@@ -230,4 +314,5 @@ function capDiagnostics(document: ParsedDocument): void {
     message: `${all.length - MAX_SYNTAX_DIAGNOSTICS} more syntax errors in this file are not shown; fix the ones above first.`,
   });
   document.diagnostics = kept;
+  return true;
 }

@@ -1,0 +1,141 @@
+/**
+ * Re-parsing after an edit gives exactly what parsing the new text from scratch
+ * gives (declarations, references in order, findings, every range), while it
+ * parses only the declarations from the edit on.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateModel } from '../../src/bench/model-generator';
+import { parseDocument, type ParsedDocument } from '../../src/language/syntax/parse-document';
+import { lastReparse, reparseDocument } from '../../src/language/syntax/reparse-document';
+
+function dddFiles(folder: string): string[] {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) return dddFiles(path);
+    return name.endsWith('.ddd') ? [path] : [];
+  });
+}
+
+const corpus = [...dddFiles('test/fixtures'), ...dddFiles('examples')].map((path) => ({ path, text: readFileSync(path, 'utf8') }));
+
+/**
+ * A document as plain data: every field and range, references in order; links
+ * back to an object being projected (parents, scopes) become a marker, and
+ * what the linker sets is left out (nothing here is linked).
+ */
+function projection(document: ParsedDocument): unknown {
+  const path = new Set<object>();
+  const project = (value: unknown): unknown => {
+    if (typeof value === 'function') return '[function]';
+    if (value === null || typeof value !== 'object') return value;
+    if (path.has(value)) return '[circular]';
+    path.add(value);
+    let result: unknown;
+    if (Array.isArray(value)) result = value.map(project);
+    else {
+      const entries: [string, unknown][] = [];
+      for (const [key, field] of Object.entries(value)) {
+        if (key === 'target' || key === 'candidates' || field === undefined) continue;
+        entries.push([key, project(field)]);
+      }
+      result = Object.fromEntries(entries);
+    }
+    path.delete(value);
+    return result;
+  };
+  return project({ text: document.text, declarations: document.declarations, references: document.references, diagnostics: document.diagnostics });
+}
+
+/** Pieces of text an edit inserts: what changes tokens, declaration boundaries and lexing the most. */
+const pieces = [
+  'context', 'domain', 'contextmap', 'saga', 'storming', 'team', 'usecase', 'story', 'stakeholders', 'values',
+  'aggregate', 'entity', 'command', 'event', 'kind', 'key', 'public', 'emits', 'step', 'on', 'reply',
+  '{', '}', '(', ')', ':', ',', '.', '"', '""', '"x"', '//', '/*', '*/', '\n', ' ', '\t', '->', '<-', '1', '1.5', '=',
+  'Order', 'x', '#', 'Sales.Order', 'context Extra {\n}\n', 'kind ', '.context', 'context:', 'domain(',
+];
+const insertion = fc.array(fc.constantFrom(...pieces), { minLength: 0, maxLength: 4 }).map((parts) => parts.join(''));
+
+interface Edit {
+  at: number;
+  remove: number;
+  insert: string;
+}
+const edit = fc.record({ at: fc.nat({ max: 1_000_000 }), remove: fc.nat({ max: 12 }), insert: insertion });
+
+function applied(text: string, { at, remove, insert }: Edit): string {
+  const start = at % (text.length + 1);
+  return text.slice(0, start) + insert + text.slice(start + remove);
+}
+
+let incremental = 0;
+let compared = 0;
+
+/** Applies the edits one after the other, re-parsing each result from the last, and compares with a whole parse. */
+function checkChain(uri: string, text: string, edits: Edit[]): void {
+  let document = parseDocument(uri, text);
+  for (const change of edits) {
+    const next = applied(document.text, change);
+    const reparsed = reparseDocument(document, next);
+    if (!lastReparse().whole) incremental++;
+    compared++;
+    const whole = parseDocument(uri, next);
+    expect(projection(reparsed)).toEqual(projection(whole));
+    expect(reparsed.tokens.map((token) => [token.image, token.startOffset])).toEqual(whole.tokens.map((token) => [token.image, token.startOffset]));
+    document = reparsed;
+  }
+}
+
+describe('reparseDocument', () => {
+  it('equals a whole parse after random edits of every fixture and example', () => {
+    expect(corpus.length).toBeGreaterThan(50);
+    fc.assert(
+      fc.property(fc.nat({ max: corpus.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 5 }), (index, edits) => {
+        const file = corpus[index]!;
+        checkChain(`file:///${file.path}`, file.text, edits);
+      }),
+      { numRuns: Number(process.env['REPARSE_RUNS'] ?? 250) },
+    );
+  }, 300_000);
+
+  it('equals a whole parse after random edits of several files joined into one', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: corpus.length - 1 }), { minLength: 2, maxLength: 4 }), fc.array(edit, { minLength: 1, maxLength: 5 }), (indexes, edits) => {
+        checkChain('file:///joined.ddd', indexes.map((index) => corpus[index]!.text).join('\n'), edits);
+      }),
+      { numRuns: Math.ceil(Number(process.env['REPARSE_RUNS'] ?? 250) / 3) },
+    );
+  }, 300_000);
+
+  it('re-parsed only part of the documents in the runs above, so they compared real re-parses', () => {
+    expect(compared).toBeGreaterThan(400);
+    expect(incremental).toBeGreaterThan(compared / 4);
+  });
+
+  it('keeps the declarations before a one-character edit in the middle of a 5,000-line file', () => {
+    const [file] = generateModel({ lines: 5_000, linesPerFile: 5_000 }).files;
+    const previous = parseDocument('file:///generated.ddd', file!.text);
+    expect(previous.declarations.length).toBeGreaterThan(20);
+    const middle = file!.text.indexOf('\n', file!.text.length >> 1) + 1;
+    const text = file!.text.slice(0, middle) + 'x' + file!.text.slice(middle);
+    const reparsed = reparseDocument(previous, text);
+    const count = lastReparse();
+    expect(count.whole).toBe(false);
+    expect(count.kept).toBeGreaterThan(0);
+    expect(count.kept + count.parsed).toBe(previous.declarations.length);
+    expect(count.parsed).toBeLessThan(previous.declarations.length);
+    expect(reparsed.declarations.slice(0, count.kept)).toEqual(previous.declarations.slice(0, count.kept));
+    expect(reparsed.declarations[0]).toBe(previous.declarations[0]);
+    expect(projection(reparsed)).toEqual(projection(parseDocument('file:///generated.ddd', text)));
+  });
+
+  it('parses the whole text again when the previous text had a lexing error', () => {
+    const text = corpus.find((file) => file.text.length > 1_000)!.text;
+    const previous = parseDocument('file:///a.ddd', '#' + text);
+    const reparsed = reparseDocument(previous, '#' + text + '\n');
+    expect(lastReparse().whole).toBe(true);
+    expect(projection(reparsed)).toEqual(projection(parseDocument('file:///a.ddd', '#' + text + '\n')));
+  });
+});
