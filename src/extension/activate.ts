@@ -11,6 +11,8 @@ import { registerExportModel } from './export-model';
 import { markdownPreviewPlugin, type MarkdownPreviewPlugin } from './markdown-preview';
 import { registerPanels } from './panels/index';
 import { commands, ServerSupervisor, type ServerHost } from './supervisor';
+import { startWhenModelled } from './start-when-modelled';
+import { skippedFoldersGlob } from '../protocol/workspace-files';
 
 let supervisor: ServerSupervisor | undefined;
 
@@ -36,8 +38,27 @@ export function activateWith(context: vscode.ExtensionContext, host: ServerHost)
   registerPanels(context, current, output);
   registerExportModel(context, current, output);
   registerCmlImport(context, current);
-  // Not awaited: activation does not wait for the server; features light up when it is ready.
-  void current.start();
+  // Not awaited: activation does not wait for the server; features light up when it is ready. In a
+  // local folder without a model (a Markdown preview activated the extension) it waits for a .ddd file.
+  const openListeners = new Set<vscode.Disposable>();
+  context.subscriptions.push({ dispose: () => openListeners.forEach((listener) => listener.dispose()) });
+  void startWhenModelled(
+    {
+      openLanguages: () => vscode.workspace.textDocuments.map((document) => document.languageId),
+      folderSchemes: () => (vscode.workspace.workspaceFolders ?? []).map((folder) => folder.uri.scheme),
+      holdsModel: async () => (await vscode.workspace.findFiles('**/*.ddd', skippedFoldersGlob(), 1)).length > 0,
+      onDidOpen: (listener) => {
+        const subscription = vscode.workspace.onDidOpenTextDocument((document) => listener(document.languageId));
+        openListeners.add(subscription);
+        return () => {
+          openListeners.delete(subscription);
+          subscription.dispose();
+        };
+      },
+    },
+    () => void current.start(),
+    (line) => output.info(line),
+  );
 
   const now = performance.now();
   output.info(

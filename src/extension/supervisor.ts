@@ -80,14 +80,20 @@ export class ServerSupervisor implements vscode.Disposable, DddServer {
     return hints ? diagnostics : diagnostics.filter((d) => d.severity !== vscode.DiagnosticSeverity.Hint);
   }
 
+  /** Whether the server was ever started (activation may wait for a .ddd file: start-when-modelled.ts). */
+  private begun = false;
+
   /** Starts a fresh client. Resolves when the server is ready or the start failed (never rejects). */
   start(): Promise<void> {
+    this.begun = true;
     this.starting = this.startClient();
     return this.starting;
   }
 
   /** A custom request (src/protocol/requests.ts) to the running server; rejects when it is not running or the request failed. */
   async request<M extends DddRequestMethod>(method: M, params: DddRequestParams<M>, token?: vscode.CancellationToken): Promise<DddRequestResult<M>> {
+    // a panel asking before any .ddd file was opened starts the server
+    if (!this.begun && !this.disposed) void this.start();
     await this.starting;
     const client = this.client;
     if (!client?.isRunning()) throw new Error('The DDD language server is not running (DDD: Restart Language Server starts it).');
