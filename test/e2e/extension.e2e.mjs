@@ -209,15 +209,22 @@ async function contextMapPreview(wb) {
  * VS Code's Markdown preview of notes.md beside its editor (opened when it is not open yet), once its
  * three ```ddd fences are drawn: the preview's page and its drawn diagrams.
  */
+/**
+ * The page of the Markdown preview that shows ```ddd fences, found afresh: a refresh reloads the
+ * preview's page, and while a webview reloads the others' places among the ready webviews shift,
+ * so a frame found earlier by its place may now be another webview's.
+ */
+async function findMarkdownPreview(wb) {
+  const count = await wb.page.locator("iframe.webview.ready").count();
+  for (let i = 0; i < count; i++) {
+    const page = wb.page.frameLocator("iframe.webview.ready").nth(i).frameLocator("iframe#active-frame");
+    if (await page.locator("figure.ddd-fence").count().catch(() => 0)) return page;
+  }
+  return false;
+}
+
 async function markdownPreview(wb) {
-  const find = async () => {
-    const count = await wb.page.locator("iframe.webview.ready").count();
-    for (let i = 0; i < count; i++) {
-      const page = wb.page.frameLocator("iframe.webview.ready").nth(i).frameLocator("iframe#active-frame");
-      if (await page.locator("figure.ddd-fence").count().catch(() => 0)) return page;
-    }
-    return false;
-  };
+  const find = () => findMarkdownPreview(wb);
   if (!(await find())) {
     await wb.openFile("notes.md");
     await wb.runCommand("Markdown: Open Preview to the Side");
@@ -1034,7 +1041,8 @@ const checks = [
     title: "a model file changes on disk: the map drawn `from workspace` in the Markdown preview shows the new context",
     async run(wb) {
       const { frame } = await markdownPreview(wb);
-      const shopMap = frame.locator("figure.ddd-fence", { has: frame.locator("figcaption", { hasText: "Context map ShopMap" }) }).first();
+      const shopMapIn = (page) => page.locator("figure.ddd-fence", { has: page.locator("figcaption", { hasText: "Context map ShopMap" }) }).first();
+      let shopMap = shopMapIn(frame);
       const mapFile = path.join(workspace, "context-map.ddd");
       const map = await readFile(mapFile, "utf8");
       const before = plain(await shopMap.locator(".ddd-fence-diagram svg").textContent());
@@ -1042,7 +1050,13 @@ const checks = [
       try {
         await writeFile(path.join(workspace, "refunds.ddd"), "context Refunds { }\n");
         await writeFile(mapFile, map.replace("contextmap ShopMap {", "contextmap ShopMap {\n  Sales -> Refunds"));
-        await waitFor("the map in the Markdown preview to show Refunds", async () => /Refunds/.test(await shopMap.locator(".ddd-fence-diagram svg").textContent({ timeout: 1000 }).catch(() => "")), { timeoutMs: 20_000 });
+        // the refresh reloads the preview's page: find it afresh each time
+        await waitFor("the map in the Markdown preview to show Refunds", async () => {
+          const page = await findMarkdownPreview(wb);
+          if (!page) return false;
+          shopMap = shopMapIn(page);
+          return /Refunds/.test(await shopMap.locator(".ddd-fence-diagram svg").textContent({ timeout: 1000 }).catch(() => ""));
+        }, { timeoutMs: 20_000 });
       } catch (err) {
         // where it stopped: the extension's model and refresh (its log), the page the plugin wrote (the
         // map's mermaid text), or the drawing the preview script made of it
