@@ -16,18 +16,14 @@
 // code-server, the browser and the temp folder are always cleaned up.
 
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { openWorkbench, startCodeServer } from "../../scripts/e2e/code-server.mjs";
+import { createSuite, onlyChecks, RESULTS, ROOT, serverPids as serverProcesses, vsixPath } from "./suite.mjs";
 import { findWord, plain, sleep, waitFor, Workbench } from "./workbench.mjs";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const RESULTS = path.join(ROOT, "test-results/e2e");
-const GLOBAL_TIMEOUT_MS = 5 * 60_000;
-const CHECK_TIMEOUT_MS = 60_000;
+const suite = createSuite({ globalTimeoutMs: 5 * 60_000, screenshotPrefix: "extension" });
 
 const BROKEN = `// Seeded mistakes for the end-to-end test.
 context Warehouse {
@@ -63,62 +59,17 @@ const SETTINGS = {
   "[ddd]": { "editor.snippetSuggestions": "none" },
 };
 
+/** code-server as the suite started it, and the workspace folder it opened (the checks read both). */
 let server;
-let browser;
 let workspace;
-const results = [];
 const notes = [];
 /** Shows the side bar again after the panels' checks hid it. */
 let restoreLayout;
 /** A check of the webview panels ran (they are closed before the next other check). */
 let panelsUsed = false;
 
-async function cleanup() {
-  await browser?.close().catch((e) => console.error("closing the browser:", e.message));
-  await server?.stop().catch((e) => console.error("stopping code-server:", e.message));
-  if (workspace) await rm(workspace, { recursive: true, force: true }).catch(() => {});
-}
-
-function summary() {
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  console.log(`\n${passed} passed, ${failed} failed`);
-  return failed;
-}
-
-const watchdog = setTimeout(async () => {
-  console.error(`global timeout of ${GLOBAL_TIMEOUT_MS / 1000} s exceeded`);
-  results.push({ name: "global timeout", ok: false });
-  summary();
-  await Promise.race([cleanup(), sleep(10_000)]);
-  process.exit(1);
-}, GLOBAL_TIMEOUT_MS);
-
-/** The VSIX to install: $DDD_E2E_VSIX, or a fresh `npm run package`. */
-function vsixPath() {
-  if (process.env.DDD_E2E_VSIX) return path.resolve(process.env.DDD_E2E_VSIX);
-  console.log("packaging the extension (node scripts/package.mjs) ...");
-  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/package.mjs"), "--quiet"], { cwd: ROOT, encoding: "utf8" });
-  process.stdout.write(r.stdout ?? "");
-  if (r.status !== 0) throw new Error(`npm run package failed:\n${r.stdout}${r.stderr}`);
-  return path.join(ROOT, "dist/ddd-modeler.vsix");
-}
-
-/** Language server processes of this code-server's extension (their pids), from /proc (Linux). */
-function serverPids() {
-  const pids = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    let cmdline = "";
-    try {
-      cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ");
-    } catch {
-      continue; // gone meanwhile
-    }
-    if (cmdline.includes(server.extensionsDir) && /dist[/\\]server\.js/.test(cmdline)) pids.push(Number(entry));
-  }
-  return pids;
-}
+/** The language server processes of this code-server's extension. */
+const serverPids = () => serverProcesses(server);
 
 /** The extension's own log ("DDD Modeler" output channel), from the user-data dir. */
 async function extensionLog() {
@@ -1086,20 +1037,19 @@ async function main() {
   await mkdir(RESULTS, { recursive: true });
   // screenshots of an earlier run would pass for this one's
   for (const f of await readdir(RESULTS)) if (/^extension-.*\.png$/.test(f)) await rm(path.join(RESULTS, f), { force: true });
-  const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1].split(",") : undefined;
-  const t0 = Date.now();
+  const only = onlyChecks();
   const vsix = vsixPath();
 
-  workspace = await mkdtemp(path.join(os.tmpdir(), "ddd-e2e-ws-"));
+  workspace = suite.state.workspace = await mkdtemp(path.join(os.tmpdir(), "ddd-e2e-ws-"));
   await cp(path.join(ROOT, "examples/order-saga"), workspace, { recursive: true });
   await writeFile(path.join(workspace, "broken.ddd"), BROKEN);
   await writeFile(path.join(workspace, "scratch.ddd"), SCRATCH);
   await cp(MARKDOWN_NOTES, path.join(workspace, "notes.md"));
 
-  server = await startCodeServer({ workspace, vsix, settings: SETTINGS, logFile: path.join(RESULTS, "extension-code-server.log") });
+  server = suite.state.server = await startCodeServer({ workspace, vsix, settings: SETTINGS, logFile: path.join(RESULTS, "extension-code-server.log") });
   console.log(`code-server with ${path.relative(ROOT, vsix)} installed answers after ${server.startMs} ms`);
   const wbHandle = await openWorkbench(server.url);
-  browser = wbHandle;
+  suite.state.browser = wbHandle;
   const wb = new Workbench(wbHandle.page);
   console.log(`workbench visible ${wbHandle.workbenchMs} ms after goto`);
   await wb.page.locator(".explorer-folders-view .monaco-list-row").first().waitFor({ timeout: 30_000 });
@@ -1115,41 +1065,13 @@ async function main() {
       restoreLayout = undefined;
     }
     if (/^(preview|simulator)-/.test(check.name)) panelsUsed = true;
-    const started = Date.now();
-    let timer;
-    try {
-      const detail = await Promise.race([
-        check.run(wb),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`check timed out after ${CHECK_TIMEOUT_MS / 1000} s`)), CHECK_TIMEOUT_MS))),
-      ]);
-      results.push({ name: check.name, ok: true });
-      console.log(`PASS ${check.name} (${((Date.now() - started) / 1000).toFixed(1)} s): ${check.title}${detail ? `\n     ${detail}` : ""}`);
-    } catch (err) {
-      results.push({ name: check.name, ok: false });
-      console.log(`FAIL ${check.name} (${((Date.now() - started) / 1000).toFixed(1)} s): ${check.title}\n     ${String(err?.message ?? err).split("\n").join("\n     ")}`);
-    } finally {
-      clearTimeout(timer);
-      await wb.page.screenshot({ path: path.join(RESULTS, `extension-${check.name}.png`) }).catch(() => {});
-      await wb.escape(2).catch(() => {});
-    }
+    await suite.runCheck(wb, check);
   }
   if (wbHandle.pageErrors.length) console.log(`page errors (not fatal): ${wbHandle.pageErrors.length}, first: ${wbHandle.pageErrors[0]}`);
   if (notes.length) console.log(`notes:\n  ${notes.join("\n  ")}`);
   const log = await extensionLog();
   await writeFile(path.join(RESULTS, "extension-output.log"), log);
-  console.log(`extension log: test-results/e2e/extension-output.log; screenshots: test-results/e2e/extension-*.png; ${((Date.now() - t0) / 1000).toFixed(0)} s in all`);
+  console.log("extension log: test-results/e2e/extension-output.log; screenshots: test-results/e2e/extension-*.png");
 }
 
-let exitCode = 1;
-try {
-  await main();
-  exitCode = summary() ? 1 : 0;
-} catch (err) {
-  console.error(`FAIL setup: ${err?.stack || err}`);
-  results.push({ name: "setup", ok: false });
-  summary();
-} finally {
-  await cleanup();
-  clearTimeout(watchdog);
-}
-process.exit(exitCode);
+await suite.run(main);

@@ -18,19 +18,14 @@
 // Each check runs on its own, leaves test-results/e2e/web-<check>.png, and the run
 // ends with "N passed, M failed" (exit 1 if any failed).
 
-import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { openWorkbench, startCodeServer } from "../../scripts/e2e/code-server.mjs";
+import { createSuite, onlyChecks, RESULTS, ROOT, serverPids, vsixPath } from "./suite.mjs";
 import { plain, sleep, waitFor, Workbench } from "./workbench.mjs";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const RESULTS = path.join(ROOT, "test-results/e2e");
-const GLOBAL_TIMEOUT_MS = 4 * 60_000;
-const CHECK_TIMEOUT_MS = 60_000;
+const suite = createSuite({ globalTimeoutMs: 4 * 60_000, screenshotPrefix: "web" });
 const EXTENSION_ID = "ddd-modeler.ddd-modeler";
 
 const BROKEN = `// Seeded mistakes for the end-to-end test.
@@ -47,56 +42,9 @@ const SETTINGS = {
   "workbench.editor.enablePreview": false,
 };
 
+/** code-server as the suite started it, and the workspace folder it opened (the checks read both). */
 let server;
-let browser;
 let workspace;
-const results = [];
-
-async function cleanup() {
-  await browser?.close().catch((e) => console.error("closing the browser:", e.message));
-  await server?.stop().catch((e) => console.error("stopping code-server:", e.message));
-  if (workspace) await rm(workspace, { recursive: true, force: true }).catch(() => {});
-}
-
-function summary() {
-  const passed = results.filter((r) => r.ok).length;
-  console.log(`\n${passed} passed, ${results.length - passed} failed`);
-  return results.length - passed;
-}
-
-const watchdog = setTimeout(async () => {
-  console.error(`global timeout of ${GLOBAL_TIMEOUT_MS / 1000} s exceeded`);
-  results.push({ name: "global timeout", ok: false });
-  summary();
-  await Promise.race([cleanup(), sleep(10_000)]);
-  process.exit(1);
-}, GLOBAL_TIMEOUT_MS);
-
-/** The VSIX to install: $DDD_E2E_VSIX, or a fresh `npm run package`. */
-function vsixPath() {
-  if (process.env.DDD_E2E_VSIX) return path.resolve(process.env.DDD_E2E_VSIX);
-  console.log("packaging the extension (node scripts/package.mjs) ...");
-  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/package.mjs"), "--quiet"], { cwd: ROOT, encoding: "utf8" });
-  process.stdout.write(r.stdout ?? "");
-  if (r.status !== 0) throw new Error(`npm run package failed:\n${r.stdout}${r.stderr}`);
-  return path.join(ROOT, "dist/ddd-modeler.vsix");
-}
-
-/** Node processes running this code-server's installed dist/server.js (the desktop language server), from /proc. */
-function nodeServerPids() {
-  const pids = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    let cmdline = "";
-    try {
-      cmdline = readFileSync(`/proc/${entry}/cmdline`, "utf8").replace(/\0/g, " ");
-    } catch {
-      continue;
-    }
-    if (cmdline.includes(server.extensionsDir) && /dist[/\\]server\.js/.test(cmdline)) pids.push(Number(entry));
-  }
-  return pids;
-}
 
 /** The Node (remote) extension host's logs, from the user-data dir. */
 async function remoteHostLog() {
@@ -137,7 +85,7 @@ const checks = [
       await writeFile(path.join(RESULTS, "web-output.log"), output);
       if (!/the language server runs in a Web Worker/.test(output)) throw new Error(`the output does not say the server runs in a Web Worker:\n${output.slice(0, 600)}`);
       if (!/Language server ready in \d+ ms \(in a Web Worker\)/.test(output)) throw new Error(`no "ready (in a Web Worker)" line:\n${output.slice(0, 600)}`);
-      const pids = nodeServerPids();
+      const pids = serverPids(server);
       if (pids.length) throw new Error(`a Node language server runs (pids ${pids}): the desktop entry was loaded`);
       const log = await remoteHostLog();
       const activated = [...log.text.matchAll(/_doActivateExtension ([\w.-]+)/g)].map((m) => m[1]);
@@ -218,59 +166,27 @@ const checks = [
 async function main() {
   await mkdir(RESULTS, { recursive: true });
   for (const f of await readdir(RESULTS)) if (/^web-.*\.png$/.test(f)) await rm(path.join(RESULTS, f), { force: true });
-  const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1].split(",") : undefined;
-  const t0 = Date.now();
+  const only = onlyChecks();
   const vsix = vsixPath();
 
-  workspace = await mkdtemp(path.join(os.tmpdir(), "ddd-e2e-web-"));
+  workspace = suite.state.workspace = await mkdtemp(path.join(os.tmpdir(), "ddd-e2e-web-"));
   await cp(path.join(ROOT, "examples/order-saga"), workspace, { recursive: true });
   await writeFile(path.join(workspace, "broken.ddd"), BROKEN);
 
-  server = await startCodeServer({ workspace, vsix, settings: SETTINGS, logFile: path.join(RESULTS, "web-code-server.log") });
+  server = suite.state.server = await startCodeServer({ workspace, vsix, settings: SETTINGS, logFile: path.join(RESULTS, "web-code-server.log") });
   console.log(`code-server with ${path.relative(ROOT, vsix)} installed answers after ${server.startMs} ms`);
   const handle = await openWorkbench(server.url);
-  browser = handle;
+  suite.state.browser = handle;
   const consoleLines = [];
   handle.page.on("console", (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
   const wb = new Workbench(handle.page);
   console.log(`workbench visible ${handle.workbenchMs} ms after goto`);
   await wb.page.locator(".explorer-folders-view .monaco-list-row").first().waitFor({ timeout: 30_000 });
 
-  for (const check of checks) {
-    if (only && !only.includes(check.name)) continue;
-    const started = Date.now();
-    let timer;
-    try {
-      const detail = await Promise.race([
-        check.run(wb),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`check timed out after ${CHECK_TIMEOUT_MS / 1000} s`)), CHECK_TIMEOUT_MS))),
-      ]);
-      results.push({ name: check.name, ok: true });
-      console.log(`PASS ${check.name} (${((Date.now() - started) / 1000).toFixed(1)} s): ${check.title}${detail ? `\n     ${detail}` : ""}`);
-    } catch (err) {
-      results.push({ name: check.name, ok: false });
-      console.log(`FAIL ${check.name} (${((Date.now() - started) / 1000).toFixed(1)} s): ${check.title}\n     ${String(err?.message ?? err).split("\n").join("\n     ")}`);
-    } finally {
-      clearTimeout(timer);
-      await wb.page.screenshot({ path: path.join(RESULTS, `web-${check.name}.png`) }).catch(() => {});
-      await wb.escape(2).catch(() => {});
-    }
-  }
+  for (const check of checks) if (!only || only.includes(check.name)) await suite.runCheck(wb, check);
   await writeFile(path.join(RESULTS, "web-console.log"), consoleLines.join("\n"));
   if (handle.pageErrors.length) console.log(`page errors (not fatal): ${handle.pageErrors.length}, first: ${handle.pageErrors[0]}`);
-  console.log(`browser console: test-results/e2e/web-console.log; screenshots: test-results/e2e/web-*.png; ${((Date.now() - t0) / 1000).toFixed(0)} s in all`);
+  console.log("browser console: test-results/e2e/web-console.log; screenshots: test-results/e2e/web-*.png");
 }
 
-let exitCode = 1;
-try {
-  await main();
-  exitCode = summary() ? 1 : 0;
-} catch (err) {
-  console.error(`FAIL setup: ${err?.stack || err}`);
-  results.push({ name: "setup", ok: false });
-  summary();
-} finally {
-  await cleanup();
-  clearTimeout(watchdog);
-}
-process.exit(exitCode);
+await suite.run(main);
