@@ -45,6 +45,30 @@ afterEach(async () => {
   session = undefined;
 });
 
+/**
+ * A session whose validation of a pasted document (version 1) is held after its re-link and
+ * first validation step: what a request or an edit meets while a validation is under way.
+ */
+async function heldValidation() {
+  const clock = new HeldClock();
+  let opened = false;
+  let slicesSinceOpen = 0;
+  session = await startSession(tempWorkspace(), {
+    clock,
+    onValidationSlice: () => {
+      if (opened && ++slicesSinceOpen === 2) clock.holding = true;
+    },
+  });
+  const server = session.server;
+  await until(() => server.workspace.validatedNow, 'the empty workspace to be validated');
+  const [pasted] = pastedWorkspace(20);
+  const uri = session.uri('pasted.ddd');
+  opened = true;
+  session.open(uri, pasted!.text, 1);
+  await until(() => clock.held.length === 1, 'the run on version 1 to be under way');
+  return { session, clock, server, uri, pasted: pasted! };
+}
+
 describe('the server answers while it validates', () => {
   test('a hover sent right after opening a paste of 300 copies is answered before the paste\'s diagnostics are published', { timeout: 90_000 }, async () => {
     const root = tempWorkspace();
@@ -68,24 +92,8 @@ describe('the server answers while it validates', () => {
   });
 
   test('an edit during a validation abandons it: the old version\'s diagnostics are never published, the new one\'s are', { timeout: 60_000 }, async () => {
-    const clock = new HeldClock();
-    let opened = false;
-    let slicesSinceOpen = 0;
-    session = await startSession(tempWorkspace(), {
-      clock,
-      onValidationSlice: () => {
-        // hold the run on version 1 after its re-link and first validation step
-        if (opened && ++slicesSinceOpen === 2) clock.holding = true;
-      },
-    });
-    const server = session.server;
-    await until(() => server.workspace.validatedNow, 'the empty workspace to be validated');
-    const [pasted] = pastedWorkspace(20);
-    const uri = session.uri('pasted.ddd');
-    opened = true;
-    session.open(uri, pasted!.text, 1);
-    await until(() => clock.held.length === 1, 'the run on version 1 to be under way');
-    session.change(uri, `${pasted!.text}\ncontext Added {}\n`, 2);
+    const { session, clock, server, uri, pasted } = await heldValidation();
+    session.change(uri, `${pasted.text}\ncontext Added {}\n`, 2);
     // the edit arrived: it scheduled the run on version 2, behind the held slice of version 1
     await until(() => clock.held.length === 2, 'the edit to arrive');
     clock.release();
@@ -98,22 +106,7 @@ describe('the server answers while it validates', () => {
 
 describe('the preview while a validation is under way', () => {
   test('a context map is drawn from the linked model without finishing the validation; a storming board, which shows findings, finishes it', { timeout: 60_000 }, async () => {
-    const clock = new HeldClock();
-    let opened = false;
-    let slicesSinceOpen = 0;
-    session = await startSession(tempWorkspace(), {
-      clock,
-      onValidationSlice: () => {
-        if (opened && ++slicesSinceOpen === 2) clock.holding = true;
-      },
-    });
-    const server = session.server;
-    await until(() => server.workspace.validatedNow, 'the empty workspace to be validated');
-    const [pasted] = pastedWorkspace(20);
-    const uri = session.uri('pasted.ddd');
-    opened = true;
-    session.open(uri, pasted!.text, 1);
-    await until(() => clock.held.length === 1, 'the run to be under way');
+    const { session, clock, server, uri } = await heldValidation();
     const map = await session.client.sendRequest<{ kind: string }>('ddd/diagram', { view: 'context-map' });
     expect(map.kind).not.toBe('problem');
     expect(server.workspace.validatedNow).toBe(false);
