@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Declaration } from '../../src/language/model/elements';
-import { qualifiedName } from '../../src/language/model/model';
+import { memberContext, qualifiedName } from '../../src/language/model/model';
+import { constructsIn } from '../../src/language/syntax/constructs';
 import { check, checkFiles, readWorkspace } from '../helpers';
 
 function targetOf(result: ReturnType<typeof check>, text: string, occurrence = 0): Declaration | undefined {
@@ -128,6 +129,30 @@ context B { aggregate X { root entity X { id: XId } } }
 saga S choreographed { A on Go emits Went }
 saga S choreographed { A on Go emits Went }`);
     expect(result.of('duplicate-name').map((f) => f.line)).toEqual([3, 7]);
+  });
+
+  it('finds a name declared twice in a context, whichever construct declares it, however many other contexts there are', () => {
+    const others = Array.from({ length: 20 }, (_, i) => `context Other${i} { aggregate Thing${i} { root entity Thing${i} { id: ThingId } } }`).join('\n');
+    const result = check(`${others}
+context Sales {
+  service Pricing { quote(id: OrderId) }
+  service Pricing { quote(id: OrderId) }
+  module Checkout { }
+  module Checkout { }
+  readmodel Board { orders: Int }
+  readmodel Board { orders: Int }
+  aggregate Order { root entity Order { id: OrderId }  value Money { amount: Decimal } }
+  aggregate Cart { root entity Cart { id: CartId }  value Money { cents: Int } }
+}`);
+    expect(result.of('duplicate-name').map((f) => f.line)).toEqual([23, 25, 27]);
+    expect(result.of('duplicate-in-context')).toHaveLength(1);
+  });
+
+  it('indexes every member a context or an aggregate can hold with its context (the duplicate check skips the contexts that hold no shared name)', () => {
+    for (const row of [...constructsIn('context'), ...constructsIn('aggregate')]) {
+      if (!row.kind || row.kind === 'term') continue;
+      expect(memberContext({ kind: row.kind, contextName: 'Sales' } as unknown as Declaration), row.kind).toBe('Sales');
+    }
   });
 
   it('reports a field given twice', () => {

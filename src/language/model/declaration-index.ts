@@ -39,6 +39,20 @@ export class DeclarationIndex {
     return this.shared.has(name);
   }
 
+  /** The names declared more than once. */
+  sharedNames(): ReadonlySet<string> {
+    return this.shared;
+  }
+
+  /** The names with a declaration of one of `kinds`, in declaration order (no allocation per name: for "did you mean"). */
+  namesOfKinds(kinds: ReadonlySet<string>): string[] {
+    const names: string[] = [];
+    for (const [name, entry] of this.entries) {
+      if (Array.isArray(entry) ? entry.some((declaration) => kinds.has(declaration.kind)) : kinds.has(entry.kind)) names.push(name);
+    }
+    return names;
+  }
+
   get size(): number {
     return this.entries.size;
   }

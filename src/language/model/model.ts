@@ -24,7 +24,8 @@ import type {
   Team,
   ValueRegister,
 } from './elements';
-import { isBuiltinType } from './builtin-types';
+import { isBuiltinType, isIdentityTypeName } from './builtin-types';
+import { simpleName } from './qualified-names';
 import { emptyContextMembers } from './context-members';
 import { forEachElement } from './element-tree';
 import { constructsIn, contextMemberKeys } from '../syntax/constructs';
@@ -48,7 +49,10 @@ export interface DddModel {
   stakeholders: StakeholderRegister[];
   valueRegisters: ValueRegister[];
   references: Reference[];
-  /** The references the linker could not settle on one declaration (none found, or several), in order. */
+  /**
+   * The references the linker could not settle on one declaration (none found, or several), in order;
+   * not the types that need no declaration (built-in types, identity types such as `OrderId`).
+   */
   unsettled: Reference[];
   /** Every named declaration by simple name, in declaration order. */
   index: DeclarationIndex;
@@ -111,8 +115,7 @@ export function buildModel(documents: ParsedDocument[]): DddModel {
   model.references = allReferences(documents);
   indexModel(model);
   for (const reference of model.references) {
-    resolve(model, reference);
-    if (reference.target === undefined && reference.expected.length > 0) model.unsettled.push(reference);
+    if (resolve(model, reference) && reference.target === undefined && !namesUndeclaredType(reference)) model.unsettled.push(reference);
   }
   linkSubdomains(model);
   linkStrategic(model);
@@ -185,12 +188,38 @@ function indexModel(model: DddModel): void {
  * members hold (fields, operations) are not looked up by name.
  */
 function addContextMembers(index: DeclarationIndex, context: BoundedContext): void {
-  forEachElement(context, (element) => {
+  // most contexts are written in one block: its members, listed once per parsed block, are those of the context
+  if (context.declarations.length === 1) {
+    for (const member of namedMembersOf(context.declarations[0]!)) index.add(member);
+    return;
+  }
+  forEachNamedMember(context, (member) => index.add(member));
+}
+
+/** The named members below a context or a context block, in walk order (aggregates, then what they hold). */
+function forEachNamedMember(holder: BoundedContext | ContextDeclaration, add: (member: Declaration) => void): void {
+  forEachElement(holder, (element) => {
     if (!namedMemberKinds.has(element.kind)) return false;
     // an unnamed application layer is looked up by no name
-    if (element.name) index.add(element as Declaration);
+    if (element.name) add(element as Declaration);
     return element.kind === 'aggregate';
   });
+}
+
+/**
+ * The named members of each context block as parsed. A block belongs to its parsed document, which an
+ * edit elsewhere leaves as it is, so a keystroke lists the members of the edited document's blocks only.
+ */
+const namedMembers = new WeakMap<ContextDeclaration, readonly Declaration[]>();
+
+function namedMembersOf(declaration: ContextDeclaration): readonly Declaration[] {
+  let members = namedMembers.get(declaration);
+  if (!members) {
+    const list: Declaration[] = [];
+    forEachNamedMember(declaration, (member) => list.push(member));
+    namedMembers.set(declaration, (members = list));
+  }
+  return members;
 }
 
 /** The kinds of a context's members that are looked up by name, from the constructs table (glossary terms are not). */
@@ -252,32 +281,46 @@ function candidatesInContext(candidates: readonly Declaration[], contextName: st
  * simple name in the reference's aggregate first, then its context, then the
  * workspace. Most names are declared once, which one look-up settles.
  */
-function resolve(model: DddModel, reference: Reference): void {
+/**
+ * Links a reference to the declaration it names (or the candidates, when several fit).
+ * False when it names nothing by design: it expects no kind, or it is a built-in type.
+ */
+function resolve(model: DddModel, reference: Reference): boolean {
   reference.target = undefined;
   reference.candidates = undefined;
   const { expected } = reference;
-  if (expected.length === 0) return;
+  if (expected.length === 0) return false;
   const name = reference.text;
   // built-in types stay unlinked even when declared; a small table, asked before the large one
-  if (isBuiltinType(name) && expected.includes('entity')) return;
+  if (isBuiltinType(name) && expected.includes('entity')) return false;
   const entry = model.index.entry(name);
   if (entry === undefined) {
     // the index holds simple names only
     if (name.includes('.')) resolveQualified(model, reference, name.split('.'));
-    return;
+    return true;
   }
   if (!isList(entry)) {
     if (expected.includes(entry.kind)) reference.target = entry;
-    return;
+    return true;
   }
   if (reference.scopeContext !== undefined) {
     const inContext = candidatesInContext(entry, reference.scopeContext);
     if (inContext) {
-      if (reference.scopeAggregate && settleAmong(reference, inContext, reference.scopeAggregate)) return;
-      if (settleAmong(reference, inContext)) return;
+      if (reference.scopeAggregate && settleAmong(reference, inContext, reference.scopeAggregate)) return true;
+      if (settleAmong(reference, inContext)) return true;
     }
   }
   settleAmong(reference, entry);
+  return true;
+}
+
+/**
+ * A type reference that found no declaration and needs none: a built-in type, or an
+ * identity type (`OrderId`, `UUID`), which a model may use without declaring it.
+ * Several candidates are still a finding (the name is ambiguous).
+ */
+function namesUndeclaredType(reference: Reference): boolean {
+  return reference.candidates === undefined && isTypeReference(reference) && (isIdentityTypeName(simpleName(reference.text)) || isBuiltinType(reference.text));
 }
 
 /**

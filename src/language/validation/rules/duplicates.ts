@@ -4,7 +4,7 @@
  */
 import type { DeclarationIndex } from '../../model/declaration-index';
 import type { BoundedContext, Declaration, ElementKind } from '../../model/elements';
-import { kindWords, qualifiedName } from '../../model/model';
+import { kindWords, memberContext, qualifiedName } from '../../model/model';
 import { childLists, forEachElement } from '../../model/element-tree';
 import { documentRuleSet, type Accept, type Rule, type RuleSet } from '../rule';
 import { withArticle } from '../../util/article';
@@ -110,6 +110,43 @@ function reportDuplicateMembers(accept: Accept, members: readonly Member[], wher
 }
 
 /**
+ * The contexts that hold a declaration of a name declared more than once in the workspace:
+ * every member of a context (in or out of its aggregates) is indexed with its context, so
+ * in any other context each name is declared once and no two can clash.
+ */
+function contextsWithSharedNames(index: DeclarationIndex): Set<string> {
+  const contexts = new Set<string>();
+  for (const name of index.sharedNames()) {
+    for (const declaration of index.get(name) ?? []) {
+      const context = memberContext(declaration);
+      if (context !== undefined) contexts.add(context);
+    }
+  }
+  return contexts;
+}
+
+/** Names declared twice in a context, in one of its aggregates, or in two of its aggregates. */
+function checkContextNames(accept: Accept, index: DeclarationIndex, context: BoundedContext): void {
+  const where = () => `in context ${context.name}`;
+  // the context's own declarations (its glossary terms are members, checked below)
+  reportDuplicates(accept, index, duplicateName, childLists(context).filter((list) => list !== context.glossary) as Declaration[][], where);
+  const acrossAggregates: Declaration[] = [];
+  for (const aggregate of context.aggregates) {
+    const members = childLists(aggregate) as Declaration[][];
+    reportDuplicates(accept, index, duplicateName, members, () => `in aggregate ${aggregate.name}`);
+    // the same name in two aggregates of one context: each aggregate's names once, roots aside
+    if (context.aggregates.length < 2) continue;
+    for (const list of members) {
+      for (const member of list) {
+        if (member.kind === 'entity' && member.root) continue;
+        if (index.isShared(member.name)) acrossAggregates.push(member);
+      }
+    }
+  }
+  if (acrossAggregates.length > 1) reportAcrossAggregates(accept, acrossAggregates, where);
+}
+
+/**
  * Names declared twice need the whole model; the members of one structure (its fields, an enum's
  * values) are checked where the structure is written, and an unchanged document keeps those findings.
  */
@@ -128,24 +165,10 @@ export const nameRules: RuleSet = documentRuleSet({
       else subdomainsByDomain.set(subdomain.domain.name, [subdomain]);
     }
     for (const [domain, subdomains] of subdomainsByDomain) reportDuplicates(accept, index, duplicateName, [subdomains], () => `in domain ${domain}`);
+    const crowded = contextsWithSharedNames(index);
     for (const context of model.contexts.values()) {
-      const where = () => `in context ${context.name}`;
-      // the context's own declarations (its glossary terms are members, checked below)
-      reportDuplicates(accept, index, duplicateName, childLists(context).filter((list) => list !== context.glossary) as Declaration[][], where);
-      const acrossAggregates: Declaration[] = [];
-      for (const aggregate of context.aggregates) {
-        const members = childLists(aggregate) as Declaration[][];
-        reportDuplicates(accept, index, duplicateName, members, () => `in aggregate ${aggregate.name}`);
-        // the same name in two aggregates of one context: each aggregate's names once, roots aside
-        if (context.aggregates.length < 2) continue;
-        for (const list of members) {
-          for (const member of list) {
-            if (member.kind === 'entity' && member.root) continue;
-            if (index.isShared(member.name)) acrossAggregates.push(member);
-          }
-        }
-      }
-      if (acrossAggregates.length > 1) reportAcrossAggregates(accept, acrossAggregates, where);
+      // a context without a name declared twice anywhere has nothing to clash: skipped without reading its members
+      if (crowded.has(context.name)) checkContextNames(accept, index, context);
       // a context's glossary gathers the terms of all its blocks
       reportDuplicateMembers(accept, context.glossary, () => `the glossary of ${context.name}`);
       checkMergeConflicts(accept, context);

@@ -2,7 +2,6 @@
  * Every name that should denote a declaration does, and only one.
  */
 import { simpleName } from '../../model/qualified-names';
-import { isBuiltinType, isIdentityTypeName } from '../../model/builtin-types';
 import type { Declaration, ElementKind, Reference } from '../../model/elements';
 import { isTypeReference, kindWords, qualifiedName, type DddModel } from '../../model/model';
 import { boundedItems, boundedList } from '../../util/bounded-list';
@@ -98,7 +97,6 @@ export const referenceRules: RuleSet = {
         });
         continue;
       }
-      if (isTypeReference(reference) && (isIdentityTypeName(simpleName(reference.text)) || isBuiltinType(reference.text))) continue;
       const suggestion = simpleName(reference.text).trim() === '' ? undefined : suggestionFor(model, reference);
       accept(unknownReference, {
         uri: reference.uri,
