@@ -7,7 +7,7 @@ import { isIdentityTypeName } from '../../model/builtin-types';
 import type { Aggregate, Entity, Field, Repository, TypeReference, ValueObject } from '../../model/elements';
 import { inheritedFields } from '../../model/inheritance';
 import { kindWords, qualifiedName, type DddModel } from '../../model/model';
-import type { Accept, Rule, RuleSet } from '../rule';
+import { documentRuleSet, type Accept, type Rule, type RuleSet } from '../rule';
 
 export const aggregateRoot: Rule = {
   code: 'aggregate-root',
@@ -113,9 +113,14 @@ function reportSketch(aggregate: Aggregate, accept: Accept): void {
 /** The root entity of each aggregate (the first, when there are several). */
 type Roots = Map<Aggregate, Entity | undefined>;
 
-function checkRoots(aggregate: Aggregate, roots: Roots, accept: Accept): void {
+/** The root entity of an aggregate: the first marked `root`. */
+function rootOf(aggregate: Aggregate): Entity | undefined {
+  for (const entity of aggregate.entities) if (entity?.root) return entity;
+  return undefined;
+}
+
+function checkRoots(aggregate: Aggregate, accept: Accept): void {
   const declared = aggregate.entities.filter((entity) => entity.root);
-  roots.set(aggregate, declared[0]);
   if (declared.length === 0 && isSketch(aggregate)) reportSketch(aggregate, accept);
   else if (declared.length === 0) {
     const candidate = aggregate.entities.find((entity) => entity.name === aggregate.name) ?? aggregate.entities[0];
@@ -283,26 +288,40 @@ function checkRepositories(model: DddModel, roots: Roots, accept: Accept): void 
   }
 }
 
-export const aggregateRules: RuleSet = {
+export const aggregateRules: RuleSet = documentRuleSet({
   concern: 'aggregates',
   summary: 'Aggregates have one root and hold other aggregates by id; entities have an identity, value objects none; repositories store aggregate roots.',
   rules: [aggregateRoot, referenceById, valueObjectIdentity, entityIdentity, repositoryForRoot, repositoryPerRoot, aggregateSketch],
-  check(model, accept) {
+  checkDocument(document, accept) {
+    // what an aggregate, an entity or a value object is by itself: its root, its identity
+    for (const declaration of document.declarations) {
+      if (declaration.kind !== 'contextDeclaration') continue;
+      for (const aggregate of declaration.aggregates) if (aggregate) checkRoots(aggregate, accept);
+      for (const holder of [declaration, ...declaration.aggregates]) {
+        if (!holder) continue;
+        for (const entity of holder.entities) {
+          if (!entity) continue;
+          if (holder === declaration) checkLooseRoot(entity, accept);
+          // an entity that extends another may inherit its identity: that needs the model
+          if (!entity.extends) checkEntityIdentity(entity, accept);
+        }
+        for (const value of holder.values) if (value) checkValueIdentity(value, accept);
+      }
+    }
+  },
+  checkModel(model, accept) {
+    // what needs other declarations: entities of other aggregates, inherited identities, repositories
     const roots: Roots = new Map();
-    for (const context of model.contexts.values()) for (const aggregate of context.aggregates) checkRoots(aggregate, roots, accept);
+    for (const context of model.contexts.values()) for (const aggregate of context.aggregates) roots.set(aggregate, rootOf(aggregate));
     for (const context of model.contexts.values()) {
       for (const holder of [context, ...context.aggregates]) {
         for (const entity of holder.entities) {
-          if (holder === context) checkLooseRoot(entity, accept);
-          checkEntityIdentity(entity, accept);
+          if (entity.extends) checkEntityIdentity(entity, accept);
           checkFields(entity, roots, accept);
         }
-        for (const value of holder.values) {
-          checkValueIdentity(value, accept);
-          checkFields(value, roots, accept);
-        }
+        for (const value of holder.values) checkFields(value, roots, accept);
       }
     }
     checkRepositories(model, roots, accept);
   },
-};
+});

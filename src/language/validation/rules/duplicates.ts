@@ -110,16 +110,21 @@ function reportDuplicateMembers(accept: Accept, members: readonly Member[], wher
 }
 
 /**
- * The contexts that hold a declaration of a name declared more than once in the workspace:
- * every member of a context (in or out of its aggregates) is indexed with its context, so
- * in any other context each name is declared once and no two can clash.
+ * The contexts where two members may clash: those holding two declarations of one name in one
+ * group (two types, two messages, two aggregates…). Every member of a context, in or out of its
+ * aggregates, is indexed with its context, so the other contexts are skipped without reading
+ * them (an aggregate and its root entity share a name, but not a group: they never clash).
  */
 function contextsWithSharedNames(index: DeclarationIndex): Set<string> {
   const contexts = new Set<string>();
   for (const name of index.sharedNames()) {
+    const seen = new Set<string>();
     for (const declaration of index.get(name) ?? []) {
       const context = memberContext(declaration);
-      if (context !== undefined) contexts.add(context);
+      if (context === undefined) continue;
+      const key = `${declarationGroups[declaration.kind] ?? declaration.kind} ${context}`;
+      if (seen.has(key)) contexts.add(context);
+      else seen.add(key);
     }
   }
   return contexts;
