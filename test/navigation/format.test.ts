@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import type { IToken } from 'chevrotain';
 import { applyEdits, formatEdits, formatText } from '../../src/language/navigation/index';
 import { parseDocument } from '../../src/language/index';
-import { tokenize } from '../../src/language/syntax/tokens';
+import { tokenize } from '../../src/language/syntax/lexer';
 import { readWorkspace, sketchBlocks } from '../helpers';
 
 function images(text: string): string[] {

@@ -7,7 +7,8 @@ import type { TokenType } from 'chevrotain';
 import { describe, expect, test } from 'vitest';
 import { constructs, constructsIn, expectedIn, places, startTokens, type Place } from '../../src/language/syntax/constructs';
 import { dddParser } from '../../src/language/syntax/parser';
-import { RCurly, keywords, tokenize } from '../../src/language/syntax/tokens';
+import { RCurly, keywords } from '../../src/language/syntax/tokens';
+import { tokenize } from '../../src/language/syntax/lexer';
 import { parseDocument } from '../../src/language/index';
 
 /** For each place: the grammar rule that holds it, and text that opens it. */

@@ -47,9 +47,9 @@ import {
   Assign,
   StringLiteral,
   UnterminatedString,
-  tokenize,
   keywords,
 } from '../syntax/tokens';
+import { tokenize } from '../syntax/lexer';
 import { keywordsIn, places } from '../syntax/constructs';
 import { isNameToken } from './token-kinds';
 import { classifyBlock, type BlockKind } from './blocks';

@@ -12,7 +12,8 @@ import type { Diagnostic } from '../diagnostics';
 import type { Reference, TextRange, TopLevelDeclaration } from '../model/elements';
 import { LineIndex } from './line-index';
 import { dddParser, type DddParser } from './parser';
-import { Colon, Dot, Kind, LParen, UnterminatedString, keywords, tokenEnd, tokenStart, tokenize } from './tokens';
+import { Colon, Dot, Kind, LParen, UnterminatedString, keywords, tokenEnd, tokenStart } from './tokens';
+import { tokenize } from './lexer';
 import { keywordsIn, topLevelKeywords, wordList } from './constructs';
 
 /** Whether a token type (by its index) is a keyword that starts a top-level declaration: asked of every token. */

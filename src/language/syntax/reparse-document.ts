@@ -27,7 +27,7 @@ import {
   type ParsedDocument,
   type SegmentRecord,
 } from './parse-document';
-import { tokenize } from './tokens';
+import { tokenize } from './lexer';
 
 /** Below this many characters a whole parse is as cheap as working out what to keep. */
 const SMALL_DOCUMENT = 200;

@@ -1,11 +1,14 @@
 /**
- * The .ddd vocabulary: every token the lexer knows.
+ * The .ddd vocabulary: every token the lexer knows. Each token's pattern states
+ * what it matches, and lexer.ts lexes by them: it gives what a chevrotain Lexer of
+ * these patterns gives (the first pattern in `allTokens` order that matches), which
+ * test/syntax/lexer.test.ts checks.
  *
  * Keywords are lower-case and belong to the `AnyName` category together with
  * `Identifier`, so positions that take a member name (fields, parameters,
  * glossary terms, enum values) accept words such as `owner` or `value` too.
  */
-import { createToken, Lexer, type ILexingResult, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type TokenType } from 'chevrotain';
 
 export const AnyName = createToken({ name: 'AnyName', label: 'a name', pattern: Lexer.NA });
 /** A name that may denote a declaration: `Order` or `Sales.Order`. */
@@ -236,7 +239,7 @@ export function tokenEnd(token: { startOffset: number; image: string }): number 
   return (token.startOffset + token.image.length) | 0;
 }
 
-/** Order matters: longer punctuation before its prefixes, keywords before Identifier. */
+/** Order matters: longer punctuation before its prefixes, keywords before Identifier (the first pattern that matches wins). */
 export const allTokens: TokenType[] = [
   WhiteSpace,
   BlockComment,
@@ -279,53 +282,4 @@ export const allTokens: TokenType[] = [
  */
 export const grammarChecks: boolean = (globalThis as { DDD_GRAMMAR_CHECKS?: boolean }).DDD_GRAMMAR_CHECKS ?? true;
 
-/** One lexer for the whole process: chevrotain lexers are reusable and costly to build. */
-export const dddLexer = new Lexer(allTokens, {
-  positionTracking: 'onlyOffset',
-  ensureOptimizations: grammarChecks,
-  skipValidations: !grammarChecks,
-});
-
 export const keywordNames = Object.keys(keywords);
-
-/** Words that mark what follows them (a key field, an operation's visibility): names when a ':' or '(' follows. */
-const markerWords: ReadonlySet<TokenType> = new Set([Key, Public, Protected, Private, Internal]);
-
-/** Keywords by their first character: comparing a few short strings beats hashing every identifier. */
-const keywordsByFirst: [string, TokenType][][] = [];
-for (const [word, type] of Object.entries(keywords)) (keywordsByFirst[word.charCodeAt(0)] ??= []).push([word, type]);
-
-function keywordOf(image: string): TokenType | undefined {
-  const candidates = keywordsByFirst[image.charCodeAt(0)];
-  if (candidates) {
-    const length = image.length;
-    for (const [word, type] of candidates) if (word.length === length && word === image) return type;
-  }
-  return undefined;
-}
-
-/**
- * Lexes a text. Words are lexed by one pattern and then sorted into keywords,
- * qualified names and identifiers by look-up, which is much faster than a
- * pattern per keyword.
- */
-export function tokenize(text: string): ILexingResult {
-  const result = dddLexer.tokenize(text);
-  const tokens = result.tokens;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (token.tokenType !== Identifier) continue;
-    const image = token.image;
-    const type = image.includes('.') ? QualifiedName : keywordOf(image);
-    // a marker word right before ':' or '(' is a name (`key: String`, `public()`): the grammar then needs no look-ahead for it
-    if (type !== undefined && markerWords.has(type)) {
-      const next = tokens[i + 1]?.tokenType;
-      if (next === Colon || next === LParen) continue;
-    }
-    if (type) {
-      token.tokenType = type;
-      token.tokenTypeIdx = type.tokenTypeIdx!;
-    }
-  }
-  return result;
-}

@@ -1,0 +1,311 @@
+/**
+ * The lexer: one pass over the characters, each token decided by its first one.
+ *
+ * It gives what a chevrotain `Lexer` built from the token patterns of tokens.ts
+ * gives (the first pattern in `allTokens` order that matches; a run of characters
+ * that no pattern matches is one error), which test/syntax/lexer.test.ts checks on
+ * generated texts and on every .ddd file of the repository. Written out, it lexes a
+ * model several times faster than the patterns did, and lexing was a quarter of a parse.
+ *
+ * Words are then sorted into keywords, qualified names and identifiers by look-up,
+ * which is much faster than a pattern per keyword.
+ */
+import type { ILexingError, ILexingResult, IToken, TokenType } from 'chevrotain';
+import {
+  Assign,
+  BlockComment,
+  BothArrow,
+  Colon,
+  Comma,
+  Dot,
+  Identifier,
+  Internal,
+  Key,
+  keywords,
+  LAngle,
+  LBracket,
+  LCurly,
+  LeftArrow,
+  LineComment,
+  LParen,
+  Minus,
+  MinusAssign,
+  NumberLiteral,
+  Plus,
+  PlusAssign,
+  Private,
+  Protected,
+  Public,
+  QualifiedName,
+  Question,
+  RAngle,
+  RBracket,
+  RCurly,
+  RightArrow,
+  RParen,
+  Star,
+  StringLiteral,
+  UnterminatedString,
+} from './tokens';
+
+/** Words that mark what follows them (a key field, an operation's visibility): names when a ':' or '(' follows. */
+const markerWords: ReadonlySet<TokenType> = new Set([Key, Public, Protected, Private, Internal]);
+
+/** Keywords by their first character: comparing a few short strings beats hashing every identifier. */
+const keywordsByFirst: [string, TokenType][][] = [];
+for (const [word, type] of Object.entries(keywords)) (keywordsByFirst[word.charCodeAt(0)] ??= []).push([word, type]);
+
+/** The keyword written at `offset` with `length` characters, read in place (its image is then the keyword's own string). */
+function keywordAt(text: string, offset: number, length: number): [string, TokenType] | undefined {
+  const candidates = keywordsByFirst[text.charCodeAt(offset)];
+  if (candidates) for (const candidate of candidates) if (candidate[0].length === length && text.startsWith(candidate[0], offset)) return candidate;
+  return undefined;
+}
+
+// ------------------------------------------------------------------ characters
+
+const NAME_START = 1;
+const NAME_PART = 2;
+const DIGIT = 4;
+const SPACE = 8;
+
+/** What each ASCII character can be part of (the patterns of tokens.ts are ASCII, but for two spaces). */
+const classes = new Uint8Array(128);
+for (let c = 65; c <= 90; c++) classes[c] = NAME_START | NAME_PART;
+for (let c = 97; c <= 122; c++) classes[c] = NAME_START | NAME_PART;
+classes[95] = NAME_START | NAME_PART; // _
+for (let c = 48; c <= 57; c++) classes[c] = NAME_PART | DIGIT;
+for (const c of [32, 9, 10, 13, 12, 11]) classes[c] = SPACE; // space \t \n \r \f \v
+
+function isSpace(c: number): boolean {
+  return c < 128 ? (classes[c]! & SPACE) !== 0 : c === 0xa0 || c === 0xfeff;
+}
+
+function isNamePart(c: number): boolean {
+  return c < 128 && (classes[c]! & NAME_PART) !== 0;
+}
+
+function isNameStart(c: number): boolean {
+  return c < 128 && (classes[c]! & NAME_START) !== 0;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** What `.` in a pattern does not match: the line terminators. */
+function isLineTerminator(c: number): boolean {
+  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+}
+
+/** The tokens of one character that nothing longer starts with, by character. */
+const single: (TokenType | undefined)[] = [];
+single[42] = Star;
+single[123] = LCurly;
+single[125] = RCurly;
+single[40] = LParen;
+single[41] = RParen;
+single[91] = LBracket;
+single[93] = RBracket;
+single[62] = RAngle;
+single[58] = Colon;
+single[44] = Comma;
+single[46] = Dot;
+single[63] = Question;
+single[61] = Assign;
+
+// ------------------------------------------------------------------ scanning
+
+/** The type of the token found last (undefined for white space), and whether a name found is qualified (`Sales.Order`). */
+let foundType: TokenType | undefined;
+let foundQualified = false;
+
+/** The image of each token type that is always written the same way, by token type index. */
+const images: (string | undefined)[] = [];
+for (const [type, image] of [
+  [BothArrow, '<->'],
+  [RightArrow, '->'],
+  [LeftArrow, '<-'],
+  [PlusAssign, '+='],
+  [MinusAssign, '-='],
+  [Plus, '+'],
+  [Minus, '-'],
+  [LAngle, '<'],
+] as const) {
+  images[type.tokenTypeIdx!] = image;
+}
+for (let c = 0; c < single.length; c++) if (single[c]) images[single[c]!.tokenTypeIdx!] = String.fromCharCode(c);
+
+/**
+ * The end of the token at `offset` (setting `foundType`), or -1 when no token
+ * starts there. `text.length > offset`.
+ */
+function tokenEndAt(text: string, offset: number): number {
+  const c = text.charCodeAt(offset);
+  if (isNameStart(c)) {
+    let i = offset + 1;
+    foundQualified = false;
+    for (;;) {
+      while (i < text.length && isNamePart(text.charCodeAt(i))) i++;
+      // `Sales.Order`: a dot followed by the start of another word continues the name
+      if (text.charCodeAt(i) !== 46 || !isNameStart(text.charCodeAt(i + 1))) break;
+      foundQualified = true;
+      i += 2;
+    }
+    foundType = Identifier;
+    return i;
+  }
+  if (isSpace(c)) {
+    let i = offset + 1;
+    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+    foundType = undefined;
+    return i;
+  }
+  const one = c < 128 ? single[c] : undefined;
+  if (one !== undefined) {
+    foundType = one;
+    return offset + 1;
+  }
+  const next = text.charCodeAt(offset + 1);
+  switch (c) {
+    case 47: // /
+      if (next === 42) {
+        const close = text.indexOf('*/', offset + 2);
+        if (close < 0) return -1;
+        foundType = BlockComment;
+        return close + 2;
+      }
+      if (next === 47) {
+        let i = offset + 2;
+        while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+        foundType = LineComment;
+        return i;
+      }
+      return -1;
+    case 34: // "
+      return stringEnd(text, offset);
+    case 60: // <
+      if (next === 45) {
+        foundType = text.charCodeAt(offset + 2) === 62 ? BothArrow : LeftArrow;
+        return foundType === BothArrow ? offset + 3 : offset + 2;
+      }
+      foundType = LAngle;
+      return offset + 1;
+    case 45: // -
+      foundType = next === 62 ? RightArrow : next === 61 ? MinusAssign : Minus;
+      return foundType === Minus ? offset + 1 : offset + 2;
+    case 43: // +
+      foundType = next === 61 ? PlusAssign : Plus;
+      return foundType === Plus ? offset + 1 : offset + 2;
+  }
+  if (isDigit(c)) {
+    let i = offset + 1;
+    while (isDigit(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) === 46 && isDigit(text.charCodeAt(i + 1))) {
+      i += 2;
+      while (isDigit(text.charCodeAt(i))) i++;
+    }
+    foundType = NumberLiteral;
+    return i;
+  }
+  return -1;
+}
+
+/** A string: to its closing quote, or (unterminated) to the end of its line. */
+function stringEnd(text: string, offset: number): number {
+  let i = offset + 1;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      foundType = StringLiteral;
+      return i + 1;
+    }
+    if (c === 92) {
+      // an escape takes any character but a line terminator
+      if (i + 1 < text.length && !isLineTerminator(text.charCodeAt(i + 1))) {
+        i += 2;
+        continue;
+      }
+      break;
+    }
+    if (c === 10 || c === 13) break;
+    i++;
+  }
+  foundType = UnterminatedString;
+  return i;
+}
+
+function token(image: string, startOffset: number, type: TokenType): IToken {
+  // the shape of chevrotain's tokens when it tracks offsets only
+  return { image, startOffset, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type } as IToken;
+}
+
+function lexingError(text: string, offset: number, length: number): ILexingError {
+  return {
+    offset,
+    length,
+    line: undefined,
+    column: undefined,
+    message: `unexpected character: ->${text.charAt(offset)}<- at offset: ${offset}, skipped ${length} characters.`,
+  };
+}
+
+/** Lexes a text: its tokens, its comments (group `comments`) and a lexing error for each run of characters that start no token. */
+export function tokenize(text: string): ILexingResult {
+  const tokens: IToken[] = [];
+  const comments: IToken[] = [];
+  const errors: ILexingError[] = [];
+  /** Where keywords that mark what follows stand: names instead when ':' or '(' follows. */
+  let markers: number[] | undefined;
+  let offset = 0;
+  let errorStart = -1;
+  while (offset < text.length) {
+    const end = tokenEndAt(text, offset);
+    if (end < 0) {
+      if (errorStart < 0) errorStart = offset;
+      offset++;
+      continue;
+    }
+    if (errorStart >= 0) {
+      errors.push(lexingError(text, errorStart, offset - errorStart));
+      errorStart = -1;
+    }
+    let type = foundType;
+    if (type === undefined) {
+      offset = end;
+      continue;
+    }
+    if (type === BlockComment || type === LineComment) {
+      comments.push(token(text.substring(offset, end), offset, type));
+      offset = end;
+      continue;
+    }
+    // punctuation and keywords share their image: one string for every ':' of a model
+    let image = images[type.tokenTypeIdx!];
+    if (type === Identifier) {
+      if (foundQualified) type = QualifiedName;
+      else {
+        const keyword = keywordAt(text, offset, end - offset);
+        if (keyword !== undefined) {
+          image = keyword[0];
+          type = keyword[1];
+          if (markerWords.has(type)) (markers ??= []).push(tokens.length);
+        }
+      }
+    }
+    tokens.push(token(image ?? text.substring(offset, end), offset, type));
+    offset = end;
+  }
+  if (errorStart >= 0) errors.push(lexingError(text, errorStart, offset - errorStart));
+  // a marker word right before ':' or '(' is a name (`key: String`, `public()`): the grammar then needs no look-ahead for it
+  if (markers) {
+    for (const at of markers) {
+      const next = tokens[at + 1]?.tokenType;
+      if (next === Colon || next === LParen) {
+        tokens[at]!.tokenType = Identifier;
+        tokens[at]!.tokenTypeIdx = Identifier.tokenTypeIdx!;
+      }
+    }
+  }
+  return { tokens, groups: { comments }, errors };
+}
