@@ -3,7 +3,7 @@
  * member-level error recovery, and the rules every part shares (names, types,
  * fields, operations, literals). Each area of the language extends it in its own file.
  */
-import { EOF, EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import { EOF, EmbeddedActionsParser, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import type {
   Aggregate,
   ElementKind,
@@ -26,6 +26,13 @@ import { tokenEnd, tokenStart } from '../tokens';
 
 /** The arguments of a type without any (shared: never mutated). */
 const none: TypeReference[] = [];
+
+/**
+ * Whether the grammar reads the most frequent simple forms (`name: Type`, a type without
+ * arguments) straight from the tokens instead of through its rules. They give the same
+ * model; the test that holds them equal turns them off to parse the other way.
+ */
+export const shortcuts = { enabled: true };
 import { friendlyErrorMessages } from '../error-messages';
 
 export abstract class BaseGrammar extends EmbeddedActionsParser {
@@ -188,6 +195,9 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
     // most types are a bare name: they share the name's range and text
     const type: TypeReference = { text: token.image, range, name: this.referenceAt(token.image, range, kinds.type), args: none, optional: false };
     const name = type.name;
+    // most types are followed by neither `<` nor `?`: their two options are then decided without asking the parser
+    const next = this.RECORDING_PHASE || !shortcuts.enabled ? undefined : this.LA(1).tokenType;
+    if (next !== undefined && next !== T.LAngle && next !== T.Question) return type;
     const args = this.OPTION(this.typeArgumentsOption);
     const question = this.OPTION2(this.consumeQuestion);
     if (!this.RECORDING_PHASE && (args !== undefined || question !== undefined)) {
@@ -217,6 +227,30 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
 
   /** `key vin: String` marks the identity (`key: String` is a field named key: the lexer makes that `key` a name). */
   private readonly keyOption = () => this.CONSUME(T.Key);
+
+  /**
+   * `name: Type` with nothing more (the most frequent member of a model), read straight from the
+   * tokens: the very field the `field` rule builds, without its rule calls and options. Undefined,
+   * having read nothing, when the tokens ahead are anything else (then the rule reads them).
+   */
+  protected simpleField(): Field | undefined {
+    if (this.RECORDING_PHASE || !shortcuts.enabled) return undefined;
+    const nameToken = this.LA(1);
+    const typeToken = this.LA(3);
+    if (this.LA(2).tokenType !== T.Colon || nameToken.tokenType === T.Key || !tokenMatcher(nameToken, T.AnyName) || !tokenMatcher(typeToken, T.NameReference)) return undefined;
+    const after = this.LA(4).tokenType;
+    if (after === T.LAngle || after === T.Question) return undefined;
+    this.SKIP_TOKEN();
+    this.SKIP_TOKEN();
+    this.SKIP_TOKEN();
+    if (after === T.Comma) this.SKIP_TOKEN();
+    const name = this.nameOf(nameToken);
+    const range = this.tokenRange(typeToken);
+    const type: TypeReference = { text: typeToken.image, range, name: this.referenceAt(typeToken.image, range, kinds.type), args: none, optional: false };
+    const field: Field = { kind: 'field', name: name.text, uri: this.uri, range: { start: name.range.start, end: name.range.end }, nameRange: name.range, type };
+    this.close(field.range);
+    return field;
+  }
 
   protected field = this.RULE('field', (): Field => {
     const key = this.OPTION4(this.keyOption);
@@ -373,12 +407,16 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
     this.CONSUME(T.RCurly);
   });
 
-  private readonly structureMemberOr = () => this.OR(this.structureMember);
+  private readonly structureMemberOr = () => {
+    const field = this.simpleField();
+    if (field) this.structure.fields.push(field);
+    else this.OR(this.structureMember);
+  };
 
   protected fieldBlock = this.RULE('fieldBlock', (fields: Field[] = []) => {
     this.CONSUME(T.LCurly);
     this.members('a block of fields: expected name: Type', starts.names, () => {
-      const field = this.SUBRULE(this.field);
+      const field = this.simpleField() ?? this.SUBRULE(this.field);
       if (!this.RECORDING_PHASE && field) fields.push(field);
     });
     this.CONSUME(T.RCurly);
