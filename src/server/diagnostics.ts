@@ -14,6 +14,26 @@ import type { Workspace } from './workspace';
 interface Published {
   key: string;
   version: number | undefined;
+  /** The list published, and the texts its offsets were read in (its own, and those of its related locations). */
+  findings: readonly Diagnostic[];
+  lines: LineIndex | undefined;
+  relatedLines: ReadonlyMap<string, LineIndex | undefined> | undefined;
+}
+
+/** The texts of the related locations in other files than `uri`, as they are now. */
+function relatedLinesOf(uri: string, findings: readonly Diagnostic[], linesOf: (uri: string) => LineIndex | undefined): Map<string, LineIndex | undefined> | undefined {
+  let related: Map<string, LineIndex | undefined> | undefined;
+  for (const diagnostic of findings) {
+    if (diagnostic.related) for (const location of diagnostic.related) if (location.uri !== uri && !related?.has(location.uri)) (related ??= new Map()).set(location.uri, linesOf(location.uri));
+  }
+  return related;
+}
+
+/** Whether the very list published last is published again, over the same texts: then nothing needs converting or comparing. */
+function unchanged(before: Published, findings: readonly Diagnostic[], lines: LineIndex | undefined, version: number | undefined, linesOf: (uri: string) => LineIndex | undefined): boolean {
+  if (before.findings !== findings || before.lines !== lines || before.version !== version) return false;
+  if (before.relatedLines) for (const [uri, known] of before.relatedLines) if (linesOf(uri) !== known) return false;
+  return true;
 }
 
 /** A number per line index (one per parsed text): the same findings in an edited text may sit at other lines. */
@@ -58,11 +78,17 @@ export class DiagnosticsPublisher {
     for (const entry of this.workspace.entriesList()) {
       const lines = this.workspace.lines(entry.uri)!;
       const findings = byUri.get(entry.uri) ?? [];
-      const key = findingsKey(entry.uri, findings, linesOf);
       const version = entry.open ? entry.version : undefined;
       const before = this.published.get(entry.uri);
-      if (before && before.key === key && before.version === version) continue;
-      this.published.set(entry.uri, { key, version });
+      if (before && unchanged(before, findings, lines, version, linesOf)) continue;
+      const key = findingsKey(entry.uri, findings, linesOf);
+      const relatedLines = relatedLinesOf(entry.uri, findings, linesOf);
+      if (before && before.key === key && before.version === version) {
+        // the same findings in a list of its own: kept, so that the next time it is the very list
+        this.published.set(entry.uri, { ...before, findings, lines, relatedLines });
+        continue;
+      }
+      this.published.set(entry.uri, { key, version, findings, lines, relatedLines });
       const diagnostics: LspDiagnostic[] = findings.map((diagnostic) => toLspDiagnostic(diagnostic, lines, linesOf));
       const params: PublishDiagnosticsParams = { uri: entry.uri, diagnostics };
       if (version !== undefined) params.version = version;

@@ -31,13 +31,16 @@ export interface DocumentEntry {
   previous?: ParsedDocument | undefined;
 }
 
+/** The findings of a clean document (shared: never mutated). */
+const none: readonly Diagnostic[] = [];
+
 export class Workspace {
   private readonly entries = new Map<string, DocumentEntry>();
   /** uriKey → the uri the workspace uses for that file. */
   private readonly keys = new Map<string, string>();
   private current: DddModel | undefined;
   private stale = true;
-  private validated: { model: DddModel; byUri: Map<string, Diagnostic[]> } | undefined;
+  private validated: { model: DddModel; byUri: ReadonlyMap<string, readonly Diagnostic[]> } | undefined;
   /** The validation under way, of `current` (dropped when the model is re-linked). */
   private validating: ModelValidation | undefined;
   /** How many documents were parsed (for tests and the benchmark). */
@@ -179,20 +182,17 @@ export class Workspace {
     const model = this.current;
     if (this.validating?.model !== model) this.validating = startValidation(model);
     if (!this.validating.step()) return false;
-    const byUri = new Map<string, Diagnostic[]>();
-    for (const uri of this.entries.keys()) byUri.set(uri, []);
-    for (const diagnostic of this.validating.findings()) {
-      const list = byUri.get(diagnostic.uri);
-      if (list) list.push(diagnostic);
-      else byUri.set(diagnostic.uri, [diagnostic]);
-    }
+    // every document has a list (an empty one when it is clean); a file keeps its list while its findings stay the same
+    const byUri = new Map<string, readonly Diagnostic[]>();
+    for (const uri of this.entries.keys()) byUri.set(uri, none);
+    for (const [uri, list] of this.validating.findingsByFile()) byUri.set(uri, list);
     this.validated = { model, byUri };
     this.validating = undefined;
     return true;
   }
 
   /** Every finding of the current model, by document (finishing at once a validation under way). */
-  diagnostics(): Map<string, Diagnostic[]> {
+  diagnostics(): ReadonlyMap<string, readonly Diagnostic[]> {
     while (!this.validateSlice());
     return this.validated!.byUri;
   }

@@ -4,7 +4,7 @@ import { compareDiagnostics, type Diagnostic } from '../../src/language/diagnost
 import { buildModel, parseDocument, type SourceFile } from '../../src/language/index';
 import { documentRuleSet, toDiagnostic, type RuleSet } from '../../src/language/validation/rule';
 import { ruleSets } from '../../src/language/validation/rule-sets';
-import { DOCUMENTS_PER_STEP, documentCheckWork, MAX_FINDINGS_PER_FILE, startValidation, validateModel } from '../../src/language/validation/validate';
+import { DOCUMENTS_PER_STEP, documentCheckWork, fileFindingsWork, MAX_FINDINGS_PER_FILE, startValidation, validateModel } from '../../src/language/validation/validate';
 import { Workspace } from '../../src/server/workspace';
 import { breachCheckWork } from '../../src/language/simulation/diagnostics';
 import { namingRules } from '../../src/language/validation/rules/naming';
@@ -105,6 +105,27 @@ describe('validation a step at a time', () => {
     expect(validateModel(buildModel(edited), [perDocument])).toEqual(validation.findings());
     expect(documentCheckWork.checked - again.checked).toBe(1);
     expect(documentCheckWork.reused - again.reused).toBe(documents.length - 1);
+  });
+
+  it('caps and sorts again only the findings of the files whose findings changed, and finds what a fresh validation finds', () => {
+    // each file over the per-file cap: names that are not PascalCase are hints, one per declaration
+    const text = (i: number, extra = '') => `context Shop_${i} {\n${Array.from({ length: MAX_FINDINGS_PER_FILE + 20 }, (_, k) => `  value Money_${k} { cents: Int }`).join('\n')}\n${extra}}\n`;
+    const documents = Array.from({ length: 4 }, (_, i) => parseDocument(`file:///shop${i}.ddd`, text(i)));
+    const first = startValidation(buildModel(documents));
+    while (!first.step());
+    const edited = [...documents];
+    edited[2] = parseDocument('file:///shop2.ddd', text(2, '  value Extra_one { cents: Int }\n'));
+    const before = { ...fileFindingsWork };
+    const second = startValidation(buildModel(edited));
+    while (!second.step());
+    expect(fileFindingsWork.sorted - before.sorted).toBe(1);
+    expect(fileFindingsWork.reused - before.reused).toBe(3);
+    expect(second.findingsByFile().get('file:///shop0.ddd')).toBe(first.findingsByFile().get('file:///shop0.ddd'));
+    expect(second.findingsByFile().get('file:///shop2.ddd')).not.toEqual(first.findingsByFile().get('file:///shop2.ddd'));
+    // what a validation of fresh documents finds, in the same order
+    const fresh = edited.map((document) => parseDocument(document.uri, document.text));
+    expect(second.findings()).toEqual(validateModel(buildModel(fresh)));
+    expect(second.findings().filter((finding) => finding.code === 'too-many-findings')).toHaveLength(4);
   });
 
   it('still reports a broken rule set once, and the findings of the others', () => {

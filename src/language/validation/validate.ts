@@ -57,6 +57,8 @@ export interface ModelValidation {
   step(): boolean;
   /** Every finding, syntax errors first, capped per file and sorted: once `step()` returned true. */
   findings(): Diagnostic[];
+  /** The same findings by file (each list capped and sorted): once `step()` returned true. */
+  findingsByFile(): ReadonlyMap<string, readonly Diagnostic[]>;
 }
 
 interface ValidationStep {
@@ -96,6 +98,7 @@ export function startValidation(model: DddModel, sets: readonly RuleSet[] = rule
   const failed = new Set<RuleSet>();
   let next = 0;
   let result: Diagnostic[] | undefined;
+  let byFile: Map<string, readonly Diagnostic[]> | undefined;
   return {
     model,
     step() {
@@ -124,12 +127,18 @@ export function startValidation(model: DddModel, sets: readonly RuleSet[] = rule
         }
       }
       if (next < steps.length) return false;
-      result = capPerFile(diagnostics).sort(compareDiagnostics);
+      byFile = findingsByFile(model, diagnostics);
+      result = [];
+      for (const list of byFile.values()) for (const diagnostic of list) result.push(diagnostic);
       return true;
     },
     findings() {
       if (!result) throw new Error('The validation has steps left to run.');
       return result;
+    },
+    findingsByFile() {
+      if (!byFile) throw new Error('The validation has steps left to run.');
+      return byFile;
     },
   };
 }
@@ -141,32 +150,64 @@ export function validateModel(model: DddModel, sets: readonly RuleSet[] = ruleSe
   return validation.findings();
 }
 
-/** At most MAX_FINDINGS_PER_FILE findings per file, the most severe first, and one saying how many are left out. */
-function capPerFile(diagnostics: Diagnostic[]): Diagnostic[] {
+/**
+ * The findings of each file, capped and sorted, the files in order. A file whose findings are the
+ * very ones of the last validation (an unchanged document keeps its document-level findings, and
+ * most whole-model findings are none) keeps its capped and sorted list: an edit in one file of a
+ * large workspace sorts that file's findings only.
+ */
+function findingsByFile(model: DddModel, diagnostics: readonly Diagnostic[]): Map<string, readonly Diagnostic[]> {
   const perFile = new Map<string, Diagnostic[]>();
   for (const diagnostic of diagnostics) {
     const list = perFile.get(diagnostic.uri);
     if (list) list.push(diagnostic);
     else perFile.set(diagnostic.uri, [diagnostic]);
   }
-  if ([...perFile.values()].every((list) => list.length <= MAX_FINDINGS_PER_FILE)) return diagnostics;
-  const kept: Diagnostic[] = [];
-  for (const [uri, list] of perFile) {
-    if (list.length <= MAX_FINDINGS_PER_FILE) {
-      kept.push(...list);
+  const documents = new Map<string, ParsedDocument>();
+  for (const document of model.documents) documents.set(document.uri, document);
+  const byFile = new Map<string, readonly Diagnostic[]>();
+  for (const uri of [...perFile.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const found = perFile.get(uri)!;
+    const document = documents.get(uri);
+    const last = document && sortedFindings.get(document);
+    if (last && sameFindings(last.found, found)) {
+      fileFindingsWork.reused++;
+      byFile.set(uri, last.shown);
       continue;
     }
-    list.sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || a.range.start - b.range.start);
-    const shown = list.slice(0, MAX_FINDINGS_PER_FILE);
-    const left = list.length - shown.length;
-    const first = [...shown].sort((a, b) => a.range.start - b.range.start)[0]!;
-    kept.push(...shown, {
-      uri,
-      range: first.range,
-      severity: list[MAX_FINDINGS_PER_FILE]!.severity === 'error' ? 'error' : 'warning',
-      code: TOO_MANY_FINDINGS,
-      message: `${left.toLocaleString('en-US')} more findings in this file are not shown (${MAX_FINDINGS_PER_FILE} are, the most severe first): fix those first, or split the file.`,
-    });
+    fileFindingsWork.sorted++;
+    const shown = capPerFile(uri, found).sort(compareDiagnostics);
+    if (document) sortedFindings.set(document, { found, shown });
+    byFile.set(uri, shown);
   }
-  return kept;
+  return byFile;
+}
+
+/** Files whose findings were capped and sorted, and files that kept the list of the last validation (for tests that count work). */
+export const fileFindingsWork = { sorted: 0, reused: 0 };
+
+/** Each document's findings as last validated, and what was shown of them: capped and sorted. */
+const sortedFindings = new WeakMap<ParsedDocument, { found: readonly Diagnostic[]; shown: Diagnostic[] }>();
+
+function sameFindings(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** At most MAX_FINDINGS_PER_FILE findings of a file, the most severe first, and one saying how many are left out. */
+function capPerFile(uri: string, list: Diagnostic[]): Diagnostic[] {
+  if (list.length <= MAX_FINDINGS_PER_FILE) return list.slice();
+  const ranked = [...list].sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || a.range.start - b.range.start);
+  const shown = ranked.slice(0, MAX_FINDINGS_PER_FILE);
+  const left = ranked.length - shown.length;
+  const first = [...shown].sort((a, b) => a.range.start - b.range.start)[0]!;
+  shown.push({
+    uri,
+    range: first.range,
+    severity: ranked[MAX_FINDINGS_PER_FILE]!.severity === 'error' ? 'error' : 'warning',
+    code: TOO_MANY_FINDINGS,
+    message: `${left.toLocaleString('en-US')} more findings in this file are not shown (${MAX_FINDINGS_PER_FILE} are, the most severe first): fix those first, or split the file.`,
+  });
+  return shown;
 }
