@@ -382,7 +382,8 @@ function linkSubdomains(model: DddModel): void {
         const subdomain = reference.target;
         if (subdomain?.kind !== 'subdomain') continue;
         if (!context.subdomains.includes(subdomain)) context.subdomains.push(subdomain);
-        if (!subdomain.implementedBy.includes(context)) subdomain.implementedBy.push(context);
+        // the contexts are linked one after the other: a context already listed is the last one (hundreds may implement one subdomain)
+        if (subdomain.implementedBy[subdomain.implementedBy.length - 1] !== context) subdomain.implementedBy.push(context);
       }
     }
   }
