@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { openSync, readSync, closeSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
@@ -36,6 +37,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     testTimeout: 20_000,
+    // the built `ddd` keeps its code cache in the repository's ignored test-results/, not in the user's home
+    env: { DDD_COMPILE_CACHE: fileURLToPath(new URL('./test-results/compile-cache', import.meta.url)) },
     pool: 'threads',
     // The test files share their worker's module cache: the core (~200 modules) and
     // mermaid are loaded once per worker instead of once per file, which halves the

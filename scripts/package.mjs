@@ -80,7 +80,7 @@ export function checkContents(names) {
     [/\.map$/, "a source map"],
     [/\.(ts|mts|cts)$/, "TypeScript source"],
     [/\.vsix$/, "a VSIX"],
-    [/^extension\/dist\/(cli|bench)\.js$/, "the CLI or benchmark bundle (not used by the extension)"],
+    [/^extension\/dist\/(cli|cli-main|bench)\.js$/, "the CLI or benchmark bundle (not used by the extension)"],
     [/(^|\/)\.(env|git|npmrc)/, "a dot file that may hold secrets"],
   ];
   for (const name of names) {
