@@ -6,11 +6,10 @@
  * cases written out below. chevrotain's Lexer is the oracle: it is built here
  * from the patterns, with its own checks of them.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { Lexer, type ILexingResult, type IToken } from 'chevrotain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readWorkspace } from '../helpers';
 import { tokenize } from '../../src/language/syntax/lexer';
 import { allTokens, Identifier, keywords, QualifiedName } from '../../src/language/syntax/tokens';
 
@@ -36,16 +35,6 @@ function expectSameAsOracle(text: string): void {
   expect(shape(tokenize(text)), JSON.stringify(text)).toEqual(shape(oracle.tokenize(text)));
 }
 
-function dddFiles(folder: string, found: string[] = []): string[] {
-  for (const name of readdirSync(folder)) {
-    if (name === 'node_modules' || name.startsWith('.')) continue;
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) dddFiles(path, found);
-    else if (name.endsWith('.ddd')) found.push(path);
-  }
-  return found;
-}
-
 /** The characters and pieces that decide between tokens, and some that start none. */
 const pieces = [
   'a', 'Z', '_', 'x1', '0', '7', '.', '..', '"', '\\', '\n', '\r', '\r\n', ' ', '\t', '\f', '\v', '\u00a0', '\ufeff', '\u2028', '\u2029',
@@ -56,9 +45,9 @@ const pieces = [
 
 describe('the lexer', () => {
   it('lexes every .ddd file of the repository as the patterns do', () => {
-    const files = [...dddFiles('examples'), ...dddFiles('test')];
+    const files = [...readWorkspace('examples'), ...readWorkspace('test')];
     expect(files.length).toBeGreaterThan(20);
-    for (const file of files) expectSameAsOracle(readFileSync(file, 'utf8'));
+    for (const file of files) expectSameAsOracle(file.text);
   });
 
   it('lexes the cases that decide between tokens as the patterns do', () => {

@@ -4,22 +4,11 @@
  * documents its rules build, on every .ddd file of the repository, on a generated
  * model and on the forms next to the simple ones.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readWorkspace } from '../helpers';
 import { generateModel } from '../../src/bench/model-generator';
 import { shortcuts } from '../../src/language/syntax/grammar/base-grammar';
 import { parseDocument } from '../../src/language/syntax/parse-document';
-
-function dddFiles(folder: string, found: string[] = []): string[] {
-  for (const name of readdirSync(folder)) {
-    if (name === 'node_modules' || name.startsWith('.')) continue;
-    const path = join(folder, name);
-    if (statSync(path).isDirectory()) dddFiles(path, found);
-    else if (name.endsWith('.ddd')) found.push(path);
-  }
-  return found;
-}
 
 function bothWays(uri: string, text: string) {
   shortcuts.enabled = true;
@@ -43,9 +32,9 @@ describe('the simple forms read straight from the tokens', () => {
   });
 
   it('build the same documents as the rules on every .ddd file of the repository', () => {
-    const files = [...dddFiles('examples'), ...dddFiles('test')];
+    const files = [...readWorkspace('examples'), ...readWorkspace('test')];
     expect(files.length).toBeGreaterThan(20);
-    for (const file of files) expectSameDocument(file, readFileSync(file, 'utf8'));
+    for (const file of files) expectSameDocument(file.uri, file.text);
   });
 
   it('build the same documents as the rules on a generated model', () => {
