@@ -47,5 +47,7 @@ export default defineConfig({
     // waiting for Chromium, PlantUML's JVM, git or npm, which use the other core.
     maxWorkers: Math.max(2, availableParallelism()),
     sequence: { sequencer: ByEnvironment },
+    // one headless Chromium for the run's browser tests, launched when the first asks (test/chromium.ts)
+    globalSetup: ['test/chromium-broker.ts'],
   },
 });

@@ -15,14 +15,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import MarkdownIt from 'markdown-it';
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dddMarkdownIt } from '../../src/markdown/plugin';
 import { WorkspaceDocuments } from '../../src/markdown/workspace-documents';
-import { chromium, chromiumFor } from '../chromium';
+import { chromium, chromiumFor, sharedBrowser } from '../chromium';
 import { readWorkspace } from '../helpers';
 import { markdownFixture } from './fixtures';
 import { browserBundleOptions } from '../browser-bundle-options';
+import { takeScreenshots } from '../webview/harness';
 
 const browserFound = chromiumFor('the Markdown preview browser tests');
 const repositoryRoot = join(__dirname, '../..');
@@ -58,6 +59,8 @@ describe.skipIf(!browserFound)(`the Markdown preview script in Chromium (${chrom
   let origin: string;
   let browser: Browser;
   let requested: string[];
+  /** The pages the tests opened (each in a context of its own): closed after them, also when a test failed. */
+  const opened: Page[] = [];
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'ddd-markdown-preview-'));
@@ -81,17 +84,18 @@ describe.skipIf(!browserFound)(`the Markdown preview script in Chromium (${chrom
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await playwright.launch({ executablePath: chromium.path!, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+    browser = await sharedBrowser();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await Promise.all(opened.map((page) => page.close()));
     server?.close();
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
   async function open(body: string, theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    opened.push(page);
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`);
@@ -128,7 +132,8 @@ describe.skipIf(!browserFound)(`the Markdown preview script in Chromium (${chrom
     }
     // other fences stay code
     expect(await page.locator('pre code.language-typescript').textContent()).toContain('const untouched = true;');
-    await page.screenshot({ path: join(repositoryRoot, 'test-results', 'markdown-preview.png'), fullPage: true }).catch(() => undefined);
+    // a picture for people, no check reads it: taken when asked (DDD_SCREENSHOTS=1), as the webview tests do
+    if (takeScreenshots) await page.screenshot({ path: join(repositoryRoot, 'test-results', 'markdown-preview.png'), fullPage: true }).catch(() => undefined);
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
     expect(problems).toEqual([]);
     expect([...new Set(requested)].sort()).toEqual(['/markdown-preview.css', '/markdown-preview.js']);

@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { createServer, type Server } from 'node:http';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AbstractMessageReader,
@@ -34,7 +34,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { noNodeBuiltins } from '../../scripts/browser-bundles.mjs';
 import { WorkspaceFileRequests, bytesToBase64, type FindFilesParams, type FindFilesResult, type ReadFileParams, type ReadFileResult } from '../../src/protocol/workspace-files';
-import { chromium, chromiumFor } from '../chromium';
+import { chromiumFor, sharedBrowser } from '../chromium';
 import { readWorkspace } from '../helpers';
 import { clientCapabilities } from '../server/lsp-harness';
 
@@ -99,7 +99,7 @@ describe.skipIf(!browserFound)('the language server in a Web Worker (Chromium)',
     const address = http.address();
     const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-    browser = await playwright.launch({ executablePath: chromium.path!, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-dev-shm-usage'] });
+    browser = await sharedBrowser();
     page = await browser.newPage();
     const reader = new PageReader();
     await page.exposeFunction('dddFromServer', (message: Message) => reader.receive(message));
@@ -137,7 +137,8 @@ describe.skipIf(!browserFound)('the language server in a Web Worker (Chromium)',
 
   afterAll(async () => {
     client?.dispose();
-    await browser?.close();
+    // its context with it (the shared browser stays for the next file)
+    await page?.close();
     http?.close();
   });
 
