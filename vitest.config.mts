@@ -47,8 +47,6 @@ export default defineConfig({
     // waiting for Chromium, PlantUML's JVM, git or npm, which use the other core.
     maxWorkers: Math.max(2, availableParallelism()),
     sequence: { sequencer: ByEnvironment },
-    // one headless Chromium for the run's browser tests, launched when the first asks (test/chromium.ts)
-    globalSetup: ['test/chromium-broker.ts'],
     experimental: {
       // the modules as vitest transformed them, kept between runs (keyed by their text and the
       // config): a run transforms only what changed, about a third less time importing. In the

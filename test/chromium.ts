@@ -2,19 +2,19 @@
  * The browser the browser tests need. Without one they skip, saying why, on a
  * developer's machine, and fail in CI (CI set), where a skip would pass unseen.
  *
- * One headless Chromium serves every browser test file of the run
- * (`sharedBrowser`): vitest's globalSetup (test/chromium-broker.ts) launches it
- * when a file first asks, and each test worker connects to it once (vitest
- * runs the files with `isolate: false`, so this module and its connection stay
- * loaded from one file to the next). A file opens its own contexts and pages,
- * never a browser (a launch is about a second of CPU). The browser ends with
- * the run (the globalSetup's teardown), and with vitest's process.
+ * One headless Chromium serves every browser test file of a test worker
+ * (`sharedBrowser`): vitest runs the files with `isolate: false`, so this module
+ * and its browser stay loaded from one file to the next, and a file opens its
+ * own contexts and pages instead of launching a browser (about a second of
+ * CPU each time). The browser ends with the test run: when the worker's
+ * process exits, playwright kills what it launched, and Chromium also quits
+ * when the pipe to it closes.
  */
-import { get } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium as playwright, type Browser } from 'playwright-core';
-import { inject, it } from 'vitest';
+import { it } from 'vitest';
 import { findChromium } from '../src/cli/export';
-import { chromiumArgs, chromiumHome } from './chromium-broker';
 
 export const chromium = findChromium();
 
@@ -39,32 +39,23 @@ export function chromiumFor(what: string): boolean {
 
 let launched: Promise<Browser> | undefined;
 
-/** The run's Chromium's WebSocket endpoint, from the broker of the globalSetup (which launches it on first ask). */
-function brokeredEndpoint(broker: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    get(broker, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => (response.statusCode === 200 ? resolve(body) : reject(new Error(body))));
-    }).on('error', reject);
-  });
-}
-
 /**
- * The run's headless Chromium, connected on first use: the one the globalSetup
- * launched, or (run without it, e.g. with another config) one launched by this
- * worker. Callers open and close their own contexts (a page from
- * `browser.newPage()` has one) and never close the browser. A browser that
- * crashed or was closed is connected (or launched) again.
+ * This worker's headless Chromium, launched on first use. Callers open and
+ * close their own contexts (a page from `browser.newPage()` has one) and never
+ * close the browser. A browser that crashed or was closed is launched again.
  */
 export function sharedBrowser(): Promise<Browser> {
   if (!chromium.path) return Promise.reject(new Error(`no Chromium: ${chromium.problem}`));
   if (launched === undefined) {
-    const broker = inject('chromiumBroker');
-    const browser = broker
-      ? brokeredEndpoint(broker).then((endpoint) => playwright.connect(endpoint))
-      : playwright.launch({ executablePath: chromium.path, headless: true, args: chromiumArgs, env: { ...process.env, HOME: chromiumHome() } });
+    // its HOME (where Chromium may write caches) inside the repository's ignored test-results/
+    const home = join(__dirname, '..', 'test-results', 'chromium-home');
+    mkdirSync(home, { recursive: true });
+    const browser = playwright.launch({
+      executablePath: chromium.path,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      env: { ...process.env, HOME: home },
+    });
     launched = browser;
     void browser.then(
       (started) => started.on('disconnected', () => void (launched === browser ? (launched = undefined) : undefined)),

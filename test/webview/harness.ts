@@ -242,7 +242,7 @@ function serveBundle(): Promise<string> {
   return served;
 }
 
-/** The webview's bundle served on 127.0.0.1 and the run's shared Chromium (test/chromium.ts). */
+/** The webview's bundle served on 127.0.0.1 and the worker's shared Chromium (test/chromium.ts). */
 export async function startHarness(): Promise<Harness> {
   const [origin, browser] = await Promise.all([serveBundle(), sharedBrowser()]);
   return { browser, origin, dispose: async () => undefined };

@@ -1,8 +1,7 @@
 /**
- * The browser tests share one Chromium per test run (test/chromium.ts, launched
- * by test/chromium-broker.ts) and one webview bundle and server per worker
- * (harness.ts): a file opens contexts, never a browser of its own, and a
- * context it closes leaves the browser to the next.
+ * The browser tests share one Chromium per test worker (test/chromium.ts) and
+ * one webview bundle and server (harness.ts): a file opens contexts, never a
+ * browser of its own, and a context it closes leaves the browser to the next.
  */
 import { describe, expect, test } from 'vitest';
 import { chromiumFor, sharedBrowser } from '../chromium';

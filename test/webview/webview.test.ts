@@ -628,6 +628,13 @@ describe.skipIf(!browserFound)(`the webview in Chromium (${chromiumPath.path ?? 
           return { height: viewport.height, columnBottom: column.bottom, window: window.innerHeight };
         });
       await panel.page.evaluate(() => window.scrollTo(0, 0));
+      // the page lays the saga out again after the replay of the test before: measured once it has
+      await expect
+        .poll(async () => {
+          const seen = await measure();
+          return seen.columnBottom - seen.window;
+        })
+        .toBeLessThanOrEqual(0);
       const before = await measure();
       expect(before.columnBottom).toBeLessThanOrEqual(before.window);
       await panel.page.setViewportSize({ width: 1920, height: 1400 });
