@@ -9,11 +9,9 @@
  * draw again, an update that comes while a fence is being drawn too. Nothing is
  * fetched but the extension's two files.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import MarkdownIt from 'markdown-it';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -23,6 +21,7 @@ import { chromium, chromiumFor, sharedBrowser } from '../chromium';
 import { readWorkspace } from '../helpers';
 import { markdownFixture } from './fixtures';
 import { browserBundleOptions } from '../browser-bundle-options';
+import { cachedBundle } from '../cached-bundle';
 import { takeScreenshots } from '../webview/harness';
 
 const browserFound = chromiumFor('the Markdown preview browser tests');
@@ -54,7 +53,6 @@ function previewPage(origin: string, body: string, theme: 'light' | 'dark'): str
 }
 
 describe.skipIf(!browserFound)(`the Markdown preview script in Chromium (${chromium.path ?? 'none'})`, () => {
-  let folder: string;
   let server: Server;
   let origin: string;
   let browser: Browser;
@@ -63,23 +61,19 @@ describe.skipIf(!browserFound)(`the Markdown preview script in Chromium (${chrom
   const opened: Page[] = [];
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'ddd-markdown-preview-'));
-    await build({
-      entryPoints: [join(repositoryRoot, 'webview/markdown-preview/main.ts')],
-      outfile: join(folder, 'markdown-preview.js'),
-      ...browserBundleOptions,
-    });
+    // built once for the run and the next ones (test/cached-bundle.ts)
+    const bundle = await cachedBundle('markdown-preview', { entryPoints: [join(repositoryRoot, 'webview/markdown-preview/main.ts')], outfile: 'markdown-preview.js', ...browserBundleOptions });
     requested = [];
-    const files: Record<string, [string, string]> = {
-      '/markdown-preview.js': [join(folder, 'markdown-preview.js'), 'text/javascript'],
-      '/markdown-preview.css': [join(repositoryRoot, 'media/markdown-preview.css'), 'text/css'],
+    const files: Record<string, [Uint8Array, string]> = {
+      '/markdown-preview.js': [bundle.get('/markdown-preview.js')!, 'text/javascript'],
+      '/markdown-preview.css': [readFileSync(join(repositoryRoot, 'media/markdown-preview.css')), 'text/css'],
     };
     server = createServer((request, response) => {
       const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
       requested.push(path);
       const file = files[path];
       if (!file) return void response.writeHead(404).end();
-      response.writeHead(200, { 'content-type': file[1] }).end(readFileSync(file[0]));
+      response.writeHead(200, { 'content-type': file[1] }).end(file[0]);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
@@ -90,7 +84,6 @@ describe.skipIf(!browserFound)(`the Markdown preview script in Chromium (${chrom
   afterAll(async () => {
     await Promise.all(opened.map((page) => page.close()));
     server?.close();
-    if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
   async function open(body: string, theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
