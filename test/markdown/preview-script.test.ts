@@ -9,20 +9,20 @@
  * draw again, an update that comes while a fence is being drawn too. Nothing is
  * fetched but the extension's two files.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import MarkdownIt from 'markdown-it';
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dddMarkdownIt } from '../../src/markdown/plugin';
 import { WorkspaceDocuments } from '../../src/markdown/workspace-documents';
-import { chromium, chromiumFor } from '../chromium';
+import { chromium, chromiumFor, sharedBrowser } from '../chromium';
 import { readWorkspace } from '../helpers';
 import { markdownFixture } from './fixtures';
 import { browserBundleOptions } from '../browser-bundle-options';
+import { cachedBundle } from '../cached-bundle';
+import { takeScreenshots } from '../webview/harness';
 
 const browserFound = chromiumFor('the Markdown preview browser tests');
 const repositoryRoot = join(__dirname, '../..');
@@ -53,45 +53,42 @@ function previewPage(origin: string, body: string, theme: 'light' | 'dark'): str
 }
 
 describe.skipIf(!browserFound)(`the Markdown preview script in Chromium (${chromium.path ?? 'none'})`, () => {
-  let folder: string;
   let server: Server;
   let origin: string;
   let browser: Browser;
   let requested: string[];
+  /** The pages the tests opened (each in a context of its own): closed after them, also when a test failed. */
+  const opened: Page[] = [];
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'ddd-markdown-preview-'));
-    await build({
-      entryPoints: [join(repositoryRoot, 'webview/markdown-preview/main.ts')],
-      outfile: join(folder, 'markdown-preview.js'),
-      ...browserBundleOptions,
-    });
+    // built once for the run and the next ones (test/cached-bundle.ts)
+    const bundle = await cachedBundle('markdown-preview', { entryPoints: [join(repositoryRoot, 'webview/markdown-preview/main.ts')], outfile: 'markdown-preview.js', ...browserBundleOptions });
     requested = [];
-    const files: Record<string, [string, string]> = {
-      '/markdown-preview.js': [join(folder, 'markdown-preview.js'), 'text/javascript'],
-      '/markdown-preview.css': [join(repositoryRoot, 'media/markdown-preview.css'), 'text/css'],
+    const files: Record<string, [Uint8Array, string]> = {
+      '/markdown-preview.js': [bundle.get('/markdown-preview.js')!, 'text/javascript'],
+      '/markdown-preview.css': [readFileSync(join(repositoryRoot, 'media/markdown-preview.css')), 'text/css'],
     };
     server = createServer((request, response) => {
       const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
       requested.push(path);
       const file = files[path];
       if (!file) return void response.writeHead(404).end();
-      response.writeHead(200, { 'content-type': file[1] }).end(readFileSync(file[0]));
+      response.writeHead(200, { 'content-type': file[1] }).end(file[0]);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await playwright.launch({ executablePath: chromium.path!, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'] });
+    browser = await sharedBrowser();
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await Promise.all(opened.map((page) => page.close()));
     server?.close();
-    if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
   async function open(body: string, theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    opened.push(page);
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`);
@@ -128,7 +125,8 @@ describe.skipIf(!browserFound)(`the Markdown preview script in Chromium (${chrom
     }
     // other fences stay code
     expect(await page.locator('pre code.language-typescript').textContent()).toContain('const untouched = true;');
-    await page.screenshot({ path: join(repositoryRoot, 'test-results', 'markdown-preview.png'), fullPage: true }).catch(() => undefined);
+    // a picture for people, no check reads it: taken when asked (DDD_SCREENSHOTS=1), as the webview tests do
+    if (takeScreenshots) await page.screenshot({ path: join(repositoryRoot, 'test-results', 'markdown-preview.png'), fullPage: true }).catch(() => undefined);
     expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
     expect(problems).toEqual([]);
     expect([...new Set(requested)].sort()).toEqual(['/markdown-preview.css', '/markdown-preview.js']);

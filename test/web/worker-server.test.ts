@@ -6,11 +6,10 @@
  * uri (vscode-vfs://, as github.dev has), so nothing reaches a file system but
  * through the client. Skipped (saying why) without Chromium; in CI that fails.
  */
-import { build } from 'esbuild';
 import { createServer, type Server } from 'node:http';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AbstractMessageReader,
@@ -34,7 +33,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { noNodeBuiltins } from '../../scripts/browser-bundles.mjs';
 import { WorkspaceFileRequests, bytesToBase64, type FindFilesParams, type FindFilesResult, type ReadFileParams, type ReadFileResult } from '../../src/protocol/workspace-files';
-import { chromium, chromiumFor } from '../chromium';
+import { cachedBundle } from '../cached-bundle';
+import { chromiumFor, sharedBrowser } from '../chromium';
 import { readWorkspace } from '../helpers';
 import { clientCapabilities } from '../server/lsp-harness';
 
@@ -89,8 +89,9 @@ describe.skipIf(!browserFound)('the language server in a Web Worker (Chromium)',
 
   beforeAll(async () => {
     // the bundle as scripts/build.mjs makes it: browser platform, and no Node built-in
-    const bundled = await build({ entryPoints: [join(root, 'src/server/browser-main.ts')], bundle: true, platform: 'browser', format: 'iife', target: 'es2022', write: false, logLevel: 'silent', plugins: [noNodeBuiltins()] });
-    const script = bundled.outputFiles[0]!.contents;
+    // (built once for the run and the next ones: test/cached-bundle.ts)
+    const bundled = await cachedBundle('browser-server', { entryPoints: [join(root, 'src/server/browser-main.ts')], outfile: 'browser-server.js', bundle: true, platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'silent', plugins: [noNodeBuiltins()] });
+    const script = bundled.get('/browser-server.js')!;
     http = createServer((request, response) => {
       if (request.url === '/browser-server.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
       else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>DDD language server in a worker</title>');
@@ -99,7 +100,7 @@ describe.skipIf(!browserFound)('the language server in a Web Worker (Chromium)',
     const address = http.address();
     const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-    browser = await playwright.launch({ executablePath: chromium.path!, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-dev-shm-usage'] });
+    browser = await sharedBrowser();
     page = await browser.newPage();
     const reader = new PageReader();
     await page.exposeFunction('dddFromServer', (message: Message) => reader.receive(message));
@@ -137,7 +138,8 @@ describe.skipIf(!browserFound)('the language server in a Web Worker (Chromium)',
 
   afterAll(async () => {
     client?.dispose();
-    await browser?.close();
+    // its context with it (the shared browser stays for the next file)
+    await page?.close();
     http?.close();
   });
 

@@ -10,15 +10,15 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cliDiff } from '../../src/cli/diff-format';
 import type { DiffSide } from '../../src/cli/diff-sources';
 import { diffModels } from '../../src/language/diff/index';
 import { checkDiffWebviewMessage, diffPanelHtml, type CliDiff, type DiffWebviewMessage } from '../../src/protocol/diff';
-import { chromiumFor } from '../chromium';
+import { chromiumFor, sharedBrowser } from '../chromium';
 import { fixtureModel } from '../diff/fixtures';
-import { chromiumPath, repositoryRoot } from './harness';
+import { repositoryRoot } from './harness';
 
 const browserFound = chromiumFor('the diff panel browser tests');
 
@@ -42,6 +42,8 @@ describe.skipIf(!browserFound)('the diff panel in Chromium', () => {
   let server: Server;
   let origin: string;
   let browser: Browser;
+  /** The contexts the tests opened: closed after them, the shared browser stays for the next file. */
+  const opened: BrowserContext[] = [];
 
   beforeAll(async () => {
     folder = mkdtempSync(join(tmpdir(), 'ddd-diff-webview-'));
@@ -55,17 +57,18 @@ describe.skipIf(!browserFound)('the diff panel in Chromium', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await chromium.launch({ executablePath: chromiumPath.path!, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    browser = await sharedBrowser();
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await Promise.all(opened.map((context) => context.close()));
     server?.close();
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
   async function open(): Promise<{ page: Page; posted: unknown[]; problems: string[]; send(message: unknown): Promise<void> }> {
     const context = await browser.newContext();
+    opened.push(context);
     await context.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
     const page = await context.newPage();
     const nonce = 'dGVzdC1ub25jZS0xMjM0NTY3OA==';

@@ -5,15 +5,12 @@
  * `acquireVsCodeApi` that hands every posted message to an "extension" written
  * in Node (the test's), which answers with the real custom-request handlers.
  */
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
-import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { findChromium } from '../../src/cli/export';
 import { browserBundleOptions } from '../browser-bundle-options';
-import { newestSource } from '../built-cli';
+import { cachedBundle, type BundleFiles } from '../cached-bundle';
 import { sharedBrowser } from '../chromium';
 import { parseWebviewMessage, webviewHtml, type ExtensionMessage, type WebviewMessage, type WebviewMode } from '../../src/protocol/index';
 
@@ -180,43 +177,9 @@ export interface Harness {
 /** The bundle served on 127.0.0.1, built once per test worker (as scripts/build.mjs does, kept in memory). */
 let served: Promise<string> | undefined;
 
-const bundleFolder = join(repositoryRoot, 'test-results', 'webview-bundle');
-const bundleNames = ['/webview.js', '/webview.css'];
-
-/**
- * The minified bundle of webview/main.ts: the one a test worker wrote to
- * test-results/webview-bundle/ when it is newer than every source (webview/,
- * src/, package-lock.json), so the test workers of a run (and the next runs)
- * build it once; otherwise built again and written there (each file whole:
- * written beside, then renamed).
- */
-async function webviewBundle(): Promise<Map<string, Uint8Array>> {
-  const sources = Math.max(...['webview', 'src', 'package-lock.json'].map((path) => newestSource(join(repositoryRoot, path))));
-  try {
-    if (bundleNames.every((name) => statSync(join(bundleFolder, name)).mtimeMs > sources)) {
-      return new Map(bundleNames.map((name) => [name, readFileSync(join(bundleFolder, name))]));
-    }
-  } catch {
-    // not built yet
-  }
-  const started = performance.now();
-  const built = await build({
-    entryPoints: [join(repositoryRoot, 'webview/main.ts')],
-    outfile: join(bundleFolder, 'webview.js'),
-    ...browserBundleOptions,
-    write: false,
-  });
-  const files = new Map(built.outputFiles.map((file) => [file.path.slice(file.path.lastIndexOf('/')), file.contents] as const));
-  console.log(`webview bundle built in ${Math.round(performance.now() - started)} ms: ${((files.get('/webview.js')?.length ?? 0) / 1024 / 1024).toFixed(2)} MB minified`);
-  mkdirSync(bundleFolder, { recursive: true });
-  for (const name of bundleNames) {
-    const content = files.get(name);
-    if (!content) continue;
-    const partial = join(bundleFolder, `${name.slice(1)}.${process.pid}.${threadId}.partial`);
-    writeFileSync(partial, content);
-    renameSync(partial, join(bundleFolder, name));
-  }
-  return files;
+/** The minified bundle of webview/main.ts (built once for the run and the next ones: test/cached-bundle.ts). */
+function webviewBundle(): Promise<BundleFiles> {
+  return cachedBundle('webview', { entryPoints: [join(repositoryRoot, 'webview/main.ts')], outfile: 'webview.js', ...browserBundleOptions });
 }
 
 function serveBundle(): Promise<string> {

@@ -286,7 +286,8 @@ describe.skipIf(!browserFound)(`the webview in Chromium (${chromiumPath.path ?? 
       expect(await panel.page.locator('.ddd-board').innerText()).toContain('"]; click A call alert(1)');
       await show({ view: 'saga', name: hostile.model.sagas[0]!.name, variant: 'sequence' });
       await panel.page.locator('.ddd-stage svg').first().waitFor();
-      await panel.page.waitForTimeout(200);
+      // what the drawing could start runs by the next frame and the task after it; a dialog would hold the page until dismissed (and recorded)
+      await panel.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
       expect(panel.dialogs).toEqual([]);
       handlers = handlersOf(example);
     });
@@ -294,12 +295,15 @@ describe.skipIf(!browserFound)(`the webview in Chromium (${chromiumPath.path ?? 
     test('the light theme: mermaid and the page follow VS Code', async () => {
       await show({ view: 'context-map' });
       await panel.page.locator(stageSvg('g[id*="-flowchart-c_Sales-"]')).waitFor();
+      /** The drawing on the stage now, to wait for the one drawn again in the new theme. */
+      const drawn = () => panel.page.locator('.ddd-stage svg').first().elementHandle();
+      const dark = await drawn();
       const themed = panel.next('theme');
       await panel.setTheme('light');
       expect(await themed).toEqual({ type: 'theme', theme: 'light' });
       await panel.page.waitForFunction(() => getComputedStyle(document.body).backgroundColor === 'rgb(255, 255, 255)');
+      await panel.page.waitForFunction((before) => document.querySelector('.ddd-stage svg') !== before, dark);
       await panel.page.locator(stageSvg('g[id*="-flowchart-c_Sales-"]')).waitFor();
-      await panel.page.waitForTimeout(300);
       await panel.page.locator('vscode-button', { hasText: 'Fit' }).click();
       await panel.screenshot('preview-context-map-light');
       await show({ view: 'storming', name: 'Checkout' });
@@ -309,11 +313,12 @@ describe.skipIf(!browserFound)(`the webview in Chromium (${chromiumPath.path ?? 
       // high contrast: mermaid's base theme with the contrast colours
       await show({ view: 'saga', name: 'OrderSaga', variant: 'states' });
       await panel.page.locator(stageSvg('g[id*="-state-STARTED-"]')).waitFor();
+      const light = await drawn();
       const contrast = panel.next('theme');
       await panel.setTheme('high-contrast');
       expect((await contrast).theme).toBe('high-contrast');
       await panel.page.waitForFunction(() => getComputedStyle(document.body).backgroundColor === 'rgb(0, 0, 0)');
-      await panel.page.waitForTimeout(300);
+      await panel.page.waitForFunction((before) => document.querySelector('.ddd-stage svg') !== before, light);
       await panel.page.locator(stageSvg('g[id*="-state-STARTED-"]')).waitFor();
       await panel.screenshot('preview-saga-states-high-contrast');
       await panel.setTheme('dark');
@@ -628,6 +633,13 @@ describe.skipIf(!browserFound)(`the webview in Chromium (${chromiumPath.path ?? 
           return { height: viewport.height, columnBottom: column.bottom, window: window.innerHeight };
         });
       await panel.page.evaluate(() => window.scrollTo(0, 0));
+      // the page lays the saga out again after the replay of the test before: measured once it has
+      await expect
+        .poll(async () => {
+          const seen = await measure();
+          return seen.columnBottom - seen.window;
+        })
+        .toBeLessThanOrEqual(0);
       const before = await measure();
       expect(before.columnBottom).toBeLessThanOrEqual(before.window);
       await panel.page.setViewportSize({ width: 1920, height: 1400 });

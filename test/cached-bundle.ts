@@ -1,0 +1,56 @@
+/**
+ * Browser bundles the tests build with esbuild (the webview, the Markdown
+ * preview script, the language server for a Web Worker), built once and kept in
+ * test-results/bundles/: a bundle there is used while it is newer than every
+ * source (webview/, src/, scripts/, package-lock.json) and was built with the
+ * same options; otherwise it is built again and written there (each file whole:
+ * written beside, then renamed; the list of files last). So the test workers of
+ * a run, and the next runs, build each bundle once (a minified bundle with
+ * mermaid is about a second of CPU).
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { build, type BuildOptions } from 'esbuild';
+import { newestSource } from './built-cli';
+
+const repositoryRoot = join(__dirname, '..');
+const sources = ['webview', 'src', 'scripts', 'package-lock.json'];
+
+/** A bundle's output files by name (`/webview.js`, `/webview.css`, …). */
+export type BundleFiles = Map<string, Uint8Array>;
+
+function written(path: string, content: Uint8Array | string): void {
+  const partial = `${path}.${process.pid}.${threadId}.partial`;
+  writeFileSync(partial, content);
+  renameSync(partial, path);
+}
+
+/**
+ * The output of `build({ ...options, write: false })`, from test-results/bundles/<name>-<options>/
+ * when it is fresh. `options.outfile` names the files (its folder does not matter).
+ */
+export async function cachedBundle(name: string, options: BuildOptions & { outfile: string }): Promise<BundleFiles> {
+  const key = createHash('sha256')
+    .update(JSON.stringify({ ...options, plugins: options.plugins?.map((plugin) => plugin.name) }))
+    .digest('hex')
+    .slice(0, 12);
+  const folder = join(repositoryRoot, 'test-results', 'bundles', `${name}-${key}`);
+  const list = join(folder, 'files.json');
+  const newest = Math.max(...sources.map((path) => newestSource(join(repositoryRoot, path))));
+  try {
+    if (statSync(list).mtimeMs > newest) {
+      const names = JSON.parse(readFileSync(list, 'utf8')) as string[];
+      return new Map(names.map((file) => [file, readFileSync(join(folder, file))]));
+    }
+  } catch {
+    // not built yet (or only in part)
+  }
+  const built = await build({ ...options, outfile: join(folder, basename(options.outfile)), write: false });
+  const files: BundleFiles = new Map(built.outputFiles.map((file) => [`/${basename(file.path)}`, file.contents]));
+  mkdirSync(folder, { recursive: true });
+  for (const [file, content] of files) written(join(folder, file), content);
+  written(list, JSON.stringify([...files.keys()]));
+  return files;
+}
