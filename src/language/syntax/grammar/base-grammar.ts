@@ -244,12 +244,12 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
     this.SKIP_TOKEN();
     this.SKIP_TOKEN();
     if (after === T.Comma) this.SKIP_TOKEN();
-    const name = this.nameOf(nameToken);
-    const range = this.tokenRange(typeToken);
+    // the objects the rule makes, and no others: a model holds tens of thousands of fields
+    const start = tokenStart(nameToken);
+    const range: TextRange = { start: tokenStart(typeToken), end: tokenEnd(typeToken) };
     const type: TypeReference = { text: typeToken.image, range, name: this.referenceAt(typeToken.image, range, kinds.type), args: none, optional: false };
-    const field: Field = { kind: 'field', name: name.text, uri: this.uri, range: { start: name.range.start, end: name.range.end }, nameRange: name.range, type };
-    this.close(field.range);
-    return field;
+    const end = after === T.Comma ? tokenEnd(this.LA(0)) : range.end;
+    return { kind: 'field', name: nameToken.image, uri: this.uri, range: { start, end }, nameRange: { start, end: tokenEnd(nameToken) }, type };
   }
 
   protected field = this.RULE('field', (): Field => {
