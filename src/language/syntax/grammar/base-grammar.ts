@@ -9,6 +9,7 @@ import type {
   ElementKind,
   Field,
   Gateway,
+  Invariant,
   LifecycleState,
   LiteralValue,
   Name,
@@ -33,6 +34,12 @@ const none: TypeReference[] = [];
  * model; the test that holds them equal turns them off to parse the other way.
  */
 export const shortcuts = { enabled: true };
+
+/** chevrotain's place in the token vector: methods of every chevrotain parser, missing from its typings. */
+interface TokenPosition {
+  exportLexerState(): number;
+  importLexerState(state: number): void;
+}
 import { friendlyErrorMessages } from '../error-messages';
 
 export abstract class BaseGrammar extends EmbeddedActionsParser {
@@ -250,6 +257,46 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
     const type: TypeReference = { text: typeToken.image, range, name: this.referenceAt(typeToken.image, range, kinds.type), args: none, optional: false };
     const end = after === T.Comma ? tokenEnd(this.LA(0)) : range.end;
     return { kind: 'field', name: nameToken.image, uri: this.uri, range: { start, end }, nameRange: { start, end: tokenEnd(nameToken) }, type };
+  }
+
+  /**
+   * `{ … }` whose members are all simple fields (and, for a structure, `invariant "…"`), read
+   * straight from the tokens: the members the `structureBody` or `fieldBlock` rule adds, without
+   * a rule call or a turn of its member loop for each. False, having read and added nothing,
+   * when the block holds anything else (then the rule reads it).
+   */
+  protected simpleBlock(fields: Field[], invariants?: Invariant[]): boolean {
+    if (this.RECORDING_PHASE || !shortcuts.enabled || this.LA(1).tokenType !== T.LCurly) return false;
+    const position = this as unknown as TokenPosition;
+    const state = position.exportLexerState();
+    const references = this.references.length;
+    const fieldCount = fields.length;
+    const invariantCount = invariants?.length ?? 0;
+    this.SKIP_TOKEN();
+    for (;;) {
+      const next = this.LA(1);
+      if (next.tokenType === T.RCurly) {
+        this.SKIP_TOKEN();
+        return true;
+      }
+      if (invariants && next.tokenType === T.Invariant && this.LA(2).tokenType === T.StringLiteral) {
+        const text = this.LA(2);
+        this.SKIP_TOKEN();
+        this.SKIP_TOKEN();
+        invariants.push({ text: this.unquote(text.image), range: { start: tokenStart(next), end: tokenEnd(text) } });
+        continue;
+      }
+      const field = this.simpleField();
+      if (field) {
+        fields.push(field);
+        continue;
+      }
+      position.importLexerState(state);
+      this.references.length = references;
+      fields.length = fieldCount;
+      if (invariants) invariants.length = invariantCount;
+      return false;
+    }
   }
 
   protected field = this.RULE('field', (): Field => {

@@ -90,7 +90,7 @@ export abstract class EventSourcingGrammar extends ApplicationGrammar {
       this.CONSUME(T.From);
       this.SUBRULE(this.nameList, { ARGS: [kinds.readModelSource, false, readModel.sources] });
     });
-    this.OPTION3(() => this.SUBRULE(this.fieldBlock, { ARGS: [readModel.fields] }));
+    this.OPTION3(() => this.simpleBlock(readModel.fields) || this.SUBRULE(this.fieldBlock, { ARGS: [readModel.fields] }));
     this.close(readModel.range);
   });
 }

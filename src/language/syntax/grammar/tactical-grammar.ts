@@ -164,7 +164,7 @@ export abstract class TacticalGrammar extends AttributeGrammar {
     }
     this.OPTION5(() => (entity.extends = this.SUBRULE(this.extendsClause)));
     this.OPTION2(() => (entity.description = this.SUBRULE(this.stringValue)));
-    this.OPTION3(() => this.SUBRULE(this.structureBody, { ARGS: [entity] }));
+    this.OPTION3(() => this.simpleBlock(entity.fields, entity.invariants) || this.SUBRULE(this.structureBody, { ARGS: [entity] }));
     this.close(entity.range);
   });
 
@@ -188,7 +188,7 @@ export abstract class TacticalGrammar extends AttributeGrammar {
     if (!this.RECORDING_PHASE) container.values.push(value);
     this.OPTION4(() => (value.extends = this.SUBRULE(this.extendsClause)));
     this.OPTION(() => (value.description = this.SUBRULE(this.stringValue)));
-    this.OPTION2(() => this.SUBRULE(this.structureBody, { ARGS: [value] }));
+    this.OPTION2(() => this.simpleBlock(value.fields, value.invariants) || this.SUBRULE(this.structureBody, { ARGS: [value] }));
     this.close(value.range);
   });
 
@@ -268,7 +268,7 @@ export abstract class TacticalGrammar extends AttributeGrammar {
     };
     if (!this.RECORDING_PHASE) container.commands.push(command);
     this.OPTION(() => (command.description = this.SUBRULE(this.stringValue)));
-    this.OPTION2(() => this.SUBRULE(this.fieldBlock, { ARGS: [command.fields] }));
+    this.OPTION2(() => this.simpleBlock(command.fields) || this.SUBRULE(this.fieldBlock, { ARGS: [command.fields] }));
     this.OPTION3(() => {
       this.CONSUME(T.Emits);
       this.SUBRULE(this.nameList, { ARGS: [kinds.event, false, command.emits] });
@@ -299,7 +299,7 @@ export abstract class TacticalGrammar extends AttributeGrammar {
     if (!this.RECORDING_PHASE) container.events.push(event);
     this.OPTION5(() => (event.extends = this.SUBRULE(this.extendsClause)));
     this.OPTION(() => (event.description = this.SUBRULE(this.stringValue)));
-    this.OPTION2(() => this.SUBRULE(this.fieldBlock, { ARGS: [event.fields] }));
+    this.OPTION2(() => this.simpleBlock(event.fields) || this.SUBRULE(this.fieldBlock, { ARGS: [event.fields] }));
     this.OPTION3(() => {
       this.CONSUME(T.Applies);
       this.AT_LEAST_ONE_SEP({ SEP: T.Comma, DEF: () => this.SUBRULE(this.assignment, { ARGS: [event.applies] }) });
