@@ -10,7 +10,7 @@ import { Lexer, type ILexingResult, type IToken } from 'chevrotain';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readWorkspace } from '../helpers';
-import { tokenize } from '../../src/language/syntax/lexer';
+import { lexerWork, tokenize } from '../../src/language/syntax/lexer';
 import { allTokens, Identifier, keywords, QualifiedName } from '../../src/language/syntax/tokens';
 
 const oracle = new Lexer(allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true });
@@ -78,6 +78,17 @@ describe('the lexer', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('searches once for the end of block comments that never end, however many there are', () => {
+    const text = 'context A { }\n' + '/* x '.repeat(3_000);
+    const before = lexerWork.commentSearches;
+    const lexed = tokenize(text);
+    expect(lexerWork.commentSearches - before).toBe(1);
+    expect(lexed.errors).toHaveLength(3_000);
+    expect(shape(lexed)).toEqual(shape(oracle.tokenize(text)));
+    // a comment that ends is found again in the next text
+    expect(tokenize('/* a */ b').groups['comments']).toHaveLength(1);
   });
 
   it('sorts words into keywords, qualified names and names', () => {
