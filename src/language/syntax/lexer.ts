@@ -12,38 +12,20 @@
  */
 import type { ILexingError, ILexingResult, IToken, TokenType } from 'chevrotain';
 import {
-  Assign,
   BlockComment,
-  BothArrow,
   Colon,
-  Comma,
-  Dot,
   Identifier,
   Internal,
   Key,
   keywords,
-  LAngle,
-  LBracket,
-  LCurly,
-  LeftArrow,
   LineComment,
   LParen,
-  Minus,
-  MinusAssign,
   NumberLiteral,
-  Plus,
-  PlusAssign,
   Private,
   Protected,
   Public,
+  punctuationTexts,
   QualifiedName,
-  Question,
-  RAngle,
-  RBracket,
-  RCurly,
-  RightArrow,
-  RParen,
-  Star,
   StringLiteral,
   UnterminatedString,
 } from './tokens';
@@ -98,22 +80,6 @@ function isLineTerminator(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
 }
 
-/** The tokens of one character that nothing longer starts with, by character. */
-const single: (TokenType | undefined)[] = [];
-single[42] = Star;
-single[123] = LCurly;
-single[125] = RCurly;
-single[40] = LParen;
-single[41] = RParen;
-single[91] = LBracket;
-single[93] = RBracket;
-single[62] = RAngle;
-single[58] = Colon;
-single[44] = Comma;
-single[46] = Dot;
-single[63] = Question;
-single[61] = Assign;
-
 // ------------------------------------------------------------------ scanning
 
 /** The type of the token found last (undefined for white space), and whether a name found is qualified (`Sales.Order`). */
@@ -121,7 +87,7 @@ let foundType: TokenType | undefined;
 let foundQualified = false;
 
 /**
- * Where the text being lexed is known to hold no `*/` from: a `/*` there starts no comment.
+ * Where the text being lexed is known to hold no `*\u002f` from: a `/*` there starts no comment.
  * Without it, a text with thousands of `/*` and no end would search its rest for each of them.
  */
 let unclosedFrom = Infinity;
@@ -129,21 +95,18 @@ let unclosedFrom = Infinity;
 /** Searches for the end of a block comment since the process started (for tests that count work, never time). */
 export const lexerWork = { commentSearches: 0 };
 
-/** The image of each token type that is always written the same way, by token type index. */
+/**
+ * The punctuation of tokens.ts by its first character, the longest first (as `allTokens` orders
+ * them, so that `<->` wins over `<-` and `<`); and its text by token type index, shared as the
+ * image of every such token, as keywords share theirs.
+ */
+const punctuationByFirst: [string, TokenType][][] = [];
 const images: (string | undefined)[] = [];
-for (const [type, image] of [
-  [BothArrow, '<->'],
-  [RightArrow, '->'],
-  [LeftArrow, '<-'],
-  [PlusAssign, '+='],
-  [MinusAssign, '-='],
-  [Plus, '+'],
-  [Minus, '-'],
-  [LAngle, '<'],
-] as const) {
-  images[type.tokenTypeIdx!] = image;
+for (const [type, text] of punctuationTexts) {
+  (punctuationByFirst[text.charCodeAt(0)] ??= []).push([text, type]);
+  images[type.tokenTypeIdx!] = text;
 }
-for (let c = 0; c < single.length; c++) if (single[c]) images[single[c]!.tokenTypeIdx!] = String.fromCharCode(c);
+for (const candidates of punctuationByFirst) candidates?.sort((a, b) => b[0].length - a[0].length);
 
 /**
  * The end of the token at `offset` (setting `foundType`), or -1 when no token
@@ -170,10 +133,14 @@ function tokenEndAt(text: string, offset: number): number {
     foundType = undefined;
     return i;
   }
-  const one = c < 128 ? single[c] : undefined;
-  if (one !== undefined) {
-    foundType = one;
-    return offset + 1;
+  const punctuation = c < 128 ? punctuationByFirst[c] : undefined;
+  if (punctuation !== undefined) {
+    for (const [written, type] of punctuation) {
+      if (written.length === 1 || text.startsWith(written, offset)) {
+        foundType = type;
+        return offset + written.length;
+      }
+    }
   }
   const next = text.charCodeAt(offset + 1);
   switch (c) {
@@ -198,19 +165,6 @@ function tokenEndAt(text: string, offset: number): number {
       return -1;
     case 34: // "
       return stringEnd(text, offset);
-    case 60: // <
-      if (next === 45) {
-        foundType = text.charCodeAt(offset + 2) === 62 ? BothArrow : LeftArrow;
-        return foundType === BothArrow ? offset + 3 : offset + 2;
-      }
-      foundType = LAngle;
-      return offset + 1;
-    case 45: // -
-      foundType = next === 62 ? RightArrow : next === 61 ? MinusAssign : Minus;
-      return foundType === Minus ? offset + 1 : offset + 2;
-    case 43: // +
-      foundType = next === 61 ? PlusAssign : Plus;
-      return foundType === Plus ? offset + 1 : offset + 2;
   }
   if (isDigit(c)) {
     let i = offset + 1;

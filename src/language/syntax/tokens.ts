@@ -196,31 +196,36 @@ export const NumberLiteral = createToken({
   pattern: /\d+(?:\.\d+)?/,
 });
 
-function punctuation(name: string, pattern: RegExp, label: string): TokenType {
-  return createToken({ name, pattern, label: `'${label}'` });
+/** Each punctuation token and its text: it is always written so (the lexer gives it that text as its image). */
+export const punctuationTexts = new Map<TokenType, string>();
+
+function punctuation(name: string, text: string): TokenType {
+  const token = createToken({ name, pattern: text, label: `'${text}'` });
+  punctuationTexts.set(token, text);
+  return token;
 }
 
-export const BothArrow = punctuation('BothArrow', /<->/, '<->');
-export const RightArrow = punctuation('RightArrow', /->/, '->');
-export const LeftArrow = punctuation('LeftArrow', /<-/, '<-');
-export const PlusAssign = punctuation('PlusAssign', /\+=/, '+=');
-export const MinusAssign = punctuation('MinusAssign', /-=/, '-=');
-export const Assign = punctuation('Assign', /=/, '=');
-export const Plus = punctuation('Plus', /\+/, '+');
-export const Minus = punctuation('Minus', /-/, '-');
-export const Star = punctuation('Star', /\*/, '*');
-export const LCurly = punctuation('LCurly', /\{/, '{');
-export const RCurly = punctuation('RCurly', /\}/, '}');
-export const LParen = punctuation('LParen', /\(/, '(');
-export const RParen = punctuation('RParen', /\)/, ')');
-export const LBracket = punctuation('LBracket', /\[/, '[');
-export const RBracket = punctuation('RBracket', /\]/, ']');
-export const LAngle = punctuation('LAngle', /</, '<');
-export const RAngle = punctuation('RAngle', />/, '>');
-export const Colon = punctuation('Colon', /:/, ':');
-export const Comma = punctuation('Comma', /,/, ',');
-export const Dot = punctuation('Dot', /\./, '.');
-export const Question = punctuation('Question', /\?/, '?');
+export const BothArrow = punctuation('BothArrow', '<->');
+export const RightArrow = punctuation('RightArrow', '->');
+export const LeftArrow = punctuation('LeftArrow', '<-');
+export const PlusAssign = punctuation('PlusAssign', '+=');
+export const MinusAssign = punctuation('MinusAssign', '-=');
+export const Assign = punctuation('Assign', '=');
+export const Plus = punctuation('Plus', '+');
+export const Minus = punctuation('Minus', '-');
+export const Star = punctuation('Star', '*');
+export const LCurly = punctuation('LCurly', '{');
+export const RCurly = punctuation('RCurly', '}');
+export const LParen = punctuation('LParen', '(');
+export const RParen = punctuation('RParen', ')');
+export const LBracket = punctuation('LBracket', '[');
+export const RBracket = punctuation('RBracket', ']');
+export const LAngle = punctuation('LAngle', '<');
+export const RAngle = punctuation('RAngle', '>');
+export const Colon = punctuation('Colon', ':');
+export const Comma = punctuation('Comma', ',');
+export const Dot = punctuation('Dot', '.');
+export const Question = punctuation('Question', '?');
 
 /*
  * Offsets are read through these two so that they are small integers. chevrotain
