@@ -279,11 +279,9 @@ function candidatesInContext(candidates: readonly Declaration[], contextName: st
 /**
  * Links a reference: a qualified name through its context (and aggregate); a
  * simple name in the reference's aggregate first, then its context, then the
- * workspace. Most names are declared once, which one look-up settles.
- */
-/**
- * Links a reference to the declaration it names (or the candidates, when several fit).
- * False when it names nothing by design: it expects no kind, or it is a built-in type.
+ * workspace. Most names are declared once, which one look-up settles. Several
+ * that fit are its candidates. False when it names nothing by design: it
+ * expects no kind, or it is a built-in type.
  */
 function resolve(model: DddModel, reference: Reference): boolean {
   reference.target = undefined;
