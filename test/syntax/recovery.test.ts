@@ -81,6 +81,15 @@ context Inventory { aggregate StockItem { root entity StockItem { id: ProductId 
     expect((document.declarations[0] as ContextDeclaration).values[0]!.fields.map((f) => f.name)).toEqual(['a', 'b']);
   });
 
+  it('says a block comment is never closed, where it opens', () => {
+    const text = 'context A { }\n/* still a sketch\ncontext B { }\n';
+    const document = parse(text);
+    const first = document.diagnostics[0]!;
+    expect(first.message).toBe('This block comment is never closed: end it with */ (what follows it is read as model until then).');
+    expect(text.slice(first.range.start, first.range.end)).toBe('/*');
+    expect(document.declarations.map((d) => d.name)).toEqual(['A', 'B']);
+  });
+
   it('reports an unterminated string and carries on', () => {
     const document = parse('context A {\n  owner "Checkout team\n}\ncontext B');
     expect(document.diagnostics.some((d) => /string is not closed/.test(d.message))).toBe(true);

@@ -166,12 +166,16 @@ function reportLexingErrors(document: ParsedDocument, errors: ILexingError[]): v
     }
     const characters = document.text.slice(first.offset, end);
     const shown = JSON.stringify(characters.length > 20 ? characters.slice(0, 20) + '…' : characters);
+    // a `/*` that lexes as an error is a block comment that never ends: what follows it is read as model
+    const unclosedComment = document.text.startsWith('/*', first.offset);
     document.diagnostics.push({
       uri: document.uri,
-      range: { start: first.offset, end },
+      range: { start: first.offset, end: unclosedComment ? first.offset + 2 : end },
       severity: 'error',
       code: 'syntax-error',
-      message: `Unexpected character${characters.length > 1 ? 's' : ''} ${shown}: .ddd names are letters, digits and '_', strings are in double quotes.`,
+      message: unclosedComment
+        ? 'This block comment is never closed: end it with */ (what follows it is read as model until then).'
+        : `Unexpected character${characters.length > 1 ? 's' : ''} ${shown}: .ddd names are letters, digits and '_', strings are in double quotes.`,
     });
     i = j;
   }
