@@ -9,11 +9,12 @@
  * the run compiled is written for the next one. The cache is the user's own
  * (`$XDG_CACHE_HOME/ddd-modeler`, else `~/.cache/ddd-modeler`, or
  * `$DDD_COMPILE_CACHE`; `DDD_COMPILE_CACHE=off` turns it off), named by the
- * bundle's contents and the Node version, and written whole or not at all: a
+ * bundle's file (its size, its time of change and its inode: hashing its 1–2 MB
+ * of text would cost more than a tenth of a short run) and the Node version, and
+ * written whole or not at all: a
  * missing, stale or unwritable cache only costs the compilation it would have saved.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -29,11 +30,29 @@ function cacheFolder(): string | undefined {
   return join(base, 'ddd-modeler');
 }
 
+/** 8 hex digits of the FNV-1a hash of `text`, started from `seed`. */
+function fnv1a(text: string, seed: number): string {
+  let hash = seed;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * The cache's name for this bundle on this Node: the bundle file's identity (a new build or
+ * install of it is another file, changed at another time) with the Node version and architecture,
+ * hashed three ways into 24 hex digits.
+ */
+function cacheName(file: string): string {
+  const stat = statSync(file, { bigint: true });
+  const identity = `${process.version} ${process.arch} ${stat.dev} ${stat.ino} ${stat.size} ${stat.mtimeNs}`;
+  return `cli-${fnv1a(identity, 0x811c9dc5)}${fnv1a(identity, 0x5bd1e995)}${fnv1a(identity, 0x9e3779b9)}`;
+}
+
 /** Runs the command line compiled with the code cache of the last run, and leaves one for the next. */
 function runCached(folder: string): void {
   const source = readFileSync(main, 'utf8');
-  const name = createHash('sha256').update(process.version).update(process.arch).update(source).digest('hex').slice(0, 24);
-  const file = join(folder, `cli-${name}.cache`);
+  const name = cacheName(main);
+  const file = join(folder, `${name}.cache`);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(file);

@@ -4,9 +4,9 @@
  * is broken, stale or cannot be written changes nothing a user sees.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuiltCli } from '../built-cli';
 
@@ -60,6 +60,27 @@ describe('the code cache of the ddd command', () => {
     expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
     expect(cachesIn(cache)).toEqual(files);
     expect(readFileSync(file).length).toBeGreaterThan(1000);
+  });
+
+  it('is the cache of one build: a rebuilt bundle gets a new cache, which replaces the old one', () => {
+    const cache = join(folder, 'rebuilt');
+    const install = join(folder, 'install');
+    mkdirSync(install);
+    for (const name of ['cli.js', 'cli-main.js']) copyFileSync(join(dirname(cli), name), join(install, name));
+    const installed = join(install, 'cli.js');
+    const run = (args: string[]) => spawnSync(process.execPath, [installed, ...args], { encoding: 'utf8', env: { ...process.env, DDD_COMPILE_CACHE: cache } });
+    expect(run(['--version']).status).toBe(0);
+    const first = cachesIn(cache);
+    if (first.length === 0) return expect(readdirSync(cache).length).toBeGreaterThan(0); // Node 22's own cache
+    expect(run(['--version']).status).toBe(0);
+    expect(cachesIn(cache)).toEqual(first);
+    // another build in its place, as an update of the package would put there
+    appendFileSync(join(install, 'cli-main.js'), '\n// rebuilt\n');
+    const after = run(['check', model]);
+    expect(after.status).toBe(0);
+    expect(after.stdout).toEqual(ddd('off', ['check', model]).stdout);
+    expect(cachesIn(cache)).toHaveLength(1);
+    expect(cachesIn(cache)).not.toEqual(first);
   });
 
   it('is neither read nor written when turned off, or when its folder cannot be written', () => {
