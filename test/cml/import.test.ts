@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { importCml } from '../../src/language/cml/import';
+import { checkWorkspace } from '../../src/language/index';
 import { cmlText } from './cml-fixtures';
 
 function imported(nameOrText: string): { text: string; lines: string[]; dropped: string[] } {
@@ -37,7 +38,7 @@ describe('ddd import, construct by construct', () => {
         'contextmap ContextMap {',
         'Beta [P] <-> Delta [P]', // Partnership
         'Gamma [SK] <-> Delta [SK]', // Shared-Kernel
-        'Alpha <-> Zeta', // bare <->
+        'Alpha [SK] <-> Zeta [SK]', // bare <->: a shared kernel in CML's grammar
         'Alpha -> Theta', // [U]->[D]
         'Beta [OHS, PL] -> Eta [ACL]',
         'Epsilon [OHS] -> Eta [ACL]', // Eta [D,ACL]<-[U,OHS] Epsilon
@@ -329,6 +330,14 @@ describe('ddd import, construct by construct', () => {
     expect(result.text).toContain('contextmap ShopMap {');
     expect(result.text).toContain('context A\n');
     expect(result.dropped).toEqual([{ line: 2, reason: 'A implements the domain Shop: a .ddd context implements subdomains, so this is not carried over' }]);
+  });
+
+  it('reads a bare `A <-> B` as CML does, a shared kernel, which checks with no finding on the relationship', () => {
+    const result = importCml('ContextMap Sketch {\n contains A, B\n A <-> B\n}\nBoundedContext A\nBoundedContext B');
+    if (!result.ok) expect.fail('parses');
+    expect(result.text).toContain('A [SK] <-> B [SK]');
+    const codes = checkWorkspace([{ uri: 'file:///sketch.ddd', text: result.text }]).diagnostics.map((diagnostic) => diagnostic.code);
+    expect(codes.filter((code) => code.startsWith('map-'))).toEqual([]);
   });
 
   it('quotes strings the .ddd way', () => {

@@ -219,7 +219,8 @@ function relationshipLine(out: DddWriter, relationship: CmlRelationship): void {
       text = `${first.name} [P] <-> ${second.name} [P]`;
       break;
     case 'sharedKernel':
-      text = relationship.bare ? `${first.name} <-> ${second.name}` : `${first.name} [SK] <-> ${second.name} [SK]`;
+      // CML reads a bare `A <-> B` as a shared kernel: .ddd says so, where a bare `<->` means nothing
+      text = `${first.name} [SK] <-> ${second.name} [SK]`;
       break;
     case 'customerSupplier':
       text = `${first.name}${rolesText(['S', ...relationship.upstreamRoles])} -> ${second.name}${rolesText(['C', ...relationship.downstreamRoles])}`;
