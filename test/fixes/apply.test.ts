@@ -89,7 +89,7 @@ saga Dispatch orchestrated by Warehouse {
       { uri: orders, text: ordersText },
       { uri: billing, text: broken },
     ]);
-    expect(checkWorkspace([{ uri: billing, text: broken }]).diagnostics.map((d) => d.code)).toContain('aggregate-root');
+    expect(checkWorkspace([{ uri: billing, text: broken }]).diagnostics.map((d) => d.code)).toContain('aggregate-sketch');
     expect([...run.changed.keys()]).toEqual([orders]);
     expect(run.applied.every((fix) => fix.uri === orders)).toBe(true);
   });

@@ -160,12 +160,13 @@ describe('replacing a name by the one the rule suggests', () => {
 });
 
 describe('aggregates and entities', () => {
-  test('the entity named like the aggregate is marked root', () => {
+  test('the entity named like the aggregate is marked root (an aggregate with no root marked yet is a sketch)', () => {
     const text = 'context Warehouse {\n  aggregate Crate {\n    entity Crate { id: CrateId }\n  }\n}\n';
-    const { fixes, apply } = fixesOf(text, 'aggregate-root');
+    const { fixes, apply } = fixesOf(text, 'aggregate-sketch');
     expect(fixes).toMatchObject([{ title: 'Make Crate the root entity of Crate', safe: true, preferred: true }]);
     const after = apply(fixes[0]!);
     expect(after.text).toContain('    root entity Crate { id: CrateId }\n');
+    expect(withCode(after.diagnostics, 'aggregate-sketch')).toEqual([]);
     expect(withCode(after.diagnostics, 'aggregate-root')).toEqual([]);
   });
 

@@ -504,8 +504,8 @@ describe('code actions', () => {
     const byId = await actionsAt(uri, [byCode('reference-by-id')]);
     expect(applyTextEdits(warehouse, (byId[0]!.edit as WorkspaceEdit).changes![uri]!)).toContain('owner: OrderId');
 
-    // an aggregate without a root
-    const root = await actionsAt(uri, [byCode('aggregate-root')]);
+    // an aggregate with no root marked yet (a sketch)
+    const root = await actionsAt(uri, [byCode('aggregate-sketch')]);
     expect(applyTextEdits(warehouse, (root[0]!.edit as WorkspaceEdit).changes![uri]!)).toContain('root entity Crate { id: CrateId }');
 
     // a step that cannot be undone

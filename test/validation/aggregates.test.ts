@@ -24,16 +24,17 @@ const order = `context Sales {
 `;
 
 describe('aggregate-root', () => {
-  it('reports an aggregate without a root, suggesting the entity named like it', () => {
+  it('hints at an aggregate with no root marked yet, suggesting the entity named like it (a sketch, not an error)', () => {
     const text = 'context Sales {\n  aggregate Cart {\n    entity Line { id: LineId }\n    entity Cart { id: CartId }\n  }\n}';
-    expect(check(text).of('aggregate-root')).toEqual([
+    expect(check(text).of('aggregate-root')).toEqual([]);
+    expect(check(text).of('aggregate-sketch')).toEqual([
       expect.objectContaining({
         line: 2,
-        severity: 'error',
-        message: 'Aggregate Cart has no root entity: mark the entity that guards its invariants with `root` (root entity Cart).',
+        severity: 'hint',
+        message: 'Aggregate Cart has no root entity yet: mark the entity that guards its invariants with `root` (root entity Cart).',
       }),
     ]);
-    expect(dataOf(text, 'aggregate-root')).toEqual([{ suggestion: 'Cart', declared: true }]);
+    expect(dataOf(text, 'aggregate-sketch')).toEqual([{ suggestion: 'Cart', declared: true, body: true }]);
   });
 
   it('reports each extra root, on its line', () => {

@@ -36,6 +36,7 @@ describe('a fixture of Context Mapper parity mistakes', () => {
     expect(result.of('aggregate-sketch').map(({ line, severity, message }) => ({ line, severity, message }))).toEqual([
       { line: 21, severity: 'hint', message: 'Aggregate Payouts is a sketch so far: give it a body with its root entity, { root entity Payouts { id: PayoutsId } }.' },
       { line: 22, severity: 'hint', message: 'Aggregate Reserves has no root entity yet: add the entity that guards its invariants, root entity Reserves { id: ReservesId }.' },
+      { line: 23, severity: 'hint', message: 'Aggregate Ledger has no root entity yet: mark the entity that guards its invariants with `root` (root entity Entry).' },
     ]);
   });
 });
@@ -91,10 +92,13 @@ describe('exposed aggregates', () => {
 });
 
 describe('aggregates still being sketched', () => {
-  it('are hints, not aggregate-root errors; an aggregate with entities but no root still is one', () => {
-    const result = check('context C {\n  aggregate A\n  aggregate B { owner "x"  value V { v: Int } }\n  aggregate D { entity E { id: EId } }\n}');
-    expect(result.of('aggregate-sketch').map((finding) => finding.line)).toEqual([2, 3]);
-    expect(result.of('aggregate-root').map((finding) => finding.line)).toEqual([4]);
+  it('are hints, not aggregate-root errors, entities with no root marked yet included (as Context Mapper models write them); two roots are an error', () => {
+    const result = check(
+      'context C {\n  aggregate A\n  aggregate B { owner "x"  value V { v: Int } }\n  aggregate D { entity E { id: EId } }\n' +
+        '  aggregate F { root entity F { id: FId }  root entity G { id: GId } }\n}',
+    );
+    expect(result.of('aggregate-sketch').map((finding) => finding.line)).toEqual([2, 3, 4]);
+    expect(result.of('aggregate-root').map((finding) => finding.line)).toEqual([5]);
     expect(result.problems.map((finding) => finding.code)).toEqual(['aggregate-root']);
   });
 

@@ -10,8 +10,8 @@ import { replaceFix } from './replace';
 import type { FixEdit, FixProvider } from './types';
 
 /**
- * `aggregate-root`: mark the entity named like the aggregate `root` (safe: the
- * rule names it); with no entity to mark, declare one (a design step a human takes).
+ * `aggregate-sketch` (no root marked yet) and `aggregate-root`: mark the entity the finding
+ * names `root` (safe: the rule names it); with no entity to mark, declare one (a design step a human takes).
  */
 export const rootFix: FixProvider = (context, finding) => {
   const aggregate = elementAt(context.model, finding.uri, finding.range.start)?.symbol;

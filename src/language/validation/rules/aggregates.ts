@@ -16,8 +16,8 @@ export const aggregateRoot: Rule = {
   explanation:
     'An aggregate is a cluster of objects changed together as one unit. Its root entity is the single entry point: it guards the invariants, ' +
     'and it is the only member other objects may hold on to. Mark exactly one entity of each aggregate with `root` — usually the one named like ' +
-    'the aggregate — and declare root entities only inside aggregates.',
-  example: 'context Sales {\n  aggregate Order {   // no root entity\n    entity Order { id: OrderId }\n  }\n}',
+    'the aggregate — and declare root entities only inside aggregates. (An aggregate with no root marked yet is a sketch: aggregate-sketch says what to mark.)',
+  example: 'context Sales {\n  aggregate Order {\n    root entity Order { id: OrderId }\n    root entity OrderLine { id: OrderLineId }   // a second root\n  }\n}',
 };
 
 export const referenceById: Rule = {
@@ -85,27 +85,31 @@ export const aggregateSketch: Rule = {
   severity: 'hint',
   title: 'An aggregate still being sketched',
   explanation:
-    'Modelling often starts from names: `aggregate Payouts` with no body, or a body that so far holds only its attribute lines (owner, features, qualities) ' +
-    'or a few values and events. That is a sketch, not a mistake. To finish it, declare its root entity: the single entry point that guards its invariants, ' +
-    'usually named like the aggregate, with its identity (`root entity Payout { id: PayoutId }`).',
+    'Modelling often starts from names: `aggregate Payouts` with no body, or a body that so far holds only its attribute lines (owner, features, qualities), ' +
+    'a few values and events, or entities none of which is marked `root` yet (as in many Context Mapper models). That is a sketch, not a mistake. ' +
+    'To finish it, mark or declare its root entity: the single entry point that guards its invariants, usually named like the aggregate, ' +
+    'with its identity (`root entity Payout { id: PayoutId }`).',
   example: 'context Claims {\n  aggregate Payouts\n}',
 };
 
-/** Whether an aggregate is still a sketch: no body, or no entity at all (aggregate-root judges entities without a root). */
-function isSketch(aggregate: Aggregate): boolean {
-  return aggregate.hasBody === false || aggregate.entities.length === 0;
-}
-
+/**
+ * An aggregate with no entity marked `root` is still a sketch: it has no body, no entity yet, or
+ * entities none of which is marked root yet (Context Mapper's models mark few roots). Each gets a
+ * hint that says what to add; the entity named like the aggregate (else the first) is the one to mark.
+ */
 function reportSketch(aggregate: Aggregate, accept: Accept): void {
   const root = `root entity ${aggregate.name} { id: ${aggregate.name}Id }`;
+  const candidate = aggregate.entities.find((entity) => entity?.name === aggregate.name) ?? aggregate.entities.find((entity) => entity !== undefined);
   accept(aggregateSketch, {
     uri: aggregate.uri,
     range: aggregate.nameRange,
     message:
       aggregate.hasBody === false
         ? `Aggregate ${aggregate.name} is a sketch so far: give it a body with its root entity, { ${root} }.`
-        : `Aggregate ${aggregate.name} has no root entity yet: add the entity that guards its invariants, ${root}.`,
-    data: { suggestion: aggregate.name, declared: false, body: aggregate.hasBody !== false },
+        : candidate
+          ? `Aggregate ${aggregate.name} has no root entity yet: mark the entity that guards its invariants with \`root\` (root entity ${candidate.name}).`
+          : `Aggregate ${aggregate.name} has no root entity yet: add the entity that guards its invariants, ${root}.`,
+    data: { suggestion: candidate?.name ?? aggregate.name, declared: candidate !== undefined, body: aggregate.hasBody !== false },
   });
 }
 // ---- end of the sketch block
@@ -121,19 +125,7 @@ function rootOf(aggregate: Aggregate): Entity | undefined {
 
 function checkRoots(aggregate: Aggregate, accept: Accept): void {
   const declared = aggregate.entities.filter((entity) => entity.root);
-  if (declared.length === 0 && isSketch(aggregate)) reportSketch(aggregate, accept);
-  else if (declared.length === 0) {
-    const candidate = aggregate.entities.find((entity) => entity.name === aggregate.name) ?? aggregate.entities[0];
-    const suggestion = candidate?.name ?? aggregate.name;
-    accept(aggregateRoot, {
-      uri: aggregate.uri,
-      range: aggregate.nameRange,
-      message: candidate
-        ? `Aggregate ${aggregate.name} has no root entity: mark the entity that guards its invariants with \`root\` (root entity ${suggestion}).`
-        : `Aggregate ${aggregate.name} has no root entity: declare the entity that guards its invariants, \`root entity ${suggestion} { id: ${suggestion}Id }\`.`,
-      data: { suggestion, declared: candidate !== undefined },
-    });
-  }
+  if (declared.length === 0) reportSketch(aggregate, accept);
   const first = declared[0];
   for (const extra of declared.slice(1)) {
     accept(aggregateRoot, {
