@@ -29,7 +29,8 @@ describe('a name that is not written', () => {
   it('`A -> }` says that the name of a bounded context is missing, not "Unknown bounded context ."', () => {
     const result = check('context A\ncontextmap M { A -> }');
     const unknown = result.of('unknown-reference');
-    expect(unknown.map((finding) => finding.message)).toEqual(['The name of a bounded context is missing here.']);
+    // a map relates bounded contexts and teams (issue 13)
+    expect(unknown.map((finding) => finding.message)).toEqual(['The name of a bounded context or team is missing here.']);
     expect(result.findings.every((finding) => !/ \.|\s{2}|\(\)/.test(finding.message))).toBe(true);
   });
 

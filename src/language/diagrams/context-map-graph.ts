@@ -6,7 +6,7 @@
  * to a webview as it is.
  */
 import { normaliseRelationship, patternNames, type NormalisedSide, type RelationshipPattern } from '../context-map/relationships';
-import type { BoundedContext, Relationship, SubdomainType, TextRange } from '../model/elements';
+import type { BoundedContext, Relationship, SubdomainType, Team, TextRange } from '../model/elements';
 import type { DddModel } from '../model/model';
 import { summariseMap } from './context-map-summary';
 import { IdRegistry } from './escape';
@@ -151,8 +151,20 @@ export function contextMapGraph(model: DddModel, options: ContextMapOptions = {}
     }
     return node;
   };
+  // a team an organisational map relates (issue 13): its own node, in the team's colours
+  const teamNode = (team: Team): MapNode => {
+    const key = `team ${team.name}`;
+    let node = nodes.get(key);
+    if (!node) {
+      node = { id: ids.id(key, team.name), name: team.name, category: 'team', subdomains: [], external: false, unknown: false, focus: false, uri: team.uri, range: { start: team.nameRange.start, end: team.nameRange.end } };
+      nodes.set(key, node);
+    }
+    return node;
+  };
   const sideNode = (side: NormalisedSide): MapNode | undefined => {
     if (side.context) return contextNode(side.context);
+    const target = side.side.context?.target;
+    if (target?.kind === 'team') return teamNode(target);
     const text = side.side.context?.text;
     return text ? unknownNode(text) : undefined;
   };
@@ -162,7 +174,14 @@ export function contextMapGraph(model: DddModel, options: ContextMapOptions = {}
   if (showIsolated) for (const context of model.contexts.values()) contextNode(context);
 
   // issue 13: the contexts a map `contains` are on it, related or not
-  if (options.focus === undefined) for (const map of maps) for (const reference of map.contains ?? []) if (reference.target?.kind === 'context') contextNode(reference.target);
+  if (options.focus === undefined) {
+    for (const map of maps) {
+      for (const reference of map.contains ?? []) {
+        if (reference.target?.kind === 'context') contextNode(reference.target);
+        else if (reference.target?.kind === 'team') teamNode(reference.target);
+      }
+    }
+  }
 
   const edges: MapEdge[] = [];
   for (const map of maps) {

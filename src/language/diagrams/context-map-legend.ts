@@ -9,7 +9,7 @@ import { roleCodes, roleDictionary, type RoleCode } from '../context-map/relatio
 import { contextImpactKinds, type ContextImpactKind } from '../diff/types';
 import type { MapChanges } from './context-map';
 import type { ContextMapGraph } from './context-map-graph';
-import { changeStrokes, lightMapTheme, type ContextCategory, type MapTheme } from './theme';
+import { changeStrokes, contextCategories, lightMapTheme, type ContextCategory, type MapTheme } from './theme';
 
 export interface MapLegend {
   /** In the theme's order: core, supporting, generic, unclassified, external, unknown. */
@@ -47,6 +47,7 @@ const categoryLabels: Record<ContextCategory, string> = {
   generic: 'generic subdomain',
   unclassified: 'no subdomain',
   external: 'external system',
+  team: 'team',
   unknown: 'not declared',
 };
 
@@ -61,7 +62,7 @@ export function contextMapLegend(graph: ContextMapGraph, theme: MapTheme = light
   const patterns = new Set(graph.edges.flatMap((edge) => edge.patterns));
   for (const code of roleCodes) if (roleDictionary[code].position === 'symmetric' && patterns.has(roleDictionary[code].pattern)) roles.add(code);
   const plain = graph.edges.filter((edge) => edge.kind === 'upstream-downstream');
-  const categories = (Object.keys(theme.nodes) as ContextCategory[]).filter((category) => alwaysShown.has(category) || used.has(category));
+  const categories = contextCategories.filter((category) => alwaysShown.has(category) || used.has(category));
   return {
     categories: categories.map((category) => ({
       category,

@@ -12,7 +12,7 @@ import { contextMapLegend } from './context-map-legend';
 import { contextMapGraph, type ContextMapGraph, type ContextMapOptions, type MapEdgeKind, type MapNode } from './context-map-graph';
 import { addTo, contextMapLimits, DiagramWriter, writeClasses, type MermaidDiagram } from './diagram';
 import { quoted, quotedLines, wrapName } from './escape';
-import { changeClassDef, changeClassName, contextClassDef, type ContextCategory } from './theme';
+import { changeClassDef, changeClassName, contextCategories, contextClassDef } from './theme';
 
 /** The contexts a comparison touches (diff/context-impacts.ts), and the version compared with: coloured on the map. */
 export interface MapChanges {
@@ -76,7 +76,7 @@ export function contextMapMermaid(graph: ContextMapGraph, title: string, directi
   }
   for (const edge of graph.edges) writer.edge(`${edge.from} ${arrows[edge.kind]}|${quoted(edge.label)}| ${edge.to}`);
   const styles: Record<string, string> = { focus: 'stroke-width:4px' };
-  for (const category of ['core', 'supporting', 'generic', 'unclassified', 'external', 'unknown'] as ContextCategory[]) styles[category] = contextClassDef(category);
+  for (const category of contextCategories) styles[category] = contextClassDef(category);
   for (const impact of contextImpactKinds) styles[changeClassName(impact)] = changeClassDef(impact);
   // a comparison's colours after the categories', focus last, so that its thicker border wins
   const weight = (name: string) => (name === 'focus' ? 2 : name.startsWith('change') ? 1 : 0);

@@ -7,7 +7,7 @@ import type { DddModel } from '../model/model';
 import { contextCategory } from './context-map-graph';
 import { addTo, DiagramWriter, sourceOf, type MermaidDiagram } from './diagram';
 import { IdRegistry, quoted, quotedLines, wrapName } from './escape';
-import { contextClassDef, type ContextCategory } from './theme';
+import { contextCategories, contextClassDef } from './theme';
 
 const groups: { type: SubdomainType | undefined; id: string; title: string }[] = [
   { type: 'core', id: 'core', title: 'Core subdomains' },
@@ -75,7 +75,7 @@ export function domainDiagram(model: DddModel): MermaidDiagram {
     for (const subdomain of context.subdomains) writer.edge(`${contextIds.get(context)} -->|"implements"| ${subdomainIds.get(subdomain)}`);
   }
   const styles: Record<string, string> = { ...subdomainStyles };
-  for (const category of ['core', 'supporting', 'generic', 'unclassified', 'external', 'unknown'] as ContextCategory[]) styles[category] = contextClassDef(category);
+  for (const category of contextCategories) styles[category] = contextClassDef(category);
   for (const [name, ids] of classes) {
     writer.line(`classDef ${name} ${styles[name]}`);
     writer.line(`class ${ids.join(',')} ${name}`);

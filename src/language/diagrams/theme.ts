@@ -7,7 +7,8 @@ import type { StickyType, SubdomainType } from '../model/elements';
 import type { MapThemeName } from './view-names';
 
 /** What a context is on the map: its (most important) subdomain's type, or what else it is. */
-export type ContextCategory = SubdomainType | 'unclassified' | 'external' | 'unknown';
+/** `team`: a team an (organisational) map relates, as Context Mapper's maps do. */
+export type ContextCategory = SubdomainType | 'unclassified' | 'external' | 'team' | 'unknown';
 
 export interface NodeColours {
   fill: string;
@@ -44,6 +45,7 @@ export const lightMapTheme: MapTheme = {
     generic: { fill: '#e9ecef', stroke: '#868e96', text: '#212529' },
     unclassified: { fill: '#ffffff', stroke: '#495057', text: '#212529' },
     external: { fill: '#ffdeeb', stroke: '#c2255c', text: '#212529' },
+    team: { fill: '#c3fae8', stroke: '#0c8599', text: '#212529' },
     unknown: { fill: '#fff5f5', stroke: '#fa5252', text: '#c92a2a' },
   },
   changes: {
@@ -68,6 +70,7 @@ export const darkMapTheme: MapTheme = {
     generic: { fill: '#343a40', stroke: '#adb5bd', text: '#f1f3f5' },
     unclassified: { fill: '#25262b', stroke: '#ced4da', text: '#f1f3f5' },
     external: { fill: '#4a1530', stroke: '#f783ac', text: '#fff0f6' },
+    team: { fill: '#0b3b36', stroke: '#38d9a9', text: '#e6fcf5' },
     unknown: { fill: '#2b1111', stroke: '#ff8787', text: '#ffc9c9' },
   },
   changes: {
@@ -85,6 +88,9 @@ export const mapThemes: Readonly<Record<MapThemeName, MapTheme>> = {
   'high-contrast': { ...darkMapTheme, background: '#000000', text: '#ffffff', muted: '#ffffff', edge: '#ffffff', symmetricEdge: '#b197fc' },
   'high-contrast-light': { ...lightMapTheme, text: '#000000', muted: '#000000', edge: '#000000', symmetricEdge: '#5f3dc4' },
 };
+
+/** Every category, in the order the themes list them (legends, mermaid class definitions). */
+export const contextCategories = Object.keys(lightMapTheme.nodes) as ContextCategory[];
 
 /** The mermaid class for a context category (`classDef core …`). */
 export function contextClassDef(category: ContextCategory, theme: MapTheme = lightMapTheme): string {

@@ -3,7 +3,8 @@
  * as a software system (external contexts as external systems, contexts named
  * in a context map but declared nowhere too), grouped by the domain of the
  * first subdomain they implement, and every context-map relationship between
- * two of them with its pattern and roles as its description.
+ * two of them with its pattern and roles as its description. How teams depend
+ * on each other (an organisational map) is no relationship between systems: left out.
  */
 import type { BoundedContext } from '../model/elements';
 import type { DddModel } from '../model/model';
@@ -47,7 +48,7 @@ export function architectureOf(model: DddModel): ArchitectureModel {
   }
   const links: ArchitectureLink[] = [];
   for (const view of allRelationships(model)) {
-    if (view.first.name === '?' || view.second.name === '?') continue;
+    if (view.first.name === '?' || view.second.name === '?' || view.first.team || view.second.team) continue;
     for (const name of [view.first.name, view.second.name]) {
       if (!systems.has(name)) systems.set(name, { name, external: false, description: 'Named in a context map, declared nowhere', tags: ['Undeclared'] });
     }

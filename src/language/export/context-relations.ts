@@ -26,10 +26,13 @@ export interface SideView {
   /** The role codes as written: `OHS`, `PL`. */
   roles: string[];
   position: 'upstream' | 'downstream' | 'symmetric';
+  /** A team (an organisational map relates teams), not a bounded context. */
+  team: boolean;
 }
 
 function sideView(side: NormalisedSide): SideView {
-  return { name: side.context?.name ?? side.side.context?.text ?? '?', roles: side.roles.map((role) => role.name.text), position: side.position };
+  const team = side.side.context?.target?.kind === 'team';
+  return { name: side.context?.name ?? side.side.context?.text ?? '?', roles: side.roles.map((role) => role.name.text), position: side.position, team };
 }
 
 export function relationshipView(map: ContextMap, relationship: Relationship): RelationshipView {

@@ -167,6 +167,8 @@ export const kinds = {
   shared: ['value', 'entity', 'enum', 'event', 'command', 'aggregate'],
   // ---- Context Mapper parity: strategic design and requirements (issue 13)
   team: ['team'],
+  // what a map relates: bounded contexts, and teams (an organisational map relates teams, as in Context Mapper)
+  mapParticipant: ['context', 'team'],
   requirement: ['usecase', 'story'],
   stakeholder: ['stakeholder'],
 } satisfies Record<string, ElementKind[]>;

@@ -257,7 +257,7 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
     {
       ALT: () => {
         this.CONSUME(T.Contains);
-        this.SUBRULE(this.nameList, { ARGS: [kinds.context, false, (this.memberMap.contains ??= [])] });
+        this.SUBRULE(this.nameList, { ARGS: [kinds.mapParticipant, false, (this.memberMap.contains ??= [])] });
       },
     },
     { ALT: () => this.SUBRULE(this.relationship, { ARGS: [this.memberMap] }) },
@@ -268,7 +268,7 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
   // fills the side it is given, so that a side error recovery abandons (`A [[ -> B`) keeps what was read
   protected relationshipSide = this.RULE('relationshipSide', (side: RelationshipSide = { roles: [] }): RelationshipSide => {
     const name = this.nameOf(this.CONSUME(T.NameReference));
-    side.context = this.reference(name, kinds.context);
+    side.context = this.reference(name, kinds.mapParticipant);
     this.OPTION(() => {
       this.CONSUME(T.LBracket);
       this.MANY_SEP({ SEP: T.Comma, DEF: () => side.roles.push(this.consumeNamed(T.AnyName)) });

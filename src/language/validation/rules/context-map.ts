@@ -28,6 +28,7 @@ import type { Aggregate, Relationship } from '../../model/elements';
 import type { DddModel } from '../../model/model';
 import { exposingContexts } from '../../model/strategic-links';
 import { withArticle } from '../../util/article';
+import { checkMapTeams, mapTeamOnLandscape } from './map-teams';
 
 export const mapUnknownRole: Rule = {
   code: 'map-unknown-role',
@@ -407,11 +408,12 @@ function reportCycles(edges: Dependency[], accept: Accept): void {
 export const contextMapRules: RuleSet = {
   concern: 'context-map',
   summary: 'Context maps: each relationship uses known roles on the right side and forms a coherent pattern; no pair is mapped twice; dependencies have no cycles.',
-  rules: [mapUnknownRole, mapRoleSide, mapSymmetric, mapCustomerSupplier, mapSelfRelationship, mapDuplicateRelationship, mapConflictingRoles, mapRepeatedRole, mapSharedKernelContent, mapExternalRole, mapCycle, mapExposedAggregate],
+  rules: [mapUnknownRole, mapRoleSide, mapSymmetric, mapCustomerSupplier, mapSelfRelationship, mapDuplicateRelationship, mapConflictingRoles, mapRepeatedRole, mapSharedKernelContent, mapExternalRole, mapCycle, mapExposedAggregate, mapTeamOnLandscape],
   check(model, accept) {
     const edges: Dependency[] = [];
     const reported: Reported = new Set();
     for (const map of model.contextMaps) {
+      checkMapTeams(map, accept);
       const pairs = new Map<string, NormalisedRelationship>();
       for (const relationship of map.relationships) {
         if (!relationship.arrow) continue; // a syntax error, reported by the parser

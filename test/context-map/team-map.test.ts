@@ -1,0 +1,77 @@
+/**
+ * Teams on context maps, as Context Mapper's organisational maps have them: a map
+ * relates teams as it relates bounded contexts, a landscape map refuses them, and
+ * every view and export reads a team as a team.
+ */
+import { describe, expect, it } from 'vitest';
+import { importCml } from '../../src/language/cml/import';
+import { exportCml } from '../../src/language/cml/export-cml';
+import { contextMapGraph } from '../../src/language/diagrams/context-map-graph';
+import { c4MermaidDiagram } from '../../src/language/export/c4-mermaid';
+import { structurizrWorkspace } from '../../src/language/export/structurizr';
+import { buildModel, checkWorkspace, parseDocument } from '../../src/language/index';
+import { check, fixture } from '../helpers';
+
+const text = fixture('context-mapper/team-map.ddd');
+const model = () => buildModel([parseDocument('file:///main.ddd', text)]);
+
+describe('an organisational map that relates teams', () => {
+  it('checks without an error or a warning', () => {
+    const result = check(text);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('refuses a team on a landscape map, saying which context the team realizes', () => {
+    const landscape = `${text}\ncontextmap Systems {\n  kind landscape\n  contains BackOfficeSquad\n  ContractsSquad -> Risks\n  Customers -> Policies\n}\n`;
+    const result = check(landscape);
+    expect(result.problems.map(({ line, code }) => `${line} ${code}`)).toEqual(['32 map-team-on-landscape', '33 map-team-on-landscape']);
+    expect(result.of('map-team-on-landscape').map((finding) => finding.message)).toEqual([
+      'BackOfficeSquad is a team, and Systems is a landscape map, which relates bounded contexts: name the context it realizes (Customers), or relate teams in an organisational map (kind organisational).',
+      'ContractsSquad is a team, and Systems is a landscape map, which relates bounded contexts: name the context it realizes (Policies, Risks), or relate teams in an organisational map (kind organisational).',
+    ]);
+  });
+
+  it('resolves each side to the team it names, and a context of the same map to its context', () => {
+    const [organisation] = model().contextMaps;
+    const targets = organisation!.relationships.map((relationship) => [relationship.left, relationship.right].map((side) => `${side.context?.target?.kind} ${side.context?.target?.name}`));
+    expect(targets).toEqual([
+      ['context Customers', 'context SelfService'],
+      ['context Customers', 'context Policies'],
+      ['context Policies', 'context Risks'],
+      ['team BackOfficeSquad', 'team FrontOfficeSquad'],
+      ['team BackOfficeSquad', 'team ContractsSquad'],
+    ]);
+  });
+
+  it('draws a team as a team, not as a context declared nowhere', () => {
+    const graph = contextMapGraph(model(), { map: 'InsurerTeams', whole: true });
+    const teams = graph.nodes.filter((node) => node.category === 'team');
+    expect(teams.map((node) => node.name)).toEqual(['BackOfficeSquad', 'FrontOfficeSquad', 'ContractsSquad']);
+    expect(teams.every((node) => !node.unknown && node.uri === 'file:///main.ddd')).toBe(true);
+    expect(graph.nodes.filter((node) => node.unknown)).toEqual([]);
+    const names = new Map(graph.nodes.map((node) => [node.id, node.name]));
+    expect(graph.edges.map((edge) => `${names.get(edge.from)} ${edge.label} ${names.get(edge.to)}`)).toContain('BackOfficeSquad S → C FrontOfficeSquad');
+  });
+
+  it('leaves team relationships out of the C4 exports (teams are no software systems) and keeps them in CML', () => {
+    const linked = model();
+    for (const exported of [structurizrWorkspace(linked), c4MermaidDiagram(linked)]) {
+      expect(exported).not.toContain('Squad');
+      expect(exported).toContain('Customers');
+    }
+    const cml = exportCml(linked).text;
+    expect(cml).toMatch(/BackOfficeSquad \[U,S\]->\[D,C\] FrontOfficeSquad/);
+    expect(cml).toMatch(/BoundedContext BackOfficeSquad realizes Customers/);
+  });
+
+  it("imports a Context Mapper team map whose relationships relate teams, and checks it without an error", () => {
+    const result = importCml(
+      'ContextMap Teams {\n type = ORGANIZATIONAL\n contains Alpha, Beta, AlphaTeam, BetaTeam\n Alpha [U,S]->[D,C] Beta\n AlphaTeam [U,S]->[D,C] BetaTeam\n}\n' +
+        'BoundedContext Alpha\nBoundedContext Beta\nBoundedContext AlphaTeam realizes Alpha { type = TEAM }\nBoundedContext BetaTeam realizes Beta { type = TEAM }',
+    );
+    if (!result.ok) expect.fail('parses');
+    expect(result.text).toContain('AlphaTeam [S] -> BetaTeam [C]');
+    const findings = checkWorkspace([{ uri: 'file:///teams.ddd', text: result.text }]).diagnostics;
+    expect(findings.filter((finding) => finding.severity === 'error' || finding.severity === 'warning')).toEqual([]);
+  });
+});
