@@ -8,6 +8,8 @@
 import { existsSync, mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { cmlMapName, importCml, type CmlDropped } from '../language/cml/import';
+import { undeclaredTypes } from '../language/cml/undeclared-types';
+import { boundedList } from '../language/util/bounded-list';
 import { exitCodes, UsageError, type CliCommand } from './command';
 import { displayPath, readDddText } from './files';
 import { plural } from './format';
@@ -44,7 +46,8 @@ export const importCommand: CliCommand = {
   description: [
     'Writes one .ddd file per CML file, beside it (or into --out), with the same name: model.cml → model.ddd.',
     'Comments are kept. What has no .ddd counterpart (Sculptor generator hints, imports of other .cml files, …)',
-    'is listed, one line each: path:line: dropped: reason. See docs/context-mapper.md for what maps to what.',
+    'is listed, one line each: path:line: dropped: reason. Types a file uses but declares nowhere (which .ddd',
+    'reports until they are declared) are named in a note. See docs/context-mapper.md for what maps to what.',
     '',
     'Nothing is written when a file cannot be parsed, or when a .ddd file is there already (give --force to replace it).',
     '',
@@ -100,6 +103,13 @@ export const importCommand: CliCommand = {
       out.stdout(`wrote ${displayPath(file.target, cwd)}${file.dropped.length ? ` (${plural(file.dropped.length, 'construct')} dropped)` : ''}\n`);
       for (const item of file.dropped.slice(0, maxDroppedLines)) out.stdout(`${file.source}:${item.line}: dropped: ${item.reason}\n`);
       if (file.dropped.length > maxDroppedLines) out.stdout(`${file.source}: … and ${file.dropped.length - maxDroppedLines} more dropped\n`);
+      const undeclared = undeclaredTypes(file.text);
+      if (undeclared.length) {
+        out.stdout(
+          `${file.source}: note: ${plural(undeclared.length, 'type')} used but declared nowhere in this file (Context Mapper reads them as plain names; ` +
+            `.ddd reports each as an unknown type until it is declared): ${boundedList(undeclared, { limit: 10 })}\n`,
+        );
+      }
       dropped += file.dropped.length;
     }
     return dropped > 0 ? exitCodes.findings : exitCodes.ok;

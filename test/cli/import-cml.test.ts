@@ -49,6 +49,19 @@ describe('ddd import', () => {
     expect(check.stdout).not.toContain('syntax-error');
   });
 
+  it('names the types the CML model uses but declares nowhere, which .ddd will report, without changing the exit code', async () => {
+    const folder = folderWith({
+      'sales.cml': 'BoundedContext Sales {\n  Aggregate Offers {\n    Entity Offer {\n      aggregateRoot\n      Customer client\n      - List<Product> products\n      Money price\n      Long offerId\n    }\n    ValueObject Money { BigDecimal amount }\n  }\n}\n',
+    });
+    const run = await ddd(['import', 'sales.cml'], folder);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')).toContain(
+      'sales.cml: note: 2 types used but declared nowhere in this file (Context Mapper reads them as plain names; .ddd reports each as an unknown type until it is declared): Customer, Product',
+    );
+    const check = await ddd(['check', 'sales.ddd'], folder);
+    expect(check.stdout.match(/unknown-reference/g)).toHaveLength(2);
+  });
+
   it('exits 1 and prints each dropped construct as path:line: dropped: reason', async () => {
     const folder = folderWith({ 'shipping.cml': 'sculptor-hints.cml' });
     const run = await ddd(['import', 'shipping.cml'], folder);

@@ -9,7 +9,9 @@ import { exportCml } from '../../src/language/cml/export-cml';
 import { contextMapGraph } from '../../src/language/diagrams/context-map-graph';
 import { c4MermaidDiagram } from '../../src/language/export/c4-mermaid';
 import { structurizrWorkspace } from '../../src/language/export/structurizr';
+import { fixContext, fixesFor } from '../../src/language/fixes/index';
 import { buildModel, checkWorkspace, parseDocument } from '../../src/language/index';
+import { applyEdits } from '../../src/language/navigation/index';
 import { check, fixture } from '../helpers';
 
 const text = fixture('context-mapper/team-map.ddd');
@@ -29,6 +31,20 @@ describe('an organisational map that relates teams', () => {
       'BackOfficeSquad is a team, and Systems is a landscape map, which relates bounded contexts: name the context it realizes (Customers), or relate teams in an organisational map (kind organisational).',
       'ContractsSquad is a team, and Systems is a landscape map, which relates bounded contexts: name the context it realizes (Policies, Risks), or relate teams in an organisational map (kind organisational).',
     ]);
+  });
+
+  it('offers to name each context the team realizes instead (not applied unattended: the line may belong on an organisational map)', () => {
+    const landscape = `${text}\ncontextmap Systems {\n  kind landscape\n  ContractsSquad -> SelfService\n}\n`;
+    const { model: linked, diagnostics } = checkWorkspace([{ uri: 'file:///main.ddd', text: landscape }]);
+    const finding = diagnostics.find((diagnostic) => diagnostic.code === 'map-team-on-landscape')!;
+    const fixes = fixesFor(fixContext(linked, diagnostics), finding);
+    expect(fixes.map(({ title, safe, preferred }) => ({ title, safe, preferred }))).toEqual([
+      { title: 'Change ContractsSquad to Policies, the context it realizes', safe: false, preferred: true },
+      { title: 'Change ContractsSquad to Risks, the context it realizes', safe: false, preferred: false },
+    ]);
+    const fixed = applyEdits(landscape, fixes[0]!.edits);
+    expect(fixed).toContain('  Policies -> SelfService\n');
+    expect(checkWorkspace([{ uri: 'file:///main.ddd', text: fixed }]).diagnostics.filter((diagnostic) => diagnostic.severity !== 'hint')).toEqual([]);
   });
 
   it('resolves each side to the team it names, and a context of the same map to its context', () => {

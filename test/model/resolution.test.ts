@@ -110,12 +110,12 @@ describe('names resolve across files, scoped by context and aggregate', () => {
 
   it('suggests the closest name for a typo', () => {
     const typo = check({ ...files, 'x.ddd': 'contextmap N { Sales -> Biling }' });
-    expect(typo.of('unknown-reference').map((f) => f.message)).toEqual(['Unknown bounded context Biling. Did you mean Billing?']);
+    expect(typo.of('unknown-reference').map((f) => f.message)).toEqual(['Unknown bounded context or team Biling. Did you mean Billing?']);
   });
 
   it('says when a name denotes the wrong kind of thing', () => {
     const wrong = check({ ...files, 'x.ddd': 'contextmap N { Sales -> Orders }' });
-    expect(wrong.of('unknown-reference')[0]!.message).toBe('Orders is a repository, but a bounded context is expected here.');
+    expect(wrong.of('unknown-reference')[0]!.message).toBe('Orders is a repository, but a bounded context or team is expected here.');
   });
 });
 

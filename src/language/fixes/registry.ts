@@ -11,6 +11,7 @@ import { renameCodes, renameFix } from './rename';
 import { didYouMeanFix, replaceCodes, replaceFix } from './replace';
 import { compensationFixes, removeCompensationFix } from './sagas';
 import { subdomainTypeFixes } from './strategic';
+import { realizedContextFixes } from './teams';
 import type { Fix, FixContext, FixFinding, FixProvider } from './types';
 
 const fixProviders: ReadonlyMap<string, readonly FixProvider[]> = new Map<string, FixProvider[]>([
@@ -29,6 +30,7 @@ const fixProviders: ReadonlyMap<string, readonly FixProvider[]> = new Map<string
   ['saga-compensation-unreachable', [removeCompensationFix]],
   ['subdomain-type', [subdomainTypeFixes]],
   ['event-without-cause', [causeFixes]],
+  ['map-team-on-landscape', [realizedContextFixes]],
 ]);
 
 /** The codes of the rules that have fixes. */

@@ -34,6 +34,7 @@ function reportTeam(map: ContextMap, reference: Reference | undefined, accept: A
       `${team.name} is a team, and ${map.name} is a landscape map, which relates bounded contexts: ` +
       (realized.length ? `name the context it realizes (${realized.join(', ')}), ` : '') +
       'or relate teams in an organisational map (kind organisational).',
+    data: { team: team.name, contexts: realized },
   });
 }
 
