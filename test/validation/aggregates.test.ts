@@ -127,6 +127,19 @@ describe('entity-identity', () => {
   it('accepts an id field, or a field of its own identity type', () => {
     expect(lines('context Sales {\n  entity Order { id: UUID }\n  entity Cart { cartId: CartId }\n}', 'entity-identity')).toEqual([]);
   });
+
+  // Context Mapper's published models: Evans' Voyage has its voyageNumber, an insurer's Policy its policyNr
+  it("accepts the entity's own number as its identity, and no other number", () => {
+    const text =
+      'context Shipping {\n  entity Voyage { voyageNumber: VoyageNumber }\n  entity Policy { policyNr: Int  price: Decimal }\n  entity Dunning { dunningNo: Int }\n' +
+      '  entity Customer { phoneNumber: String }\n  entity Invoice { orderNr: Int }\n}';
+    expect(lines(text, 'entity-identity')).toEqual([[5, 'warning'], [6, 'warning']]);
+  });
+
+  it('asks no identity of an entity with no field yet (still a sketch), but of one that inherits fields without one', () => {
+    const text = 'context Sales {\n  entity Voyage\n  entity Ledger { }\n  entity Base { note: String }\n  entity Derived extends Base\n}';
+    expect(lines(text, 'entity-identity')).toEqual([[4, 'warning'], [5, 'warning']]);
+  });
 });
 
 describe('repository-for-root', () => {

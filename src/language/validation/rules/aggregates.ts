@@ -52,8 +52,9 @@ export const entityIdentity: Rule = {
   explanation:
     'An entity is defined by its identity, not by its attributes: an order stays the same order while its items and status change. ' +
     'Give every entity an identity field, `id: OrderId` (an undeclared type ending in `Id` is an identity type). Any field marked `key` ' +
-    '(`key voyageNumber: String`), named `<something>Id` (`claimId: Long`) or typed `<Something>Id` (`trackingId: TrackingId`) is an identity, ' +
-    'and so is one the entity inherits (`extends`). ' +
+    '(`key voyageNumber: String`), named `<something>Id` (`claimId: Long`), typed `<Something>Id` (`trackingId: TrackingId`) or named as the ' +
+    "entity's own number (`policyNr` of a Policy, `voyageNumber` of a Voyage) is an identity, and so is one the entity inherits (`extends`). " +
+    'An entity with no field yet is still a sketch: it is not asked for an identity. ' +
     'If the thing has no identity of its own, it is a value object.',
   example: 'context Sales {\n  aggregate Order {\n    root entity Order { placedAt: DateTime }   // add id: OrderId\n  }\n}',
 };
@@ -210,19 +211,27 @@ function checkValueIdentity(value: ValueObject, accept: Accept): void {
   });
 }
 
+/** The endings of a number that names its own entity: `policyNr` of a Policy, `voyageNumber` of a Voyage. */
+const ownNumberEndings = ['Nr', 'No', 'Number'];
+
 /**
  * Whether a field identifies its entity: marked `key`, named `id` or `<something>Id`
- * (`claimId`), or typed `<Something>Id` (`trackingId: TrackingId`, `id: UUID`).
+ * (`claimId`), typed `<Something>Id` (`trackingId: TrackingId`, `id: UUID`), or the
+ * entity's own number (`policyNr` of a Policy, `voyageNumber` of a Voyage).
  */
-export function isIdentityField(field: Field): boolean {
+export function isIdentityField(field: Field, entityName = ''): boolean {
   if (field.key || field.name === 'id' || /^[a-z][A-Za-z0-9_]*Id$/.test(field.name)) return true;
+  if (entityName && ownNumberEndings.some((ending) => field.name.length === entityName.length + ending.length && field.name.endsWith(ending) && field.name.toLowerCase().startsWith(entityName.toLowerCase()))) return true;
   const type = typeName(field);
   return type !== undefined && isIdentityTypeName(type);
 }
 
 function checkEntityIdentity(entity: Entity, accept: Accept): void {
   if (!entity.name) return;
-  if (inheritedFields(entity).some(isIdentityField)) return;
+  const fields = inheritedFields(entity);
+  // an entity with no field yet is still being sketched: its identity is for later
+  if (fields.length === 0) return;
+  if (fields.some((field) => isIdentityField(field, entity.name))) return;
   const suggestion = `id: ${entity.name}Id`;
   accept(entityIdentity, {
     uri: entity.uri,
