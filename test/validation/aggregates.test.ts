@@ -82,6 +82,20 @@ describe('reference-by-id', () => {
     expect(dataOf(text, 'reference-by-id')).toEqual([{ suggestion: 'ProductId', type: 'List<ProductId>' }]);
   });
 
+  it("suggests the type of the root's other identity (Evans' voyageNumber: VoyageNumber), and <Root>Id when that is a built-in type", () => {
+    const text = `context Shipping {
+  aggregate Voyage { root entity Voyage { voyageNumber: VoyageNumber } }
+  aggregate Policy { root entity Policy { policyNr: Int } }
+  aggregate Cargo {
+    root entity Cargo { trackingId: TrackingId  voyage: Voyage  policy: Policy }
+  }
+}`;
+    expect(dataOf(text, 'reference-by-id')).toEqual([
+      { suggestion: 'VoyageNumber', type: 'VoyageNumber' },
+      { suggestion: 'PolicyId', type: 'PolicyId' },
+    ]);
+  });
+
   it('accepts ids, entities of the same aggregate, and messages', () => {
     const text = `${order}context Billing {
   aggregate Invoice {

@@ -3,7 +3,7 @@
  * other aggregates held by id, identity where it belongs, repositories for roots.
  */
 import { simpleName } from '../../model/qualified-names';
-import { isIdentityTypeName } from '../../model/builtin-types';
+import { isBuiltinType, isIdentityTypeName } from '../../model/builtin-types';
 import type { Aggregate, Entity, Field, Repository, TypeReference, ValueObject } from '../../model/elements';
 import { inheritedFields } from '../../model/inheritance';
 import { kindWords, qualifiedName, type DddModel } from '../../model/model';
@@ -153,6 +153,9 @@ function identityTypeOf(aggregate: Aggregate, roots: Roots): string {
   const root = roots.get(aggregate);
   const idType = root?.fields.find((field) => field.name === 'id')?.type?.name.text;
   if (idType && isIdentityTypeName(simpleName(idType))) return idType;
+  // another identity of a type of its own: Evans' Voyage is known by its voyageNumber: VoyageNumber
+  const own = root?.fields.find((field) => isIdentityField(field, root.name) && field.type && !isBuiltinType(field.type.name.text) && field.type.args.length === 0)?.type?.name.text;
+  if (own) return own;
   return `${root?.name ?? aggregate.name}Id`;
 }
 
