@@ -85,7 +85,7 @@ export function parseDocument(uri: string, text: string): ParsedDocument {
     reportLexingErrors(document, result.errors);
     lexingErrors = document.diagnostics;
     if (lexingErrors.length > 0) record.reusable = false;
-    parseDeclarations(document, result.tokens, record);
+    parseDeclarations(document, lexingErrors.length > 0 ? withoutUnclosedCommentStars(text, result.tokens, result.errors) : result.tokens, record);
     collectDiagnostics(document, lexingErrors, record);
   } catch (error) {
     record.reusable = false;
@@ -179,6 +179,16 @@ function reportLexingErrors(document: ParsedDocument, errors: ILexingError[]): v
     });
     i = j;
   }
+}
+
+/**
+ * The tokens without the `*` of each `/*` that never ends: the lexing error names the
+ * comment, and that `*` read as a token would add an "Unexpected '*'" to it.
+ */
+function withoutUnclosedCommentStars(text: string, tokens: IToken[], errors: ILexingError[]): IToken[] {
+  const stars = new Set<number>();
+  for (const error of errors) if (text.startsWith('/*', error.offset)) stars.add(error.offset + 1);
+  return stars.size === 0 ? tokens : tokens.filter((token) => !stars.has(token.startOffset));
 }
 
 function unterminatedStrings(document: ParsedDocument, tokens: IToken[], from: number, to: number): Diagnostic[] {
