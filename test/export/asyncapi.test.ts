@@ -8,6 +8,8 @@
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { exportModel } from '../../src/language/export/index';
+import { checkWorkspace } from '../../src/language/index';
+import { fixture } from '../helpers';
 import { failures, parser, sharedCompiler } from './asyncapi-parser';
 import { exported, exportHostile, exportHostileModel, file, generated100, orderSaga } from './support';
 
@@ -122,4 +124,25 @@ describe('AsyncAPI 3.0: the parser still rejects what is wrong', () => {
     badMessage.components.messages.OrderPlaced = 'not a message';
     expect(await failures(stringifyYaml(badMessage))).not.toEqual([]);
   }, 60_000);
+});
+
+describe('AsyncAPI 3.0: events and values that extend a base', () => {
+  const text = fixture('export/inherited-events.ddd');
+  const result = exported(checkWorkspace([{ uri: 'file:///claims.ddd', text }]), 'asyncapi');
+
+  it('is accepted by @asyncapi/parser', async () => {
+    expect(await failures(file(result, 'Claims.asyncapi.yaml'))).toEqual([]);
+  }, 60_000);
+
+  it("gives each event the base's fields after its own, and the abstract base no message, channel or operation of its own", () => {
+    const document = parseYaml(file(result, 'Claims.asyncapi.yaml'));
+    const settled = document.components.messages.ClaimSettled.payload;
+    expect(Object.keys(settled.properties)).toEqual(['amount', 'note', 'claimId', 'occurredAt']);
+    expect(settled.required).toEqual(['amount', 'claimId', 'occurredAt']);
+    expect(Object.keys(document.components.messages)).not.toContain('ClaimEvent');
+    expect(Object.keys(document.channels)).not.toContain('ClaimEvent');
+    expect(Object.keys(document.operations)).not.toContain('publishClaimEvent');
+    // a value object that extends another carries its base's fields in its schema too
+    expect(Object.keys(document.components.schemas.Receipt.properties)).toEqual(['total', 'title']);
+  });
 });

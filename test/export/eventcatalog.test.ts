@@ -8,6 +8,8 @@ import { dirname, join } from 'node:path';
 import utils from '@eventcatalog/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ModelExport } from '../../src/language/export/index';
+import { checkWorkspace } from '../../src/language/index';
+import { fixture } from '../helpers';
 import { exported, exportHostile, exportHostileModel, generated100, orderSaga } from './support';
 
 const folders: string[] = [];
@@ -67,6 +69,18 @@ describe('EventCatalog: the example workspace, read back with @eventcatalog/sdk'
     expect(saga.steps.map((step) => step.title)).toEqual(expect.arrayContaining(['CreateOrder', 'Inventory', 'InventoryReserved', 'ReleaseInventory']));
     const choreography = await sdk.getFlow('OrderFulfilment');
     expect(choreography.steps.find((step) => step.title === 'Shipping')?.service?.id).toBe('Shipping');
+  });
+});
+
+describe('EventCatalog: events that extend a base, read back with @eventcatalog/sdk', () => {
+  const folder = writeCatalog(exported(checkWorkspace([{ uri: 'file:///claims.ddd', text: fixture('export/inherited-events.ddd') }]), 'eventcatalog'));
+  const sdk = utils(folder);
+
+  it("gives each event the base's fields in its schema, and the abstract base no event of its own", async () => {
+    const schema = JSON.parse((await sdk.getSchemaForMessage('ClaimSettled'))!.schema);
+    expect(Object.keys(schema.properties)).toEqual(['amount', 'note', 'claimId', 'occurredAt']);
+    expect(schema.required).toEqual(['amount', 'claimId', 'occurredAt']);
+    expect((await sdk.getEvents()).map((event) => event.name).sort()).toEqual(['ClaimSettled', 'ClaimSubmitted', 'ReceiptFiled']);
   });
 });
 

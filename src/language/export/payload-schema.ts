@@ -4,15 +4,22 @@
  * say what they identify, `List<T>`/`Set<T>` as arrays, `Map<K, V>` as objects,
  * optional fields (`Money?`, `Optional<Money>`) left out of `required`, and the
  * value objects, entities and enums a payload uses as named schemas that the
- * payload refers to (`$ref`), each written once.
+ * payload refers to (`$ref`), each written once. What extends a base carries the
+ * base's fields after its own.
  */
 import { isBuiltinType, isIdentityTypeName } from '../model/builtin-types';
-import type { DeclaredType, Field, TypeReference } from '../model/elements';
+import type { Command, DeclaredType, DomainEvent, Entity, Field, TypeReference, ValueObject } from '../model/elements';
+import { inheritedFields } from '../model/inheritance';
 import { qualifiedName } from '../model/model';
 import { simpleName } from '../model/qualified-names';
 import { KeyRegistry } from './keys';
 
 export type JsonSchema = Record<string, unknown>;
+
+/** The fields a payload carries: its own, then those it inherits from its bases (`extends`). */
+export function payloadFields(declaration: Entity | ValueObject | DomainEvent | Command): readonly Field[] {
+  return declaration.kind === 'command' ? declaration.fields : inheritedFields(declaration);
+}
 
 const builtinSchemas: Readonly<Record<string, JsonSchema>> = {
   Int: { type: 'integer' },
@@ -105,7 +112,7 @@ export class SchemaCollector {
     if (declared.kind === 'enum') {
       return { title, type: 'string', enum: declared.values.filter(Boolean).map((value) => value.name), ...(declared.description ? { description: declared.description } : {}) };
     }
-    return { title, ...this.objectOf(declared.fields, declared.description) };
+    return { title, ...this.objectOf(payloadFields(declared), declared.description) };
   }
 
   /** The named schemas, as a plain object (key → schema). */
