@@ -14,6 +14,8 @@ import { parse } from 'plantuml-parser';
 import { describe, expect, it } from 'vitest';
 import type { ModelExport } from '../../src/language/export/index';
 import { decodePumlText } from '../../src/language/export/plantuml-text';
+import { checkWorkspace } from '../../src/language/index';
+import { fixture } from '../helpers';
 import { exported, exportHostile, exportHostileModel, file, generated100, orderSaga } from './support';
 import { inCi } from '../chromium';
 
@@ -178,6 +180,24 @@ describe('the PlantUML check', () => {
     const fine = { path: 'fine.puml', text: '@startuml\nstate "A" as a\na --> [*]\n@enduml\n' };
     expect(plantumlRefuses({ files: [fine, broken], warnings: [] })).toEqual(['broken.puml']);
   }, 60_000);
+});
+
+describe('PlantUML: inheritance', () => {
+  const result = checkedTogether(exported(checkWorkspace([{ uri: 'file:///claims.ddd', text: fixture('export/inherited-events.ddd') }]), 'plantuml'));
+
+  it('draws each base above what extends it, and an abstract one as an abstract class', () => {
+    const text = file(result, 'aggregates-Claims.puml');
+    const elements = elementsOf(text);
+    const title = (alias: string | undefined) => elements.find((element) => element.name === alias)?.title;
+    const links = elements.filter((element) => element.left !== undefined).map((link) => `${title(link.left)} ${title(link.right)}`);
+    expect(links).toEqual(expect.arrayContaining(['ClaimEvent ClaimSubmitted', 'ClaimEvent ClaimSettled', 'ClaimEvent ReceiptFiled', 'Document Receipt']));
+    expect(text).toMatch(/^ {2}abstract class "ClaimEvent" as \S+ <<Domain Event>> \{$/m);
+    expect(text).toMatch(/^\S+ <\|-- \S+$/m);
+  });
+
+  it.skipIf(!plantuml)('PlantUML itself accepts it', () => {
+    expect(plantumlRefusesAmongAll(result)).toEqual([]);
+  }, 120_000);
 });
 
 describe('PlantUML: hostile names', () => {

@@ -123,7 +123,7 @@ function namedTypes(type: TypeReference | undefined, many = false): { target: De
   return [...own, ...type.args.flatMap((arg) => namedTypes(arg, many || type.args.length > 0))];
 }
 
-/** A context's aggregates as a class diagram: a package per aggregate, composition inside it, `emits` from commands to events. */
+/** A context's aggregates as a class diagram: a package per aggregate, composition inside it, `emits` from commands to events, generalisation for `extends`. */
 export function aggregatesPuml(context: BoundedContext): string {
   const writer = new PumlWriter(`${context.name}: aggregates`);
   writer.line('hide empty members');
@@ -132,7 +132,7 @@ export function aggregatesPuml(context: BoundedContext): string {
   const declare = (member: DeclaredType | Aggregate['commands'][number] | Aggregate['events'][number], indent: number, root = false) => {
     const id = ids.id(member, member.name);
     const stereotype = root ? 'Aggregate Root' : stereotypes[member.kind];
-    const keyword = member.kind === 'enum' ? 'enum' : 'class';
+    const keyword = member.kind === 'enum' ? 'enum' : 'abstract' in member && member.abstract ? 'abstract class' : 'class';
     writer.line(`${keyword} ${pumlQuoted(member.name)} as ${id} <<${stereotype}>> {`, indent);
     if (member.kind === 'enum') for (const value of member.values.filter(Boolean)) writer.line(pumlText(value.name), indent + 1);
     else for (const field of member.fields.filter(Boolean)) writer.line(fieldLine(field), indent + 1);
@@ -172,6 +172,12 @@ export function aggregatesPuml(context: BoundedContext): string {
           links.push(`${ids.id(owner, owner.name)} ${inside ? '*--' : '-->'} ${many ? '"*" ' : ''}${targetId} : ${pumlText(field.name)}`);
         }
       }
+    }
+    // `extends`: the base drawn in this diagram, with UML's generalisation arrow
+    for (const member of [...aggregate.entities, ...aggregate.values, ...aggregate.events].filter(Boolean)) {
+      const base = member.extends?.target;
+      const baseId = base ? ids.get(base) : undefined;
+      if (baseId !== undefined && base !== member) links.push(`${baseId} <|-- ${ids.id(member, member.name)}`);
     }
     for (const command of aggregate.commands.filter(Boolean)) {
       for (const emitted of command.emits) {
