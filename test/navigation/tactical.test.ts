@@ -28,6 +28,16 @@ describe('hover', () => {
     expect(hover('fleet.ddd', 'event VehicleMoved', 6)).toContain('vehicle: VehicleId   // from VehicleEvent');
   });
 
+  test('a command shows its base and the fields it inherits, then what it emits', () => {
+    const text = 'context Claims {\n  abstract command ClaimCommand { claimId: ClaimId }\n  command CloseClaim extends ClaimCommand { reason: String } emits ClaimClosed\n  event ClaimClosed\n}\n';
+    const own = workspace({ 'claims.ddd': text });
+    const shown = hoverAt(own.model, own.uri('claims.ddd'), own.at('claims.ddd', 'command CloseClaim', 8))?.markdown ?? '';
+    expect(shown).toContain('command CloseClaim extends ClaimCommand {');
+    expect(shown).toContain('claimId: ClaimId   // from ClaimCommand');
+    expect(shown).toContain('emits ClaimClosed');
+    expect(hoverAt(own.model, own.uri('claims.ddd'), own.at('claims.ddd', 'command ClaimCommand', 8))?.markdown).toContain('abstract command ClaimCommand');
+  });
+
   test('a lifecycle enum says whose lifecycle it is and what writes its transitions', () => {
     const state = hover('fleet.ddd', 'enum VehicleState', 5);
     expect(state).toContain('lifecycle enum VehicleState { PARKED  MOVING  SCRAPPED }');

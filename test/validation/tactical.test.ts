@@ -4,6 +4,7 @@ import { check, expectedProblems, fixture } from '../helpers';
 import { fixContext, fixesFor } from '../../src/language/fixes/index';
 import { checkWorkspace } from '../../src/language/index';
 import { applyEdits } from '../../src/language/navigation/index';
+import { inheritedFields } from '../../src/language/model/inheritance';
 
 const codes = new Set(tacticalRules.rules.map((rule) => rule.code));
 
@@ -30,6 +31,21 @@ describe('extends-kind and extends-cycle', () => {
       'Entity A extends itself: A → B → A. Remove one extends of the cycle.',
       'Entity B extends itself: B → A → B. Remove one extends of the cycle.',
     ]);
+  });
+
+  // Context Mapper's published models: commands sharing a base (`abstract CommandEvent AbstractClaimCommand`)
+  it('let commands extend an abstract command, whose fields they carry, and refuse a command extending an event', () => {
+    const text =
+      'context Claims {\n  aggregate Claim {\n    root entity Claim { claimId: ClaimId }\n    abstract command ClaimCommand { claimId: ClaimId  requestedBy: String }\n' +
+      '    command CloseClaim extends ClaimCommand { reason: String }\n    event ClaimClosed { claimId: ClaimId }\n    command Reopen extends ClaimClosed\n  }\n}';
+    const result = check(text);
+    expect(result.of('extends-kind').map((finding) => `${finding.line} ${finding.message}`)).toEqual([
+      '7 Command Reopen cannot extend ClaimClosed, a domain event: a command extends a command.',
+    ]);
+    const { model } = checkWorkspace([{ uri: 'file:///claims.ddd', text }]);
+    const close = model.contexts.get('Claims')!.aggregates[0]!.commands.find((command) => command.name === 'CloseClaim')!;
+    expect(inheritedFields(close).map((field) => field.name)).toEqual(['reason', 'claimId', 'requestedBy']);
+    expect(model.contexts.get('Claims')!.aggregates[0]!.commands.find((command) => command.name === 'ClaimCommand')!.abstract).toBe(true);
   });
 
   it('accept a chain of the same kind, and an unknown base is an unknown reference', () => {

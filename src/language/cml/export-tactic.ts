@@ -113,7 +113,7 @@ function fieldLines(out: CmlWriter, fields: readonly Field[]): void {
 const objectKeyword = { entity: 'Entity', value: 'ValueObject', event: 'DomainEvent', command: 'CommandEvent' } as const;
 
 /** `extends @Base` (the declared base) or `extends Base` (a name CML does not resolve). */
-function extendsText(element: Entity | ValueObject | DomainEvent): string {
+function extendsText(element: Entity | ValueObject | Command | DomainEvent): string {
   const base = element.extends;
   if (!base) return '';
   const target = base.target;
@@ -123,8 +123,8 @@ function extendsText(element: Entity | ValueObject | DomainEvent): string {
 /** An entity, value object, event or command; `root` marks an aggregate root, `repository` is kept in it. */
 export function domainObjectBlock(out: CmlWriter, element: Entity | ValueObject | Command | DomainEvent, repository?: Repository): void {
   const notes = out.notes;
-  const abstract = element.kind !== 'command' && element.abstract ? 'abstract ' : '';
-  const header = `${doc(element.description)}${abstract}${objectKeyword[element.kind]} ${cmlName(element.name)}${element.kind !== 'command' ? extendsText(element) : ''}`;
+  const abstract = element.abstract ? 'abstract ' : '';
+  const header = `${doc(element.description)}${abstract}${objectKeyword[element.kind]} ${cmlName(element.name)}${extendsText(element)}`;
   if ('invariants' in element) notes.add('invariant (CML has none)', element.invariants.length);
   if (element.kind === 'command') {
     notes.add("command's emits (CML has none outside flows)", element.emits.length ? 1 : 0);

@@ -114,12 +114,9 @@ export function domainObjectBlock(out: DddWriter, object: CmlDomainObject, aggre
   );
   for (const trait of object.traits) out.drop(trait, `${object.name}: the trait ${trait.name} is not carried over`);
   for (const association of object.associations) out.drop(association, `${object.name}: the association with ${association.name} is not carried over`);
-  // .ddd has abstract and extends for entities, value objects and events (docs/design/context-mapper-syntax.md)
-  const inherits = object.kind !== 'CommandEvent';
-  if (!inherits && object.abstract) out.drop(object, `${object.name}: 'abstract' on a command is not carried over`);
-  if (!inherits && object.extends) out.drop(object, `${object.name}: 'extends ${object.extends}' on a command is not carried over`);
-  const parent = inherits ? object.extends : undefined;
-  let header = `${root && object.kind === 'Entity' ? 'root ' : ''}${object.abstract && inherits ? 'abstract ' : ''}${keyword} ${object.name}`;
+  // .ddd has abstract and extends for entities, value objects, commands and events (docs/design/context-mapper-syntax.md)
+  const parent = object.extends;
+  let header = `${root && object.kind === 'Entity' ? 'root ' : ''}${object.abstract ? 'abstract ' : ''}${keyword} ${object.name}`;
   if (parent) header += ` extends ${parent}`;
   if (object.doc !== undefined) {
     if (parent) out.line(`// ${object.doc.replace(/\s+/g, ' ')}`, object);

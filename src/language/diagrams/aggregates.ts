@@ -16,6 +16,7 @@ import type {
   TypeReference,
 } from '../model/elements';
 import { kindWords, qualifiedName, type DddModel } from '../model/model';
+import { isInheriting } from '../model/inheritance';
 import { capitalize } from '../naming/name-style';
 import { aggregateMemberKeys, type AggregateMemberKey } from '../syntax/constructs';
 import { DiagramWriter, sourceOf, type MermaidDiagram } from './diagram';
@@ -226,7 +227,7 @@ export function aggregateDiagram(model: DddModel, contextName: string, options: 
       // the module a member is declared in (through its aggregate), and what it is beyond its kind
       const module = group.aggregate?.module ?? member.module;
       if (module) stereotype += `, module ${module.name}`;
-      if ((member.kind === 'entity' || member.kind === 'value' || member.kind === 'event') && member.abstract) stereotype += ', abstract';
+      if (isInheriting(member) && member.abstract) stereotype += ', abstract';
       if (member.kind === 'enum' && member.lifecycle) stereotype += ', lifecycle';
       classBlock(id, member.name, stereotype, body, indent, isRoot(member) ? 'root' : member.kind in classStyles ? member.kind : 'member');
       writer.node({ id, name: member.name, kind: member.kind === 'entity' && member.root ? 'aggregate-root' : member.kind, ...sourceOf({ uri: member.uri, range: member.nameRange }) });
@@ -241,7 +242,7 @@ export function aggregateDiagram(model: DddModel, contextName: string, options: 
     const contained = new Set<Declaration>();
     for (const member of group.members) {
       // `extends`: inheritance between members of the same kind
-      if ((member.kind === 'entity' || member.kind === 'value' || member.kind === 'event') && member.extends?.target?.kind === member.kind) {
+      if (isInheriting(member) && member.extends?.target?.kind === member.kind) {
         const base = member.extends.target;
         relations.push(`  ${shown.has(base) ? classIds.get(base)! : foreignId(base)} <|-- ${classIds.get(member)!}`);
       }

@@ -6,7 +6,7 @@
  * hover shows), seen from the contexts:
  *
  * - a context publishes the events it declares (an abstract one is only a base that
- *   others extend: no message of its own), the events its commands emit,
+ *   others extend: no message of its own, nor is an abstract command), the events its commands emit,
  *   the events its saga reactions emit (or emit when they fail) and the replies
  *   of the saga steps it is the participant of;
  * - it hears the events its reactions are triggered by, the replies its
@@ -111,6 +111,7 @@ export function modelTraffic(model: DddModel): ModelTraffic {
     const commands = [...context.commands, ...context.aggregates.flatMap((aggregate) => aggregate.commands)];
     for (const event of events) if (!event.abstract) use(context.name, 'publishes', facts('event', event.name, event));
     for (const command of commands) {
+      if (command.abstract) continue;
       facts('command', command.name, command);
       for (const emitted of command.emits) use(context.name, 'publishes', ofReference(emitted, 'event'), { kind: 'command', command: command.name });
     }

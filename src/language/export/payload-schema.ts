@@ -18,7 +18,7 @@ export type JsonSchema = Record<string, unknown>;
 
 /** The fields a payload carries: its own, then those it inherits from its bases (`extends`). */
 export function payloadFields(declaration: Entity | ValueObject | DomainEvent | Command): readonly Field[] {
-  return declaration.kind === 'command' ? declaration.fields : inheritedFields(declaration);
+  return inheritedFields(declaration);
 }
 
 const builtinSchemas: Readonly<Record<string, JsonSchema>> = {

@@ -132,7 +132,7 @@ export function aggregatesPuml(context: BoundedContext): string {
   const declare = (member: DeclaredType | Aggregate['commands'][number] | Aggregate['events'][number], indent: number, root = false) => {
     const id = ids.id(member, member.name);
     const stereotype = root ? 'Aggregate Root' : stereotypes[member.kind];
-    const keyword = member.kind === 'enum' ? 'enum' : 'abstract' in member && member.abstract ? 'abstract class' : 'class';
+    const keyword = member.kind === 'enum' ? 'enum' : member.abstract ? 'abstract class' : 'class';
     writer.line(`${keyword} ${pumlQuoted(member.name)} as ${id} <<${stereotype}>> {`, indent);
     if (member.kind === 'enum') for (const value of member.values.filter(Boolean)) writer.line(pumlText(value.name), indent + 1);
     else for (const field of member.fields.filter(Boolean)) writer.line(fieldLine(field), indent + 1);
@@ -174,7 +174,7 @@ export function aggregatesPuml(context: BoundedContext): string {
       }
     }
     // `extends`: the base drawn in this diagram, with UML's generalisation arrow
-    for (const member of [...aggregate.entities, ...aggregate.values, ...aggregate.events].filter(Boolean)) {
+    for (const member of [...aggregate.entities, ...aggregate.values, ...aggregate.commands, ...aggregate.events].filter(Boolean)) {
       const base = member.extends?.target;
       const baseId = base ? ids.get(base) : undefined;
       if (baseId !== undefined && base !== member) links.push(`${baseId} <|-- ${ids.id(member, member.name)}`);

@@ -218,7 +218,7 @@ interface Owned {
 /** `abstract` and `extends`: entities, value objects and events may inherit fields. */
 interface Inheriting {
   abstract: boolean;
-  /** `extends Base`: an entity, value object or event of the same kind. */
+  /** `extends Base`: an entity, value object, command or event of the same kind. */
   extends?: Reference;
 }
 
@@ -254,7 +254,7 @@ export interface EnumValue extends DeclarationBase {
   arguments?: LiteralValue[];
 }
 
-export interface Command extends DeclarationBase, Owned {
+export interface Command extends DeclarationBase, Owned, Inheriting {
   kind: 'command';
   fields: Field[];
   emits: Reference[];

@@ -1,12 +1,20 @@
 /**
- * `extends`: an entity, value object or domain event inherits the fields of its
+ * `extends`: an entity, value object, command or domain event inherits the fields of its
  * base (of the same kind). The chain is followed through linked references,
  * bounded, and stops at a cycle or at a base of another kind (both are errors
  * the tactical rules report).
  */
-import type { DomainEvent, Entity, Field, ValueObject } from './elements';
+import type { Command, Declaration, DomainEvent, Entity, Field, ValueObject } from './elements';
 
-export type InheritingDeclaration = Entity | ValueObject | DomainEvent;
+export type InheritingDeclaration = Entity | ValueObject | Command | DomainEvent;
+
+/** The kinds that may be `abstract` and `extends` a base of their kind. */
+const inheritingKinds: ReadonlySet<string> = new Set<InheritingDeclaration['kind']>(['entity', 'value', 'command', 'event']);
+
+/** Whether a declaration is of a kind that inherits (`abstract`, `extends`). */
+export function isInheriting(declaration: Declaration): declaration is InheritingDeclaration {
+  return inheritingKinds.has(declaration.kind);
+}
 
 /** How many bases a chain may have (a longer one is almost certainly a mistake; the walk stays bounded). */
 export const MAX_INHERITANCE_DEPTH = 32;

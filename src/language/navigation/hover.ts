@@ -129,7 +129,7 @@ function declarationFacts(model: DddModel, index: NavIndex, declaration: Declara
     case 'command': {
       const emits = declaration.emits.length ? ` emits ${declaration.emits.map((e) => e.text).join(', ')}` : '';
       const writes = declaration.writes ? ` writes ${transitionWords(declaration.writes)}` : '';
-      parts.push(fence(block(`command ${declaration.name}`, present(declaration.fields).map(fieldLine)) + emits + writes));
+      parts.push(fence(block(inheritingHead(declaration), [...present(declaration.fields).map(fieldLine), ...inheritedLines(declaration)].slice(0, 30)) + emits + writes));
       const senders = commandSendersOf(model, declaration);
       if (senders.length) parts.push(`Sent by ${senders.map((party) => partyWords(party, code)).join(', ')}`);
       break;

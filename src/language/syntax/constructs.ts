@@ -133,7 +133,7 @@ export const constructs = [
   // ------------------------------------------------------------------ tactical details and the application layer (Context Mapper parity)
   { keyword: 'module', places: ['context'], kind: 'module', member: 'modules', body: 'module', declaresName: true, description: 'A module: a named group of aggregates and building blocks of this context.' },
   { keyword: 'application', places: ['context'], kind: 'application', member: 'applications', body: 'application', description: 'The application layer: application services, commands, events, flows and coordinations.' },
-  { keyword: 'abstract', places: ['context', 'module', 'aggregate', 'application', 'subdomain'], expected: '', description: 'An entity, value object or event that is only extended (`extends`), never used as it is.' },
+  { keyword: 'abstract', places: ['context', 'module', 'aggregate', 'application', 'subdomain'], expected: '', description: 'An entity, value object, command or event that is only extended (`extends`), never used as it is.' },
   { keyword: 'lifecycle', places: ['context', 'module', 'aggregate'], kind: 'enum', member: 'enums', expected: 'lifecycle enum', description: "The enum of an aggregate's lifecycle states: commands and operations write transitions between them." },
   { keyword: 'flow', places: ['application'], kind: 'flow', body: 'flow', declaresName: true, description: 'A flow: commands and operations delegated to aggregates, and the events that trigger the next step.' },
   { keyword: 'coordination', places: ['application'], kind: 'coordination', body: 'coordination', declaresName: true, description: 'A coordination: a chain of service operations across contexts, `Context.Service.operation`.' },

@@ -152,7 +152,7 @@ export const kinds = {
   // events and commands are types too (a field may hold the last event)
   type: ['entity', 'value', 'enum', 'event', 'command'],
   // wider than valid, so that `entity A extends SomeValue` gets its own finding
-  extends: ['entity', 'value', 'event'],
+  extends: ['entity', 'value', 'event', 'command'],
   service: ['service'],
   // wider than a root, so that 'repository for a value object' gets its own finding
   aggregateRoot: ['entity', 'aggregate', 'value', 'enum'],

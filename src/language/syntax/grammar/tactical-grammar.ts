@@ -129,10 +129,10 @@ export abstract class TacticalGrammar extends AttributeGrammar {
     this.OR(this.blockKinds);
   });
 
-  /** `abstract` before an entity, value object or event. */
+  /** `abstract` before an entity, value object, command or event. */
   private readonly consumeAbstract = () => this.CONSUME(T.Abstract);
 
-  /** `extends Base` after the name of an entity, value object or event. */
+  /** `extends Base` after the name of an entity, value object, command or event. */
   protected extendsClause = this.RULE('extendsClause', (): Reference => {
     this.CONSUME(T.Extends);
     return this.reference(this.nameOf(this.CONSUME(T.NameReference)), kinds.extends);
@@ -254,19 +254,23 @@ export abstract class TacticalGrammar extends AttributeGrammar {
   });
 
   protected command = this.RULE('command', (container: BlockContainer = placeholderContext, owner: Owner = { contextName: '' }) => {
-    const keyword = this.CONSUME(T.Command);
+    const start = this.LA(1);
+    const isAbstract = this.OPTION6(this.consumeAbstract) !== undefined;
+    this.CONSUME(T.Command);
     const name = this.consumeNamed(T.Identifier);
     const command: Command = {
       kind: 'command',
       name: name.text,
       uri: this.uri,
-      range: this.tokenRange(keyword),
+      range: this.tokenRange(start),
       nameRange: name.range,
       ...owner,
+      abstract: isAbstract,
       fields: [],
       emits: [],
     };
     if (!this.RECORDING_PHASE) container.commands.push(command);
+    this.OPTION5(() => (command.extends = this.SUBRULE(this.extendsClause)));
     this.OPTION(() => (command.description = this.SUBRULE(this.stringValue)));
     this.OPTION2(() => this.simpleBlock(command.fields) || this.SUBRULE(this.fieldBlock, { ARGS: [command.fields] }));
     this.OPTION3(() => {

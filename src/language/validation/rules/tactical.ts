@@ -15,7 +15,7 @@ import { withArticle } from '../../util/article';
 export const extendsKind: Rule = {
   code: 'extends-kind',
   severity: 'error',
-  title: 'An entity extends an entity, a value object a value object, an event an event',
+  title: 'An entity extends an entity, a value object a value object, a command a command, an event an event',
   explanation:
     'Inheritance shares fields between building blocks of one kind: an abstract `Machine` entity and the `Vehicle` entity that extends it, ' +
     'or a `VehicleEvent` every vehicle event extends. An entity that extends a value object (or the other way round) mixes identity ' +
@@ -198,6 +198,7 @@ export const tacticalRules: RuleSet = {
         for (const entity of holder.entities) if (entity) checkInheritance(entity, accept);
         for (const value of holder.values) if (value) checkInheritance(value, accept);
         for (const event of holder.events) if (event) checkInheritance(event, accept);
+        for (const command of holder.commands) if (command) checkInheritance(command, accept);
       }
       for (const aggregate of context.aggregates) {
         checkLifecycles(aggregate, accept);
