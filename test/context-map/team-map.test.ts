@@ -11,7 +11,7 @@ import { c4MermaidDiagram } from '../../src/language/export/c4-mermaid';
 import { structurizrWorkspace } from '../../src/language/export/structurizr';
 import { fixContext, fixesFor } from '../../src/language/fixes/index';
 import { buildModel, checkWorkspace, parseDocument } from '../../src/language/index';
-import { applyEdits } from '../../src/language/navigation/index';
+import { applyEdits, hoverAt } from '../../src/language/navigation/index';
 import { check, fixture } from '../helpers';
 
 const text = fixture('context-mapper/team-map.ddd');
@@ -80,13 +80,29 @@ describe('an organisational map that relates teams', () => {
     expect(cml).toMatch(/BoundedContext BackOfficeSquad realizes Customers/);
   });
 
+  it('says which subdomains a team works on (implements), checked, hovered and written back to CML', () => {
+    const text = 'domain Insurance {\n  core subdomain Claims\n  supporting subdomain Billing\n}\ncontext ClaimsHandling implements Claims\nteam ClaimsSquad implements Claims, Billing realizes ClaimsHandling\nteam Stray implements Insurance, Clams\n';
+    const result = checkWorkspace([{ uri: 'file:///teams.ddd', text }]);
+    const team = result.model.teams.find((each) => each.name === 'ClaimsSquad')!;
+    expect(team.implements.map((reference) => reference.target?.kind)).toEqual(['subdomain', 'subdomain']);
+    expect(result.diagnostics.filter((finding) => finding.code === 'unknown-reference').map((finding) => finding.message)).toEqual([
+      'Insurance is a domain, but a subdomain is expected here.',
+      'Unknown subdomain Clams. Did you mean Claims?',
+    ]);
+    expect(hoverAt(result.model, 'file:///teams.ddd', text.indexOf('ClaimsSquad'))?.markdown).toContain('works on `Claims`, `Billing`');
+    expect(exportCml(result.model).text).toContain('BoundedContext ClaimsSquad implements Claims, Billing realizes ClaimsHandling');
+  });
+
   it("imports a Context Mapper team map whose relationships relate teams, and checks it without an error", () => {
     const result = importCml(
       'ContextMap Teams {\n type = ORGANIZATIONAL\n contains Alpha, Beta, AlphaTeam, BetaTeam\n Alpha [U,S]->[D,C] Beta\n AlphaTeam [U,S]->[D,C] BetaTeam\n}\n' +
-        'BoundedContext Alpha\nBoundedContext Beta\nBoundedContext AlphaTeam realizes Alpha { type = TEAM }\nBoundedContext BetaTeam realizes Beta { type = TEAM }',
+        'BoundedContext Alpha implements Sales\nBoundedContext Beta\nBoundedContext AlphaTeam implements Sales realizes Alpha { type = TEAM }\nBoundedContext BetaTeam realizes Beta { type = TEAM }\n' +
+        'Domain Shop { Subdomain Sales { type = CORE_DOMAIN } }',
     );
     if (!result.ok) expect.fail('parses');
+    expect(result.dropped).toEqual([]);
     expect(result.text).toContain('AlphaTeam [S] -> BetaTeam [C]');
+    expect(result.text).toContain('team AlphaTeam implements Sales realizes Alpha');
     const findings = checkWorkspace([{ uri: 'file:///teams.ddd', text: result.text }]).diagnostics;
     expect(findings.filter((finding) => finding.severity === 'error' || finding.severity === 'warning')).toEqual([]);
   });

@@ -153,7 +153,9 @@ export function contextBlock(out: CmlWriter, context: BoundedContext): void {
 
 export function teamBlock(out: CmlWriter, team: Team): void {
   const realized = team.realizes.filter((reference) => reference.target?.kind === 'context').map((reference) => cmlName(reference.text));
-  out.block(`BoundedContext ${cmlName(team.name)}${realized.length ? ' realizes ' + realized.join(', ') : ''}`, () => strategicLines(out, team, true));
+  const implemented = team.implements.filter((reference) => reference.target?.kind === 'subdomain').map((reference) => cmlName(reference.target!.name));
+  const head = `BoundedContext ${cmlName(team.name)}${implemented.length ? ' implements ' + implemented.join(', ') : ''}${realized.length ? ' realizes ' + realized.join(', ') : ''}`;
+  out.block(head, () => strategicLines(out, team, true));
 }
 
 // ---------------------------------------------------------------- domains

@@ -99,8 +99,8 @@ export function contextBlock(out: DddWriter, context: CmlBoundedContext, domainN
   let header: string;
   if (team) {
     header = `team ${context.name}`;
+    if (implemented.length) header += ` implements ${implemented.map((ref) => ref.name).join(', ')}`;
     if (context.realizes.length) header += ` realizes ${context.realizes.map((ref) => ref.name).join(', ')}`;
-    if (implemented.length) out.drop(context, `the team ${context.name}: 'implements' is not carried over (a team realizes contexts)`);
   } else {
     header = `context ${context.name}`;
     if (implemented.length) header += ` implements ${implemented.map((ref) => ref.name).join(', ')}`;

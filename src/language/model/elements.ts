@@ -653,6 +653,8 @@ export interface StrategicAttributes {
 export interface Team extends DeclarationBase, StrategicAttributes {
   kind: 'team';
   realizes: Reference[];
+  /** `implements Claims`: the subdomains the team works on (as Context Mapper's teams say). */
+  implements: Reference[];
 }
 
 /** `create "Offer" with "address", "age"`: what an actor does to what. */

@@ -92,6 +92,7 @@ export function strategicFacts(model: DddModel, declaration: Declaration): strin
     case 'team': {
       const lines = attributeLines(declaration);
       if (declaration.realizes.length) lines.unshift(`realizes ${declaration.realizes.map((reference) => code(reference.text)).join(', ')}`);
+      if (declaration.implements.length) lines.unshift(`works on ${declaration.implements.map((reference) => code(reference.text)).join(', ')}`);
       const owns: string[] = [];
       for (const context of model.contexts.values()) if (context.declarations.some((block) => block.ownerTeam?.target === declaration)) owns.push(code(context.name));
       if (owns.length) lines.push(`owns ${listed(owns)}`);

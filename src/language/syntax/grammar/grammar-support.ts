@@ -167,6 +167,7 @@ export const kinds = {
   shared: ['value', 'entity', 'enum', 'event', 'command', 'aggregate'],
   // ---- Context Mapper parity: strategic design and requirements (issue 13)
   team: ['team'],
+  subdomain: ['subdomain'],
   // what a map relates: bounded contexts, and teams (an organisational map relates teams, as in Context Mapper)
   mapParticipant: ['context', 'team'],
   requirement: ['usecase', 'story'],

@@ -338,8 +338,13 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
   protected team = this.RULE('team', () => {
     const keyword = this.CONSUME(T.Team);
     const name = this.consumeNamed(T.Identifier);
-    const team: Team = { kind: 'team', name: name.text, uri: this.uri, range: this.tokenRange(keyword), nameRange: name.range, realizes: [] };
+    const team: Team = { kind: 'team', name: name.text, uri: this.uri, range: this.tokenRange(keyword), nameRange: name.range, realizes: [], implements: [] };
     if (!this.RECORDING_PHASE) this.declarations.push(team);
+    // `implements Claims`: the subdomains it works on, before what it realizes (Context Mapper's order)
+    this.OPTION4(() => {
+      this.CONSUME(T.Implements);
+      this.SUBRULE2(this.nameList, { ARGS: [kinds.subdomain, false, team.implements] });
+    });
     this.OPTION(() => {
       this.CONSUME(T.Realizes);
       this.SUBRULE(this.nameList, { ARGS: [kinds.context, false, team.realizes] });
