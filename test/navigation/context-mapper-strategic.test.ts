@@ -194,10 +194,14 @@ describe('formatting', () => {
 describe('value registers', () => {
   test("a value's body and its stakeholders complete and format as their own blocks", () => {
     expect(complete('values V {\n  value W {\n    |\n  }\n}')).toEqual(['stakeholder', 'core', 'demonstrator']);
-    expect(complete('values V {\n  cluster C {\n    value W { stakeholder S { | } }\n  }\n}')).toEqual(['priority', 'impact']);
+    expect(complete('values V {\n  cluster C {\n    value W { stakeholder S { | } }\n  }\n}')).toEqual(['priority', 'impact', 'good', 'bad', 'neutral']);
     expect(complete('values V {\n  value W { stakeholder S { impact | } }\n}')).toEqual(['low', 'medium', 'high']);
     expect(formatText('values V {\n  value W {\n  core\n      stakeholder S { priority high impact low "d" }\n  }\n}\n')).toBe(
       'values V {\n  value W {\n    core\n    stakeholder S { priority high  impact low  "d" }\n  }\n}\n',
+    );
+    // a consequence's string is its own, and so is its action's: two spaces only between lines
+    expect(formatText('values V { value W { stakeholder S { priority high impact low bad  "x" action   "y" act good "z" } } }\n')).toBe(
+      'values V { value W { stakeholder S { priority high  impact low  bad "x" action "y" act  good "z" } } }\n',
     );
   });
 });

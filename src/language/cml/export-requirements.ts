@@ -81,7 +81,16 @@ function elicitations(out: CmlWriter, stakeholders: readonly ValueStakeholder[],
       continue;
     }
     if (entry.description !== undefined) out.notes.add("description of a value's stakeholder (CML has none)");
-    out.block(`Stakeholder ${cmlName(entry.stakeholder.text)}`, () => attributeLines(out, entry.attributes, ['valueStakeholder.priority', 'valueStakeholder.impact']));
+    out.block(`Stakeholder ${cmlName(entry.stakeholder.text)}`, () => {
+      attributeLines(out, entry.attributes, ['valueStakeholder.priority', 'valueStakeholder.impact']);
+      if (!entry.consequences?.length) return;
+      out.line('consequences');
+      for (const consequence of entry.consequences) {
+        const type = consequence.action?.type;
+        const action = consequence.action ? ` action ${cmlString(consequence.action.text)} ${type === 'act' || type === 'monitor' ? type.toUpperCase() : cmlString(type ?? '')}` : '';
+        out.line(`  ${consequence.kind} ${cmlString(consequence.text)}${action}`);
+      }
+    });
   }
 }
 

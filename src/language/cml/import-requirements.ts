@@ -85,9 +85,21 @@ function valueLines(out: DddWriter, value: CmlValue, owner: string): void {
     else if (setting.key !== 'core') out.drop(setting, `${owner}: '${setting.key}' is not carried over`);
   }
   for (const elicitation of value.elicitations) {
-    for (const consequence of elicitation.consequences) out.drop(consequence, `${owner}: the ${consequence.type} consequence "${consequence.text}" for ${elicitation.stakeholder.name} is not carried over`);
     const parts = elicitation.settings.map((setting) => [setting.key, dddWord(setting.values[0]!)]).filter(([, word]) => word !== undefined);
-    out.line(`stakeholder ${elicitation.stakeholder.name}${parts.length ? ` { ${parts.map(([key, word]) => `${key} ${word}`).join('  ')} }` : ''}`, elicitation);
+    const settings = parts.map(([key, word]) => `${key} ${word}`).join('  ');
+    if (elicitation.consequences.length === 0) {
+      out.line(`stakeholder ${elicitation.stakeholder.name}${parts.length ? ` { ${settings} }` : ''}`, elicitation);
+    } else {
+      // consequences, one line each: `bad "…" action "…" act`
+      out.line(`stakeholder ${elicitation.stakeholder.name} {`, elicitation);
+      if (parts.length) out.line(`  ${settings}`);
+      for (const consequence of elicitation.consequences) {
+        const type = consequence.action?.type;
+        const action = consequence.action ? ` action ${dddString(consequence.action.text)} ${type === 'ACT' || type === 'MONITOR' ? type.toLowerCase() : dddString(type ?? '')}` : '';
+        out.line(`  ${consequence.type} ${dddString(consequence.text)}${action}`, consequence);
+      }
+      out.line('}');
+    }
     out.commentsBefore(elicitation.end);
   }
 }

@@ -729,6 +729,16 @@ export interface ValueStakeholder {
   stakeholder: Reference;
   attributes: AttributeSetting[];
   description?: string;
+  /** `good "…"`, `bad "…" action "…" act`: what the system does to the value for this stakeholder. */
+  consequences?: ValueConsequence[];
+  range: TextRange;
+}
+
+/** A consequence of the system for a value and a stakeholder, and what to do about it (`act`, `monitor`, or in words). */
+export interface ValueConsequence {
+  kind: 'good' | 'bad' | 'neutral';
+  text: string;
+  action?: { text: string; type: string };
   range: TextRange;
 }
 

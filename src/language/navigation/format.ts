@@ -219,16 +219,29 @@ function spacing(tokens: IToken[], infos: TokenInfo[], i: number, gap: string): 
   return spaces;
 }
 
+/** The keywords that start a line of a stakeholder's body, or of a value's stakeholder (`priority high`, `bad "…"`). */
+const stakeholderLineWords = [...keywordsIn('stakeholder'), ...keywordsIn('valueStakeholder')];
+
+/** Whether a token is a keyword (not a name that happens to be spelled like one). */
+function isAnyKeyword(token: IToken | undefined): boolean {
+  return token !== undefined && keywords[token.image] === token.tokenType;
+}
+
 /**
  * Issue 13: `{ influence high  interest low  "…" }`, `qualities { security high  zone "Internal" }`:
- * attribute lines written on one line stay two spaces apart, like fields.
+ * attribute lines written on one line stay two spaces apart, like fields. A string is a line of its
+ * own (a description) unless it is a keyword's (`bad "…"`, `action "…"`) or an action's kind in words.
  */
 function attributeLineStart(tokens: IToken[], infos: TokenInfo[], i: number): boolean {
   const kind = infos[i]!.kind;
   const token = tokens[i]!;
   if (kind !== 'stakeholder' && kind !== 'valueStakeholder' && kind !== 'qualities') return false;
   if (tokens[i - 1]!.tokenType === LCurly || infos[i]!.nesting > 0) return false;
-  if (kind !== 'qualities') return isKeyword(token, 'influence', 'interest', 'priority', 'impact') || token.tokenType === StringLiteral;
+  if (kind !== 'qualities') {
+    if (token.tokenType !== StringLiteral) return isKeyword(token, ...stakeholderLineWords);
+    const before = tokens[i - 1]!;
+    return !isAnyKeyword(before) && !(before.tokenType === StringLiteral && isAnyKeyword(tokens[i - 2]));
+  }
   // a quality line is two tokens: a name, then its value
   let count = 0;
   for (let j = i - 1; j >= 0 && tokens[j]!.tokenType !== LCurly; j--) if (++count > 64) return false;

@@ -151,7 +151,12 @@ export function strategicFacts(model: DddModel, declaration: Declaration): strin
       break;
     case 'valueItem': {
       const lines = [declaration.core ? 'a core value' : '', ...declaration.demonstrators.map((text) => `demonstrator: ${text}`)];
-      for (const entry of declaration.stakeholders) lines.push(`${code(entry.stakeholder.text)}: ${entry.attributes.map((setting) => `${setting.keyword.text} ${setting.value.text}`).join(', ')}${entry.description ? ` — ${entry.description}` : ''}`);
+      for (const entry of declaration.stakeholders) {
+        lines.push(`${code(entry.stakeholder.text)}: ${entry.attributes.map((setting) => `${setting.keyword.text} ${setting.value.text}`).join(', ')}${entry.description ? ` — ${entry.description}` : ''}`);
+        for (const consequence of entry.consequences ?? []) {
+          lines.push(`${code(entry.stakeholder.text)}, ${consequence.kind}: ${consequence.text}${consequence.action ? ` (action, ${consequence.action.type}: ${consequence.action.text})` : ''}`);
+        }
+      }
       parts.push(lines.filter(Boolean).map((line) => `- ${line}`).join('\n'));
       break;
     }

@@ -204,6 +204,9 @@ export const constructs = [
   { keyword: 'demonstrator', places: ['cluster', 'valueItem'], description: 'Something that shows the value at work (or at risk).' },
   { keyword: 'priority', places: ['valueStakeholder'], description: 'How much the value matters to the stakeholder: low, medium or high.' },
   { keyword: 'impact', places: ['valueStakeholder'], description: 'How much the system affects the value for the stakeholder: low, medium or high.' },
+  { keyword: 'good', places: ['valueStakeholder'], description: 'A good consequence of the system for the value and this stakeholder: `good "more freedom"`.' },
+  { keyword: 'bad', places: ['valueStakeholder'], description: 'A bad consequence, and what to do about it: `bad "less patience" action "Make it opt-in" act` (act or monitor).' },
+  { keyword: 'neutral', places: ['valueStakeholder'], description: 'A consequence neither good nor bad: `neutral "habits change"`.' },
   // ---- end of the strategic and requirements block
 ] as const satisfies readonly Construct[];
 

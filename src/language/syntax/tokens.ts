@@ -152,6 +152,11 @@ export const Cluster = keyword('cluster');
 export const Priority = keyword('priority');
 export const Impact = keyword('impact');
 export const Demonstrator = keyword('demonstrator');
+// a value's consequences for a stakeholder, and what to do about one
+export const Good = keyword('good');
+export const Bad = keyword('bad');
+export const Neutral = keyword('neutral');
+export const ActionKw = keyword('action');
 // ---- end of the strategic and requirements block
 // Tactical details and the application layer (Context Mapper parity, issue 13)
 export const Module = keyword('module');

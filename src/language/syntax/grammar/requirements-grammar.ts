@@ -12,6 +12,7 @@ import type {
   ValueCluster,
   ValueItem,
   ValueRegister,
+  ValueConsequence,
   ValueStakeholder,
 } from '../../model/elements';
 import { tokenMatcher, type IToken } from 'chevrotain';
@@ -103,7 +104,7 @@ export abstract class RequirementsGrammar extends StormingGrammar {
   // ------------------------------------------------------------------ stakeholders
 
   /** `influence high`, `priority low`: enumerated lines of a stakeholder, and its description. */
-  private stakeholderLines(into: { attributes: AttributeSetting[]; description?: string }, place: 'stakeholder' | 'valueStakeholder'): void {
+  private stakeholderLines(into: { attributes: AttributeSetting[]; description?: string; consequences?: ValueConsequence[] }, place: 'stakeholder' | 'valueStakeholder'): void {
     this.CONSUME(T.LCurly);
     this.members(place === 'stakeholder' ? expectedMember.stakeholder : expectedMember.valueStakeholder, place === 'stakeholder' ? starts.stakeholder : starts.valueStakeholder, () =>
       this.OR(
@@ -116,12 +117,41 @@ export abstract class RequirementsGrammar extends StormingGrammar {
           : [
               { ALT: () => this.setting(into, 'valueStakeholder', this.CONSUME(T.Priority), this.CONSUME(T.AnyName)) },
               { ALT: () => this.setting(into, 'valueStakeholder', this.CONSUME(T.Impact), this.CONSUME2(T.AnyName)) },
+              { ALT: () => this.SUBRULE(this.consequence, { ARGS: [into] }) },
               { ALT: () => (into.description = this.SUBRULE(this.stringValue)) },
             ],
       ),
     );
     this.CONSUME(T.RCurly);
   }
+
+  /** `bad "less patience" action "Make it opt-in" act`: a consequence for a value's stakeholder, and what to do about it. */
+  protected consequence = this.RULE('consequence', (into: { consequences?: ValueConsequence[] } = {}) => {
+    const start = this.LA(1);
+    const kind = this.OR2([{ ALT: () => this.CONSUME(T.Good) }, { ALT: () => this.CONSUME(T.Bad) }, { ALT: () => this.CONSUME(T.Neutral) }]);
+    const consequence: ValueConsequence = { kind: this.RECORDING_PHASE ? 'good' : (kind.image as ValueConsequence['kind']), text: '', range: this.tokenRange(start) };
+    if (!this.RECORDING_PHASE) (into.consequences ??= []).push(consequence);
+    consequence.text = this.SUBRULE2(this.stringValue) ?? '';
+    this.OPTION(() => {
+      this.CONSUME(T.ActionKw);
+      const text = this.SUBRULE3(this.stringValue) ?? '';
+      // `act`, `monitor`, or what to do in words
+      const type = this.OR3([
+        {
+          ALT: () => {
+            const word = this.CONSUME(T.AnyName);
+            if (!this.RECORDING_PHASE && word.image !== 'act' && word.image !== 'monitor') {
+              this.problems.push({ range: this.tokenRange(word), message: `An action is act or monitor (or what to do, as a string), not ${word.image}.` });
+            }
+            return word.image;
+          },
+        },
+        { ALT: () => this.SUBRULE4(this.stringValue) ?? '' },
+      ]);
+      if (!this.RECORDING_PHASE) consequence.action = { text, type };
+    });
+    this.close(consequence.range);
+  });
 
   /** `stakeholder Regulator "…" { influence medium  interest low  "…" }`. */
   protected stakeholder = this.RULE('stakeholder', (into: Stakeholder[] = []) => {
