@@ -1,8 +1,16 @@
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { openSync, readSync, closeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+// Young-generation semi-spaces of 64 MB instead of V8's 16 (set before the test workers start: their heaps
+// take it): the tests make many short-lived objects (parses, models, explored runs), and with a small
+// young generation V8 collects it more often and moves more of them to the old one, which every
+// full collection then walks. About 6% less CPU on the node test files, for about 100 MB more memory
+// per worker (a young generation of 128 MB instead of 32).
+setFlagsFromString('--max-semi-space-size=64');
 
 /** The environment a test file asks for in its first lines (`// @vitest-environment happy-dom`), or node. */
 function environmentOf(path: string): string {
