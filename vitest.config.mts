@@ -1,8 +1,16 @@
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { openSync, readSync, closeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+// Young-generation semi-spaces of 64 MB instead of V8's 16 (set before the test workers start: their heaps
+// take it): the tests make many short-lived objects (parses, models, explored runs), and with a small
+// young generation V8 collects it more often and moves more of them to the old one, which every
+// full collection then walks. About 6% less CPU on the node test files, for about 100 MB more memory
+// per worker (a young generation of 128 MB instead of 32).
+setFlagsFromString('--max-semi-space-size=64');
 
 /** The environment a test file asks for in its first lines (`// @vitest-environment happy-dom`), or node. */
 function environmentOf(path: string): string {
@@ -21,13 +29,17 @@ function environmentOf(path: string): string {
  * one environment together: a worker keeps its module cache only while the
  * next file has the same environment, so node and happy-dom files taken in
  * turns would start a new worker (and load the core and mermaid again) at
- * every change.
+ * every change. The node files come last: they are most of the run and end
+ * with its shortest files, while the few happy-dom files include the one that
+ * spends the longest waiting (test/ci/installed-cli: npm packs, installs and
+ * runs `ddd` one process after another, about 15 s); taken first, it runs
+ * beside the others instead of alone at the end of the run.
  */
 class ByEnvironment extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const environments = new Map(sorted.map((spec) => [spec, environmentOf(spec.moduleId)]));
-    const order = [...new Set(environments.values())].sort((a, b) => (a === 'node' ? -1 : b === 'node' ? 1 : a.localeCompare(b)));
+    const order = [...new Set(environments.values())].sort((a, b) => (a === 'node' ? 1 : b === 'node' ? -1 : a.localeCompare(b)));
     return order.flatMap((environment) => sorted.filter((spec) => environments.get(spec) === environment));
   }
 }

@@ -6,13 +6,14 @@
  * same options; otherwise it is built again and written there (each file whole:
  * written beside, then renamed; the list of files last). So the test workers of
  * a run, and the next runs, build each bundle once (a minified bundle with
- * mermaid is about a second of CPU).
+ * mermaid is about a second of CPU). `cachedMetafile` keeps, the same way, what
+ * a build found (its metafile and messages) for the tests that read only that.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Message, type Metafile } from 'esbuild';
 import { newestSource } from './built-cli';
 
 const repositoryRoot = join(__dirname, '..');
@@ -32,13 +33,8 @@ function written(path: string, content: Uint8Array | string): void {
  * when it is fresh. `options.outfile` names the files (its folder does not matter).
  */
 export async function cachedBundle(name: string, options: BuildOptions & { outfile: string }): Promise<BundleFiles> {
-  const key = createHash('sha256')
-    .update(JSON.stringify({ ...options, plugins: options.plugins?.map((plugin) => plugin.name) }))
-    .digest('hex')
-    .slice(0, 12);
-  const folder = join(repositoryRoot, 'test-results', 'bundles', `${name}-${key}`);
+  const { folder, newest } = cacheFolder(name, options);
   const list = join(folder, 'files.json');
-  const newest = Math.max(...sources.map((path) => newestSource(join(repositoryRoot, path))));
   try {
     if (statSync(list).mtimeMs > newest) {
       const names = JSON.parse(readFileSync(list, 'utf8')) as string[];
@@ -53,4 +49,43 @@ export async function cachedBundle(name: string, options: BuildOptions & { outfi
   for (const [file, content] of files) written(join(folder, file), content);
   written(list, JSON.stringify([...files.keys()]));
   return files;
+}
+
+/** What a build of `options` found: its metafile (the modules it read, and what each imports) and its errors and warnings. */
+export interface BuildFindings {
+  metafile: Metafile;
+  errors: Message[];
+  warnings: Message[];
+}
+
+/**
+ * The metafile, errors and warnings of `build({ ...options, metafile: true, write: false })`, from
+ * test-results/bundles/<name>-<options>/ when it is fresh, like `cachedBundle`. A build that fails
+ * throws, as esbuild does, and is not kept.
+ */
+export async function cachedMetafile(name: string, options: BuildOptions): Promise<BuildFindings> {
+  const { folder, newest } = cacheFolder(name, { ...options, metafile: true });
+  const path = join(folder, 'metafile.json');
+  try {
+    if (statSync(path).mtimeMs > newest) return JSON.parse(readFileSync(path, 'utf8')) as BuildFindings;
+  } catch {
+    // not built yet
+  }
+  const built = await build({ ...options, metafile: true, write: false });
+  const findings: BuildFindings = { metafile: built.metafile, errors: built.errors, warnings: built.warnings };
+  mkdirSync(folder, { recursive: true });
+  written(path, JSON.stringify(findings));
+  return findings;
+}
+
+/** Where a build of `options` is kept, and the time of the newest source it may depend on. */
+function cacheFolder(name: string, options: BuildOptions): { folder: string; newest: number } {
+  const key = createHash('sha256')
+    .update(JSON.stringify({ ...options, plugins: options.plugins?.map((plugin) => plugin.name) }))
+    .digest('hex')
+    .slice(0, 12);
+  return {
+    folder: join(repositoryRoot, 'test-results', 'bundles', `${name}-${key}`),
+    newest: Math.max(...sources.map((path) => newestSource(join(repositoryRoot, path)))),
+  };
 }

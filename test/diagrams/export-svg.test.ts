@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMermaidSvgs, svgRenderingBrowser } from '../../src/cli/export';
 import { runCli } from '../../src/cli/run';
 import { checkExportedSvg } from '../../src/extension/panels/svg-export-check';
-import { chromium, chromiumFor, sharedBrowser } from '../chromium';
+import { chromium, chromiumFor, sharedPage } from '../chromium';
 import { aggregateDiagram, contextMapDiagram, domainDiagram, sagaDiagrams, stormingDiagram, boardView } from '../../src/language/diagrams/index';
 import { clickName, hostile, hostileModel, repositoryRoot } from './support';
 
@@ -25,11 +25,11 @@ describe.skipIf(!browserFound)(`SVG through mermaid in Chromium (${chromium.path
   const folder = mkdtempSync(join(tmpdir(), 'ddd-svg-'));
 
   beforeAll(async () => {
-    page = await (await sharedBrowser()).newPage();
+    page = await sharedPage();
     await page.route('**/*', (route) => route.abort());
   }, 60_000);
   afterAll(async () => {
-    await page?.context().close();
+    await page?.close();
     rmSync(folder, { recursive: true, force: true });
   });
 
@@ -101,8 +101,8 @@ describe.skipIf(!browserFound)(`SVG through mermaid in Chromium (${chromium.path
     // drawn in a page of the shared browser (the test above launched one of its own, as `ddd` does)
     const launchOwn = svgRenderingBrowser.open;
     svgRenderingBrowser.open = async () => {
-      const shared = await (await sharedBrowser()).newPage();
-      return { page: shared, close: () => shared.context().close() };
+      const shared = await sharedPage();
+      return { page: shared, close: () => shared.close() };
     };
     let svgs: string[];
     try {

@@ -13,11 +13,11 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dddMarkdownIt } from '../../src/markdown/plugin';
 import { WorkspaceDocuments } from '../../src/markdown/workspace-documents';
-import { chromium, chromiumFor, sharedBrowser } from '../chromium';
+import { chromium, chromiumFor, sharedPage } from '../chromium';
 import { readWorkspace } from '../helpers';
 import { markdownFixture } from './fixtures';
 import { browserBundleOptions } from '../browser-bundle-options';
@@ -55,9 +55,8 @@ function previewPage(origin: string, body: string, theme: 'light' | 'dark'): str
 describe.skipIf(!browserFound)(`the Markdown preview script in Chromium (${chromium.path ?? 'none'})`, () => {
   let server: Server;
   let origin: string;
-  let browser: Browser;
   let requested: string[];
-  /** The pages the tests opened (each in a context of its own): closed after them, also when a test failed. */
+  /** The pages the tests opened (in the context the browser tests share: test/chromium.ts): closed after them, also when a test failed. */
   const opened: Page[] = [];
 
   beforeAll(async () => {
@@ -78,7 +77,6 @@ describe.skipIf(!browserFound)(`the Markdown preview script in Chromium (${chrom
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await sharedBrowser();
   }, 120_000);
 
   afterAll(async () => {
@@ -87,7 +85,7 @@ describe.skipIf(!browserFound)(`the Markdown preview script in Chromium (${chrom
   });
 
   async function open(body: string, theme: 'light' | 'dark' = 'light'): Promise<{ page: Page; problems: string[] }> {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    const page = await sharedPage({ width: 1000, height: 800 });
     opened.push(page);
     const problems: string[] = [];
     page.on('console', (message) => {

@@ -15,7 +15,7 @@ import sax from 'sax';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkExportedSvg } from '../../src/extension/panels/svg-export-check';
 import { checkWorkspace } from '../../src/language/index';
-import { sharedBrowser } from '../chromium';
+import { sharedPage } from '../chromium';
 import { viewKey, type DiagramParams, type RenderMessage, type ViewEntry, type WebviewMessage } from '../../src/protocol/index';
 import { customRequestHandlers } from '../../src/server/custom-requests';
 import { readWorkspace } from '../helpers';
@@ -60,7 +60,7 @@ describe.skipIf(!chromiumPath.path)('the webview sanitises an SVG before it expo
       platform: 'browser',
       logLevel: 'warning',
     });
-    page = await (await sharedBrowser()).newPage();
+    page = await sharedPage();
     await page.route('**/*', (route) => route.abort());
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -71,7 +71,7 @@ describe.skipIf(!chromiumPath.path)('the webview sanitises an SVG before it expo
   }, 60_000);
 
   afterAll(async () => {
-    await page?.context().close();
+    await page?.close();
   });
 
   const sanitise = (text: string, how: 'xml' | 'html') => page.evaluate(([text, how]) => (window as unknown as { dddSanitise(text: string, how: string): string | null }).dddSanitise(text, how), [text, how] as const);

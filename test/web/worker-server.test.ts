@@ -9,7 +9,7 @@
 import { createServer, type Server } from 'node:http';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AbstractMessageReader,
@@ -34,7 +34,7 @@ import {
 import { noNodeBuiltins } from '../../scripts/browser-bundles.mjs';
 import { WorkspaceFileRequests, bytesToBase64, type FindFilesParams, type FindFilesResult, type ReadFileParams, type ReadFileResult } from '../../src/protocol/workspace-files';
 import { cachedBundle } from '../cached-bundle';
-import { chromiumFor, sharedBrowser } from '../chromium';
+import { chromiumFor, sharedPage } from '../chromium';
 import { readWorkspace } from '../helpers';
 import { clientCapabilities } from '../server/lsp-harness';
 
@@ -80,7 +80,6 @@ async function until<T>(what: string, probe: () => T | undefined, polls = 600): 
 
 describe.skipIf(!browserFound)('the language server in a Web Worker (Chromium)', () => {
   let http: Server;
-  let browser: Browser;
   let page: Page;
   let client: ProtocolConnection;
   const diagnostics = new Map<string, PublishDiagnosticsParams>();
@@ -100,8 +99,7 @@ describe.skipIf(!browserFound)('the language server in a Web Worker (Chromium)',
     const address = http.address();
     const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-    browser = await sharedBrowser();
-    page = await browser.newPage();
+    page = await sharedPage();
     const reader = new PageReader();
     await page.exposeFunction('dddFromServer', (message: Message) => reader.receive(message));
     await page.exposeFunction('dddWorkerError', (text: string) => workerProblems.push(text));
@@ -138,7 +136,7 @@ describe.skipIf(!browserFound)('the language server in a Web Worker (Chromium)',
 
   afterAll(async () => {
     client?.dispose();
-    // its context with it (the shared browser stays for the next file)
+    // (the shared browser and its context stay for the next file)
     await page?.close();
     http?.close();
   });

@@ -5,18 +5,16 @@
  * post only checked index messages, text from the model stays text, and
  * nothing breaks the Content-Security-Policy.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cliDiff } from '../../src/cli/diff-format';
 import type { DiffSide } from '../../src/cli/diff-sources';
 import { diffModels } from '../../src/language/diff/index';
 import { checkDiffWebviewMessage, diffPanelHtml, type CliDiff, type DiffWebviewMessage } from '../../src/protocol/diff';
-import { chromiumFor, sharedBrowser } from '../chromium';
+import { cachedBundle } from '../cached-bundle';
+import { chromiumFor, sharedPage } from '../chromium';
 import { fixtureModel } from '../diff/fixtures';
 import { repositoryRoot } from './harness';
 
@@ -38,39 +36,35 @@ function fixtureDiff(name: string): CliDiff {
 }
 
 describe.skipIf(!browserFound)('the diff panel in Chromium', () => {
-  let folder: string;
   let server: Server;
   let origin: string;
-  let browser: Browser;
-  /** The contexts the tests opened: closed after them, the shared browser stays for the next file. */
-  const opened: BrowserContext[] = [];
+  /** The pages the tests opened: closed after them, the shared browser and its context stay for the next file. */
+  const opened: Page[] = [];
 
   beforeAll(async () => {
-    folder = mkdtempSync(join(tmpdir(), 'ddd-diff-webview-'));
-    await build({ entryPoints: [join(repositoryRoot, 'webview/diff/main.ts')], outfile: join(folder, 'webview-diff.js'), bundle: true, platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'warning' });
+    // built once for the run and the next ones (test/cached-bundle.ts)
+    const bundle = await cachedBundle('webview-diff', { entryPoints: [join(repositoryRoot, 'webview/diff/main.ts')], outfile: 'webview-diff.js', bundle: true, platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'warning' });
     server = createServer((request, response) => {
       const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
       const type = ({ '/webview-diff.js': 'text/javascript', '/webview-diff.css': 'text/css' } as Record<string, string>)[path];
-      if (!type) return void response.writeHead(404).end();
-      response.writeHead(200, { 'content-type': type }).end(readFileSync(join(folder, path.slice(1))));
+      const content = bundle.get(path);
+      if (!type || !content) return void response.writeHead(404).end();
+      response.writeHead(200, { 'content-type': type }).end(content);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    browser = await sharedBrowser();
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all(opened.map((context) => context.close()));
+    await Promise.all(opened.map((page) => page.close()));
     server?.close();
-    if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
   async function open(): Promise<{ page: Page; posted: unknown[]; problems: string[]; send(message: unknown): Promise<void> }> {
-    const context = await browser.newContext();
-    opened.push(context);
-    await context.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
-    const page = await context.newPage();
+    const page = await sharedPage();
+    opened.push(page);
+    await page.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
     const nonce = 'dGVzdC1ub25jZS0xMjM0NTY3OA==';
     const stub = `<script nonce="${nonce}">window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective)); window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__post(JSON.parse(JSON.stringify(m))) });</script>`;
     const html = diffPanelHtml({ cspSource: origin, nonce, scriptUri: `${origin}/webview-diff.js`, styleUri: `${origin}/webview-diff.css` }).replace(`<script nonce="${nonce}" src=`, `${stub}\n<script nonce="${nonce}" src=`);

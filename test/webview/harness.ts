@@ -7,11 +7,11 @@
  */
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { findChromium } from '../../src/cli/export';
 import { browserBundleOptions } from '../browser-bundle-options';
 import { cachedBundle, type BundleFiles } from '../cached-bundle';
-import { sharedBrowser } from '../chromium';
+import { sharedBrowser, sharedPage } from '../chromium';
 import { parseWebviewMessage, webviewHtml, type ExtensionMessage, type WebviewMessage, type WebviewMode } from '../../src/protocol/index';
 
 export const repositoryRoot = new URL('../..', import.meta.url).pathname;
@@ -213,7 +213,6 @@ export async function startHarness(): Promise<Harness> {
 
 export interface Panel {
   page: Page;
-  context: BrowserContext;
   /** Every message the webview posted, in order (each checked by parseWebviewMessage). */
   posted: WebviewMessage[];
   /** Messages the webview posted that the validator refused (must stay empty). */
@@ -234,14 +233,14 @@ export interface Panel {
 }
 
 /**
- * Opens the webview page in a fresh context. `extension` plays the extension:
+ * Opens the webview in a new page. `extension` plays the extension:
  * it gets each validated message and answers through `send`.
  */
 export async function openPanel(harness: Harness, mode: WebviewMode, extension: (message: WebviewMessage, panel: Panel) => void | Promise<void>, options: { theme?: ThemeName; width?: number; height?: number; state?: unknown } = {}): Promise<Panel> {
-  const context = await harness.browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 820 }, deviceScaleFactor: 1 });
+  // a new page in the context the browser tests share (test/chromium.ts): the bundle is compiled there already
+  const page = await sharedPage({ width: options.width ?? 1280, height: options.height ?? 820 });
   // nothing but the bundle: every other request (network, fonts, images) is refused
-  await context.route('**/*', (route) => (route.request().url().startsWith(harness.origin) ? route.continue() : route.abort()));
-  const page = await context.newPage();
+  await page.route('**/*', (route) => (route.request().url().startsWith(harness.origin) ? route.continue() : route.abort()));
   const nonce = 'dGVzdC1ub25jZS0xMjM0NTY3OA==';
   const html = webviewHtml({ cspSource: harness.origin, nonce, scriptUri: `${harness.origin}/webview.js`, styleUri: `${harness.origin}/webview.css`, mode });
   const stub = [
@@ -274,7 +273,6 @@ export async function openPanel(harness: Harness, mode: WebviewMode, extension: 
   });
   const panel: Panel = {
     page,
-    context,
     posted,
     refused,
     problems,
@@ -309,7 +307,7 @@ export async function openPanel(harness: Harness, mode: WebviewMode, extension: 
       else await page.screenshot({ path });
       return path;
     },
-    close: () => context.close(),
+    close: () => page.close(),
   };
   await page.exposeFunction('__toExtension', async (message: unknown) => {
     const checked = parseWebviewMessage(message);

@@ -2,9 +2,11 @@
  * The browser tests share one Chromium per test worker (test/chromium.ts) and
  * one webview bundle and server (harness.ts): a file opens contexts, never a
  * browser of its own, and a context it closes leaves the browser to the next.
+ * Their pages open in one context of that browser (`sharedPage`), so that
+ * Chromium compiles a bundle once for the pages that load it.
  */
 import { describe, expect, test } from 'vitest';
-import { chromiumFor, sharedBrowser } from '../chromium';
+import { chromiumFor, sharedBrowser, sharedPage } from '../chromium';
 import { startHarness } from './harness';
 
 const browserFound = chromiumFor('the shared browser tests');
@@ -32,5 +34,22 @@ describe.skipIf(!browserFound)('one browser for the browser tests of a worker', 
     await next.setContent('<p>two</p>');
     expect(await next.textContent('p')).toBe('two');
     await next.context().close();
+  }, 60_000);
+
+  test('the pages of the browser tests share one context of that browser, which a page closed leaves to the next', async () => {
+    const first = await sharedPage({ width: 640, height: 480 });
+    const second = await sharedPage();
+    expect(second.context()).toBe(first.context());
+    expect(first.context().browser()).toBe(await sharedBrowser());
+    expect(first.viewportSize()).toEqual({ width: 640, height: 480 });
+    expect(second.viewportSize()).toEqual({ width: 1280, height: 720 });
+    await first.setContent('<p>one</p>');
+    await first.close();
+    await second.setContent('<p>two</p>');
+    expect(await second.textContent('p')).toBe('two');
+    await second.close();
+    const third = await sharedPage();
+    expect(third.context()).toBe(second.context());
+    await third.close();
   }, 60_000);
 });

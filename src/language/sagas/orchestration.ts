@@ -120,7 +120,15 @@ export interface OrchestrationState {
   reachable: boolean;
 }
 
-export interface Orchestration {
+/** A step without what happens when it fails. */
+export type OrchestrationStepOutline = Omit<OrchestrationStep, 'onFailure'>;
+
+/**
+ * The saga's steps and states without the failure paths: what the simulator
+ * needs, in work linear in the steps. The failure paths are quadratic (each
+ * lists the compensation of every step before it: 4.5 million for 3,000 steps).
+ */
+export interface OrchestrationOutline {
   saga: Saga;
   orchestrator?: string;
   start: string;
@@ -129,9 +137,15 @@ export interface Orchestration {
   completed: string;
   /** Terminal failure state: where the compensation that ends every failure path leads (`FAILED` unless named). */
   failed: string;
-  steps: OrchestrationStep[];
+  steps: OrchestrationStepOutline[];
   /** The pivot step, when there is one. */
   pivot?: number;
+  /** Every state, in order of first appearance. */
+  states: readonly { name: string }[];
+}
+
+export interface Orchestration extends OrchestrationOutline {
+  steps: OrchestrationStep[];
   /** The states of the happy path, start to completion. */
   happyPath: string[];
   /** Every state, in order of first appearance. */
@@ -163,6 +177,33 @@ function roleOf(step: SagaStep, index: number, pivot: number | undefined): StepR
 }
 
 export function orchestrationOf(saga: Saga): Orchestration {
+  const { outline, states } = outlineWithStates(saga);
+  const { steps: partial, pivot, failed, start, completed } = outline;
+  const steps: OrchestrationStep[] = partial.map((step) => ({ ...step, onFailure: failurePathOf(step, partial, pivot, failed) }));
+  const transitions = collectTransitions(steps);
+  markReachable(states, transitions, start, [completed, failed]);
+  const orchestration: Orchestration = {
+    saga,
+    start,
+    startExplicit: outline.startExplicit,
+    completed,
+    failed,
+    steps,
+    happyPath: [start, ...steps.map((step) => step.successState)],
+    states,
+    transitions,
+  };
+  if (outline.orchestrator !== undefined) orchestration.orchestrator = outline.orchestrator;
+  if (pivot !== undefined) orchestration.pivot = pivot;
+  return orchestration;
+}
+
+/** The saga's steps and states, without the failure paths (`orchestrationOf` adds them). */
+export function orchestrationOutlineOf(saga: Saga): OrchestrationOutline {
+  return outlineWithStates(saga).outline;
+}
+
+function outlineWithStates(saga: Saga): { outline: OrchestrationOutline; states: OrchestrationState[] } {
   const sources = saga.steps;
   const last = sources.length - 1;
   const pivot = pivotOf(sources);
@@ -207,28 +248,14 @@ export function orchestrationOf(saga: Saga): Orchestration {
     if (source.failure?.state) step.failureState = source.failure.state.text;
     partial.push(step);
   });
-  const steps: OrchestrationStep[] = partial.map((step) => ({ ...step, onFailure: failurePathOf(step, partial, pivot, failed) }));
-
-  const transitions = collectTransitions(steps);
-  const states = collectStates(saga, steps, { start, completed, failed, ending });
-  markReachable(states, transitions, start, [completed, failed]);
-  const orchestration: Orchestration = {
-    saga,
-    start,
-    startExplicit: saga.start !== undefined,
-    completed,
-    failed,
-    steps,
-    happyPath: [start, ...steps.map((step) => step.successState)],
-    states,
-    transitions,
-  };
-  if (saga.orchestrator) orchestration.orchestrator = saga.orchestrator.text;
-  if (pivot !== undefined) orchestration.pivot = pivot;
-  return orchestration;
+  const states = collectStates(saga, partial, { start, completed, failed, ending, pivot });
+  const outline: OrchestrationOutline = { saga, start, startExplicit: saga.start !== undefined, completed, failed, steps: partial, states };
+  if (saga.orchestrator) outline.orchestrator = saga.orchestrator.text;
+  if (pivot !== undefined) outline.pivot = pivot;
+  return { outline, states };
 }
 
-type PartialStep = Omit<OrchestrationStep, 'onFailure'>;
+type PartialStep = OrchestrationStepOutline;
 
 function failurePathOf(step: PartialStep, steps: PartialStep[], pivot: number | undefined, failed: string): FailurePath {
   const { index, from, failureState, command } = step;
@@ -289,7 +316,7 @@ function collectTransitions(steps: OrchestrationStep[]): OrchestrationTransition
   return transitions;
 }
 
-function collectStates(saga: Saga, steps: OrchestrationStep[], terminal: { start: string; completed: string; failed: string; ending: number }): OrchestrationState[] {
+function collectStates(saga: Saga, steps: PartialStep[], terminal: { start: string; completed: string; failed: string; ending: number; pivot: number | undefined }): OrchestrationState[] {
   const byName = new Map<string, OrchestrationState>();
   const mean = (name: string | undefined, meaning: StateMeaning) => {
     if (name === undefined) return;
@@ -303,13 +330,16 @@ function collectStates(saga: Saga, steps: OrchestrationStep[], terminal: { start
   const at = (uri: string, range: TextRange | undefined) => (range ? { uri, range } : {});
   mean(terminal.start, { role: 'start', ...at(saga.uri, saga.start?.range) });
   const last = steps.length - 1;
+  // whether a step's failure path compensates anything: an earlier step has a compensation that reaches a state (as failurePathOf counts them)
+  let compensatedBefore = false;
   for (const step of steps) {
     const { source, index } = step;
     const where = at(source.uri, source.successState?.range);
     mean(step.successState, index === last ? { role: 'completed', step: index, ...where } : { role: 'success', step: index, ...where });
     if (step.failureState !== undefined) {
-      const path = step.onFailure;
-      const endsAtOnce = path.mode === 'compensate' && path.compensations.length === 0 && step.failureState === terminal.failed;
+      // its failure path compensates (not retries, after the pivot) nothing: the failure state ends the saga at once
+      const compensates = terminal.pivot === undefined || index <= terminal.pivot;
+      const endsAtOnce = compensates && !compensatedBefore && step.failureState === terminal.failed;
       mean(step.failureState, { role: endsAtOnce ? 'failed' : 'failure', step: index, ...at(source.uri, source.failure?.state?.range) });
     }
     const compensation = step.compensation;
@@ -317,6 +347,7 @@ function collectStates(saga: Saga, steps: OrchestrationStep[], terminal: { start
       const role = index === terminal.ending ? 'failed' : 'compensation';
       mean(compensation.state, { role, step: index, ...at(source.uri, source.compensation?.state?.range) });
     }
+    if (compensation?.command && compensation.state) compensatedBefore = true;
   }
   // the default terminal failure state, when no compensation names it
   if (steps.length > 0 && terminal.ending < 0) mean(terminal.failed, { role: 'failed' });

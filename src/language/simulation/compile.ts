@@ -4,12 +4,13 @@
  * step's success state, failure state and compensation an entry of a typed array.
  */
 import type { Saga } from '../model/elements';
-import { orchestrationOf, type Orchestration } from '../sagas/orchestration';
+import { orchestrationOutlineOf, type OrchestrationOutline } from '../sagas/orchestration';
 import type { SimSaga, SimStep } from './types';
 
 export interface CompiledSaga {
   readonly info: SimSaga;
-  readonly orchestration: Orchestration;
+  /** The saga's steps and states: the simulator plays the failure paths, it never needs them listed (quadratic in the steps). */
+  readonly orchestration: OrchestrationOutline;
   /** Number of steps. */
   readonly n: number;
   /** The pivot step, -1 when there is none. */
@@ -38,18 +39,18 @@ export interface CompiledSaga {
 
 const cache = new WeakMap<object, CompiledSaga>();
 
-/** Compiles an orchestrated saga (a linked model saga, or its orchestration); cached per object. */
-export function compileSaga(source: Saga | Orchestration | CompiledSaga): CompiledSaga {
+/** Compiles an orchestrated saga (a linked model saga, or its orchestration or outline); cached per object. */
+export function compileSaga(source: Saga | OrchestrationOutline | CompiledSaga): CompiledSaga {
   if ('stateNames' in source) return source;
   let compiled = cache.get(source);
   if (!compiled) {
-    compiled = build('kind' in source ? orchestrationOf(source) : source);
+    compiled = build('kind' in source ? orchestrationOutlineOf(source) : source);
     cache.set(source, compiled);
   }
   return compiled;
 }
 
-function build(orchestration: Orchestration): CompiledSaga {
+function build(orchestration: OrchestrationOutline): CompiledSaga {
   const names: string[] = [];
   const ids = new Map<string, number>();
   const id = (name: string) => {

@@ -50,7 +50,8 @@ function bigrams(name: string): string[] {
 
 /**
  * Names indexed by their character pairs and their length, built once for a
- * list of names (in their order: of two equally close names the first wins).
+ * list of names (in their order: of two equally close names the first wins;
+ * a name listed again is indexed once).
  *
  * Why it finds every name within the distance d: one edit removes at most two
  * pair occurrences, so at most 2d of the query's distinct pairs are missing
@@ -80,7 +81,9 @@ export class SimilarNames {
   private lookups = 0;
 
   constructor(names: Iterable<string>) {
-    this.names = [...names];
+    // each name once: a name declared many times (a model pasted 300 times) is compared once, and
+    // the answer is the same (of equally close names the first wins, and a repeat is never the first)
+    this.names = [...new Set(names)];
     this.seen = new Int32Array(this.names.length);
     this.lengths = Int32Array.from(this.names, (name) => name.length);
     this.names.forEach((name, position) => {
