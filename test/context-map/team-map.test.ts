@@ -93,6 +93,19 @@ describe('an organisational map that relates teams', () => {
     expect(exportCml(result.model).text).toContain('BoundedContext ClaimsSquad implements Claims, Billing realizes ClaimsHandling');
   });
 
+  it('writes a landscape map merged with a team map without its kind: Context Mapper refuses a team on a SYSTEM_LANDSCAPE map', () => {
+    const text = 'contextmap Systems {\n  kind landscape\n  Claims -> Portal\n}\ncontextmap People {\n  kind organisational\n  ClaimsSquad -> PortalSquad\n}\n' +
+      'context Claims\ncontext Portal\nteam ClaimsSquad realizes Claims\nteam PortalSquad realizes Portal\n';
+    const exported = exportCml(checkWorkspace([{ uri: 'file:///maps.ddd', text }]).model);
+    expect(exported.text).not.toContain('SYSTEM_LANDSCAPE');
+    expect(exported.text).toContain('ClaimsSquad [U]->[D] PortalSquad');
+    expect(exported.notes.join('\n')).toContain('landscape kind of a context map merged with team relationships');
+    // and it comes back with no error
+    const back = importCml(exported.text);
+    if (!back.ok) expect.fail('parses');
+    expect(checkWorkspace([{ uri: 'file:///back.ddd', text: back.text }]).diagnostics.filter((finding) => finding.severity === 'error')).toEqual([]);
+  });
+
   it("imports a Context Mapper team map whose relationships relate teams, and checks it without an error", () => {
     const result = importCml(
       'ContextMap Teams {\n type = ORGANIZATIONAL\n contains Alpha, Beta, AlphaTeam, BetaTeam\n Alpha [U,S]->[D,C] Beta\n AlphaTeam [U,S]->[D,C] BetaTeam\n}\n' +

@@ -108,7 +108,13 @@ export function contextMapBlock(out: CmlWriter, model: DddModel): void {
   }
   const first = maps[0]!;
   out.open(`ContextMap ${cmlName(first.name)}`);
-  const settings = maps.flatMap((map) => map.attributes ?? []);
+  let settings = maps.flatMap((map) => map.attributes ?? []);
+  // Context Mapper refuses a team on a SYSTEM_LANDSCAPE map: a merged map that holds one is written without that kind
+  const landscape = settings.find((setting) => setting.attribute === 'contextmap.kind')?.value.text === 'landscape';
+  if (landscape && [...contained].some((name) => teams.has(name))) {
+    notes.add('landscape kind of a context map merged with team relationships (CML refuses teams on a SYSTEM_LANDSCAPE map)');
+    settings = settings.filter((setting) => setting.attribute !== 'contextmap.kind');
+  }
   for (const attribute of ['contextmap.kind', 'contextmap.state']) {
     const all = settings.filter((setting) => setting.attribute === attribute);
     if (all.length > 1) notes.add(`second ${all[1]!.keyword.text} of a merged context map`, all.length - 1);
