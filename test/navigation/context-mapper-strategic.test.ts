@@ -74,6 +74,13 @@ describe('hover', () => {
     expect(hover('features GetOffer', 9)).toContain('Implemented by');
   });
 
+  test("an interaction's container reads as what the object belongs to", () => {
+    const own = workspace({ 'main.ddd': 'usecase CloseClaim {\n  actor "Agent"\n  interactions close "Claim" for "Claimant", pay "Claimant" with "iban"\n}\n' });
+    const [useCase] = own.model.requirements;
+    expect(useCase!.interactions.map((interaction) => interaction.container)).toEqual(['Claimant', undefined]);
+    expect(hoverAt(own.model, own.uri('main.ddd'), own.at('main.ddd', 'CloseClaim'))?.markdown).toContain('As an Agent I want to close a Claim for a Claimant and pay a Claimant with its iban');
+  });
+
   test("a context's and an aggregate's attribute lines, with what the values mean", () => {
     const context = hover('context CustomerManagement', 8);
     expect(context).toContain("*Vision:* Manage the customers' data and let the other contexts use it");

@@ -18,7 +18,8 @@ function featureText(interaction: Interaction, out: CmlWriter): string | undefin
   }
   const verb = defaultVerbs.has(interaction.verb.text) ? interaction.verb.text : cmlString(interaction.verb.text);
   const attributes = interaction.attributes.length ? ` with its ${interaction.attributes.map(cmlString).join(', ')}` : '';
-  return `${verb} ${cmlString(interaction.object)}${attributes}`;
+  const container = interaction.container !== undefined ? ` for ${cmlString(interaction.container)}` : '';
+  return `${verb} ${cmlString(interaction.object)}${attributes}${container}`;
 }
 
 function features(requirement: Requirement, out: CmlWriter): string[] {

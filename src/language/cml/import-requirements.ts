@@ -8,18 +8,18 @@ import { dddWord } from './mapping';
 
 const plainWord = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** `create "Offer" with "address", "age"` (the verb as a word when it is one, else quoted). */
-function featureText(out: DddWriter, feature: CmlFeature, owner: string): string {
-  if (feature.container !== undefined) out.drop(feature, `${owner}: the container "${feature.container}" of the interaction with "${feature.entity}" is not carried over`);
+/** `create "Offer" with "address", "age" for "Customer"` (the verb as a word when it is one, else quoted). */
+function featureText(feature: CmlFeature): string {
   const verb = plainWord.test(feature.verb) ? feature.verb : dddString(feature.verb);
-  return `${verb} ${dddString(feature.entity)}${feature.attributes.length ? ' with ' + feature.attributes.map(dddString).join(', ') : ''}`;
+  const container = feature.container !== undefined ? ` for ${dddString(feature.container)}` : '';
+  return `${verb} ${dddString(feature.entity)}${feature.attributes.length ? ' with ' + feature.attributes.map(dddString).join(', ') : ''}${container}`;
 }
 
 export function useCaseBlock(out: DddWriter, useCase: CmlUseCase): void {
   out.open(`usecase ${useCase.name}`, useCase);
   const interactionsAt = useCase.interactions[0]?.at ?? Number.POSITIVE_INFINITY;
   const writeInteractions = () => {
-    if (useCase.interactions.length) out.line(`interactions ${useCase.interactions.map((feature) => featureText(out, feature, `use case ${useCase.name}`)).join(', ')}`, useCase.interactions[0]);
+    if (useCase.interactions.length) out.line(`interactions ${useCase.interactions.map((feature) => featureText(feature)).join(', ')}`, useCase.interactions[0]);
   };
   let interactionsWritten = false;
   for (const setting of useCase.settings) {
@@ -39,7 +39,7 @@ export function userStoryBlock(out: DddWriter, story: CmlUserStory): void {
   if (story.valuation) out.drop(story.valuation, `user story ${story.name}: the promoted and harmed values are not carried over`);
   out.open(`story ${story.name}`, story);
   if (story.role !== undefined) out.line(`as ${dddString(story.role)}`);
-  if (story.features.length) out.line(`want ${story.features.map((feature) => featureText(out, feature, `user story ${story.name}`)).join(', ')}`, story.features[0]);
+  if (story.features.length) out.line(`want ${story.features.map((feature) => featureText(feature)).join(', ')}`, story.features[0]);
   if (story.benefit !== undefined) out.line(`so ${dddString(story.benefit)}`);
   out.close(story.end);
 }

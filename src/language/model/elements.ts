@@ -662,6 +662,8 @@ export interface Interaction {
   verb: Name;
   object?: string;
   attributes: string[];
+  /** `for "Claimant"`: what the object belongs to (`close "Claim" for "Claimant"`). */
+  container?: string;
   range: TextRange;
 }
 

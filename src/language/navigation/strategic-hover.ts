@@ -49,7 +49,8 @@ function article(word: string): string {
 function interactionWords(interaction: Interaction): string {
   const object = interaction.object ? ` ${article(interaction.object)} ${interaction.object}` : '';
   const attributes = interaction.attributes.length ? ` with its ${words(interaction.attributes)}` : '';
-  return `${interaction.verb.text}${object}${attributes}`;
+  const container = interaction.container ? ` for ${article(interaction.container)} ${interaction.container}` : '';
+  return `${interaction.verb.text}${object}${attributes}${container}`;
 }
 
 function lowerFirst(text: string): string {

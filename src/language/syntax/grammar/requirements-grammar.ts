@@ -29,7 +29,7 @@ export abstract class RequirementsGrammar extends StormingGrammar {
 
   // ------------------------------------------------------------------ use cases and user stories
 
-  /** `create "Offer" with "address", "age"`. */
+  /** `create "Offer" with "address", "age"`, `close "Claim" for "Claimant"`. */
   protected interaction = this.RULE('interaction', (into: Interaction[] = []) => {
     const verb = this.nameOf(this.CONSUME(T.AnyName));
     const interaction: Interaction = { verb, attributes: [], range: { ...verb.range } };
@@ -46,6 +46,11 @@ export abstract class RequirementsGrammar extends StormingGrammar {
           interaction.attributes.push(this.SUBRULE3(this.stringValue));
         },
       });
+    });
+    // `for "Claimant"`: what the object belongs to
+    this.OPTION3(() => {
+      this.CONSUME(T.For);
+      interaction.container = this.SUBRULE4(this.stringValue);
     });
     this.close(interaction.range);
   });
