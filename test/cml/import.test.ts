@@ -346,6 +346,27 @@ describe('ddd import, construct by construct', () => {
     expect(codes.filter((code) => code.startsWith('map-'))).toEqual([]);
   });
 
+  // shapes of Context Mapper's own test models that imported into a .ddd file with a syntax error
+  it('writes what .ddd reads: a verb of several words, a module named like a keyword, stakeholders of two contexts, a root outside an aggregate', () => {
+    const result = importCml(
+      'BoundedContext Shop {\n Module module {\n  Entity Quote { aggregateRoot\n String text }\n }\n}\nBoundedContext Portal\n' +
+        'UserStory Fast { As a "Shopper" I want to "instantly receive" an "Order" with its "items", "total" so that "I save time" }\n' +
+        'Stakeholders of Shop, Portal { Stakeholder Buyers }',
+    );
+    if (!result.ok) expect.fail('parses');
+    expect(result.text).toContain('module module {');
+    expect(result.text).toContain('want "instantly receive" "Order" with "items", "total"');
+    expect(result.text).toContain('stakeholders for Shop {');
+    expect(result.dropped.map((item) => item.reason)).toEqual([
+      'Quote: aggregateRoot outside an aggregate is not carried over (.ddd roots stand in aggregates)',
+      'the stakeholders of Portal: a .ddd stakeholder register is for one context, Shop',
+    ]);
+    const checked = checkWorkspace([{ uri: 'file:///shop.ddd', text: result.text }]);
+    expect(checked.diagnostics.filter((finding) => finding.severity === 'error')).toEqual([]);
+    const story = checked.model.requirements.find((requirement) => requirement.name === 'Fast')!;
+    expect(story.interactions.map(({ verb, object, attributes }) => ({ verb: verb.text, object, attributes }))).toEqual([{ verb: 'instantly receive', object: 'Order', attributes: ['items', 'total'] }]);
+  });
+
   it('quotes strings the .ddd way', () => {
     const result = importCml('BoundedContext A {\n domainVisionStatement = "Say \\"hi\\"\nand go"\n}');
     if (!result.ok) expect.fail('parses');

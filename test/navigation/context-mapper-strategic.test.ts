@@ -79,6 +79,12 @@ describe('hover', () => {
     const [useCase] = own.model.requirements;
     expect(useCase!.interactions.map((interaction) => interaction.container)).toEqual(['Claimant', undefined]);
     expect(hoverAt(own.model, own.uri('main.ddd'), own.at('main.ddd', 'CloseClaim'))?.markdown).toContain('As an Agent I want to close a Claim for a Claimant and pay a Claimant with its iban');
+    // a verb of several words is quoted; after a comma, a string and another string start the next interaction
+    const quoted = workspace({ 'main.ddd': 'story SignUp {\n  as "Visitor"\n  want "sign up" "Account" with "email", "name", "log in" "Portal"\n  so "I shop"\n}\n' });
+    expect(quoted.model.requirements[0]!.interactions.map((interaction) => [interaction.verb.text, interaction.object, interaction.attributes.join('+')])).toEqual([
+      ['sign up', 'Account', 'email+name'],
+      ['log in', 'Portal', ''],
+    ]);
   });
 
   test("a context's and an aggregate's attribute lines, with what the values mean", () => {

@@ -61,7 +61,10 @@ function stakeholderLine(out: DddWriter, stakeholder: CmlStakeholder): void {
 }
 
 export function stakeholdersBlock(out: DddWriter, stakeholders: CmlStakeholders): void {
-  out.open(`stakeholders${stakeholders.contexts.length ? ' for ' + stakeholders.contexts.map((ref) => ref.name).join(', ') : ''}`, stakeholders);
+  // a .ddd stakeholder register is for one context (or the whole model): the first one CML names
+  const [first, ...others] = stakeholders.contexts;
+  for (const other of others) out.drop(other, `the stakeholders of ${other.name}: a .ddd stakeholder register is for one context, ${first!.name}`);
+  out.open(`stakeholders${first ? ` for ${first.name}` : ''}`, stakeholders);
   for (const entry of stakeholders.entries) {
     if (entry.kind === 'Stakeholder') {
       stakeholderLine(out, entry);

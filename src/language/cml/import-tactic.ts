@@ -105,8 +105,11 @@ export function domainObjectBlock(out: DddWriter, object: CmlDomainObject, aggre
     return;
   }
   if (object.kind === 'Enum') return enumBlock(out, object, '');
-  const root = object.options.some((option) => option.name === 'aggregateRoot');
-  if (root && object.kind !== 'Entity') out.drop(object, `${object.name}: only an entity is an aggregate root in .ddd; aggregateRoot on a ${object.keyword} is not carried over`);
+  const marked = object.options.some((option) => option.name === 'aggregateRoot');
+  if (marked && object.kind !== 'Entity') out.drop(object, `${object.name}: only an entity is an aggregate root in .ddd; aggregateRoot on a ${object.keyword} is not carried over`);
+  // a root outside any aggregate (in a module of its own) is a .ddd error: the mark stays behind, said so
+  if (marked && object.kind === 'Entity' && aggregate === undefined) out.drop(object, `${object.name}: aggregateRoot outside an aggregate is not carried over (.ddd roots stand in aggregates)`);
+  const root = marked && aggregate !== undefined;
   dropOptions(
     out,
     object.options.filter((option) => option.name !== 'aggregateRoot'),

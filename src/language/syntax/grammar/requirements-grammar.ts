@@ -25,13 +25,22 @@ const placeholderRequirement: Requirement = { kind: 'usecase', name: '', uri: ''
 const placeholderRegister: StakeholderRegister = { kind: 'stakeholders', name: '', uri: '', range: nowhere, nameRange: nowhere, groups: [], stakeholders: [] };
 
 export abstract class RequirementsGrammar extends StormingGrammar {
-  private readonly commaBeforeString = () => tokenMatcher(this.LA(2), T.StringLiteral);
+  // `, "zip"` is one more attribute; `, "sign up" "Account"` (a quoted verb and its object) starts the next interaction
+  private readonly commaBeforeString = () => tokenMatcher(this.LA(2), T.StringLiteral) && !tokenMatcher(this.LA(3), T.StringLiteral);
 
   // ------------------------------------------------------------------ use cases and user stories
 
-  /** `create "Offer" with "address", "age"`, `close "Claim" for "Claimant"`. */
+  /** `create "Offer" with "address", "age"`, `close "Claim" for "Claimant"`; a verb of several words is quoted (`"sign up" "Account"`). */
   protected interaction = this.RULE('interaction', (into: Interaction[] = []) => {
-    const verb = this.nameOf(this.CONSUME(T.AnyName));
+    const verb = this.OR([
+      { ALT: () => this.nameOf(this.CONSUME(T.AnyName)) },
+      {
+        ALT: () => {
+          const written = this.CONSUME(T.StringLiteral);
+          return { text: this.unquote(written.image), range: this.tokenRange(written) };
+        },
+      },
+    ]);
     const interaction: Interaction = { verb, attributes: [], range: { ...verb.range } };
     if (!this.RECORDING_PHASE) into.push(interaction);
     this.OPTION(() => (interaction.object = this.SUBRULE(this.stringValue)));

@@ -453,7 +453,8 @@ export abstract class TacticalGrammar extends AttributeGrammar {
   /** `module Name { … }`: its members join the context's lists and know their module. */
   protected module = this.RULE('module', (context: ContextDeclaration = placeholderContext) => {
     const keyword = this.CONSUME(T.Module);
-    const name = this.consumeNamed(T.Identifier);
+    // any word: Context Mapper's modules are often named in lower case, `module cargo`, even `module module`
+    const name = this.consumeNamed(T.AnyName);
     const module: Module = { kind: 'module', name: name.text, uri: this.uri, range: this.tokenRange(keyword), nameRange: name.range, contextName: context.name };
     if (!this.RECORDING_PHASE) context.modules.push(module);
     this.OPTION(() => (module.description = this.SUBRULE(this.stringValue)));
