@@ -42,7 +42,13 @@ describe('completion', () => {
     expect(complete(`${model}team T realizes |`)).toEqual(['Up', 'Down']);
     expect(complete(`${model}context X { aggregate A { features GetOffer, | } }`)).toEqual(['GetOffer', 'UpdateAddress']);
     expect(complete(`${model}domain D { core subdomain S supports | }`)).toEqual(['GetOffer', 'UpdateAddress']);
-    expect(complete(`${model}contextmap M {\n  contains |\n}`)).toEqual(['Up', 'Down']);
+    // a map holds teams too (an organisational map relates them)
+    expect(complete(`${model}contextmap M {\n  contains |\n}`)).toEqual(['Up', 'Down', 'Squad']);
+    expect(complete(`${model}contextmap M {\n  Squad -> |\n}`)).toEqual(expect.arrayContaining(['Up', 'Down', 'Squad']));
+    // `team T implements Sub realizes Context`
+    expect(complete(`${model}domain D { core subdomain Sales }\nteam T |`)).toEqual(['implements', 'realizes']);
+    expect(complete(`${model}domain D { core subdomain Sales }\nteam T implements |`)).toEqual(['Sales']);
+    expect(complete(`${model}domain D { core subdomain Sales }\nteam T implements Sales |`)).toEqual(['realizes']);
     expect(complete(`${model}contextmap M {\n  Up -> Down { exposes | }\n}`)).toEqual(['Orders']);
     expect(complete(`${model}contextmap M {\n  Down <- Up { exposes | }\n}`)).toEqual(['Orders']);
   });

@@ -120,7 +120,11 @@ describe('completion', () => {
   test('a module, an application layer, abstract and lifecycle', () => {
     expect(complete('context A {\n  module M {\n    |\n  }\n}')).toEqual(['aggregate', 'root', 'entity', 'value', 'enum', 'command', 'event', 'repository', 'service', 'abstract', 'lifecycle']);
     expect(complete('context A {\n  application {\n    |\n  }\n}')).toEqual(['command', 'event', 'service', 'abstract', 'flow', 'coordination']);
-    expect(complete('context A { abstract | }')).toEqual(['entity', 'value', 'event']);
+    expect(complete('context A { abstract | }')).toEqual(['entity', 'value', 'command', 'event']);
+    // a command extends a command: `extends` after its name, and the commands after `extends`
+    expect(complete('context A { abstract command Base\n command X | }')).toContain('extends');
+    expect(complete('context A { abstract command Base\n command X extends | }')).toContain('Base');
+    expect(complete('context A { abstract command Base\n command X extends | }')).not.toContain('Machine');
     expect(complete('context A { lifecycle | }')).toEqual(['enum']);
     expect(complete('context A { entity B extends | }')).toContain('Machine');
   });

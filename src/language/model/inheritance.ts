@@ -8,8 +8,9 @@ import type { Command, Declaration, DomainEvent, Entity, Field, ValueObject } fr
 
 export type InheritingDeclaration = Entity | ValueObject | Command | DomainEvent;
 
-/** The kinds that may be `abstract` and `extends` a base of their kind. */
-const inheritingKinds: ReadonlySet<string> = new Set<InheritingDeclaration['kind']>(['entity', 'value', 'command', 'event']);
+/** The kinds that may be `abstract` and `extends` a base of their kind (each is also the keyword that declares one). */
+export const inheritingKindNames: readonly InheritingDeclaration['kind'][] = ['entity', 'value', 'command', 'event'];
+const inheritingKinds: ReadonlySet<string> = new Set(inheritingKindNames);
 
 /** Whether a declaration is of a kind that inherits (`abstract`, `extends`). */
 export function isInheriting(declaration: Declaration): declaration is InheritingDeclaration {

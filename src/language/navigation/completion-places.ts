@@ -3,6 +3,7 @@
  * members, streams, context maps, sagas and storming boards (completion.ts picks the place).
  */
 import type { ElementKind } from '../model/elements';
+import { inheritingKindNames, type InheritingDeclaration } from '../model/inheritance';
 import { nameKeywords } from '../syntax/constructs';
 import { BothArrow, Colon, Comma, Dot, Identifier, LAngle, LBracket, LCurly, LParen, LeftArrow, RAngle, RBracket, RParen, RightArrow, keywords } from '../syntax/tokens';
 import { present } from './present';
@@ -28,8 +29,12 @@ export function topLevel(c: CompletionContext): void {
     c.out.keywords(['implements', 'refines', 'external']);
     return c.out.keywords(topKeywords);
   }
-  // issue 13: `team T realizes …`
-  if (word === 'team' && head.length === 2) return c.out.keywords(['realizes']);
+  // issue 13: `team T implements Sub realizes …`
+  if (word === 'team') {
+    if (c.prevIs('implements') || (c.prevIs(',') && !head.some((unit) => keywordUnit(unit, ['realizes'])))) return c.subdomains();
+    if (!head.some((unit) => keywordUnit(unit, ['implements', 'realizes']))) c.out.keywords(['implements']);
+    if (!head.some((unit) => keywordUnit(unit, ['realizes']))) return c.out.keywords(['realizes']);
+  }
   if ((word === 'stakeholders' && head.length === 1) || (word === 'values' && head.length === 2)) return c.out.keywords(['for']);
   if ((word === 'stakeholders' || word === 'values') && c.prevIs('for')) return c.contexts();
   if (word === 'saga') {
@@ -52,9 +57,10 @@ export function contextOrAggregateBody(c: CompletionContext, members: readonly s
   const prev = c.prev();
   const has = (keyword: string) => head.some((unit) => keywordUnit(unit, [keyword]));
   if (c.prevIs('root')) return c.out.keywords(['entity']);
-  if (c.prevIs('abstract')) return c.out.keywords(['entity', 'value', 'event']);
+  if (c.prevIs('abstract')) return c.out.keywords(inheritingKindNames);
   if (c.prevIs('lifecycle')) return c.out.keywords(['enum']);
-  if (c.prevIs('extends')) return c.named(has('value') ? ['value'] : has('event') ? ['event'] : ['entity']);
+  // a base of the declaration's own kind
+  if (c.prevIs('extends')) return c.named([inheritingKindNames.find((kind) => kind !== 'entity' && has(kind)) ?? 'entity']);
   if (prev && !prev.group && nameKeywords.has(prev.token.image) && keywordUnit(prev, [prev.token.image])) return; // a new name
   if (c.prevIs('owner') || c.prevIs('invariant') || c.prevIs('glossary')) return;
   if (c.prevIs('for')) return c.named(['aggregate']);
@@ -70,6 +76,7 @@ export function contextOrAggregateBody(c: CompletionContext, members: readonly s
   if (word === 'repository' && head.length === 2) return c.out.keywords(['for']);
   if (word === 'stream' && head.length === 2) return c.out.keywords(['of']);
   if (word === 'readmodel' && head.length >= 2 && !has('from')) c.out.keywords(['from']);
+  if (word && inheritingKindNames.includes(word as InheritingDeclaration['kind']) && head.length === 2) c.out.keywords(['extends']);
   if (word === 'command' && !has('emits') && prev && (head.length === 2 || prev.group || isStringToken(prev.token))) c.out.keywords(['emits']);
   if (word === 'command' && !has('writes') && prev && (head.length === 2 || prev.group || isStringToken(prev.token) || has('emits'))) c.out.keywords(['writes']);
   if (word === 'event' && !has('applies') && (head.length === 2 || prev?.group)) c.out.keywords(['applies']);
@@ -160,6 +167,8 @@ export function contextMapBody(c: CompletionContext): void {
   if (phase === 3 && !c.prev()?.group && !c.prevIs('as')) c.out.keywords(['as']);
   if (c.prevIs('as')) return;
   c.contexts();
+  // an organisational map relates teams too
+  c.named(['team']);
   c.out.keywords(mapKeywords);
 }
 

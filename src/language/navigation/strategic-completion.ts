@@ -68,8 +68,11 @@ function names(c: CompletionContext, keyword: string): void {
       return c.named(['team']);
     case 'realizes':
     case 'refines':
-    case 'contains':
       return c.contexts();
+    case 'contains':
+      // a map holds contexts and teams
+      c.contexts();
+      return c.named(['team']);
     case 'features':
     case 'supports':
       return c.named(['usecase', 'story']);
