@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { importCml } from '../../src/language/cml/import';
 import { exportCml } from '../../src/language/cml/export-cml';
 import { contextMapGraph } from '../../src/language/diagrams/context-map-graph';
+import { contextSubtitle } from '../../src/language/diagrams/context-map';
 import { c4MermaidDiagram } from '../../src/language/export/c4-mermaid';
 import { structurizrWorkspace } from '../../src/language/export/structurizr';
 import { fixContext, fixesFor } from '../../src/language/fixes/index';
@@ -67,6 +68,8 @@ describe('an organisational map that relates teams', () => {
     expect(graph.nodes.filter((node) => node.unknown)).toEqual([]);
     const names = new Map(graph.nodes.map((node) => [node.id, node.name]));
     expect(graph.edges.map((edge) => `${names.get(edge.from)} ${edge.label} ${names.get(edge.to)}`)).toContain('BackOfficeSquad S → C FrontOfficeSquad');
+    // under its name, what it is and the contexts it builds
+    expect(teams.map((node) => contextSubtitle(node))).toEqual(['team · realizes Customers', 'team · realizes SelfService', 'team · realizes Policies, Risks']);
   });
 
   it('leaves team relationships out of the C4 exports (teams are no software systems) and keeps them in CML', () => {

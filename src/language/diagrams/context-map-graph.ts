@@ -42,6 +42,8 @@ export interface MapNode {
   range?: TextRange;
   /** Issue 13: the teams that realize or own it. */
   teams?: string[];
+  /** For a team: the contexts it realizes. */
+  realizes?: string[];
 }
 
 /**
@@ -157,6 +159,8 @@ export function contextMapGraph(model: DddModel, options: ContextMapOptions = {}
     let node = nodes.get(key);
     if (!node) {
       node = { id: ids.id(key, team.name), name: team.name, category: 'team', subdomains: [], external: false, unknown: false, focus: false, uri: team.uri, range: { start: team.nameRange.start, end: team.nameRange.end } };
+      const realized = team.realizes.map((reference) => reference.text).filter(Boolean);
+      if (realized.length) node.realizes = realized;
       nodes.set(key, node);
     }
     return node;

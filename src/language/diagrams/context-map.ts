@@ -47,6 +47,8 @@ const arrows: Record<MapEdgeKind, string> = {
 /** The second line of a context's box: `core: Ordering`, `external system`. */
 export function contextSubtitle(node: MapNode): string {
   if (node.unknown) return 'unknown context';
+  // a team an organisational map relates: the contexts it builds
+  if (node.category === 'team') return node.realizes?.length ? `team · realizes ${node.realizes.slice(0, 2).join(', ')}${node.realizes.length > 2 ? ' …' : ''}` : 'team';
   if (node.external) return 'external system';
   const subdomains = node.subdomains.map((subdomain) => (subdomain.type ? `${subdomain.type}: ${subdomain.name}` : subdomain.name)).join(', ');
   // issue 13: the team that builds it, when the model says
