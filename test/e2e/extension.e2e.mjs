@@ -819,16 +819,28 @@ const checks = [
     title: '"DDD: Simulate Saga…" offers the sagas and event streams; picking a stream replays it in the open simulator',
     async run(wb) {
       await orderSagaSimulator(wb);
-      await runCommandAfterWebview(wb, "DDD: Simulate Saga…");
       const rows = wb.page.locator(".quick-input-list .monaco-list-row");
-      await rows.first().waitFor({ timeout: 10_000 });
+      const openPick = async () => {
+        await runCommandAfterWebview(wb, "DDD: Simulate Saga…");
+        await rows.first().waitFor({ timeout: 10_000 });
+      };
+      await openPick();
       const entries = (await rows.locator(".label-name").allTextContents()).map((t) => plain(t).trim());
       for (const name of ["OrderSaga", "PlaceOrderChoreography", "Banking.Account123"]) {
         if (!entries.some((e) => e.includes(name))) throw new Error(`the quick pick has no ${name}: ${JSON.stringify(entries)}`);
       }
-      await wb.page.locator(".quick-input-widget input").fill("Account123");
-      await rows.filter({ hasText: "Banking.Account123" }).first().waitFor({ timeout: 5000 });
-      await wb.page.keyboard.press("Enter");
+      // the simulator's webview, still loading, may take the focus and so close the quick pick (a CI run saw it once): pick again then
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await wb.page.locator(".quick-input-widget input").fill("Account123", { timeout: 5000 });
+          await rows.filter({ hasText: "Banking.Account123" }).first().waitFor({ timeout: 5000 });
+          await wb.page.keyboard.press("Enter");
+          break;
+        } catch (error) {
+          if (attempt === 3) throw error;
+          await openPick();
+        }
+      }
       const frame = await webview(wb, "simulator");
       await frame.locator(".ddd-replay table").first().waitFor({ timeout: 10_000 });
       const replay = plain(await frame.locator(".ddd-replay").innerText());
