@@ -6,6 +6,7 @@
 import type { Interaction, Requirement, Stakeholder, StakeholderRegister, ValueCluster, ValueItem, ValueRegister, ValueStakeholder } from '../model/elements';
 import { attributeLines, cmlName, cmlString, type CmlWriter } from './export-writer';
 import { cmlLiteral } from './mapping';
+import { cmlConsequenceActions } from './requirements-parser';
 import { cmlEnums } from './strategic-parser';
 
 const defaultVerbs = new Set(['create', 'read', 'update', 'delete']);
@@ -87,8 +88,8 @@ function elicitations(out: CmlWriter, stakeholders: readonly ValueStakeholder[],
       if (!entry.consequences?.length) return;
       out.line('consequences');
       for (const consequence of entry.consequences) {
-        const type = consequence.action?.type;
-        const action = consequence.action ? ` action ${cmlString(consequence.action.text)} ${type === 'act' || type === 'monitor' ? type.toUpperCase() : cmlString(type ?? '')}` : '';
+        const type = consequence.action?.type ?? '';
+        const action = consequence.action ? ` action ${cmlString(consequence.action.text)} ${cmlLiteral(type, cmlConsequenceActions) ?? cmlString(type)}` : '';
         out.line(`  ${consequence.kind} ${cmlString(consequence.text)}${action}`);
       }
     });

@@ -5,6 +5,7 @@
 import type { CmlFeature, CmlStakeholder, CmlStakeholders, CmlUseCase, CmlUserStory, CmlValue, CmlValueRegister } from './ast';
 import { dddString, type DddWriter } from './ddd-writer';
 import { dddWord } from './mapping';
+import { cmlConsequenceActions } from './requirements-parser';
 
 const plainWord = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -97,8 +98,10 @@ function valueLines(out: DddWriter, value: CmlValue, owner: string): void {
       out.line(`stakeholder ${elicitation.stakeholder.name} {`, elicitation);
       if (parts.length) out.line(`  ${settings}`);
       for (const consequence of elicitation.consequences) {
-        const type = consequence.action?.type;
-        const action = consequence.action ? ` action ${dddString(consequence.action.text)} ${type === 'ACT' || type === 'MONITOR' ? type.toLowerCase() : dddString(type ?? '')}` : '';
+        const type = consequence.action?.type ?? '';
+        const literal = cmlConsequenceActions.find((each) => each === type);
+        const word = literal && dddWord(literal);
+        const action = consequence.action ? ` action ${dddString(consequence.action.text)} ${word ?? dddString(type)}` : '';
         out.line(`  ${consequence.type} ${dddString(consequence.text)}${action}`, consequence);
       }
       out.line('}');

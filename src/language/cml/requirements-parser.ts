@@ -6,6 +6,9 @@ import type { CmlElicitation, CmlFeature, CmlStakeholder, CmlStakeholderGroup, C
 import type { Cursor } from './cursor';
 import { addSetting, cmlEnums } from './strategic-parser';
 
+/** What to do about a value's consequence, in CML's words (keywords of its grammar, not enumeration literals). */
+export const cmlConsequenceActions = ['ACT', 'MONITOR'];
+
 const verbs = ['create', 'read', 'update', 'delete'];
 
 /** `create an "Offer" with its "address", "age" for a "Customer"` (a use case's interaction, a story's `I want to …`). */
@@ -153,7 +156,7 @@ function elicitation(c: Cursor): CmlElicitation {
           const consequence: CmlElicitation['consequences'][number] = { type, text, ...where };
           if (c.acceptKeyword('action')) {
             const actionText = c.string('the action, as a string');
-            const actionType = c.acceptKeyword('ACT', 'MONITOR') ?? c.string('ACT, MONITOR or a string');
+            const actionType = c.acceptKeyword(...cmlConsequenceActions) ?? c.string(`${cmlConsequenceActions.join(', ')} or a string`);
             consequence.action = { text: actionText, type: actionType };
           }
           result.consequences.push(consequence);

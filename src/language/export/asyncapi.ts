@@ -16,7 +16,8 @@ import { didYouMean } from '../util/similar-names';
 import { allRelationships, seenFrom } from './context-relations';
 import { KeyRegistry, oneLine, safeKey } from './keys';
 import { modelTraffic, type ContextTraffic, type MessageUse } from './message-traffic';
-import { payloadFields, SchemaCollector, type JsonSchema } from './payload-schema';
+import { SchemaCollector, type JsonSchema } from './payload-schema';
+import { inheritedFields } from '../model/inheritance';
 import type { ExportedFile, ModelExportOptions, ModelExportResult } from './types';
 
 type Direction = 'publishes' | 'consumes' | 'sends' | 'receives';
@@ -148,7 +149,7 @@ function messageOf(use: MessageUse, schemas: SchemaCollector): Record<string, un
   const facts = use.message;
   const declaration = facts.declaration;
   const payload: JsonSchema = declaration
-    ? schemas.objectOf(payloadFields(declaration))
+    ? schemas.objectOf(inheritedFields(declaration))
     : { type: 'object', description: `${facts.name} is not declared in the model: its fields are unknown` };
   return {
     name: facts.name,

@@ -20,7 +20,8 @@ import { isTooLargeToAnalyse, tooLargeToAnalyse } from '../sagas/saga-size';
 import { allRelationships, seenFrom } from './context-relations';
 import { KeyRegistry } from './keys';
 import { modelTraffic, type MessageFacts, type ModelTraffic } from './message-traffic';
-import { payloadFields, SchemaCollector } from './payload-schema';
+import { SchemaCollector } from './payload-schema';
+import { inheritedFields } from '../model/inheritance';
 import type { ExportedFile, ModelExportResult } from './types';
 
 const version = '1.0.0';
@@ -157,7 +158,7 @@ export function eventCatalogExport(model: DddModel): ModelExportResult {
     const folder = facts.kind === 'event' ? 'events' : 'commands';
     const declaration = facts.declaration;
     const schemas = new SchemaCollector('#/$defs/');
-    const payload = declaration ? schemas.objectOf(payloadFields(declaration), declaration.description) : { type: 'object', description: `${facts.name} is not declared in the model: its fields are unknown` };
+    const payload = declaration ? schemas.objectOf(inheritedFields(declaration), declaration.description) : { type: 'object', description: `${facts.name} is not declared in the model: its fields are unknown` };
     const defs = schemas.toObject();
     const schema = { $schema: 'http://json-schema.org/draft-07/schema#', title: facts.name, ...payload, ...(Object.keys(defs).length ? { $defs: defs } : {}) };
     const producers = facts.producers.map((name) => mdx(name));

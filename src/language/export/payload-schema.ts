@@ -8,18 +8,13 @@
  * base's fields after its own.
  */
 import { isBuiltinType, isIdentityTypeName } from '../model/builtin-types';
-import type { Command, DeclaredType, DomainEvent, Entity, Field, TypeReference, ValueObject } from '../model/elements';
+import type { DeclaredType, Field, TypeReference } from '../model/elements';
 import { inheritedFields } from '../model/inheritance';
 import { qualifiedName } from '../model/model';
 import { simpleName } from '../model/qualified-names';
 import { KeyRegistry } from './keys';
 
 export type JsonSchema = Record<string, unknown>;
-
-/** The fields a payload carries: its own, then those it inherits from its bases (`extends`). */
-export function payloadFields(declaration: Entity | ValueObject | DomainEvent | Command): readonly Field[] {
-  return inheritedFields(declaration);
-}
 
 const builtinSchemas: Readonly<Record<string, JsonSchema>> = {
   Int: { type: 'integer' },
@@ -112,7 +107,7 @@ export class SchemaCollector {
     if (declared.kind === 'enum') {
       return { title, type: 'string', enum: declared.values.filter(Boolean).map((value) => value.name), ...(declared.description ? { description: declared.description } : {}) };
     }
-    return { title, ...this.objectOf(payloadFields(declared), declared.description) };
+    return { title, ...this.objectOf(inheritedFields(declared), declared.description) };
   }
 
   /** The named schemas, as a plain object (key → schema). */

@@ -153,6 +153,9 @@ export const qualityStrings: Readonly<Record<string, { meaning: string; cml: str
 };
 
 /** The key of an attribute: where it is written and its keyword (`context.evolution`). */
+/** What to do about a value's consequence when it is not said in words (`bad "…" action "Cap the shifts" act`). */
+export const consequenceActions: readonly string[] = ['act', 'monitor'];
+
 export function attributeKey(place: AttributePlace, keyword: string): string {
   return `${place}.${keyword}`;
 }

@@ -17,6 +17,7 @@ import type {
 } from '../../model/elements';
 import { tokenMatcher, type IToken } from 'chevrotain';
 import { expectedMember, kinds, starts } from './grammar-support';
+import { consequenceActions } from '../../model/attribute-values';
 import { StormingGrammar } from './storming-grammar';
 import * as T from '../tokens';
 
@@ -154,8 +155,8 @@ export abstract class RequirementsGrammar extends StormingGrammar {
         {
           ALT: () => {
             const word = this.CONSUME(T.AnyName);
-            if (!this.RECORDING_PHASE && word.image !== 'act' && word.image !== 'monitor') {
-              this.problems.push({ range: this.tokenRange(word), message: `An action is act or monitor (or what to do, as a string), not ${word.image}.` });
+            if (!this.RECORDING_PHASE && !consequenceActions.includes(word.image)) {
+              this.problems.push({ range: this.tokenRange(word), message: `An action is ${consequenceActions.join(' or ')} (or what to do, as a string), not ${word.image}.` });
             }
             return word.image;
           },
