@@ -14,6 +14,7 @@ import type { ILexingError, ILexingResult, IToken, TokenType } from 'chevrotain'
 import {
   BlockComment,
   Colon,
+  allTokens,
   Identifier,
   Internal,
   Key,
@@ -218,14 +219,77 @@ function lexingError(text: string, offset: number, length: number): ILexingError
   };
 }
 
+/** Every token type of tokens.ts by its index, and the image its tokens share (keywords and punctuation), if any. */
+const typeByIndex: TokenType[] = [];
+for (const type of allTokens) typeByIndex[type.tokenTypeIdx!] = type;
+for (const [word, type] of Object.entries(keywords)) images[type.tokenTypeIdx!] = word;
+
+/**
+ * A lexed text, compactly: each token's type index, start and end in typed arrays,
+ * with no token objects yet. A parse makes the objects of one declaration at a time
+ * (`tokensIn`), so that they die young instead of all living until the parse ends:
+ * a 50,000-line model has about 250,000 tokens.
+ */
+export interface LexedText {
+  readonly text: string;
+  /** How many tokens (the arrays may be longer). */
+  count: number;
+  types: Uint16Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  readonly comments: IToken[];
+  readonly errors: ILexingError[];
+}
+
+/** The token type of the `index`th token. */
+export function typeOf(lexed: LexedText, index: number): TokenType {
+  return typeByIndex[lexed.types[index]!]!;
+}
+
+/** The tokens from `from` to `to` (exclusive), as chevrotain's token objects. */
+export function tokensIn(lexed: LexedText, from: number, to: number): IToken[] {
+  const tokens = new Array<IToken>(to - from);
+  const { text, types, starts, ends } = lexed;
+  for (let i = from; i < to; i++) {
+    const index = types[i]!;
+    const type = typeByIndex[index]!;
+    tokens[i - from] = token(images[index] ?? text.substring(starts[i]!, ends[i]!), starts[i]!, type);
+  }
+  return tokens;
+}
+
+/** Keeps the tokens for which `keep(index)` holds, in order. */
+export function filterTokens(lexed: LexedText, keep: (index: number) => boolean): void {
+  let kept = 0;
+  for (let i = 0; i < lexed.count; i++) {
+    if (!keep(i)) continue;
+    lexed.types[kept] = lexed.types[i]!;
+    lexed.starts[kept] = lexed.starts[i]!;
+    lexed.ends[kept] = lexed.ends[i]!;
+    kept++;
+  }
+  lexed.count = kept;
+}
+
 /** Lexes a text: its tokens, its comments (group `comments`) and a lexing error for each run of characters that start no token. */
 export function tokenize(text: string): ILexingResult {
-  const tokens: IToken[] = [];
+  const lexed = lex(text);
+  return { tokens: tokensIn(lexed, 0, lexed.count), groups: { comments: lexed.comments }, errors: lexed.errors };
+}
+
+/** Lexes `text` from `from` to its end, compactly (see `LexedText`). */
+export function lex(text: string, from = 0): LexedText {
+  // a token is at least one character, and most are followed by white space
+  let capacity = Math.max(16, ((text.length - from) >> 2) + 16);
+  let types = new Uint16Array(capacity);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let count = 0;
   const comments: IToken[] = [];
   const errors: ILexingError[] = [];
   /** Where keywords that mark what follows stand: names instead when ':' or '(' follows. */
   let markers: number[] | undefined;
-  let offset = 0;
+  let offset = from;
   let errorStart = -1;
   unclosedFrom = Infinity;
   while (offset < text.length) {
@@ -249,32 +313,41 @@ export function tokenize(text: string): ILexingResult {
       offset = end;
       continue;
     }
-    // punctuation and keywords share their image: one string for every ':' of a model
-    let image = images[type.tokenTypeIdx!];
     if (type === Identifier) {
       if (foundQualified) type = QualifiedName;
       else {
         const keyword = keywordAt(text, offset, end - offset);
         if (keyword !== undefined) {
-          image = keyword[0];
           type = keyword[1];
-          if (markerWords.has(type)) (markers ??= []).push(tokens.length);
+          if (markerWords.has(type)) (markers ??= []).push(count);
         }
       }
     }
-    tokens.push(token(image ?? text.substring(offset, end), offset, type));
+    if (count === capacity) {
+      capacity *= 2;
+      types = grown(types, new Uint16Array(capacity));
+      starts = grown(starts, new Int32Array(capacity));
+      ends = grown(ends, new Int32Array(capacity));
+    }
+    types[count] = type.tokenTypeIdx!;
+    starts[count] = offset;
+    ends[count] = end;
+    count++;
     offset = end;
   }
   if (errorStart >= 0) errors.push(lexingError(text, errorStart, offset - errorStart));
   // a marker word right before ':' or '(' is a name (`key: String`, `public()`): the grammar then needs no look-ahead for it
   if (markers) {
     for (const at of markers) {
-      const next = tokens[at + 1]?.tokenType;
-      if (next === Colon || next === LParen) {
-        tokens[at]!.tokenType = Identifier;
-        tokens[at]!.tokenTypeIdx = Identifier.tokenTypeIdx!;
-      }
+      if (at + 1 >= count) continue;
+      const next = typeByIndex[types[at + 1]!];
+      if (next === Colon || next === LParen) types[at] = Identifier.tokenTypeIdx!;
     }
   }
-  return { tokens, groups: { comments }, errors };
+  return { text, count, types, starts, ends, comments, errors };
+}
+
+function grown<T extends Uint16Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
 }

@@ -13,7 +13,7 @@ import type { Reference, TextRange, TopLevelDeclaration } from '../model/element
 import { LineIndex } from './line-index';
 import { dddParser, type DddParser } from './parser';
 import { Colon, Dot, Kind, LParen, UnterminatedString, keywords, tokenEnd, tokenStart } from './tokens';
-import { tokenize } from './lexer';
+import { filterTokens, lex, tokenize, tokensIn, typeOf, type LexedText } from './lexer';
 import { keywordsIn, topLevelKeywords, wordList } from './constructs';
 
 /** Whether a token type (by its index) is a keyword that starts a top-level declaration: asked of every token. */
@@ -81,11 +81,14 @@ export function parseDocument(uri: string, text: string): ParsedDocument {
   const record: ParseRecord = { reusable: true, headStrings: noDiagnostics, stray: noDiagnostics, segments: [] };
   let lexingErrors: Diagnostic[] = [];
   try {
-    const result = tokenize(text);
-    reportLexingErrors(document, result.errors);
+    const lexed = lex(text);
+    reportLexingErrors(document, lexed.errors);
     lexingErrors = document.diagnostics;
-    if (lexingErrors.length > 0) record.reusable = false;
-    parseDeclarations(document, lexingErrors.length > 0 ? withoutUnclosedCommentStars(text, result.tokens, result.errors) : result.tokens, record);
+    if (lexingErrors.length > 0) {
+      record.reusable = false;
+      withoutUnclosedCommentStars(lexed);
+    }
+    parseDeclarations(document, lexed, record);
     collectDiagnostics(document, lexingErrors, record);
   } catch (error) {
     record.reusable = false;
@@ -185,21 +188,22 @@ function reportLexingErrors(document: ParsedDocument, errors: ILexingError[]): v
  * The tokens without the `*` of each `/*` that never ends: the lexing error names the
  * comment, and that `*` read as a token would add an "Unexpected '*'" to it.
  */
-function withoutUnclosedCommentStars(text: string, tokens: IToken[], errors: ILexingError[]): IToken[] {
+function withoutUnclosedCommentStars(lexed: LexedText): void {
   const stars = new Set<number>();
-  for (const error of errors) if (text.startsWith('/*', error.offset)) stars.add(error.offset + 1);
-  return stars.size === 0 ? tokens : tokens.filter((token) => !stars.has(token.startOffset));
+  for (const error of lexed.errors) if (lexed.text.startsWith('/*', error.offset)) stars.add(error.offset + 1);
+  if (stars.size > 0) filterTokens(lexed, (index) => !stars.has(lexed.starts[index]!));
 }
 
-function unterminatedStrings(document: ParsedDocument, tokens: IToken[], from: number, to: number): Diagnostic[] {
+const unterminatedString = UnterminatedString.tokenTypeIdx!;
+
+function unterminatedStrings(document: ParsedDocument, lexed: LexedText, from: number, to: number): Diagnostic[] {
   let found = noDiagnostics;
   for (let i = from; i < to; i++) {
-    const token = tokens[i]!;
-    if (token.tokenType !== UnterminatedString) continue;
+    if (lexed.types[i] !== unterminatedString) continue;
     if (found === noDiagnostics) found = [];
     found.push({
       uri: document.uri,
-      range: tokenRange(token),
+      range: { start: lexed.starts[i]!, end: lexed.ends[i]! },
       severity: 'error',
       code: 'syntax-error',
       message: 'This string is not closed: end it with a double quote (") on the same line.',
@@ -208,16 +212,15 @@ function unterminatedStrings(document: ParsedDocument, tokens: IToken[], from: n
   return found;
 }
 
-export function isDeclarationStart(tokens: IToken[], index: number): boolean {
-  const token = tokens[index]!;
-  if (startsDeclaration[token.tokenTypeIdx] !== true) return false;
-  const next = tokens[index + 1];
-  const previous = tokens[index - 1];
+export function isDeclarationStart(lexed: LexedText, index: number): boolean {
+  if (startsDeclaration[lexed.types[index]!] !== true) return false;
+  const next = index + 1 < lexed.count ? typeOf(lexed, index + 1) : undefined;
+  const previous = index > 0 ? typeOf(lexed, index - 1) : undefined;
   // `context: ContextId` or `domain(...)` use the keyword as a member name
-  if (next && (next.tokenType === Colon || next.tokenType === LParen)) return false;
-  if (previous && previous.tokenType === Dot) return false;
+  if (next === Colon || next === LParen) return false;
+  if (previous === Dot) return false;
   // `kind team` in a context: a mistake the attribute-value rule explains, not a team declaration (issue 13)
-  if (previous && previous.tokenType === Kind) return false;
+  if (previous === Kind) return false;
   return true;
 }
 
@@ -230,28 +233,29 @@ function attach(parser: DddParser, document: ParsedDocument): DddParser {
   return parser;
 }
 
-function parseDeclarations(document: ParsedDocument, tokens: IToken[], record: ParseRecord): void {
+function parseDeclarations(document: ParsedDocument, lexed: LexedText, record: ParseRecord): void {
   let start = 0;
-  while (start < tokens.length && !isDeclarationStart(tokens, start)) start++;
+  while (start < lexed.count && !isDeclarationStart(lexed, start)) start++;
   if (start > 0) {
-    record.headStrings = unterminatedStrings(document, tokens, 0, start);
-    record.stray = [strayTokens(document, tokens.slice(0, start))];
+    record.headStrings = unterminatedStrings(document, lexed, 0, start);
+    record.stray = [strayTokens(document, lexed, start)];
   }
-  parseSegments(document, tokens, start, record.segments);
+  parseSegments(document, lexed, start, record.segments);
 }
 
 /**
- * Parses the declarations of `tokens` from `start` (a declaration's first token) to
- * the end into `document`, one segment at a time, noting each in `segments`.
+ * Parses the declarations of `lexed` from token `start` (a declaration's first token) to
+ * the end into `document`, one segment at a time, noting each in `segments`. Each
+ * segment's token objects are made just before it is parsed.
  */
-export function parseSegments(document: ParsedDocument, tokens: IToken[], start: number, segments: SegmentRecord[]): void {
+export function parseSegments(document: ParsedDocument, lexed: LexedText, start: number, segments: SegmentRecord[]): void {
   const fast = attach(dddParser(false), document);
   let recovering: DddParser | undefined;
   try {
-    while (start < tokens.length) {
+    while (start < lexed.count) {
       let end = start + 1;
-      while (end < tokens.length && !isDeclarationStart(tokens, end)) end++;
-      const segment = tokens.slice(start, end);
+      while (end < lexed.count && !isDeclarationStart(lexed, end)) end++;
+      const segment = tokensIn(lexed, start, end);
       const declarations = document.declarations.length;
       const references = document.references.length;
       let parser = fast;
@@ -268,7 +272,7 @@ export function parseSegments(document: ParsedDocument, tokens: IToken[], start:
       }
       let findings = noDiagnostics;
       if (parser.errors.length > 0 || parser.problems.length > 0) {
-        const errors = parser.errors.map((error) => syntaxDiagnostic(document, error, tokens[end - 1]!));
+        const errors = parser.errors.map((error) => syntaxDiagnostic(document, error, segment[segment.length - 1]!));
         findings = errors.slice();
         // the grammar's own findings, unless a parser error already points there
         for (const problem of parser.problems) {
@@ -277,7 +281,7 @@ export function parseSegments(document: ParsedDocument, tokens: IToken[], start:
         }
       }
       parser.problems = [];
-      segments.push({ start: tokenStart(tokens[start]!), declarations, references, strings: unterminatedStrings(document, tokens, start, end), findings });
+      segments.push({ start: lexed.starts[start]!, declarations, references, strings: unterminatedStrings(document, lexed, start, end), findings });
       start = end;
     }
   } finally {
@@ -286,9 +290,10 @@ export function parseSegments(document: ParsedDocument, tokens: IToken[], start:
   }
 }
 
-function strayTokens(document: ParsedDocument, stray: IToken[]): Diagnostic {
-  const first = stray[0]!;
-  const last = stray[stray.length - 1]!;
+/** The finding for the tokens before the first declaration (`count` of them, at least one). */
+function strayTokens(document: ParsedDocument, lexed: LexedText, count: number): Diagnostic {
+  const first = tokensIn(lexed, 0, 1)[0]!;
+  const last = tokensIn(lexed, count - 1, count)[0]!;
   const message = memberKeywords.has(first.image)
     ? `'${first.image}' must be declared inside a context, e.g. context Sales { ${first.image} … }.`
     : `Unexpected '${first.image.slice(0, 40)}': a .ddd file is made of ${wordList([...topLevelKeywords], 'and')} declarations.`;

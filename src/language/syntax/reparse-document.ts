@@ -12,7 +12,6 @@
  * closed looks further but is a lexing error, and then this falls back), and the
  * cut before the first re-parsed declaration is checked on the new tokens.
  */
-import type { IToken } from 'chevrotain';
 import type { Diagnostic } from '../diagnostics';
 import {
   capDiagnostics,
@@ -27,7 +26,7 @@ import {
   type ParsedDocument,
   type SegmentRecord,
 } from './parse-document';
-import { tokenize } from './lexer';
+import { lex } from './lexer';
 
 /** Below this many characters a whole parse is as cheap as working out what to keep. */
 const SMALL_DOCUMENT = 200;
@@ -95,20 +94,18 @@ function reparseAfter(previous: ParsedDocument, record: ParseRecord, text: strin
 function reparseFrom(previous: ParsedDocument, record: ParseRecord, text: string, first: number): ParsedDocument | undefined {
   const kept = record.segments[first]!;
   const from = kept.start;
-  const lexed = tokenize(text.slice(from));
+  const lexed = lex(text, from);
   if (lexed.errors.length > 0) return undefined;
-  const tokens = lexed.tokens;
-  if (tokens.length === 0 || tokens[0]!.startOffset !== 0) return undefined;
+  if (lexed.count === 0 || lexed.starts[0] !== from) return undefined;
   // The token before `from` is unchanged and, as it was before a declaration, is neither '.' nor 'kind':
   // whether a declaration starts here depends on this token and the next one only.
-  if (!isDeclarationStart(tokens, 0)) return undefined;
-  shiftTokens(tokens, from);
+  if (!isDeclarationStart(lexed, 0)) return undefined;
 
   const document = emptyDocument(previous.uri, text);
   document.declarations = previous.declarations.slice(0, kept.declarations);
   document.references = previous.references.slice(0, kept.references);
   const segments: SegmentRecord[] = record.segments.slice(0, first);
-  parseSegments(document, tokens, 0, segments);
+  parseSegments(document, lexed, 0, segments);
   const next: ParseRecord = { reusable: true, headStrings: record.headStrings, stray: record.stray, segments };
   const noLexingErrors: Diagnostic[] = [];
   collectDiagnostics(document, noLexingErrors, next);
@@ -116,13 +113,6 @@ function reparseFrom(previous: ParsedDocument, record: ParseRecord, text: string
   recordParse(document, next);
   lastCount = { kept: first, parsed: segments.length - first, whole: false };
   return document;
-}
-
-function shiftTokens(tokens: IToken[], by: number): void {
-  for (const token of tokens) {
-    token.startOffset += by;
-    if (token.endOffset !== undefined) token.endOffset += by;
-  }
 }
 
 function commonPrefix(a: string, b: string): number {
