@@ -12,9 +12,10 @@
 import { RequirementsGrammar } from './grammar/requirements-grammar';
 
 export class DddParser extends RequirementsGrammar {
-  constructor(recovering = true) {
-    super(recovering);
+  constructor(recovering = true, eager = false) {
+    super(recovering, eager);
     this.performSelfAnalysis();
+    this.lookahead?.register(this);
   }
 
   // ------------------------------------------------------------------ top level

@@ -41,6 +41,10 @@ interface TokenPosition {
   importLexerState(state: number): void;
 }
 import { friendlyErrorMessages } from '../error-messages';
+import { LazyLookahead } from './lazy-lookahead';
+
+/** How many tokens the grammar looks ahead to choose between alternatives. */
+const MAX_LOOKAHEAD = 3;
 
 export abstract class BaseGrammar extends EmbeddedActionsParser {
   uri = '';
@@ -53,9 +57,24 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
   protected scopeAggregate: Aggregate | undefined;
   protected typeDepth = 0;
 
-  /** `recovering`: whether chevrotain recovers from errors (slower) or stops at the first one. */
-  constructor(recovering: boolean) {
-    super(T.allTokens, { recoveryEnabled: recovering, maxLookahead: 3, errorMessageProvider: friendlyErrorMessages, skipValidations: !T.grammarChecks });
+  /** The grammar's look-ahead functions, each computed when the parser first needs it (unless `eager`). */
+  protected readonly lookahead: LazyLookahead | undefined;
+
+  /**
+   * `recovering`: whether chevrotain recovers from errors (slower) or stops at the first one;
+   * `eager`: whether every look-ahead function is computed now, as chevrotain does by itself
+   * (the tests compare the two).
+   */
+  constructor(recovering: boolean, eager = false) {
+    const lookahead = eager ? undefined : new LazyLookahead(MAX_LOOKAHEAD);
+    super(T.allTokens, {
+      recoveryEnabled: recovering,
+      maxLookahead: MAX_LOOKAHEAD,
+      ...(lookahead ? { lookaheadStrategy: lookahead } : {}),
+      errorMessageProvider: friendlyErrorMessages,
+      skipValidations: !T.grammarChecks,
+    });
+    this.lookahead = lookahead;
   }
 
   /** Prepares the parser for one top-level declaration's tokens. */
