@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateModel } from './model-generator';
 import { median, ms, table, target, type BenchSection } from './report';
+import { thousands } from '../language/util/thousands';
 
 const smallModel = `domain Shop {
   core subdomain Ordering "How orders are taken and fulfilled"
@@ -73,7 +74,7 @@ export const cliSection: BenchSection = {
       const rows = [
         ['node -e 0 (Node.js start-up alone)', ms(node.median), ms(node.min), ''],
         [`ddd check shop.ddd (${smallModel.split('\n').length - 1} lines)`, ms(small.median), ms(small.min), target(small.median, 200)],
-        [`ddd check large/ (${model.lines.toLocaleString('en-US')} lines, ${model.files.length} files)`, ms(large.median), ms(large.min), ''],
+        [`ddd check large/ (${thousands(model.lines)} lines, ${model.files.length} files)`, ms(large.median), ms(large.min), ''],
       ];
       log(table(['command', 'median', 'min', 'target'], rows));
       for (const [what, run] of [['shop.ddd', small], ['large/', large]] as const) {

@@ -38,9 +38,7 @@ export function ms(value: number): string {
 }
 
 /** 1234567 → "1,234,567". */
-export function thousands(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
-}
+export { thousands } from '../language/util/thousands';
 
 /** A target cell: `< 30 ms ✓` or `< 30 ms ✗ MISSED`. */
 export function target(value: number, limit: number | undefined): string {

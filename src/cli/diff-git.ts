@@ -6,7 +6,7 @@
  * and the index are never touched. Every output is bounded: the listing, the
  * number of files and the bytes read.
  */
-import { execFileSync, type ExecFileSyncOptions } from 'node:child_process';
+import type { ExecFileSyncOptions } from 'node:child_process';
 import { relative, resolve, sep } from 'node:path';
 
 /** The most .ddd files read from one revision. */
@@ -23,6 +23,8 @@ function git(args: readonly string[], cwd: string, options: { maxBuffer?: number
   const settings: ExecFileSyncOptions = { cwd, maxBuffer: options.maxBuffer ?? MAX_LISTING, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true };
   if (options.input !== undefined) settings.input = options.input;
   try {
+    // loaded on first use: every `ddd` command loads this file, and only `ddd diff` runs git
+    const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
     return execFileSync('git', [...args], settings) as Buffer;
   } catch (error) {
     const failure = error as NodeJS.ErrnoException & { stderr?: Buffer; status?: number };

@@ -53,6 +53,7 @@ import { limits } from '../protocol/requests';
 import { checkInputs } from './check';
 import { exitCodes, UsageError, type CliCommand, type Invocation } from './command';
 import { paint, plural, table } from './format';
+import { thousands } from '../language/util/thousands';
 
 type Options = Invocation['options'];
 
@@ -79,7 +80,7 @@ function integerOption(options: Options, name: string, min: number, max: { value
   const text = String(Array.isArray(raw) ? raw[raw.length - 1] : raw).replace(/_/g, '');
   if (!/^\d+$/.test(text) || Number(text) < min) throw new UsageError(`--${name} takes a whole number${min > 0 ? ` of at least ${min}` : ''}, not '${text}'`);
   const value = Number(text);
-  if (value > max.value) throw new UsageError(`--${name} takes at most ${max.value.toLocaleString('en-US')} ${max.what}, not ${text} (the simulator's budget, as in the editor): ${max.hint}`);
+  if (value > max.value) throw new UsageError(`--${name} takes at most ${thousands(max.value)} ${max.what}, not ${text} (the simulator's budget, as in the editor): ${max.hint}`);
   return value;
 }
 
@@ -237,7 +238,7 @@ function renderRun(saga: CompiledSaga, result: RunResult, color: boolean): strin
 function coverageLines(coverage: ExplorationCoverage, color: boolean): string[] {
   if (coverage.complete) return [];
   const text = coverageText(coverage);
-  const raise = `raise it with --explore-budget (at most ${limits.exploreSteps.toLocaleString('en-US')})`;
+  const raise = `raise it with --explore-budget (at most ${thousands(limits.exploreSteps)})`;
   return ['', paint(`! ${text[0]!.toUpperCase()}${text.slice(1)}. ${budgetHint(coverage, raise)}`, '33', color)];
 }
 
@@ -285,17 +286,17 @@ function renderBulk(saga: CompiledSaga, bulk: BulkResult, color: boolean, elapse
   const lines: string[] = [heading(saga)];
   const rates = Object.entries(bulk.failureRates).map(([command, p]) => `${command} ${percent(p)}`);
   const compensationRates = Object.entries(bulk.compensationFailureRates).map(([command, p]) => `${command} ${percent(p)}`);
-  lines.push(`${bulk.runs.toLocaleString('en-US')} runs, seed ${bulk.seed}, up to ${bulk.maxRetries} retries; failure rates: ${list(rates)}${compensationRates.length ? `; compensations: ${compensationRates.join(', ')}` : ''}`);
+  lines.push(`${thousands(bulk.runs)} runs, seed ${bulk.seed}, up to ${bulk.maxRetries} retries; failure rates: ${list(rates)}${compensationRates.length ? `; compensations: ${compensationRates.join(', ')}` : ''}`);
   lines.push('', 'Outcomes:');
   const rows = bulk.outcomes.map((outcome) => {
     const end = outcome.end === 'completed' ? 'COMPLETED' : outcome.end === 'failed' ? 'FAILED' : `STUCK in ${outcome.state}`;
     const breaches = outcome.breaches.length ? `✗ ${breachSummary(outcome.breaches)}` : '';
-    return [`${(outcome.percent ?? 0).toFixed(2)}%`, outcome.count.toLocaleString('en-US'), end, outcome.compensations.length ? outcome.compensations.join(', ') : '-', breaches];
+    return [`${(outcome.percent ?? 0).toFixed(2)}%`, thousands(outcome.count), end, outcome.compensations.length ? outcome.compensations.join(', ') : '-', breaches];
   });
   lines.push(table(rows, '  '));
   lines.push('', `Commands per run: mean ${bulk.commands.mean.toFixed(2)}, worst ${bulk.commands.worst}.`);
-  if (elapsed > 0) lines.push(`(${Math.round(bulk.runs / (elapsed / 1000)).toLocaleString('en-US')} runs/s)`);
-  lines.push(verdictLine(bulk, color, 'Every guarantee holds in every run.', `${bulk.breachedRuns.toLocaleString('en-US')} runs breached a guarantee.`));
+  if (elapsed > 0) lines.push(`(${thousands(bulk.runs / (elapsed / 1000))} runs/s)`);
+  lines.push(verdictLine(bulk, color, 'Every guarantee holds in every run.', `${thousands(bulk.breachedRuns)} runs breached a guarantee.`));
   return lines.join('\n') + '\n';
 }
 
@@ -410,7 +411,7 @@ export const simulateCommand: CliCommand = {
     'explore-budget': {
       type: 'string',
       value: '<steps>',
-      description: `--explore: simulated steps to spend at most (default ${DEFAULT_EXPLORE_STEPS.toLocaleString('en-US')}); past them it lists the outcomes seen and says how far it got`,
+      description: `--explore: simulated steps to spend at most (default ${thousands(DEFAULT_EXPLORE_STEPS)}); past them it lists the outcomes seen and says how far it got`,
     },
     runs: { type: 'string', value: '<n>', description: 'bulk mode: n seeded runs with --fail-rate' },
     seed: { type: 'string', value: '<s>', description: 'the seed of bulk runs and of reordering (default 1)' },

@@ -26,6 +26,7 @@ import { limits, type BulkParams, type BulkResult, type ExploreParams, type Expl
 import { coverageText } from '../protocol/coverage-words';
 import { toRange } from './convert';
 import { nextTurn } from './next-turn';
+import { thousands } from '../language/util/thousands';
 
 function invalid(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);
@@ -79,7 +80,7 @@ export async function explore(model: DddModel, params: ExploreParams, cancelled:
   if (sagaSize(saga) > MAX_EXPLORED_SAGA_SIZE) {
     const parts = saga.style === 'choreographed' ? 'reactions' : 'steps';
     throw invalid(
-      `${saga.name} has ${sagaSize(saga).toLocaleString('en-US')} ${parts}, more than the ${MAX_EXPLORED_SAGA_SIZE.toLocaleString('en-US')} explored in the editor ` +
+      `${saga.name} has ${thousands(sagaSize(saga))} ${parts}, more than the ${thousands(MAX_EXPLORED_SAGA_SIZE)} explored in the editor ` +
         `(building its failure paths alone grows with the square of the ${parts}). Split it into sagas, one per stage of the business process; ` +
         `\`ddd simulate --saga ${saga.name} --explore\` still explores it, within its budget.`,
     );

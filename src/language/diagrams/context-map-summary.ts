@@ -6,6 +6,7 @@
  * way of showing the map stays bounded however big the model grows.
  */
 import type { ContextMapGraph, MapNode } from './context-map-graph';
+import { thousands } from '../util/thousands';
 
 /** Past this many contexts, a map is summarised. */
 export const MAP_SUMMARY_THRESHOLD = 500;
@@ -13,7 +14,6 @@ export const MAP_SUMMARY_THRESHOLD = 500;
 /** How many contexts a summarised map shows: the most connected. */
 export const MAP_SUMMARY_SHOWN = 200;
 
-const thousands = (count: number) => count.toLocaleString('en-US');
 
 /** The graph itself when it is small enough, else its `shown` most connected contexts (ties: model order) and the edges among them. */
 export function summariseMap(graph: ContextMapGraph, threshold = MAP_SUMMARY_THRESHOLD, shown = MAP_SUMMARY_SHOWN): ContextMapGraph {

@@ -13,6 +13,7 @@ import { exploreChoreography } from '../simulation/choreography-explore';
 import { exploreOrchestration } from '../simulation/explore';
 import type { ExplorationCoverage, WorkBudget } from '../simulation/work-budget';
 import type { SagaOutcomeChange } from './types';
+import { thousands } from '../util/thousands';
 
 /**
  * Simulated steps explored per diff, both versions of every changed saga counted (the
@@ -42,7 +43,7 @@ export function compareSagaOutcomes(before: Saga, after: Saga, budget: WorkBudge
   const left = budget.steps ?? Infinity;
   const pastBudget = (coverage: ExplorationCoverage) => ({
     explored: false,
-    reason: `past the work budget of the diff (${coverage.paths.toLocaleString('en-US')} of ${coverage.totalPaths.toLocaleString('en-US')} paths explored; other sagas were explored first)`,
+    reason: `past the work budget of the diff (${thousands(coverage.paths)} of ${thousands(coverage.totalPaths)} paths explored; other sagas were explored first)`,
     ...none,
   });
   let old: { keys: string[]; coverage: ExplorationCoverage };

@@ -6,6 +6,7 @@
  * the saga (`ddd simulate`, the simulator) stays linear per run and is not capped.
  */
 import type { Saga } from '../model/elements';
+import { thousands } from '../util/thousands';
 
 /** Steps of an orchestrated saga, or reactions of a choreographed one, checked and drawn whole. */
 export const MAX_ANALYSED_SAGA_SIZE = 300;
@@ -23,7 +24,7 @@ export function isTooLargeToAnalyse(saga: Saga): boolean {
 export function tooLargeToAnalyse(saga: Saga): string {
   const parts = saga.style === 'choreographed' ? 'reactions' : 'steps';
   return (
-    `${saga.name} has ${sagaSize(saga).toLocaleString('en-US')} ${parts}, more than the ${MAX_ANALYSED_SAGA_SIZE} whose failure paths are checked and drawn ` +
+    `${saga.name} has ${thousands(sagaSize(saga))} ${parts}, more than the ${MAX_ANALYSED_SAGA_SIZE} whose failure paths are checked and drawn ` +
     `(they grow with the square of the ${parts}). Split it into sagas, one per stage of the business process; ` +
     `\`ddd simulate --saga ${saga.name}\` still plays it.`
   );

@@ -5,6 +5,7 @@
  * locations) shows goes through here, so that no message grows with the model.
  * docs/limits.md describes the caps.
  */
+import { thousands } from './thousands';
 
 /** The most items a message names; the rest are counted ("and 12 more"). */
 export const MESSAGE_LIST_LIMIT = 5;
@@ -40,7 +41,7 @@ export function boundedList(items: Iterable<string>, wording: ListWording = {}):
     if (all.length <= 1) return all[0] ?? '';
     return all.slice(0, -1).join(separator) + last + all[all.length - 1];
   }
-  return `${all.slice(0, shown).join(separator)} and ${(all.length - shown).toLocaleString('en-US')} more`;
+  return `${all.slice(0, shown).join(separator)} and ${thousands(all.length - shown)} more`;
 }
 
 /** At most `limit` of a finding's related locations or data items (RELATED_LIMIT unless given). */

@@ -10,6 +10,7 @@ import type { DddModel } from '../model/model';
 import type { ParsedDocument } from '../syntax/parse-document';
 import { toDiagnostic, type Accept, type Rule, type RuleSet } from './rule';
 import { ruleSets } from './rule-sets';
+import { thousands } from '../util/thousands';
 
 /** The most findings one file gets (docs/limits.md); the rest are counted in one more finding. */
 export const MAX_FINDINGS_PER_FILE = 500;
@@ -207,7 +208,7 @@ function capPerFile(uri: string, list: Diagnostic[]): Diagnostic[] {
     range: first.range,
     severity: ranked[MAX_FINDINGS_PER_FILE]!.severity === 'error' ? 'error' : 'warning',
     code: TOO_MANY_FINDINGS,
-    message: `${left.toLocaleString('en-US')} more findings in this file are not shown (${MAX_FINDINGS_PER_FILE} are, the most severe first): fix those first, or split the file.`,
+    message: `${thousands(left)} more findings in this file are not shown (${MAX_FINDINGS_PER_FILE} are, the most severe first): fix those first, or split the file.`,
   });
   return shown;
 }

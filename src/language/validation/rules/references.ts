@@ -8,6 +8,7 @@ import { boundedItems, boundedList } from '../../util/bounded-list';
 import { declaredNames } from '../../util/declared-names';
 import type { Rule, RuleSet } from '../rule';
 import { withArticle } from '../../util/article';
+import { thousands } from '../../util/thousands';
 
 export const unknownReference: Rule = {
   code: 'unknown-reference',
@@ -72,7 +73,7 @@ function ambiguousMessage(reference: Reference, candidates: readonly Declaration
   const names = candidates.map((candidate) => qualifiedName(candidate));
   const distinct = new Set(names);
   if (distinct.size === 1) {
-    return `${reference.text} is ambiguous: ${names[0]} is declared ${candidates.length.toLocaleString('en-US')} times. Keep one declaration, or rename the others.`;
+    return `${reference.text} is ambiguous: ${names[0]} is declared ${thousands(candidates.length)} times. Keep one declaration, or rename the others.`;
   }
   // subdomains are qualified by their domain, a context's members by their context
   const qualifier = candidates.every((candidate) => candidate.kind === 'subdomain') ? 'domain' : 'context';
