@@ -246,6 +246,11 @@ export function typeOf(lexed: LexedText, index: number): TokenType {
   return typeByIndex[lexed.types[index]!]!;
 }
 
+/** The text of the `index`th token: the keyword's or punctuation's own string, or a slice of the text. */
+export function imageAt(lexed: LexedText, index: number): string {
+  return images[lexed.types[index]!] ?? lexed.text.substring(lexed.starts[index]!, lexed.ends[index]!);
+}
+
 /** The tokens from `from` to `to` (exclusive), as chevrotain's token objects. */
 export function tokensIn(lexed: LexedText, from: number, to: number): IToken[] {
   const tokens = new Array<IToken>(to - from);

@@ -12,6 +12,8 @@ import type { Diagnostic } from '../diagnostics';
 import type { Reference, TextRange, TopLevelDeclaration } from '../model/elements';
 import { LineIndex } from './line-index';
 import { dddParser, type DddParser } from './parser';
+import { readDeclaration } from './direct-reader';
+import { shortcuts } from './grammar/base-grammar';
 import { Colon, Dot, Kind, LParen, UnterminatedString, keywords, tokenEnd, tokenStart } from './tokens';
 import { filterTokens, lex, tokenize, tokensIn, typeOf, type LexedText } from './lexer';
 import { keywordsIn, topLevelKeywords, wordList } from './constructs';
@@ -249,48 +251,50 @@ function parseDeclarations(document: ParsedDocument, lexed: LexedText, record: P
  * segment's token objects are made just before it is parsed.
  */
 export function parseSegments(document: ParsedDocument, lexed: LexedText, start: number, segments: SegmentRecord[]): void {
-  const fast = attach(dddParser(false), document);
+  // built on first need: a model of the forms the direct reader takes needs no chevrotain parser
+  let fast: DddParser | undefined;
   let recovering: DddParser | undefined;
   try {
     while (start < lexed.count) {
       let end = start + 1;
       while (end < lexed.count && !isDeclarationStart(lexed, end)) end++;
-      const segment = tokensIn(lexed, start, end);
       const declarations = document.declarations.length;
       const references = document.references.length;
-      let parser = fast;
-      parser.problems = [];
-      parser.begin(segment);
-      parser.declaration();
-      if (parser.errors.length > 0) {
-        // a mistake in this declaration: forget what the fast parser made of it and parse it again, recovering
-        document.declarations.length = declarations;
-        document.references.length = references;
-        parser = recovering = attach(dddParser(true), document);
+      let findings = noDiagnostics;
+      if (!shortcuts.enabled || !readDeclaration(lexed, start, end, document.uri, document.declarations, document.references)) {
+        const segment = tokensIn(lexed, start, end);
+        let parser = (fast ??= attach(dddParser(false), document));
+        parser.problems = [];
         parser.begin(segment);
         parser.declaration();
-      }
-      let findings = noDiagnostics;
-      if (parser.errors.length > 0 || parser.problems.length > 0) {
-        const errors = parser.errors.map((error) => syntaxDiagnostic(document, error, segment[segment.length - 1]!));
-        findings = errors.slice();
-        // the grammar's own findings, unless a parser error already points there
-        for (const problem of parser.problems) {
-          if (errors.some((error) => error.range.start >= problem.range.start && error.range.start <= problem.range.end)) continue;
-          findings.push({ uri: document.uri, range: problem.range, severity: 'error', code: 'syntax-error', message: problem.message });
+        if (parser.errors.length > 0) {
+          // a mistake in this declaration: forget what the fast parser made of it and parse it again, recovering
+          document.declarations.length = declarations;
+          document.references.length = references;
+          parser = recovering ??= attach(dddParser(true), document);
+          parser.begin(segment);
+          parser.declaration();
         }
+        if (parser.errors.length > 0 || parser.problems.length > 0) {
+          const errors = parser.errors.map((error) => syntaxDiagnostic(document, error, segment[segment.length - 1]!));
+          findings = errors.slice();
+          // the grammar's own findings, unless a parser error already points there
+          for (const problem of parser.problems) {
+            if (errors.some((error) => error.range.start >= problem.range.start && error.range.start <= problem.range.end)) continue;
+            findings.push({ uri: document.uri, range: problem.range, severity: 'error', code: 'syntax-error', message: problem.message });
+          }
+        }
+        parser.problems = [];
       }
-      parser.problems = [];
       segments.push({ start: lexed.starts[start]!, declarations, references, strings: unterminatedStrings(document, lexed, start, end), findings });
       start = end;
     }
   } finally {
-    fast.release();
+    fast?.release();
     recovering?.release();
   }
 }
 
-/** The finding for the tokens before the first declaration (`count` of them, at least one). */
 function strayTokens(document: ParsedDocument, lexed: LexedText, count: number): Diagnostic {
   const first = tokensIn(lexed, 0, 1)[0]!;
   const last = tokensIn(lexed, count - 1, count)[0]!;

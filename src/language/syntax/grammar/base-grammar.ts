@@ -21,12 +21,11 @@ import type {
   TopLevelDeclaration,
   TypeReference,
 } from '../../model/elements';
-import { type Members, MAX_TYPE_NESTING, MEMBERS, type MemberStart, startsMember, starts, kinds } from './grammar-support';
+import { type Members, MAX_TYPE_NESTING, MEMBERS, type MemberStart, startsMember, starts, kinds, noTypeArguments, unquote } from './grammar-support';
 import * as T from '../tokens';
 import { tokenEnd, tokenStart } from '../tokens';
 
-/** The arguments of a type without any (shared: never mutated). */
-const none: TypeReference[] = [];
+const none = noTypeArguments;
 
 /**
  * Whether the grammar reads the most frequent simple forms (`name: Type`, a type without
@@ -148,9 +147,7 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
   }
 
   protected unquote(image: string): string {
-    const body = image.endsWith('"') && image.length > 1 ? image.slice(1, -1) : image.slice(1);
-    if (!body.includes('\\')) return body;
-    return body.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
+    return unquote(image);
   }
 
   protected consumeNamed(token: TokenType, occurrence = 0): Name {

@@ -15,6 +15,7 @@ import type {
   Saga,
   StormingBoard,
   TextRange,
+  TypeReference,
 } from '../../model/elements';
 import * as T from '../tokens';
 import { emptyContextMembers } from '../../model/context-members';
@@ -144,6 +145,16 @@ export const expectedMember = {
   flow: `a flow: expected ${expectedIn('flow')} steps`,
 };
 export const MAX_EXPRESSION_TERMS = 256;
+
+/** The arguments of a type without any (shared: never mutated). */
+export const noTypeArguments: TypeReference[] = [];
+
+/** A string token's text: without its quotes, escapes read (`\n`, `\t`, `\"`). */
+export function unquote(image: string): string {
+  const body = image.endsWith('"') && image.length > 1 ? image.slice(1, -1) : image.slice(1);
+  if (!body.includes('\\')) return body;
+  return body.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c === 't' ? '\t' : c));
+}
 
 export const kinds = {
   context: ['context'],
