@@ -91,10 +91,19 @@ describe('the direct reader', () => {
     ['building blocks of the context', 'value Money { amount: Decimal }\nenum Currency { EUR USD }\nentity Customer { id: CustomerId }\ncommand Ping\nevent Pinged'],
     ['repositories, services and read models', 'repository Orders for Order "all orders" {\n  find(id: OrderId, at: DateTime?): Order\n  save(order: Order)\n  all(): List<Order>\n}\nservice Pricing { price(order: Order): Money }\nservice Empty\nreadmodel Board "the board" from Placed, Shipped { order: OrderId  lines: List<String> }'],
     ['a field named key (the lexer makes that key a name)', 'entity Car { key: String, public: Boolean }'],
+    ['events that apply changes', 'aggregate Account eventsourced {\n  event Opened { initial: Decimal } applies balance = initial, open = true, note = "new", debt = -5, count = 0\n  event Moved { amount: Decimal } applies balance += amount * 2 - 1 + fee, total -= amount\n}'],
+    ['an event stream', 'stream Sample of Account {\n  Opened(initial: 0, note: "x", ok: false)\n  Credited(amount: -10.5)\n  Closed()\n  expect balance = 500, open = true\n  expect note = "x"\n}'],
   ] as const;
 
   it.each(read)('reads %s as the grammar does', (_name, body) => {
     expect(expectSame('file:///read.ddd', inContext(body))).toBe(1);
+  });
+
+  it('reads a domain and its subdomains', () => {
+    const text = 'domain Shop "what we sell" {\n  core subdomain Ordering "our edge"\n  supporting subdomain Stock\n  generic subdomain Payments "bought"\n  subdomain Other\n}\ndomain Empty\ndomain Bare {}';
+    expect(expectSame('file:///domains.ddd', text)).toBe(3);
+    expect(expectSame('file:///supports.ddd', 'domain Shop { core subdomain Ordering supports PlaceOrder }')).toBe(0);
+    expect(expectSame('file:///subdomain-body.ddd', 'domain Shop { core subdomain Ordering { entity Order } }')).toBe(0);
   });
 
   it('reads a context with no body, and an external one', () => {
@@ -110,14 +119,15 @@ describe('the direct reader', () => {
     ['an enum value with arguments', 'enum Fuel { PETROL("Petrol") }'],
     ['a lifecycle enum', 'lifecycle enum State { OPEN CLOSED }'],
     ['a command that writes a transition', 'command Close writes [OPEN -> CLOSED]'],
-    ['an event that applies a change', 'event Credited { amount: Decimal } applies balance += amount'],
     ['an operation that throws', 'service Pricing { price(order: Order): Money throws PriceError }'],
     ['an operation that reads', 'service Pricing { price(order: Order): Money reads }'],
     ['an operation named like a marker', 'service Pricing { price(): Money\n reads(): Money }'],
     ['a visibility', 'service Pricing { public price(): Money }'],
     ['a service of an aggregate', 'aggregate Order { service Pricing }'],
     ['a module', 'module ordering { value Money }'],
-    ['a stream', 'stream Sample of Account { Opened(initial: 0) expect balance = 0 }'],
+    ['a stream event with a name for a value', 'stream Sample of Account { Opened(initial: zero) }'],
+    ['an expression past its operator', 'event Moved applies balance = amount +'],
+    ['a negative name', 'event Moved applies balance = - amount'],
     ['a context attribute line', 'vision "sell"'],
     ['an empty type argument list', 'value Money { parts: List<> }'],
     ['a trailing comma in parameters', 'service S { f(a: A,): B }'],

@@ -2,7 +2,8 @@
  * The most frequent declarations, read straight from the lexed tokens: a bounded
  * context whose members are its owner, glossary, aggregates and their building
  * blocks (entities, value objects, enums, commands and events with plain fields
- * and invariants), repositories, services and read models.
+ * and invariants, events that apply changes), repositories, services, event
+ * streams and read models; and a domain with its subdomains.
  *
  * It builds the very elements and references the grammar's rules build for the
  * same tokens (test/syntax/shortcuts.test.ts holds the two equal on every .ddd
@@ -18,13 +19,19 @@
  */
 import type {
   Aggregate,
+  Assignment,
+  AssignmentOperator,
   Command,
   ContextDeclaration,
+  DomainDeclaration,
   DomainEvent,
   ElementKind,
   Entity,
   EnumType,
+  EventStream,
+  Expression,
   Field,
+  LiteralValue,
   Name,
   Operation,
   Reference,
@@ -34,7 +41,7 @@ import type {
   ValueObject,
 } from '../model/elements';
 import { emptyContextMembers } from '../model/context-members';
-import { type BlockContainer, kinds, MAX_TYPE_NESTING, noTypeArguments, type Owner, unquote } from './grammar/grammar-support';
+import { type BlockContainer, kinds, MAX_EXPRESSION_TERMS, MAX_TYPE_NESTING, noTypeArguments, type Owner, unquote } from './grammar/grammar-support';
 import { imageAt, type LexedText } from './lexer';
 import * as T from './tokens';
 
@@ -76,6 +83,26 @@ const Readmodel = idx(T.Readmodel);
 const From = idx(T.From);
 /** What may follow an operation's return type: its `throws`, `reads` or `writes` (the grammar's). */
 const afterOperation = new Set([idx(T.Throws), idx(T.Reads), idx(T.Writes)]);
+const Applies = idx(T.Applies);
+const Stream = idx(T.Stream);
+const Of = idx(T.Of);
+const Expect = idx(T.Expect);
+const Assign = idx(T.Assign);
+const NumberLiteral = idx(T.NumberLiteral);
+const Minus = idx(T.Minus);
+const True = idx(T.True);
+const False = idx(T.False);
+const Domain = idx(T.Domain);
+const Subdomain = idx(T.Subdomain);
+/** The words that give a subdomain its type. */
+const subdomainTypes = new Map<number, 'core' | 'supporting' | 'generic'>([
+  [idx(T.Core), 'core'],
+  [idx(T.Supporting), 'supporting'],
+  [idx(T.Generic), 'generic'],
+]);
+/** The assignments of an event's `applies`, and the operators of an expression. */
+const assignOperators = new Set([Assign, idx(T.PlusAssign), idx(T.MinusAssign)]);
+const expressionOperators = new Set([idx(T.Plus), Minus, idx(T.Star)]);
 
 /** Whether a token type index matches `category` as chevrotain's `tokenMatcher` decides. */
 function matcher(category: { tokenTypeIdx?: number; categoryMatchesMap?: Record<number, boolean> }): (type: number) => boolean {
@@ -95,16 +122,17 @@ export const directReading = { read: 0, left: 0 };
  * false, having added nothing to either, when it is not one of the forms read here.
  */
 export function readDeclaration(lexed: LexedText, from: number, to: number, uri: string, declarations: TopLevelDeclaration[], references: Reference[]): boolean {
-  if (lexed.types[from] !== Context) {
+  const keyword = lexed.types[from];
+  if (keyword !== Context && keyword !== Domain) {
     directReading.left++;
     return false;
   }
   const reader = new DirectReader(lexed, from, to, uri, references);
   const referenceCount = references.length;
   try {
-    const context = reader.context();
+    const declaration = keyword === Context ? reader.context() : reader.domain();
     if (!reader.atEnd()) throw abandon;
-    declarations.push(context);
+    declarations.push(declaration);
     directReading.read++;
     return true;
   } catch (error) {
@@ -253,6 +281,9 @@ class DirectReader {
           case Readmodel:
             this.readModel(context);
             break;
+          case Stream:
+            this.stream(context);
+            break;
           default:
             this.buildingBlock(context, context.name, undefined);
         }
@@ -261,6 +292,42 @@ class DirectReader {
     }
     this.close(context.range);
     return context;
+  }
+
+  /** `domain Shop "…" { core subdomain Ordering "…" … }` (subdomains that support requirements or have a body are the grammar's). */
+  domain(): DomainDeclaration {
+    const keyword = this.take(Domain);
+    const name = this.identifier();
+    const domain: DomainDeclaration = { kind: 'domain', name: name.text, uri: this.uri, range: this.range(keyword), nameRange: name.range, subdomains: [] };
+    if (this.type() === StringLiteral) domain.description = this.string();
+    if (this.type() === LCurly) {
+      this.at++;
+      while (this.type() !== RCurly) {
+        const start = this.lexed.starts[this.at]!;
+        const type = subdomainTypes.get(this.type());
+        if (type) this.at++;
+        this.take(Subdomain);
+        const subdomainName = this.identifier();
+        const subdomain = {
+          kind: 'subdomain' as const,
+          name: subdomainName.text,
+          uri: this.uri,
+          range: { start, end: subdomainName.range.end },
+          nameRange: subdomainName.range,
+          domain,
+          implementedBy: [],
+          ...(type ? { type } : {}),
+        };
+        domain.subdomains.push(subdomain);
+        if (this.type() === StringLiteral) {
+          (subdomain as { description?: string }).description = this.string();
+          this.close(subdomain.range);
+        }
+      }
+      this.at++;
+    }
+    this.close(domain.range);
+    return domain;
   }
 
   /** `owner "The checkout team"` or `owner CheckoutTeam` (a team). */
@@ -579,7 +646,129 @@ class DirectReader {
     container.events.push(event);
     if (this.type() === StringLiteral) event.description = this.string();
     if (this.type() === LCurly) this.structureBody(event.fields, undefined);
+    if (this.type() === Applies) {
+      this.at++;
+      this.assignment(event.applies);
+      while (this.type() === Comma) {
+        this.at++;
+        this.assignment(event.applies);
+      }
+    }
     this.close(event.range);
+  }
+
+  /** `balance += amount`: a change an event applies to its aggregate's state. */
+  private assignment(into: Assignment[]): void {
+    if (!isAnyName(this.type()) || !assignOperators.has(this.type(1))) throw abandon;
+    const field = this.name(this.at++);
+    const operator = imageAt(this.lexed, this.at++) as AssignmentOperator;
+    const assignment: Assignment = { field, operator, range: { ...field.range } };
+    into.push(assignment);
+    assignment.expression = this.expression();
+    this.close(assignment.range);
+  }
+
+  /** Numbers, strings and field names joined by `+`, `-` and `*`, left to right. */
+  private expression(): Expression {
+    let left = this.term();
+    let terms = 1;
+    while (expressionOperators.has(this.type()) && terms < MAX_EXPRESSION_TERMS) {
+      const operator = imageAt(this.lexed, this.at++) as '+' | '-' | '*';
+      const right = this.term();
+      terms++;
+      left = { kind: 'binary', operator, left, right, range: { start: left.range.start, end: right.range.end } };
+    }
+    return left;
+  }
+
+  private term(): Expression {
+    const type = this.type();
+    const token = this.at;
+    if (type === NumberLiteral) {
+      this.at++;
+      return { kind: 'number', value: Number(imageAt(this.lexed, token)), range: this.range(token) };
+    }
+    if (type === Minus && this.type(1) === NumberLiteral) {
+      this.at += 2;
+      return { kind: 'number', value: -Number(imageAt(this.lexed, token + 1)), range: { start: this.lexed.starts[token]!, end: this.lexed.ends[token + 1]! } };
+    }
+    if (type === StringLiteral) return { kind: 'string', value: this.string(), range: this.range(token) };
+    if (!isAnyName(type)) throw abandon;
+    this.at++;
+    if (type === True || type === False) return { kind: 'boolean', value: type === True, range: this.range(token) };
+    return { kind: 'name', name: imageAt(this.lexed, token), range: this.range(token) };
+  }
+
+  /** A number, a negative number, a string, true or false. */
+  private literal(): LiteralValue {
+    const type = this.type();
+    if (type === NumberLiteral) return Number(imageAt(this.lexed, this.at++));
+    if (type === Minus && this.type(1) === NumberLiteral) {
+      this.at += 2;
+      return -Number(imageAt(this.lexed, this.at - 1));
+    }
+    if (type === StringLiteral) return this.string();
+    if (type === True || type === False) {
+      this.at++;
+      return type === True;
+    }
+    throw abandon;
+  }
+
+  /** `stream Sample of Account { Opened(initial: 0) … expect balance = 0 }`. */
+  private stream(context: ContextDeclaration): void {
+    const keyword = this.take(Stream);
+    const name = this.identifier();
+    const stream: EventStream = {
+      kind: 'stream',
+      name: name.text,
+      uri: this.uri,
+      range: this.range(keyword),
+      nameRange: name.range,
+      contextName: context.name,
+      events: [],
+      expectations: [],
+    };
+    context.streams.push(stream);
+    this.take(Of);
+    if (!isNameReference(this.type())) throw abandon;
+    const aggregate = this.name(this.at++);
+    stream.aggregate = this.referenceAt(aggregate.text, aggregate.range, kinds.streamOf);
+    this.take(LCurly);
+    while (this.type() !== RCurly) {
+      if (this.type() === Expect) {
+        this.at++;
+        for (;;) {
+          if (!isAnyName(this.type())) throw abandon;
+          const field = this.name(this.at++);
+          this.take(Assign);
+          const value = this.literal();
+          stream.expectations.push({ field, value, range: { start: field.range.start, end: this.lexed.ends[this.at - 1]! } });
+          if (this.type() !== Comma) break;
+          this.at++;
+        }
+        continue;
+      }
+      if (!isNameReference(this.type())) throw abandon;
+      const eventName = this.name(this.at++);
+      const entry = { event: this.referenceAt(eventName.text, eventName.range, kinds.event), arguments: [] as EventStream['events'][number]['arguments'], range: { ...eventName.range } };
+      stream.events.push(entry);
+      this.take(LParen);
+      while (this.type() !== RParen) {
+        if (!isAnyName(this.type())) throw abandon;
+        const argument = this.name(this.at++);
+        this.take(Colon);
+        const value = this.literal();
+        entry.arguments.push({ name: argument, value, range: { start: argument.range.start, end: this.lexed.ends[this.at - 1]! } });
+        if (this.type() !== Comma) break;
+        this.at++;
+        if (this.type() === RParen) throw abandon;
+      }
+      this.take(RParen);
+      this.close(entry.range);
+    }
+    this.at++;
+    this.close(stream.range);
   }
 
   /** `{ name: Type … }`, and `invariant "…"` lines when `invariants` is given. */
