@@ -106,6 +106,23 @@ describe('the direct reader', () => {
     expect(expectSame('file:///subdomain-body.ddd', 'domain Shop { core subdomain Ordering { entity Order } }')).toBe(0);
   });
 
+  it('reads a context map and its relationships', () => {
+    const text = [
+      'contextmap Landscape "how the shop hangs together" {',
+      '  contains Sales, Billing',
+      '  Sales [OHS, PL] -> Billing [ACL]',
+      '  Sales -> Shipping',
+      '  Sales [SK] <-> Billing [SK] { Sales.Money, Billing.Invoice }',
+      '  Billing <- Payments [CF] as PaymentsFeed { exposes Payment, Refund  technology "REST" } "paid orders"',
+      '  Sales [] -> Shipping',
+      '}',
+    ].join('\n');
+    expect(expectSame('file:///map.ddd', text)).toBe(1);
+    for (const left of ['kind SYSTEM_LANDSCAPE', 'state TO_BE', 'A -> B { rights influencer }', 'A [OHS,] -> B', 'A B', 'A -> B { "x" }']) {
+      expect(expectSame('file:///map-left.ddd', `contextmap M {\n  ${left}\n}`), left).toBe(0);
+    }
+  });
+
   it('reads a context with no body, and an external one', () => {
     expect(expectSame('file:///bare.ddd', 'context Sales\ncontext Payments external "a provider"\ncontext Billing implements Invoicing, Shop.Billing')).toBe(3);
   });

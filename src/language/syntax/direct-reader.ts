@@ -3,11 +3,13 @@
  * context whose members are its owner, glossary, aggregates and their building
  * blocks (entities, value objects, enums, commands and events with plain fields
  * and invariants, events that apply changes), repositories, services, event
- * streams and read models; and a domain with its subdomains.
+ * streams and read models; a domain with its subdomains; a context map with its
+ * relationships.
  *
  * It builds the very elements and references the grammar's rules build for the
- * same tokens (test/syntax/shortcuts.test.ts holds the two equal on every .ddd
- * file of the repository, on generated models and on the forms next to these),
+ * same tokens (test/syntax/direct-reader.test.ts holds the two equal, to the order
+ * of each element's properties, on every .ddd file of the repository, on generated
+ * and half-written models and on the forms next to these),
  * without chevrotain: no parser to build, no rule calls, no look-ahead
  * functions, no token objects. Most of a large model is such declarations, and
  * a process that checks one (`ddd check`, the language server's first parse)
@@ -23,7 +25,7 @@
 import type { Reference, TopLevelDeclaration } from '../model/elements';
 import type { LexedText } from './lexer';
 import { abandon } from './direct/direct-base';
-import { ContextKeyword, DomainKeyword, StrategicReader } from './direct/strategic-reader';
+import { ContextKeyword, ContextMapKeyword, DomainKeyword, StrategicReader } from './direct/strategic-reader';
 
 /** Declarations read here and declarations left to the grammar (for tests that count work, never time). */
 export const directReading = { read: 0, left: 0 };
@@ -34,14 +36,14 @@ export const directReading = { read: 0, left: 0 };
  */
 export function readDeclaration(lexed: LexedText, from: number, to: number, uri: string, declarations: TopLevelDeclaration[], references: Reference[]): boolean {
   const keyword = lexed.types[from];
-  if (keyword !== ContextKeyword && keyword !== DomainKeyword) {
+  if (keyword !== ContextKeyword && keyword !== DomainKeyword && keyword !== ContextMapKeyword) {
     directReading.left++;
     return false;
   }
   const reader = new StrategicReader(lexed, from, to, uri, references);
   const referenceCount = references.length;
   try {
-    const declaration = keyword === ContextKeyword ? reader.context() : reader.domain();
+    const declaration = keyword === ContextKeyword ? reader.context() : keyword === DomainKeyword ? reader.domain() : reader.contextMap();
     if (!reader.atEnd()) throw abandon;
     declarations.push(declaration);
     directReading.read++;

@@ -104,13 +104,13 @@ export class DirectBase {
     return unquote(imageAt(this.lexed, this.take(StringLiteral)));
   }
 
-  protected referenceAt(text: string, range: TextRange, expected: readonly ElementKind[]): Reference {
+  protected referenceAt(text: string, range: TextRange, expected: readonly ElementKind[], soft = false): Reference {
     const reference: Reference = {
       text,
       range,
       uri: this.uri,
       expected,
-      soft: false,
+      soft,
       scopeContext: this.scopeContext,
       scopeAggregate: this.scopeAggregate,
       target: undefined,
@@ -121,11 +121,11 @@ export class DirectBase {
   }
 
   /** `A, B.C`: references to declarations of the expected kinds, into `into`. */
-  protected nameList(expected: readonly ElementKind[], into: Reference[]): void {
+  protected nameList(expected: readonly ElementKind[], into: Reference[], soft = false): void {
     for (;;) {
       if (!isNameReference(this.type())) throw abandon;
       const name = this.name(this.at++);
-      into.push(this.referenceAt(name.text, name.range, expected));
+      into.push(this.referenceAt(name.text, name.range, expected, soft));
       if (this.type() !== Comma) return;
       this.at++;
     }

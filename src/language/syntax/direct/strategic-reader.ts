@@ -1,17 +1,28 @@
 /**
  * The direct reader's strategic design: a bounded context (its header, owner,
- * glossary and members) and a domain with its subdomains, as the rules of the same
- * name in strategic-grammar.ts and attribute-grammar.ts build them.
+ * glossary and members), a domain with its subdomains, and a context map with its
+ * relationships, as the rules of the same name in strategic-grammar.ts and
+ * attribute-grammar.ts build them.
  */
-import type { ContextDeclaration, DomainDeclaration, Name } from '../../model/elements';
+import type { ContextDeclaration, ContextMap, DomainDeclaration, Name, Relationship, RelationshipSide } from '../../model/elements';
 import { emptyContextMembers } from '../../model/context-members';
 import { kinds } from '../grammar/grammar-support';
+import { imageAt } from '../lexer';
 import * as T from '../tokens';
 import { abandon, Colon, Comma, idx, isAnyName, isNameReference, LCurly, RCurly, StringLiteral } from './direct-base';
 import { EventSourcingReader } from './event-sourcing-reader';
 
 export const ContextKeyword = idx(T.Context);
 export const DomainKeyword = idx(T.Domain);
+export const ContextMapKeyword = idx(T.ContextMapKw);
+const Contains = idx(T.Contains);
+const As = idx(T.As);
+const Exposes = idx(T.Exposes);
+const Technology = idx(T.Technology);
+const LBracket = idx(T.LBracket);
+const RBracket = idx(T.RBracket);
+/** A relationship's arrows. */
+const arrows = new Set([idx(T.RightArrow), idx(T.LeftArrow), idx(T.BothArrow)]);
 const AggregateKeyword = idx(T.Aggregate);
 const Implements = idx(T.Implements);
 const External = idx(T.External);
@@ -167,5 +178,86 @@ export class StrategicReader extends EventSourcingReader {
       });
     }
     this.at++;
+  }
+
+  // ------------------------------------------------------------------ context maps
+
+  /** `contextmap Landscape { A [OHS] -> B [ACL] … }` (a map's kind and state lines are the grammar's). */
+  contextMap(): ContextMap {
+    const keyword = this.take(ContextMapKeyword);
+    const name = this.identifier();
+    const map: ContextMap = { kind: 'contextmap', name: name.text, uri: this.uri, range: this.range(keyword), nameRange: name.range, relationships: [] };
+    if (this.type() === StringLiteral) map.description = this.string();
+    this.take(LCurly);
+    while (this.type() !== RCurly) {
+      if (this.type() === Contains) {
+        this.at++;
+        this.nameList(kinds.mapParticipant, (map.contains ??= []));
+      } else this.relationship(map);
+    }
+    this.at++;
+    this.close(map.range);
+    return map;
+  }
+
+  private relationship(map: ContextMap): void {
+    const relationship: Relationship = {
+      kind: 'relationship',
+      uri: this.uri,
+      range: this.range(this.at),
+      map,
+      left: { roles: [] },
+      right: { roles: [] },
+      shared: [],
+    };
+    map.relationships.push(relationship);
+    this.relationshipSide(relationship.left);
+    if (!arrows.has(this.type())) throw abandon;
+    const arrow = this.at++;
+    relationship.arrow = imageAt(this.lexed, arrow) as Relationship['arrow'];
+    relationship.arrowRange = this.range(arrow);
+    this.relationshipSide(relationship.right);
+    if (this.type() === As) {
+      this.at++;
+      relationship.name = this.identifier();
+    }
+    if (this.type() === LCurly) {
+      this.at++;
+      while (this.type() !== RCurly) {
+        if (this.type() === Exposes) {
+          this.at++;
+          this.nameList(kinds.aggregate, (relationship.exposes ??= []), true);
+        } else if (this.type() === Technology) {
+          this.at++;
+          relationship.technology = this.string();
+        } else {
+          // a shared part of the model (`rights …` is the grammar's)
+          if (!isNameReference(this.type())) throw abandon;
+          const shared = this.name(this.at++);
+          relationship.shared.push(this.referenceAt(shared.text, shared.range, kinds.shared));
+          if (this.type() === Comma) this.at++;
+        }
+      }
+      this.at++;
+    }
+    if (this.type() === StringLiteral) relationship.description = this.string();
+    this.close(relationship.range);
+  }
+
+  /** `Sales [OHS, PL]`: the side's context (or team) and its roles. */
+  private relationshipSide(side: RelationshipSide): void {
+    if (!isNameReference(this.type())) throw abandon;
+    const name = this.name(this.at++);
+    side.context = this.referenceAt(name.text, name.range, kinds.mapParticipant);
+    if (this.type() !== LBracket) return;
+    this.at++;
+    while (this.type() !== RBracket) {
+      if (!isAnyName(this.type())) throw abandon;
+      side.roles.push(this.name(this.at++));
+      if (this.type() !== Comma) break;
+      this.at++;
+      if (this.type() === RBracket) throw abandon;
+    }
+    this.take(RBracket);
   }
 }
