@@ -123,6 +123,46 @@ describe('the direct reader', () => {
     }
   });
 
+  it('reads sagas, orchestrated and choreographed', () => {
+    const text = [
+      'saga Checkout orchestrated by Sales "placing an order" {',
+      '  start STARTED',
+      '  step PlaceOrder on Sales reply OrderPlaced -> PLACED compensate CancelOrder -> CANCELLED idempotent',
+      '  step ChargePayment on Billing fails -> DECLINED compensate none',
+      '  step Ship on Shipping fails idempotent -> SHIPPED reply Shipping.Shipped',
+      '}',
+      'saga Flow choreographed "by events" {',
+      '  Sales on PlaceOrder emits OrderPlaced',
+      '  Stock on OrderPlaced or OrderChanged idempotent compensates emits StockReserved, StockHeld else StockShort',
+      '  Billing on StockReserved and OrderPlaced or X emits PaymentCharged',
+      '  Shipping on PaymentCharged',
+      '}',
+    ].join('\n');
+    expect(expectSame('file:///sagas.ddd', text)).toBe(2);
+    for (const left of ['saga S orchestrated by A { step X on B -> none }', 'saga S orchestrated by A { start none }', 'saga S choreographed { A on }', 'saga S { }', 'saga S choreographed { step X on A }']) {
+      expect(expectSame('file:///saga-left.ddd', left), left).toBe(0);
+    }
+  });
+
+  it('reads event storming boards', () => {
+    const text = [
+      'storming Checkout "the happy path" {',
+      '  actor Customer "who buys"',
+      '  command PlaceOrder by Customer on Order',
+      '  event OrderPlaced',
+      '  policy ReserveStock when OrderPlaced, OrderChanged then ReserveStock from OrderPlaced',
+      '  external PaymentGateway',
+      '  readmodel Summary from OrderPlaced, PaymentCharged',
+      '  hotspot "What if the payment times out?"',
+      '  aggregate Order',
+      '}',
+    ].join('\n');
+    expect(expectSame('file:///board.ddd', text)).toBe(1);
+    for (const left of ['storming B { hotspot Payment }', 'storming B { event }', 'storming B { Customer }']) {
+      expect(expectSame('file:///board-left.ddd', left), left).toBe(0);
+    }
+  });
+
   it('reads a context with no body, and an external one', () => {
     expect(expectSame('file:///bare.ddd', 'context Sales\ncontext Payments external "a provider"\ncontext Billing implements Invoicing, Shop.Billing')).toBe(3);
   });

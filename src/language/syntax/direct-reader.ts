@@ -4,7 +4,7 @@
  * blocks (entities, value objects, enums, commands and events with plain fields
  * and invariants, events that apply changes), repositories, services, event
  * streams and read models; a domain with its subdomains; a context map with its
- * relationships.
+ * relationships; a saga; an event storming board.
  *
  * It builds the very elements and references the grammar's rules build for the
  * same tokens (test/syntax/direct-reader.test.ts holds the two equal, to the order
@@ -20,12 +20,23 @@
  * file only ever shortens the way to a result the grammar gives.
  *
  * The reader's parts (direct/*.ts) follow the grammar's: base → tactical →
- * event sourcing → strategic.
+ * event sourcing → strategic → sagas → storming.
  */
 import type { Reference, TopLevelDeclaration } from '../model/elements';
 import type { LexedText } from './lexer';
 import { abandon } from './direct/direct-base';
-import { ContextKeyword, ContextMapKeyword, DomainKeyword, StrategicReader } from './direct/strategic-reader';
+import { ContextKeyword, ContextMapKeyword, DomainKeyword } from './direct/strategic-reader';
+import { SagaKeyword } from './direct/saga-reader';
+import { StormingKeyword, StormingReader } from './direct/storming-reader';
+
+/** The declarations read here, by their keyword. */
+const readers = new Map<number, (reader: StormingReader) => TopLevelDeclaration>([
+  [ContextKeyword, (reader) => reader.context()],
+  [DomainKeyword, (reader) => reader.domain()],
+  [ContextMapKeyword, (reader) => reader.contextMap()],
+  [SagaKeyword, (reader) => reader.saga()],
+  [StormingKeyword, (reader) => reader.storming()],
+]);
 
 /** Declarations read here and declarations left to the grammar (for tests that count work, never time). */
 export const directReading = { read: 0, left: 0 };
@@ -35,15 +46,15 @@ export const directReading = { read: 0, left: 0 };
  * false, having added nothing to either, when it is not one of the forms read here.
  */
 export function readDeclaration(lexed: LexedText, from: number, to: number, uri: string, declarations: TopLevelDeclaration[], references: Reference[]): boolean {
-  const keyword = lexed.types[from];
-  if (keyword !== ContextKeyword && keyword !== DomainKeyword && keyword !== ContextMapKeyword) {
+  const read = readers.get(lexed.types[from]!);
+  if (read === undefined) {
     directReading.left++;
     return false;
   }
-  const reader = new StrategicReader(lexed, from, to, uri, references);
+  const reader = new StormingReader(lexed, from, to, uri, references);
   const referenceCount = references.length;
   try {
-    const declaration = keyword === ContextKeyword ? reader.context() : keyword === DomainKeyword ? reader.domain() : reader.contextMap();
+    const declaration = read(reader);
     if (!reader.atEnd()) throw abandon;
     declarations.push(declaration);
     directReading.read++;

@@ -23,7 +23,7 @@ function matcher(category: { tokenTypeIdx?: number; categoryMatchesMap?: Record<
 }
 export const isAnyName = matcher(T.AnyName);
 export const isNameReference = matcher(T.NameReference);
-const isIdentifier = matcher(T.Identifier);
+export const isIdentifier = matcher(T.Identifier);
 
 export const StringLiteral = idx(T.StringLiteral);
 export const LCurly = idx(T.LCurly);
