@@ -36,8 +36,9 @@ export const languageSection: BenchSection = {
   name: 'language',
   title: 'Language core: parse, link + validate (generated models, ~500-line files)',
   run({ log, quick }) {
-    // the first parse ever also builds the grammar's lookahead tables
-    const first = time(() => parseDocument('file:///bench/first.ddd', 'context Sales'));
+    // the common declarations are read without chevrotain (syntax/direct-reader.ts): a vision line is the grammar's,
+    // and the first declaration that needs the grammar builds its parser
+    const first = time(() => parseDocument('file:///bench/first.ddd', 'context Sales { vision "Selling" }'));
     const rows: string[][] = [];
     const notes: string[] = [];
     for (const size of sizes) {
@@ -67,7 +68,7 @@ export const languageSection: BenchSection = {
     }
     log(table(['lines', 'files', 'cold total', 'parse', 'link+validate', 'total', 'middle half', 'lines/s', 'target (warm total)', 'findings e/w/i/h'], rows));
     log();
-    log(`  first parse in the process (builds the parser): ${ms(first.ms)}; the cold column is the first run of each size.`);
+    log(`  first parse in the process that needs the grammar's parser (builds it; the generated models need none): ${ms(first.ms)}; the cold column is the first run of each size.`);
     log('  parse, link+validate and total are medians of the warm runs; "middle half" is the range of the middle half of the totals');
     log('  (a garbage collection of the old generation lands in some runs and not others).');
     for (const note of notes) log(`  ${note}`);
