@@ -76,6 +76,9 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+const identifierIndex = Identifier.tokenTypeIdx!;
+const qualifiedNameIndex = QualifiedName.tokenTypeIdx!;
+
 /** What `.` in a pattern does not match: the line terminators. */
 function isLineTerminator(c: number): boolean {
   return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
@@ -83,7 +86,7 @@ function isLineTerminator(c: number): boolean {
 
 // ------------------------------------------------------------------ scanning
 
-/** The type of the token found last (undefined for white space), and whether a name found is qualified (`Sales.Order`). */
+/** The type of the token tokenEndAt found last, and whether the name nameEndAt found last is qualified (`Sales.Order`). */
 let foundType: TokenType | undefined;
 let foundQualified = false;
 
@@ -110,30 +113,27 @@ for (const [type, text] of punctuationTexts) {
 for (const candidates of punctuationByFirst) candidates?.sort((a, b) => b[0].length - a[0].length);
 
 /**
- * The end of the token at `offset` (setting `foundType`), or -1 when no token
- * starts there. `text.length > offset`.
+ * The end of the name that starts at `offset` (a letter or '_'), setting `foundQualified`:
+ * `Sales.Order`, a dot followed by the start of another word, continues the name.
+ */
+function nameEndAt(text: string, offset: number): number {
+  let i = offset + 1;
+  foundQualified = false;
+  for (;;) {
+    while (i < text.length && isNamePart(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== 46 || !isNameStart(text.charCodeAt(i + 1))) break;
+    foundQualified = true;
+    i += 2;
+  }
+  return i;
+}
+
+/**
+ * The end of the token at `offset` that is neither a name nor white space (punctuation,
+ * a comment, a string, a number), setting `foundType`; -1 when no token starts there.
  */
 function tokenEndAt(text: string, offset: number): number {
   const c = text.charCodeAt(offset);
-  if (isNameStart(c)) {
-    let i = offset + 1;
-    foundQualified = false;
-    for (;;) {
-      while (i < text.length && isNamePart(text.charCodeAt(i))) i++;
-      // `Sales.Order`: a dot followed by the start of another word continues the name
-      if (text.charCodeAt(i) !== 46 || !isNameStart(text.charCodeAt(i + 1))) break;
-      foundQualified = true;
-      i += 2;
-    }
-    foundType = Identifier;
-    return i;
-  }
-  if (isSpace(c)) {
-    let i = offset + 1;
-    while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-    foundType = undefined;
-    return i;
-  }
   const punctuation = c < 128 ? punctuationByFirst[c] : undefined;
   if (punctuation !== undefined) {
     for (const [written, type] of punctuation) {
@@ -297,36 +297,54 @@ export function lex(text: string, from = 0): LexedText {
   let offset = from;
   let errorStart = -1;
   unclosedFrom = Infinity;
-  while (offset < text.length) {
-    const end = tokenEndAt(text, offset);
-    if (end < 0) {
-      if (errorStart < 0) errorStart = offset;
-      offset++;
-      continue;
+  const length = text.length;
+  while (offset < length) {
+    const c = text.charCodeAt(offset);
+    let end: number;
+    /** The token's type index; -1 for white space. */
+    let type: number;
+    // names and white space, most of a text, are read here; the rest by tokenEndAt
+    if (isNameStart(c)) {
+      end = nameEndAt(text, offset);
+      type = identifierIndex;
+      if (foundQualified) type = qualifiedNameIndex;
+      else {
+        const keyword = keywordAt(text, offset, end - offset);
+        if (keyword !== undefined) {
+          type = keyword[1].tokenTypeIdx!;
+          if (markerWords.has(keyword[1])) (markers ??= []).push(count);
+        }
+      }
+    } else if (isSpace(c)) {
+      end = offset + 1;
+      while (end < length && isSpace(text.charCodeAt(end))) end++;
+      type = -1;
+    } else {
+      end = tokenEndAt(text, offset);
+      if (end < 0) {
+        if (errorStart < 0) errorStart = offset;
+        offset++;
+        continue;
+      }
+      const found = foundType!;
+      if (found === BlockComment || found === LineComment) {
+        if (errorStart >= 0) {
+          errors.push(lexingError(text, errorStart, offset - errorStart));
+          errorStart = -1;
+        }
+        comments.push(token(text.substring(offset, end), offset, found));
+        offset = end;
+        continue;
+      }
+      type = found.tokenTypeIdx!;
     }
     if (errorStart >= 0) {
       errors.push(lexingError(text, errorStart, offset - errorStart));
       errorStart = -1;
     }
-    let type = foundType;
-    if (type === undefined) {
+    if (type < 0) {
       offset = end;
       continue;
-    }
-    if (type === BlockComment || type === LineComment) {
-      comments.push(token(text.substring(offset, end), offset, type));
-      offset = end;
-      continue;
-    }
-    if (type === Identifier) {
-      if (foundQualified) type = QualifiedName;
-      else {
-        const keyword = keywordAt(text, offset, end - offset);
-        if (keyword !== undefined) {
-          type = keyword[1];
-          if (markerWords.has(type)) (markers ??= []).push(count);
-        }
-      }
     }
     if (count === capacity) {
       capacity *= 2;
@@ -334,7 +352,7 @@ export function lex(text: string, from = 0): LexedText {
       starts = grown(starts, new Int32Array(capacity));
       ends = grown(ends, new Int32Array(capacity));
     }
-    types[count] = type.tokenTypeIdx!;
+    types[count] = type;
     starts[count] = offset;
     ends[count] = end;
     count++;
