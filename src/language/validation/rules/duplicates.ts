@@ -203,7 +203,7 @@ function reportAcrossAggregates(accept: Accept, members: Declaration[], where: (
       first.set(group, member);
       continue;
     }
-    if (earlier.kind !== 'aggregate' && 'aggregate' in earlier && 'aggregate' in member && earlier.aggregate === member.aggregate) continue;
+    if (earlier.kind !== 'aggregate' && 'aggregate' in earlier && 'aggregate' in member && earlier.aggregate !== undefined && earlier.aggregate === member.aggregate) continue;
     const same = earlier.kind === member.kind ? '' : ` (as ${withArticle(kindWords[earlier.kind])})`;
     accept(duplicateInContext, {
       uri: member.uri,
