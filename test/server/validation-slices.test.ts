@@ -66,6 +66,26 @@ describe('validation a step at a time', () => {
     expect(codes(false)).toEqual([]);
   });
 
+  it('with hints left out, does not run a rule set whose rules are all hints', () => {
+    const model = modelOf([{ uri: 'file:///a.ddd', text: 'context Sales {\n  event OrderPlaced\n}\n' }]);
+    let runs = 0;
+    const hintsOnly: RuleSet = {
+      concern: 'hints only',
+      summary: 'a set of hints',
+      rules: [{ code: 'a-hint', severity: 'hint', title: 'a hint', explanation: '', example: '' }],
+      check(_model, accept) {
+        runs++;
+        accept(this.rules[0]!, { uri: 'file:///a.ddd', range: { start: 0, end: 1 }, message: 'a hint' });
+      },
+    };
+    expect(validateModel(model, [hintsOnly]).map((finding) => finding.code)).toEqual(['a-hint']);
+    expect(runs).toBe(1);
+    expect(validateModel(model, [hintsOnly], { least: 'info' })).toEqual([]);
+    expect(runs).toBe(1);
+    expect(validateModel(model, [hintsOnly], { least: 'hint' }).map((finding) => finding.code)).toEqual(['a-hint']);
+    expect(runs).toBe(2);
+  });
+
   it('gives a paste of 40 copies (over the per-file cap) the same capped findings whether sliced or in one go', () => {
     const files = pastedWorkspace(40);
     const { findings } = stepped(files);

@@ -80,8 +80,9 @@ function stepsOf(model: DddModel, sets: readonly RuleSet[]): ValidationStep[] {
 
 export interface ValidationOptions {
   /**
-   * The least severe findings wanted: `info` leaves hints out, and the rules skip the work of
-   * wording them (`ddd check` without `--hints`). Default: every finding. Syntax errors are always kept.
+   * The least severe findings wanted: `info` leaves hints out, the rules skip the work of
+   * wording them, and a rule set with no wanted rule is not run (`ddd check` without `--hints`).
+   * Default: every finding. Syntax errors are always kept.
    */
   least?: Severity;
 }
@@ -94,7 +95,8 @@ export function startValidation(model: DddModel, sets: readonly RuleSet[] = rule
   const accept: Accept = Object.assign((rule: Rule, finding: Parameters<Accept>[1]) => {
     if (wants(rule)) diagnostics.push(toDiagnostic(rule, finding));
   }, least === undefined ? {} : { wants });
-  const steps = stepsOf(model, sets);
+  // a set none of whose rules is wanted (event flow's findings are all hints) is not run at all
+  const steps = stepsOf(model, least === undefined ? sets : sets.filter((set) => set.rules.some(wants)));
   /** Sets that threw: their remaining steps are skipped, as in one go. */
   const failed = new Set<RuleSet>();
   let next = 0;
