@@ -7,6 +7,7 @@
 import type { Aggregate, ElementKind, Field, LiteralValue, Name, Operation, Reference, TextRange, TypeReference } from '../../model/elements';
 import { kinds, MAX_TYPE_NESTING, noTypeArguments, type Owner, unquote } from '../grammar/grammar-support';
 import { imageAt, type LexedText } from '../lexer';
+import { newField, newReference } from '../element-shapes';
 import * as T from '../tokens';
 
 /** Thrown to abandon a declaration the reader does not take: the grammar reads it. */
@@ -105,17 +106,7 @@ export class DirectBase {
   }
 
   protected referenceAt(text: string, range: TextRange, expected: readonly ElementKind[], soft = false): Reference {
-    const reference: Reference = {
-      text,
-      range,
-      uri: this.uri,
-      expected,
-      soft,
-      scopeContext: this.scopeContext,
-      scopeAggregate: this.scopeAggregate,
-      target: undefined,
-      candidates: undefined,
-    };
+    const reference = newReference(text, range, this.uri, expected, soft, this.scopeContext, this.scopeAggregate);
     this.references.push(reference);
     return reference;
   }
@@ -161,7 +152,7 @@ export class DirectBase {
         const parameter = this.name(this.at++);
         this.take(Colon);
         const type = this.typeReference();
-        operation.parameters.push({ kind: 'field', name: parameter.text, uri: this.uri, range: { start: parameter.range.start, end: type.range.end }, nameRange: parameter.range, type });
+        operation.parameters.push(newField(parameter.text, parameter.range, this.uri, type.range.end, type));
         if (this.type() !== Comma) break;
         this.at++;
         // a comma must be followed by a parameter
@@ -200,7 +191,7 @@ export class DirectBase {
     this.at += 2;
     const type = this.typeReference();
     if (this.type() === Comma) this.at++;
-    const field: Field = { kind: 'field', name: name.text, uri: this.uri, range: { start: name.range.start, end: name.range.end }, nameRange: name.range, type };
+    const field = newField(name.text, name.range, this.uri, name.range.end, type);
     this.close(field.range);
     return field;
   }

@@ -3,9 +3,10 @@
  * compensation) and a choreographed saga's reactions, as the rules of the same name
  * in saga-grammar.ts build them.
  */
-import type { Saga, SagaReaction, SagaStep, StateName } from '../../model/elements';
+import type { Saga, SagaStep, StateName } from '../../model/elements';
 import { kinds } from '../grammar/grammar-support';
 import * as T from '../tokens';
+import { newReaction } from '../element-shapes';
 import { abandon, idx, isIdentifier, isNameReference, LCurly, RCurly, StringLiteral } from './direct-base';
 import { StrategicReader } from './strategic-reader';
 
@@ -124,18 +125,7 @@ export class SagaReader extends StrategicReader {
   private reaction(saga: Saga): void {
     if (!isNameReference(this.type())) throw abandon;
     const participant = this.name(this.at++);
-    const reaction: SagaReaction = {
-      kind: 'reaction',
-      uri: this.uri,
-      range: { ...participant.range },
-      participant: this.referenceAt(participant.text, participant.range, kinds.context),
-      triggers: [],
-      join: 'single',
-      compensates: false,
-      idempotent: false,
-      emits: [],
-      otherwise: [],
-    };
+    const reaction = newReaction(participant, this.uri, this.referenceAt(participant.text, participant.range, kinds.context));
     saga.reactions.push(reaction);
     this.take(On);
     reaction.triggers.push(this.nameReference(kinds.trigger, true));

@@ -5,7 +5,7 @@
  * attribute-grammar.ts build them.
  */
 import type { ContextDeclaration, ContextMap, DomainDeclaration, Name, Relationship, RelationshipSide } from '../../model/elements';
-import { emptyContextMembers } from '../../model/context-members';
+import { newContextDeclaration } from '../element-shapes';
 import { kinds } from '../grammar/grammar-support';
 import { imageAt } from '../lexer';
 import * as T from '../tokens';
@@ -44,16 +44,7 @@ export class StrategicReader extends EventSourcingReader {
   context(): ContextDeclaration {
     const keyword = this.take(ContextKeyword);
     const name = this.identifier();
-    const context: ContextDeclaration = {
-      kind: 'contextDeclaration',
-      name: name.text,
-      uri: this.uri,
-      range: this.range(keyword),
-      nameRange: name.range,
-      implements: [],
-      external: false,
-      ...emptyContextMembers(),
-    };
+    const context = newContextDeclaration(name, this.uri, this.range(keyword));
     this.scopeContext = name.text;
     for (;;) {
       const next = this.type();

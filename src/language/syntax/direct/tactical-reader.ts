@@ -3,8 +3,9 @@
  * changes events apply, repositories and services, each as the rule of the same
  * name in tactical-grammar.ts builds it.
  */
-import type { Aggregate, Assignment, AssignmentOperator, Command, ContextDeclaration, DomainEvent, Entity, EnumType, Expression, Operation, Reference, TextRange, ValueObject } from '../../model/elements';
+import type { Aggregate, Assignment, AssignmentOperator, ContextDeclaration, Expression, Operation, TextRange } from '../../model/elements';
 import { type BlockContainer, kinds, MAX_EXPRESSION_TERMS } from '../grammar/grammar-support';
+import { newAggregate, newCommand, newEntity, newEnumType, newEvent, newValueObject, newRepository } from '../element-shapes';
 import { imageAt } from '../lexer';
 import * as T from '../tokens';
 import { abandon, Colon, Comma, DirectBase, idx, Invariant, isAnyName, isNameReference, LCurly, LParen, Minus, RCurly, StringLiteral } from './direct-base';
@@ -33,23 +34,7 @@ export class TacticalReader extends DirectBase {
   protected aggregate(context: ContextDeclaration): void {
     const keyword = this.take(AggregateKeyword);
     const name = this.identifier();
-    const aggregate: Aggregate = {
-      kind: 'aggregate',
-      name: name.text,
-      uri: this.uri,
-      range: this.range(keyword),
-      nameRange: name.range,
-      contextName: context.name,
-      eventSourced: false,
-      entities: [],
-      values: [],
-      enums: [],
-      commands: [],
-      events: [],
-      services: [],
-      invariants: [],
-      hasBody: false,
-    };
+    const aggregate = newAggregate(name, this.uri, this.range(keyword), context.name);
     context.aggregates.push(aggregate);
     this.scopeAggregate = aggregate;
     if (this.type() === Eventsourced) {
@@ -97,20 +82,7 @@ export class TacticalReader extends DirectBase {
     if (this.type() === Root) rootRange = this.range(this.at++);
     this.take(EntityKeyword);
     const name = this.identifier();
-    const entity: Entity = {
-      kind: 'entity',
-      name: name.text,
-      uri: this.uri,
-      range: this.range(start),
-      nameRange: name.range,
-      contextName: this.owner.contextName,
-      aggregate: this.owner.aggregate,
-      root: rootRange !== undefined,
-      abstract: false,
-      fields: [],
-      invariants: [],
-      operations: [],
-    };
+    const entity = newEntity(name, this.uri, this.range(start), this.owner, rootRange !== undefined, false);
     if (rootRange) entity.rootRange = rootRange;
     container.entities.push(entity);
     if (this.type() === StringLiteral) entity.description = this.string();
@@ -121,19 +93,7 @@ export class TacticalReader extends DirectBase {
   protected valueObject(container: BlockContainer): void {
     const start = this.take(Value);
     const name = this.identifier();
-    const value: ValueObject = {
-      kind: 'value',
-      name: name.text,
-      uri: this.uri,
-      range: this.range(start),
-      nameRange: name.range,
-      contextName: this.owner.contextName,
-      aggregate: this.owner.aggregate,
-      abstract: false,
-      fields: [],
-      invariants: [],
-      operations: [],
-    };
+    const value = newValueObject(name, this.uri, this.range(start), this.owner, false);
     container.values.push(value);
     if (this.type() === StringLiteral) value.description = this.string();
     if (this.type() === LCurly) this.structureBody(value.fields, value.invariants);
@@ -143,18 +103,7 @@ export class TacticalReader extends DirectBase {
   protected enumType(container: BlockContainer): void {
     const start = this.take(Enum);
     const name = this.identifier();
-    const type: EnumType = {
-      kind: 'enum',
-      name: name.text,
-      uri: this.uri,
-      range: this.range(start),
-      nameRange: name.range,
-      contextName: this.owner.contextName,
-      aggregate: this.owner.aggregate,
-      values: [],
-      fields: [],
-      lifecycle: false,
-    };
+    const type = newEnumType(name, this.uri, this.range(start), this.owner, false);
     container.enums.push(type);
     if (this.type() === StringLiteral) type.description = this.string();
     this.take(LCurly);
@@ -172,18 +121,7 @@ export class TacticalReader extends DirectBase {
   protected command(container: BlockContainer): void {
     const start = this.take(CommandKeyword);
     const name = this.identifier();
-    const command: Command = {
-      kind: 'command',
-      name: name.text,
-      uri: this.uri,
-      range: this.range(start),
-      nameRange: name.range,
-      contextName: this.owner.contextName,
-      aggregate: this.owner.aggregate,
-      abstract: false,
-      fields: [],
-      emits: [],
-    };
+    const command = newCommand(name, this.uri, this.range(start), this.owner, false);
     container.commands.push(command);
     if (this.type() === StringLiteral) command.description = this.string();
     if (this.type() === LCurly) this.structureBody(command.fields, undefined);
@@ -197,18 +135,7 @@ export class TacticalReader extends DirectBase {
   protected event(container: BlockContainer): void {
     const start = this.take(Event);
     const name = this.identifier();
-    const event: DomainEvent = {
-      kind: 'event',
-      name: name.text,
-      uri: this.uri,
-      range: this.range(start),
-      nameRange: name.range,
-      contextName: this.owner.contextName,
-      aggregate: this.owner.aggregate,
-      abstract: false,
-      fields: [],
-      applies: [],
-    };
+    const event = newEvent(name, this.uri, this.range(start), this.owner, false);
     container.events.push(event);
     if (this.type() === StringLiteral) event.description = this.string();
     if (this.type() === LCurly) this.structureBody(event.fields, undefined);
@@ -268,16 +195,7 @@ export class TacticalReader extends DirectBase {
   protected repository(context: ContextDeclaration): void {
     const keyword = this.take(Repository);
     const name = this.identifier();
-    const repository = {
-      kind: 'repository' as const,
-      name: name.text,
-      uri: this.uri,
-      range: this.range(keyword),
-      nameRange: name.range,
-      contextName: context.name,
-      operations: [] as Operation[],
-      aggregate: undefined as Reference | undefined,
-    };
+    const repository = newRepository(name, this.uri, this.range(keyword), context.name);
     context.repositories.push(repository);
     this.take(For);
     if (!isNameReference(this.type())) throw abandon;

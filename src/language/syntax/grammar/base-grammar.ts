@@ -40,6 +40,7 @@ interface TokenPosition {
   importLexerState(state: number): void;
 }
 import { friendlyErrorMessages } from '../error-messages';
+import { newField, newReference } from '../element-shapes';
 import { LazyLookahead } from './lazy-lookahead';
 
 /** How many tokens the grammar looks ahead to choose between alternatives. */
@@ -131,17 +132,7 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
 
   protected referenceAt(text: string, range: TextRange, expected: readonly ElementKind[], soft = false): Reference {
     // every property set here, even when undefined: one object shape for all references keeps linking fast
-    const ref: Reference = {
-      text,
-      range,
-      uri: this.uri,
-      expected,
-      soft,
-      scopeContext: this.scopeContext,
-      scopeAggregate: this.scopeAggregate,
-      target: undefined,
-      candidates: undefined,
-    };
+    const ref = newReference(text, range, this.uri, expected, soft, this.scopeContext, this.scopeAggregate);
     if (!this.RECORDING_PHASE) this.references.push(ref);
     return ref;
   }
@@ -272,7 +263,7 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
     const range: TextRange = { start: tokenStart(typeToken), end: tokenEnd(typeToken) };
     const type: TypeReference = { text: typeToken.image, range, name: this.referenceAt(typeToken.image, range, kinds.type), args: none, optional: false };
     const end = after === T.Comma ? tokenEnd(this.LA(0)) : range.end;
-    return { kind: 'field', name: nameToken.image, uri: this.uri, range: { start, end }, nameRange: { start, end: tokenEnd(nameToken) }, type };
+    return newField(nameToken.image, { start, end: tokenEnd(nameToken) }, this.uri, end, type);
   }
 
   /**
@@ -324,7 +315,7 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
     }
     const type = this.SUBRULE(this.typeReference);
     this.OPTION(this.consumeComma);
-    const field: Field = { kind: 'field', name: name.text, uri: this.uri, range: { start: name.range.start, end: name.range.end }, nameRange: name.range, type };
+    const field = newField(name.text, name.range, this.uri, name.range.end, type);
     if (key !== undefined && !this.RECORDING_PHASE) {
       field.key = true;
       field.range.start = this.tokenRange(key).start;
@@ -368,14 +359,7 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
         const parameter = this.consumeNamed(T.AnyName, 2);
         this.CONSUME(T.Colon);
         const type = this.SUBRULE(this.typeReference);
-        operation.parameters.push({
-          kind: 'field',
-          name: parameter.text,
-          uri: this.uri,
-          range: { start: parameter.range.start, end: type?.range?.end ?? parameter.range.end },
-          nameRange: parameter.range,
-          type,
-        });
+        operation.parameters.push(newField(parameter.text, parameter.range, this.uri, type?.range?.end ?? parameter.range.end, type));
       },
     });
     this.CONSUME(T.RParen);

@@ -1,13 +1,13 @@
 /** Orchestrated sagas (steps, states, compensations) and choreographed sagas (reactions). */
 import type {
   Saga,
-  SagaReaction,
   SagaStep,
   StateName,
 } from '../../model/elements';
 import { placeholderSaga, MEMBERS, starts, kinds } from './grammar-support';
 import { StrategicGrammar } from './strategic-grammar';
 import * as T from '../tokens';
+import { newReaction } from '../element-shapes';
 
 export abstract class SagaGrammar extends StrategicGrammar {
   // ------------------------------------------------------------------ sagas
@@ -131,18 +131,7 @@ export abstract class SagaGrammar extends StrategicGrammar {
 
   protected reaction = this.RULE('reaction', (saga: Saga = placeholderSaga) => {
     const participant = this.nameOf(this.CONSUME(T.NameReference));
-    const reaction: SagaReaction = {
-      kind: 'reaction',
-      uri: this.uri,
-      range: { ...participant.range },
-      participant: this.reference(participant, kinds.context),
-      triggers: [],
-      join: 'single',
-      compensates: false,
-      idempotent: false,
-      emits: [],
-      otherwise: [],
-    };
+    const reaction = newReaction(participant, this.uri, this.reference(participant, kinds.context));
     if (!this.RECORDING_PHASE) saga.reactions.push(reaction);
     this.CONSUME(T.On);
     reaction.triggers.push(this.reference(this.nameOf(this.CONSUME2(T.NameReference)), kinds.trigger, true));

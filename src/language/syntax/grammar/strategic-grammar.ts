@@ -10,7 +10,7 @@ import type {
   Team,
 } from '../../model/elements';
 import { placeholderContext, placeholderDomain, placeholderMap, starts, kinds, expectedMember } from './grammar-support';
-import { emptyContextMembers } from '../../model/context-members';
+import { newContextDeclaration } from '../element-shapes';
 import { EventSourcingGrammar } from './event-sourcing-grammar';
 import * as T from '../tokens';
 import { tokenEnd, tokenStart } from '../tokens';
@@ -119,16 +119,7 @@ export abstract class StrategicGrammar extends EventSourcingGrammar {
   protected context = this.RULE('context', () => {
     const keyword = this.CONSUME(T.Context);
     const name = this.consumeNamed(T.Identifier);
-    const context: ContextDeclaration = {
-      kind: 'contextDeclaration',
-      name: name.text,
-      uri: this.uri,
-      range: this.tokenRange(keyword),
-      nameRange: name.range,
-      implements: [],
-      external: false,
-      ...emptyContextMembers(),
-    };
+    const context = newContextDeclaration(name, this.uri, this.tokenRange(keyword));
     if (!this.RECORDING_PHASE) {
       this.declarations.push(context);
       this.scopeContext = name.text;

@@ -3,12 +3,9 @@ import type {
   Aggregate,
   Assignment,
   AssignmentOperator,
-  Command,
   ContextDeclaration,
   ContextMembers,
-  DomainEvent,
   DomainService,
-  Entity,
   EnumType,
   Expression,
   LiteralValue,
@@ -16,9 +13,9 @@ import type {
   Operation,
   Reference,
   TextRange,
-  ValueObject,
 } from '../../model/elements';
 import { contextMemberKeys } from '../constructs';
+import { newAggregate, newCommand, newEntity, newEnumType, newEvent, newField, newValueObject, newRepository } from '../element-shapes';
 import { type BlockContainer, type Owner, placeholderContext, starts, expectedMember, MAX_EXPRESSION_TERMS, kinds } from './grammar-support';
 import { AttributeGrammar } from './attribute-grammar';
 import * as T from '../tokens';
@@ -30,24 +27,7 @@ export abstract class TacticalGrammar extends AttributeGrammar {
   protected aggregate = this.RULE('aggregate', (context: ContextDeclaration = placeholderContext) => {
     const keyword = this.CONSUME(T.Aggregate);
     const name = this.consumeNamed(T.Identifier);
-    const aggregate: Aggregate = {
-      kind: 'aggregate',
-      name: name.text,
-      uri: this.uri,
-      range: this.tokenRange(keyword),
-      nameRange: name.range,
-      contextName: context.name,
-      eventSourced: false,
-      entities: [],
-      values: [],
-      enums: [],
-      commands: [],
-      events: [],
-      services: [],
-      invariants: [],
-      // ---- Context Mapper parity (issue 13): `aggregate Payouts` without a body is a sketch
-      hasBody: false,
-    };
+    const aggregate = newAggregate(name, this.uri, this.tokenRange(keyword), context.name);
     if (!this.RECORDING_PHASE) {
       context.aggregates.push(aggregate);
       this.scopeAggregate = aggregate;
@@ -145,20 +125,7 @@ export abstract class TacticalGrammar extends AttributeGrammar {
     this.OPTION(() => (rootRange = this.tokenRange(this.CONSUME(T.Root))));
     this.CONSUME(T.Entity);
     const name = this.consumeNamed(T.Identifier);
-    const entity: Entity = {
-      kind: 'entity',
-      name: name.text,
-      uri: this.uri,
-      range: this.tokenRange(start),
-      nameRange: name.range,
-      contextName: owner.contextName,
-      aggregate: owner.aggregate,
-      root: rootRange !== undefined,
-      abstract: isAbstract,
-      fields: [],
-      invariants: [],
-      operations: [],
-    };
+    const entity = newEntity(name, this.uri, this.tokenRange(start), owner, rootRange !== undefined, isAbstract);
     if (!this.RECORDING_PHASE) {
       if (rootRange) entity.rootRange = rootRange;
       container.entities.push(entity);
@@ -174,19 +141,7 @@ export abstract class TacticalGrammar extends AttributeGrammar {
     const isAbstract = this.OPTION3(this.consumeAbstract) !== undefined;
     this.CONSUME(T.Value);
     const name = this.consumeNamed(T.Identifier);
-    const value: ValueObject = {
-      kind: 'value',
-      name: name.text,
-      uri: this.uri,
-      range: this.tokenRange(start),
-      nameRange: name.range,
-      contextName: owner.contextName,
-      aggregate: owner.aggregate,
-      abstract: isAbstract,
-      fields: [],
-      invariants: [],
-      operations: [],
-    };
+    const value = newValueObject(name, this.uri, this.tokenRange(start), owner, isAbstract);
     if (!this.RECORDING_PHASE) container.values.push(value);
     this.OPTION4(() => (value.extends = this.SUBRULE(this.extendsClause)));
     this.OPTION(() => (value.description = this.SUBRULE(this.stringValue)));
@@ -199,18 +154,7 @@ export abstract class TacticalGrammar extends AttributeGrammar {
     const lifecycle = this.OPTION3(() => this.CONSUME(T.Lifecycle));
     this.CONSUME(T.Enum);
     const name = this.consumeNamed(T.Identifier);
-    const type: EnumType = {
-      kind: 'enum',
-      name: name.text,
-      uri: this.uri,
-      range: this.tokenRange(start),
-      nameRange: name.range,
-      contextName: owner.contextName,
-      aggregate: owner.aggregate,
-      values: [],
-      fields: [],
-      lifecycle: lifecycle !== undefined,
-    };
+    const type = newEnumType(name, this.uri, this.tokenRange(start), owner, lifecycle !== undefined);
     if (!this.RECORDING_PHASE) {
       if (lifecycle) type.lifecycleRange = this.tokenRange(lifecycle);
       container.enums.push(type);
@@ -232,7 +176,7 @@ export abstract class TacticalGrammar extends AttributeGrammar {
           const fieldType = this.SUBRULE(this.typeReference);
           this.OPTION(() => this.CONSUME(T.Comma));
           if (!this.RECORDING_PHASE) {
-            type.fields.push({ kind: 'field', name: name.text, uri: this.uri, range: { start: name.range.start, end: fieldType?.range?.end ?? name.range.end }, nameRange: name.range, type: fieldType });
+            type.fields.push(newField(name.text, name.range, this.uri, fieldType?.range?.end ?? name.range.end, fieldType));
           }
         },
       },
@@ -261,18 +205,7 @@ export abstract class TacticalGrammar extends AttributeGrammar {
     const isAbstract = this.OPTION6(this.consumeAbstract) !== undefined;
     this.CONSUME(T.Command);
     const name = this.consumeNamed(T.Identifier);
-    const command: Command = {
-      kind: 'command',
-      name: name.text,
-      uri: this.uri,
-      range: this.tokenRange(start),
-      nameRange: name.range,
-      contextName: owner.contextName,
-      aggregate: owner.aggregate,
-      abstract: isAbstract,
-      fields: [],
-      emits: [],
-    };
+    const command = newCommand(name, this.uri, this.tokenRange(start), owner, isAbstract);
     if (!this.RECORDING_PHASE) container.commands.push(command);
     this.OPTION5(() => (command.extends = this.SUBRULE(this.extendsClause)));
     this.OPTION(() => (command.description = this.SUBRULE(this.stringValue)));
@@ -293,18 +226,7 @@ export abstract class TacticalGrammar extends AttributeGrammar {
     const isAbstract = this.OPTION4(this.consumeAbstract) !== undefined;
     this.CONSUME(T.Event);
     const name = this.consumeNamed(T.Identifier);
-    const event: DomainEvent = {
-      kind: 'event',
-      name: name.text,
-      uri: this.uri,
-      range: this.tokenRange(start),
-      nameRange: name.range,
-      contextName: owner.contextName,
-      aggregate: owner.aggregate,
-      abstract: isAbstract,
-      fields: [],
-      applies: [],
-    };
+    const event = newEvent(name, this.uri, this.tokenRange(start), owner, isAbstract);
     if (!this.RECORDING_PHASE) container.events.push(event);
     this.OPTION5(() => (event.extends = this.SUBRULE(this.extendsClause)));
     this.OPTION(() => (event.description = this.SUBRULE(this.stringValue)));
@@ -397,16 +319,7 @@ export abstract class TacticalGrammar extends AttributeGrammar {
   protected repository = this.RULE('repository', (context: ContextDeclaration = placeholderContext) => {
     const keyword = this.CONSUME(T.Repository);
     const name = this.consumeNamed(T.Identifier);
-    const repository = {
-      kind: 'repository' as const,
-      name: name.text,
-      uri: this.uri,
-      range: this.tokenRange(keyword),
-      nameRange: name.range,
-      contextName: context.name,
-      operations: [] as Operation[],
-      aggregate: undefined as Reference | undefined,
-    };
+    const repository = newRepository(name, this.uri, this.tokenRange(keyword), context.name);
     if (!this.RECORDING_PHASE) context.repositories.push(repository);
     this.CONSUME(T.For);
     repository.aggregate = this.reference(this.nameOf(this.CONSUME(T.NameReference)), kinds.aggregateRoot);
