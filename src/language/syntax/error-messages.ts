@@ -45,8 +45,15 @@ export function tokenLabel(type: TokenType): string {
   return type.LABEL ?? type.name;
 }
 
+/**
+ * What ends the tokens being parsed: each top-level declaration is parsed on its own
+ * (parse-document.ts), so its input ends at the file's end or where the next declaration
+ * starts; the parse of each declaration says which before it starts.
+ */
+export const inputEnd = { words: 'the end of the file' };
+
 function describe(token: IToken): string {
-  if (token.tokenType.name === 'EOF') return 'the end of the file';
+  if (token.tokenType.name === 'EOF') return inputEnd.words;
   const image = token.image.length > 40 ? token.image.slice(0, 37) + '…' : token.image;
   return `'${image}'`;
 }

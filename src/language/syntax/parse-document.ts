@@ -13,9 +13,10 @@ import type { Reference, TextRange, TopLevelDeclaration } from '../model/element
 import { LineIndex } from './line-index';
 import { dddParser, type DddParser } from './parser';
 import { readDeclaration } from './direct-reader';
+import { inputEnd } from './error-messages';
 import { shortcuts } from './grammar/base-grammar';
 import { Colon, Dot, Kind, LParen, UnterminatedString, keywords, tokenEnd, tokenStart } from './tokens';
-import { filterTokens, lex, tokenize, tokensIn, typeOf, type LexedText } from './lexer';
+import { filterTokens, imageAt, lex, tokenize, tokensIn, typeOf, type LexedText } from './lexer';
 import { keywordsIn, topLevelKeywords, wordList } from './constructs';
 
 /** Whether a token type (by its index) is a keyword that starts a top-level declaration: asked of every token. */
@@ -263,6 +264,8 @@ export function parseSegments(document: ParsedDocument, lexed: LexedText, start:
       let findings = noDiagnostics;
       if (!shortcuts.enabled || !readDeclaration(lexed, start, end, document.uri, document.declarations, document.references)) {
         const segment = tokensIn(lexed, start, end);
+        // `Expected '}' … but found the next declaration, 'context Billing'`: a missing brace shows where it is missed
+        inputEnd.words = end < lexed.count ? `the next declaration, '${wordsAt(lexed, end)}'` : 'the end of the file';
         let parser = (fast ??= attach(dddParser(false), document));
         parser.problems = [];
         parser.begin(segment);
@@ -295,6 +298,14 @@ export function parseSegments(document: ParsedDocument, lexed: LexedText, start:
   }
 }
 
+/** A declaration's first words: its keyword and, when it has one, its name (`context Billing`). */
+function wordsAt(lexed: LexedText, start: number): string {
+  const keyword = imageAt(lexed, start);
+  const name = start + 1 < lexed.count ? imageAt(lexed, start + 1) : '';
+  return /^[A-Za-z_][\w.]*$/.test(name) && name.length <= 40 ? `${keyword} ${name}` : keyword;
+}
+
+/** The finding for the tokens before the first declaration (`count` of them, at least one). */
 function strayTokens(document: ParsedDocument, lexed: LexedText, count: number): Diagnostic {
   const first = tokensIn(lexed, 0, 1)[0]!;
   const last = tokensIn(lexed, count - 1, count)[0]!;
