@@ -99,9 +99,9 @@ context Inventory { aggregate StockItem { root entity StockItem { id: ProductId 
     expect(document.declarations.map((d) => d.name)).toEqual(['A', 'B']);
   });
 
-  it('names the next declaration when a brace is missing before it, and the end of the file at its end', () => {
+  it('says a brace is missing before the next declaration, or at the end of the file', () => {
     const before = parse('context Sales {\n  aggregate Order {\n    root entity Order { id: OrderId }\n}\n\ncontext Billing {\n}\n');
-    expect(before.diagnostics.map((d) => d.message)).toEqual(["Expected '}' in a context but found the next declaration, 'context Billing'."]);
+    expect(before.diagnostics.map((d) => d.message)).toEqual(["Expected '}' in a context but found the next declaration."]);
     expect(before.declarations.map((d) => d.name)).toEqual(['Sales', 'Billing']);
     const atEnd = parse('context Sales {\n  aggregate Order {\n');
     expect(atEnd.diagnostics.map((d) => d.message)).toEqual(["Expected '}' in an aggregate but found the end of the file."]);

@@ -138,6 +138,18 @@ describe('reparseDocument', () => {
     expect(projection(reparsed)).toEqual(projection(parseDocument('file:///generated.ddd', text)));
   });
 
+  it('keeps a missing brace\'s finding true when the declaration after it is edited', () => {
+    // the finding of a kept declaration may not depend on the next one's words (found by the property above)
+    const filler = 'context Filler {\n  value Money { amount: Decimal  currency: String }\n}\n'.repeat(4);
+    const before = `${filler}context Sales {\n  aggregate Order {\n    root entity Order { id: OrderId }\n}\ncontext Billing {\n}\n`;
+    const previous = parseDocument('file:///brace.ddd', before);
+    const after = before.replace('context Billing', 'context Invoicing');
+    const reparsed = reparseDocument(previous, after);
+    expect(lastReparse().whole).toBe(false);
+    expect(projection(reparsed)).toEqual(projection(parseDocument('file:///brace.ddd', after)));
+    expect(reparsed.diagnostics.map((d) => d.message)).toEqual(["Expected '}' in a context but found the next declaration."]);
+  });
+
   it('parses the whole text again when the previous text had a lexing error', () => {
     const text = corpus.find((file) => file.text.length > 1_000)!.text;
     const previous = parseDocument('file:///a.ddd', '#' + text);

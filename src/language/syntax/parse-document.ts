@@ -16,7 +16,7 @@ import { readDeclaration } from './direct-reader';
 import { inputEnd } from './error-messages';
 import { shortcuts } from './grammar/base-grammar';
 import { Colon, Dot, Kind, LParen, UnterminatedString, keywords, tokenEnd, tokenStart } from './tokens';
-import { filterTokens, imageAt, lex, tokenize, tokensIn, typeOf, type LexedText } from './lexer';
+import { filterTokens, lex, tokenize, tokensIn, typeOf, type LexedText } from './lexer';
 import { keywordsIn, topLevelKeywords, wordList } from './constructs';
 
 /** Whether a token type (by its index) is a keyword that starts a top-level declaration: asked of every token. */
@@ -264,8 +264,9 @@ export function parseSegments(document: ParsedDocument, lexed: LexedText, start:
       let findings = noDiagnostics;
       if (!shortcuts.enabled || !readDeclaration(lexed, start, end, document.uri, document.declarations, document.references)) {
         const segment = tokensIn(lexed, start, end);
-        // `Expected '}' … but found the next declaration, 'context Billing'`: a missing brace shows where it is missed
-        inputEnd.words = end < lexed.count ? `the next declaration, '${wordsAt(lexed, end)}'` : 'the end of the file';
+        // `Expected '}' … but found the next declaration`: a brace missed before another declaration says so. Not its
+        // name: a re-parse keeps the declarations before an edit (reparse-document.ts) and would keep a name edited since
+        inputEnd.words = end < lexed.count ? 'the next declaration' : 'the end of the file';
         let parser = (fast ??= attach(dddParser(false), document));
         parser.problems = [];
         parser.begin(segment);
@@ -296,13 +297,6 @@ export function parseSegments(document: ParsedDocument, lexed: LexedText, start:
     fast?.release();
     recovering?.release();
   }
-}
-
-/** A declaration's first words: its keyword and, when it has one, its name (`context Billing`). */
-function wordsAt(lexed: LexedText, start: number): string {
-  const keyword = imageAt(lexed, start);
-  const name = start + 1 < lexed.count ? imageAt(lexed, start + 1) : '';
-  return /^[A-Za-z_][\w.]*$/.test(name) && name.length <= 40 ? `${keyword} ${name}` : keyword;
 }
 
 /** The finding for the tokens before the first declaration (`count` of them, at least one). */
