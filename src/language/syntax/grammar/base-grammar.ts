@@ -28,9 +28,10 @@ import { tokenEnd, tokenStart } from '../tokens';
 const none = noTypeArguments;
 
 /**
- * Whether the grammar reads the most frequent simple forms (`name: Type`, a type without
- * arguments) straight from the tokens instead of through its rules. They give the same
- * model; the test that holds them equal turns them off to parse the other way.
+ * Whether the common declarations (the direct reader, syntax/direct-reader.ts) and the
+ * grammar's most frequent simple forms (`name: Type`, a type without arguments) are read
+ * straight from the tokens instead of through the grammar's rules. They give the same
+ * model; the tests that hold them equal turn them off to parse the other way.
  */
 export const shortcuts = { enabled: true };
 
