@@ -39,9 +39,9 @@ const LAngle = idx(T.LAngle);
 const RAngle = idx(T.RAngle);
 const Question = idx(T.Question);
 const Key = idx(T.Key);
-const NumberLiteral = idx(T.NumberLiteral);
-const True = idx(T.True);
-const False = idx(T.False);
+export const NumberLiteral = idx(T.NumberLiteral);
+export const True = idx(T.True);
+export const False = idx(T.False);
 /** What may follow an operation's return type: its `throws`, `reads` or `writes` (the grammar's). */
 const afterOperation = new Set([idx(T.Throws), idx(T.Reads), idx(T.Writes)]);
 

@@ -8,7 +8,7 @@ import { type BlockContainer, kinds, MAX_EXPRESSION_TERMS } from '../grammar/gra
 import { newAggregate, newCommand, newEntity, newEnumType, newEvent, newValueObject, newRepository } from '../element-shapes';
 import { imageAt } from '../lexer';
 import * as T from '../tokens';
-import { abandon, Colon, Comma, DirectBase, idx, Invariant, isAnyName, isNameReference, LCurly, LParen, Minus, RCurly, StringLiteral } from './direct-base';
+import { abandon, Colon, Comma, DirectBase, False, idx, Invariant, isAnyName, isNameReference, LCurly, LParen, Minus, NumberLiteral, RCurly, StringLiteral, True } from './direct-base';
 
 const AggregateKeyword = idx(T.Aggregate);
 const Root = idx(T.Root);
@@ -23,9 +23,6 @@ const Applies = idx(T.Applies);
 const Repository = idx(T.Repository);
 const For = idx(T.For);
 const Service = idx(T.Service);
-const NumberLiteral = idx(T.NumberLiteral);
-const True = idx(T.True);
-const False = idx(T.False);
 /** The assignments of an event's `applies`, and the operators of an expression. */
 const assignOperators = new Set([idx(T.Assign), idx(T.PlusAssign), idx(T.MinusAssign)]);
 const expressionOperators = new Set([idx(T.Plus), Minus, idx(T.Star)]);
