@@ -95,3 +95,17 @@ export function expectedProblems(text: string, file = 'main.ddd'): { file: strin
     return match ? [{ file, line: index + 1, severity: match[1]! }] : [];
   });
 }
+
+/**
+ * A parse as JSON text, each object written once (a subdomain and its domain, a module and its
+ * members refer to each other): equal parses give equal texts, to the order of every property.
+ */
+export function parseAsText(parse: object): string {
+  const seen = new WeakSet<object>();
+  return JSON.stringify(parse, (_key, value: unknown) => {
+    if (typeof value !== 'object' || value === null) return value;
+    if (seen.has(value)) return '[written above]';
+    seen.add(value);
+    return value;
+  });
+}

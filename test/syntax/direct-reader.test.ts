@@ -6,22 +6,11 @@
  * leaves to the grammar. Work is counted, never timed.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { readWorkspace } from '../helpers';
+import { parseAsText, readWorkspace } from '../helpers';
 import { generateModel } from '../../src/bench/model-generator';
 import { directReading } from '../../src/language/syntax/direct-reader';
 import { shortcuts } from '../../src/language/syntax/grammar/base-grammar';
 import { parseDocument } from '../../src/language/syntax/parse-document';
-
-/** A document as text, each object written once (a module and its members refer to each other): equal documents give equal texts. */
-function asText(document: object): string {
-  const seen = new WeakSet<object>();
-  return JSON.stringify(document, (_key, value: unknown) => {
-    if (typeof value !== 'object' || value === null) return value;
-    if (seen.has(value)) return '[written above]';
-    seen.add(value);
-    return value;
-  });
-}
 
 /** The document the grammar alone builds and the one built with the direct reader, and how many declarations the reader took. */
 function bothWays(uri: string, text: string) {
@@ -36,7 +25,7 @@ function bothWays(uri: string, text: string) {
 function expectSame(uri: string, text: string): number {
   const { ruled, direct, read } = bothWays(uri, text);
   const parts = (document: typeof ruled) => ({ declarations: document.declarations, references: document.references, diagnostics: document.diagnostics });
-  expect(asText(parts(direct)), uri).toBe(asText(parts(ruled)));
+  expect(parseAsText(parts(direct)), uri).toBe(parseAsText(parts(ruled)));
   return read;
 }
 

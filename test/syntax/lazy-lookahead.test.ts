@@ -5,7 +5,7 @@
  * reads is what chevrotain's own strategy, computing them all up front, reads.
  */
 import { describe, expect, it } from 'vitest';
-import { readWorkspace } from '../helpers';
+import { parseAsText, readWorkspace } from '../helpers';
 import { generateModel } from '../../src/bench/model-generator';
 import { DddParser } from '../../src/language/syntax/parser';
 import { lookaheadWork } from '../../src/language/syntax/grammar/lazy-lookahead';
@@ -41,17 +41,6 @@ function parseWith(parser: DddParser, text: string) {
   const result = { declarations: parser.declarations, references: parser.references, errors, problems };
   parser.release();
   return result;
-}
-
-/** A parse as JSON, each object written once (a module and its members refer to each other): equal parses give equal texts. */
-function asText(parse: object): string {
-  const seen = new WeakSet<object>();
-  return JSON.stringify(parse, (_key, value: unknown) => {
-    if (typeof value !== 'object' || value === null) return value;
-    if (seen.has(value)) return '[written above]';
-    seen.add(value);
-    return value;
-  });
 }
 
 const sales = `context Sales {
@@ -101,7 +90,7 @@ describe('look-ahead computed on first use', () => {
         const expected = parseWith(eager, file.text);
         errors += expected.errors.length;
         // compared as text: a deep equality of thousands of models is slow
-        expect(asText(parseWith(lazy, file.text)), `${file.uri} (${recovering ? 'recovering' : 'stopping at the first error'})`).toBe(asText(expected));
+        expect(parseAsText(parseWith(lazy, file.text)), `${file.uri} (${recovering ? 'recovering' : 'stopping at the first error'})`).toBe(parseAsText(expected));
       }
       // the repository's fixtures include broken models: the comparison covers the parser's errors too
       expect(errors).toBeGreaterThan(10);

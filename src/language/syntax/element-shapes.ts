@@ -3,6 +3,10 @@
  * direct reader, direct-reader.ts), each written once: their properties, in one
  * order, so that both give the same model to the order of its properties, and
  * each kind of element keeps one shape in memory.
+ *
+ * The building blocks' common properties are written out in each literal on purpose:
+ * spread from a shared object, every property after the spread would live in a
+ * separate property array, one more object per element for the collector.
  */
 import type { Aggregate, Command, ContextDeclaration, DomainEvent, ElementKind, Entity, EnumType, Field, Name, Reference, Repository, SagaReaction, TextRange, TypeReference, ValueObject } from '../model/elements';
 import { emptyContextMembers } from '../model/context-members';

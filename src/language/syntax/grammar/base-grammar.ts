@@ -25,7 +25,6 @@ import { type Members, MAX_TYPE_NESTING, MEMBERS, type MemberStart, startsMember
 import * as T from '../tokens';
 import { tokenEnd, tokenStart } from '../tokens';
 
-const none = noTypeArguments;
 
 /**
  * Whether the common declarations (the direct reader, syntax/direct-reader.ts) and the
@@ -208,7 +207,7 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
     const token = this.CONSUME(T.NameReference);
     const range = this.tokenRange(token);
     // most types are a bare name: they share the name's range and text
-    const type: TypeReference = { text: token.image, range, name: this.referenceAt(token.image, range, kinds.type), args: none, optional: false };
+    const type: TypeReference = { text: token.image, range, name: this.referenceAt(token.image, range, kinds.type), args: noTypeArguments, optional: false };
     const name = type.name;
     // most types are followed by neither `<` nor `?`: their two options are then decided without asking the parser
     const next = this.RECORDING_PHASE || !shortcuts.enabled ? undefined : this.LA(1).tokenType;
@@ -262,7 +261,7 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
     // the objects the rule makes, and no others: a model holds tens of thousands of fields
     const start = tokenStart(nameToken);
     const range: TextRange = { start: tokenStart(typeToken), end: tokenEnd(typeToken) };
-    const type: TypeReference = { text: typeToken.image, range, name: this.referenceAt(typeToken.image, range, kinds.type), args: none, optional: false };
+    const type: TypeReference = { text: typeToken.image, range, name: this.referenceAt(typeToken.image, range, kinds.type), args: noTypeArguments, optional: false };
     const end = after === T.Comma ? tokenEnd(this.LA(0)) : range.end;
     return newField(nameToken.image, { start, end: tokenEnd(nameToken) }, this.uri, end, type);
   }
