@@ -18,7 +18,15 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+
+// The young generation grows sixteenfold instead of twofold when V8 finds it too small (V8 reads
+// this flag each time it grows it; its size limits are fixed at start-up). A check builds its model
+// in one go and keeps all of it: with V8's default, the young generation went through 1, 2, 4, 8
+// and 16 MB, collected at each size, every object of the model copied twice on its way out. A
+// 50,000-line check: 11 collections of the young generation → 6, 7% fewer instructions, 9% less time.
+setFlagsFromString('--semi-space-growth-factor=16');
 
 const main = join(__dirname, 'cli-main.js');
 

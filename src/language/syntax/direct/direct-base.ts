@@ -51,6 +51,8 @@ export class DirectBase {
   protected scopeContext: string | undefined;
   protected scopeAggregate: Aggregate | undefined;
   protected typeDepth = 0;
+  /** Where structureBody collects the fields it reads before it copies them to a list of their exact length. */
+  private readonly fieldScratch: Field[] = [];
   /** The owner spread into each building block, kept while it stays the same (as the grammar's is). */
   protected owner: Owner = { contextName: '' };
 
@@ -169,17 +171,20 @@ export class DirectBase {
     this.at++;
   }
 
-  /** `{ name: Type … }`, and `invariant "…"` lines when `invariants` is given. */
-  protected structureBody(fields: Field[], invariants: { text: string; range: TextRange }[] | undefined): void {
+  /** `{ name: Type … }`, and `invariant "…"` lines when `invariants` is given: the fields, in a list of their exact length. */
+  protected structureBody(invariants: { text: string; range: TextRange }[] | undefined): Field[] {
     this.take(LCurly);
+    const scratch = this.fieldScratch;
+    let count = 0;
     while (this.type() !== RCurly) {
       if (invariants && this.type() === Invariant && this.type(1) === StringLiteral) {
         const start = this.lexed.starts[this.at++]!;
         const text = this.string();
         invariants.push({ text, range: { start, end: this.lexed.ends[this.at - 1]! } });
-      } else fields.push(this.field());
+      } else scratch[count++] = this.field();
     }
     this.at++;
+    return count === 0 ? [] : scratch.slice(0, count);
   }
 
   /** `name: Type`, `name: List<Type>`, `name: Type?`, and a comma after it. */

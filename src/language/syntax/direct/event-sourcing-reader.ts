@@ -91,7 +91,7 @@ export class EventSourcingReader extends TacticalReader {
       this.at++;
       this.nameList(kinds.readModelSource, readModel.sources);
     }
-    if (this.type() === LCurly) this.structureBody(readModel.fields, undefined);
+    if (this.type() === LCurly) readModel.fields = this.structureBody(undefined);
     this.close(readModel.range);
   }
 }

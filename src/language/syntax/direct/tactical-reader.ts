@@ -83,7 +83,7 @@ export class TacticalReader extends DirectBase {
     if (rootRange) entity.rootRange = rootRange;
     container.entities.push(entity);
     if (this.type() === StringLiteral) entity.description = this.string();
-    if (this.type() === LCurly) this.structureBody(entity.fields, entity.invariants);
+    if (this.type() === LCurly) entity.fields = this.structureBody(entity.invariants);
     this.close(entity.range);
   }
 
@@ -93,7 +93,7 @@ export class TacticalReader extends DirectBase {
     const value = newValueObject(name, this.uri, this.range(start), this.owner, false);
     container.values.push(value);
     if (this.type() === StringLiteral) value.description = this.string();
-    if (this.type() === LCurly) this.structureBody(value.fields, value.invariants);
+    if (this.type() === LCurly) value.fields = this.structureBody(value.invariants);
     this.close(value.range);
   }
 
@@ -121,7 +121,7 @@ export class TacticalReader extends DirectBase {
     const command = newCommand(name, this.uri, this.range(start), this.owner, false);
     container.commands.push(command);
     if (this.type() === StringLiteral) command.description = this.string();
-    if (this.type() === LCurly) this.structureBody(command.fields, undefined);
+    if (this.type() === LCurly) command.fields = this.structureBody(undefined);
     if (this.type() === Emits) {
       this.at++;
       this.nameList(kinds.event, command.emits);
@@ -135,7 +135,7 @@ export class TacticalReader extends DirectBase {
     const event = newEvent(name, this.uri, this.range(start), this.owner, false);
     container.events.push(event);
     if (this.type() === StringLiteral) event.description = this.string();
-    if (this.type() === LCurly) this.structureBody(event.fields, undefined);
+    if (this.type() === LCurly) event.fields = this.structureBody(undefined);
     if (this.type() === Applies) {
       this.at++;
       this.assignment(event.applies);
