@@ -26,14 +26,12 @@ function environmentOf(path: string): string {
 
 /**
  * Vitest's order (the slowest files first, from its cache), with the files of
- * one environment together: a worker keeps its module cache only while the
- * next file has the same environment, so node and happy-dom files taken in
- * turns would start a new worker (and load the core and mermaid again) at
- * every change. The node files come last: they are most of the run and end
- * with its shortest files, while the few happy-dom files include the one that
- * spends the longest waiting (test/ci/installed-cli: npm packs, installs and
- * runs `ddd` one process after another, about 15 s); taken first, it runs
- * beside the others instead of alone at the end of the run.
+ * one environment together and the node files last: a worker keeps its module
+ * cache only while the next file has the same environment, so a happy-dom file
+ * among the node files would start a new worker (and load the core again) at
+ * each change. Almost every file runs in node: the diagram tests parse with
+ * mermaid, which gets a DOM window of its own (test/diagrams/parse.ts); only
+ * the webview's DOM code runs under happy-dom, first, before a worker has loaded anything.
  */
 class ByEnvironment extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {

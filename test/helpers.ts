@@ -51,7 +51,7 @@ export function checkFiles(files: SourceFile[]): Checked {
   };
 }
 
-// not `new URL(…, import.meta.url)`: happy-dom, used by the diagram tests, replaces URL
+// not `new URL(…, import.meta.url)`: happy-dom, the environment of the DOM tests, replaces URL
 const root = resolve(__dirname, '..');
 
 /** Reads every .ddd file under a folder of the repository (e.g. `examples/order-saga`). */

@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 /**
  * The `ddd` command where users run it, all from one `npm pack` of
  * packages/cli (one file, so two packs never race on its build):

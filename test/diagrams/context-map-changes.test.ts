@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 /**
  * The context map while a comparison is shown: the contexts a diff touches
  * (contextImpacts of the real diff of a fixture pair) in the change's colours,

@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 /**
  * The context map diagram of the insurance example (issue 13): exposed aggregates in
  * the edge label (a few at most), teams under their contexts, the map's `contains`

@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 /**
  * `ddd export` as a command module (src/cli/main.ts does not dispatch to it
  * yet, so the tests call the command's `run` the way main does): mermaid and

@@ -3,8 +3,8 @@
  * every view exported by `ddd export --format svg` as files the extension would
  * accept, and the hostile model's diagrams drawn with their text literal and
  * nothing executable. Runs when Chromium is installed (/usr/bin/chromium, …, or
- * $CHROME_PATH); skipped otherwise, saying why. Plain Node environment: happy-dom
- * replaces globals (URL) that playwright needs.
+ * $CHROME_PATH); skipped otherwise, saying why. Plain Node environment, as every test
+ * that needs no DOM of its own.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

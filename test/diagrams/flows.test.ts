@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 /**
  * The flows view: a flow as a flowchart with its gateways, a coordination as a
  * sequence, an aggregate's lifecycle as a state diagram; each accepted by

@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 /**
  * Names and strings that try to inject mermaid syntax or markup: every diagram of
  * a hostile model parses, mermaid reads each label back as the literal text, and
@@ -196,7 +195,7 @@ describe('a hostile model', () => {
 });
 
 /**
- * A node's label as written in the diagram, decoded. (Under happy-dom, mermaid's
+ * A node's label as written in the diagram, decoded. (With happy-dom's window, mermaid's
  * sanitiser, DOMPurify, drops the text before the first tag of a label: the label
  * `a<br/>b` reads back as `<br>b` from mermaid's db, though Chromium draws it
  * whole. So the tests compare what mermaid read with the end of what we wrote.)

@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 /**
  * The path for context maps too big for mermaid: a generated 100-context /
  * 300-relationship map, laid out and drawn as SVG, deterministic for a seed.

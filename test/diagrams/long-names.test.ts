@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 /**
  * Long names wrap between their words in every box (issue 12: readable at half a panel's width),
  * and mermaid still reads the labels as one node each.

@@ -1,16 +1,44 @@
 /**
  * mermaid's own parser, for the tests. mermaid 11 needs a DOM even to parse: in
  * plain Node `import mermaid from 'mermaid'` works but `mermaid.parse` throws
- * "DOMPurify.addHook is not a function" (DOMPurify needs a window). The test
- * files that import this start with `// @vitest-environment happy-dom`; then
- * mermaid works as it is, no mocks. `mermaid.parse(text)` resolves to `{ diagramType, config }`
- * and rejects with the parser's message on a syntax error.
+ * "DOMPurify.addHook is not a function" (DOMPurify takes the global window when
+ * it is imported, and finds none). So mermaid is imported here, once per test
+ * worker, while a happy-dom window of its own stands as the global window:
+ * DOMPurify keeps that window, and the globals are put back as they were, so
+ * the test files stay in plain Node (no per-file DOM environment, no globals
+ * that other files in the worker would see). `mermaid.parse(text)` resolves to
+ * `{ diagramType, config }` and rejects with the parser's message on a syntax error.
  */
-import mermaid from 'mermaid';
+import { Window } from 'happy-dom';
+import type { Mermaid } from 'mermaid';
 import { expect } from 'vitest';
 import { decodeMermaidText, type MermaidDiagram } from '../../src/language/diagrams/index';
 
-let initialised = false;
+let loading: Promise<Mermaid> | undefined;
+
+/** mermaid, imported with a happy-dom window as the global window for the time of its import, initialised once. */
+function mermaidWithItsOwnWindow(): Promise<Mermaid> {
+  loading ??= (async () => {
+    const globals = globalThis as Record<string, unknown>;
+    const had = { window: Object.getOwnPropertyDescriptor(globals, 'window'), document: Object.getOwnPropertyDescriptor(globals, 'document') };
+    const window = new Window();
+    globals['window'] = window;
+    globals['document'] = window.document;
+    try {
+      const { default: mermaid } = await import('mermaid');
+      mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+      return mermaid;
+    } finally {
+      for (const name of ['window', 'document'] as const) {
+        const before = had[name];
+        if (before) Object.defineProperty(globals, name, before);
+        else delete globals[name];
+      }
+    }
+  })();
+  return loading;
+}
+
 /**
  * What mermaid said of each text already parsed in this test worker: the same
  * text under the same configuration parses the same, and the test files draw
@@ -21,13 +49,10 @@ const PARSED_TEXTS_KEPT = 500;
 
 /** mermaid 11's parser (`mermaid.parse` resolves to `{ diagramType, config }` and rejects on a syntax error). */
 export function parseMermaid(text: string): Promise<{ diagramType: string }> {
-  if (!initialised) {
-    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
-    initialised = true;
-  }
   const known = parsedTexts.get(text);
   if (known) return known;
   const parsing = (async () => {
+    const mermaid = await mermaidWithItsOwnWindow();
     const result = await mermaid.parse(text);
     if (!result) throw new Error('mermaid.parse returned false');
     return result;
@@ -43,6 +68,7 @@ export async function parsed(diagram: MermaidDiagram | string): Promise<{ type: 
   const text = typeof diagram === 'string' ? diagram : diagram.text;
   await parseMermaid(text);
   // the same path render takes: preprocess, then the diagram's parser fills its db
+  const mermaid = await mermaidWithItsOwnWindow();
   const api = (mermaid as unknown as { mermaidAPI: { getDiagramFromText(text: string): Promise<{ type: string; db: any }> } }).mermaidAPI;
   return api.getDiagramFromText(text);
 }

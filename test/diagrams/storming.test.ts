@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 /**
  * The storming board as a view model (plain data for the webview), its findings
  * as hotspots, and the board made from the whole model.

@@ -1,11 +1,6 @@
 /**
  * Shared by the diagram tests: the example workspace and a hostile model.
- *
- * The tests that parse with mermaid run under happy-dom (see parse.ts). happy-dom
- * replaces the global URL with one that resolves `file:` URLs wrongly
- * (`new URL('..', import.meta.url)` gives `/test`), so test/helpers.ts's
- * `readWorkspace` and `fixture` cannot be used there: paths are built from
- * __dirname instead.
+ * Paths are built from __dirname, as in test/helpers.ts.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,6 @@
-// @vitest-environment happy-dom
 /**
  * Every view of examples/order-saga: what the diagram says, and that mermaid's
- * own parser accepts it (see support.ts for the happy-dom setup).
+ * own parser accepts it (see parse.ts for the DOM mermaid needs).
  */
 import { describe, expect, it } from 'vitest';
 import {

@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 /**
  * C4: the mermaid C4 diagram checked by mermaid's own parser (what it read back:
  * its systems, boundaries and relationships), and the Structurizr DSL workspace

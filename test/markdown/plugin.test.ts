@@ -1,4 +1,3 @@
-// @vitest-environment happy-dom
 /**
  * The Markdown preview plugin through markdown-it, as VS Code's preview runs it:
  * ```ddd fences become figures holding the mermaid text of their view (parsed
@@ -7,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Window } from 'happy-dom';
 import MarkdownIt, { type StateCore } from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { fenceClasses, mermaidAttribute } from '../../src/protocol/markdown-fence';
@@ -25,9 +25,10 @@ function exampleWorkspace(): WorkspaceDocuments {
   return documents;
 }
 
-/** The rendered HTML as a page: what the preview shows before its script runs. */
+/** The rendered HTML as a page (in a happy-dom window): what the preview shows before its script runs. */
 function page(html: string): Document {
-  const document = new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}</body>`, 'text/html');
+  const window = new Window();
+  const document = new window.DOMParser().parseFromString(`<!DOCTYPE html><body>${html}</body>`, 'text/html');
   return document as unknown as Document;
 }
 
