@@ -11,8 +11,9 @@ const watch = process.argv.includes('--watch');
 
 /** @type {import('esbuild').BuildOptions[]} */
 const bundles = [
-  // the `ddd` command line, and its entry (which loads it through V8's code cache)
-  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', platform: 'node' },
+  // the `ddd` command line, and its entry (which loads it through V8's code cache); without comments or
+  // blanks, as installed (--cli-package minifies it whole): ASCII, a third smaller, read and compiled faster
+  { entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', platform: 'node', minifyWhitespace: true },
   { entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', platform: 'node', banner: { js: '#!/usr/bin/env node' } },
   // `npm run bench`
   { entryPoints: ['src/bench/main.ts'], outfile: 'dist/bench.js', platform: 'node' },
