@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, existsSync } from 'node:fs';
 import { noNodeBuiltins } from './browser-bundles.mjs';
+import { mermaidFastConfig } from './mermaid-fast-config.mjs';
 
 // --cli-package: only the command line, minified, into packages/cli/ (whose `npm pack` runs this)
 const cliPackage = process.argv.includes('--cli-package');
@@ -53,8 +54,9 @@ for (const options of cliPackage ? cliBundles : bundles) {
   const config = { ...common, ...options };
   if (options.platform === 'browser') {
     config.target = 'es2022';
-    // a Node built-in in a browser bundle fails the build (scripts/browser-bundles.mjs)
-    config.plugins = [...(options.plugins ?? []), noNodeBuiltins()];
+    // a Node built-in in a browser bundle fails the build (scripts/browser-bundles.mjs); mermaid's
+    // configuration is copied faster where a bundle holds it (scripts/mermaid-fast-config.mjs)
+    config.plugins = [...(options.plugins ?? []), noNodeBuiltins(), mermaidFastConfig()];
   }
   if (watch) {
     const { context } = await import('esbuild');

@@ -4,6 +4,7 @@
  * VS Code runs. One place, so that every browser test loads what users load.
  */
 import type { BuildOptions } from 'esbuild';
+import { mermaidFastConfig } from '../scripts/mermaid-fast-config.mjs';
 
 export const browserBundleOptions = {
   bundle: true,
@@ -13,4 +14,6 @@ export const browserBundleOptions = {
   minify: true,
   logLevel: 'warning',
   legalComments: 'none',
+  // as scripts/build.mjs builds them: mermaid's configuration copied faster
+  plugins: [mermaidFastConfig()],
 } as const satisfies BuildOptions;
