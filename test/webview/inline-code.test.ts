@@ -1,11 +1,24 @@
-// @vitest-environment happy-dom
 /**
  * Messages with `code` in backticks (the core's wording: "mark the step
  * `idempotent`") become text nodes and <code> elements, nothing else: markup
  * in a message stays text, a backtick without its pair stays a backtick.
+ * The webview's DOM code runs on a happy-dom page, its `document` and `Node`
+ * the globals for the time of this file.
  */
-import { describe, expect, it } from 'vitest';
+import { Window } from 'happy-dom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineCode, plainCode } from '../../webview/shared/inline-code';
+
+const page = new Window();
+const globals = globalThis as Record<string, unknown>;
+beforeAll(() => {
+  Object.assign(globals, { document: page.document, Node: page.Node });
+});
+afterAll(() => {
+  delete globals['document'];
+  delete globals['Node'];
+  void page.happyDOM.close();
+});
 
 /** The nodes as a readable list: text as it is, code in [brackets]. */
 function shape(nodes: Node[]): string[] {
