@@ -2,7 +2,7 @@
 // the Markdown preview script): mermaid's `getConfig()` copies the whole configuration with
 // `assignWithDepth`, one `Object.defineProperty` per key, each time its code asks for a
 // setting, which was 40% of the time a diagram took to draw. The plugin puts the same copy,
-// made with plain assignments (webview/shared/mermaid-config-copy.ts), in its place.
+// made by spreading objects (src/protocol/mermaid-config-copy.ts), in its place.
 //
 // It changes exactly one statement, found by its text. When a mermaid version words
 // `getConfig` otherwise, or the bundle holds mermaid's configuration but no `getConfig` was
@@ -11,7 +11,7 @@
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 
-const copyModule = fileURLToPath(new URL("../webview/shared/mermaid-config-copy.ts", import.meta.url));
+const copyModule = fileURLToPath(new URL("../src/protocol/mermaid-config-copy.ts", import.meta.url));
 
 /** mermaid's getConfig, as its ESM chunks write it (mermaid 11). */
 const original = 'var getConfig = /* @__PURE__ */ __name(() => {\n  return assignWithDepth_default({}, currentConfig);\n}, "getConfig");';
@@ -29,7 +29,7 @@ export function patchMermaidConfig(source, path = "a mermaid module") {
   if (at < 0 || source.indexOf(original, at + 1) >= 0) {
     throw new Error(
       `${path} holds mermaid's configuration, but not the getConfig that scripts/mermaid-fast-config.mjs replaces: ` +
-        "check that webview/shared/mermaid-config-copy.ts still copies as mermaid's assignWithDepth does, then update the plugin's text",
+        "check that src/protocol/mermaid-config-copy.ts still copies as mermaid's assignWithDepth does, then update the plugin's text",
     );
   }
   const patched = `import { copyMermaidConfig } from ${JSON.stringify(copyModule)};\n${source.slice(0, at)}${replacement}${source.slice(at + original.length)}`;

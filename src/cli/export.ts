@@ -31,6 +31,7 @@ import { runModelExport } from './export-model';
 import { runCmlExport } from './export-cml';
 import { exitCodes, UsageError, type CliCommand, type Output } from './command';
 import { displayPath } from './files';
+import { withFastMermaidConfig } from './mermaid-page';
 import { plural } from './format';
 
 /** The diagram formats, the model exports of the core's registry, and the model as CML. */
@@ -126,7 +127,7 @@ export async function renderMermaidSvgs(texts: readonly string[], chromium: stri
     const page = opened.page;
     await page.route('**/*', (route) => route.abort());
     await page.setContent('<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
-    await page.addScriptTag({ content: readFileSync(mermaidPath, 'utf8') });
+    await page.addScriptTag({ content: withFastMermaidConfig(readFileSync(mermaidPath, 'utf8')).script });
     // the preview's own finishing steps, by their source text (they are self-contained)
     await page.addScriptTag({ content: `globalThis.dddSeparateEdgeLabels = ${separateEdgeLabels.toString()};` });
     // a file holds no HTML: labels become SVG text, then DOMPurify keeps the allow-list (checked again before writing)

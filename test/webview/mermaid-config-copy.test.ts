@@ -1,5 +1,5 @@
 /**
- * The preview's copy of mermaid's configuration (webview/shared/mermaid-config-copy.ts) is the
+ * The preview's copy of mermaid's configuration (src/protocol/mermaid-config-copy.ts) is the
  * copy mermaid makes itself (`assignWithDepth({}, config)`, from mermaid's own module): the
  * same keys in the same order, the same values, new objects where mermaid makes new ones and
  * the very same objects where it shares them. On mermaid's configuration with each theme the
@@ -13,7 +13,8 @@ import fc from 'fast-check';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { patchMermaidConfig } from '../../scripts/mermaid-fast-config.mjs';
-import { copyMermaidConfig } from '../../webview/shared/mermaid-config-copy';
+import { withFastMermaidConfig } from '../../src/cli/mermaid-page';
+import { copyMermaidConfig } from '../../src/protocol/mermaid-config-copy';
 import { mermaidTheme } from '../../webview/shared/theme';
 
 const chunks = join(__dirname, '../../node_modules/mermaid/dist/chunks/mermaid.core');
@@ -135,5 +136,27 @@ describe('the build plugin', () => {
     expect(patchMermaidConfig('export const x = 1;\n')).toEqual({ source: 'export const x = 1;\n', patched: false });
     const changedUpstream = 'var currentConfig = assignWithDepth_default({}, defaultConfig);\nvar getConfig = () => structuredClone(currentConfig);\n';
     expect(() => patchMermaidConfig(changedUpstream, 'chunk.mjs')).toThrow(/chunk\.mjs holds mermaid's configuration, but not the getConfig/);
+  });
+});
+
+describe('the page of `ddd export --format svg`', () => {
+  it("loads the installed mermaid with its getConfig replaced by the same copy", () => {
+    const script = readFileSync(join(__dirname, '../../node_modules/mermaid/dist/mermaid.min.js'), 'utf8');
+    const { script: patched, patched: changed } = withFastMermaidConfig(script);
+    expect(changed).toBe(true);
+    const helper = `globalThis.dddCopyMermaidConfig = ${copyMermaidConfig.toString()};\n`;
+    expect(patched.startsWith(helper)).toBe(true);
+    expect(patched).toMatch(/=[\w$]+\(\(\)=>globalThis\.dddCopyMermaidConfig\([\w$]+\),"getConfig"\)/);
+    // the helper is self-contained: its text alone makes the same copy
+    const inPage = new Function(`${helper} return globalThis.dddCopyMermaidConfig;`)() as typeof copyMermaidConfig;
+    const source = { a: { b: { c: 1 }, d: [1, 1, 2] }, e: null, f: 'x' };
+    expect(inPage(source)).toEqual(copyMermaidConfig(source));
+    delete (globalThis as Record<string, unknown>)['dddCopyMermaidConfig'];
+  });
+
+  it('leaves a mermaid written otherwise as it is', () => {
+    expect(withFastMermaidConfig('var a=1;')).toEqual({ script: 'var a=1;', patched: false });
+    const twice = 'Lt=s(()=>ii({},$x),"getConfig");Mt=s(()=>ii({},$y),"getConfig")';
+    expect(withFastMermaidConfig(twice)).toEqual({ script: twice, patched: false });
   });
 });
