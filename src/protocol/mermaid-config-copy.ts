@@ -15,7 +15,7 @@
  *
  * Put in mermaid's place when a bundle is built (scripts/mermaid-fast-config.mjs: the
  * preview, the Markdown preview) and in the page of `ddd export --format svg`
- * (mermaid-page-patch.ts). Self-contained, its helpers inside: the command line hands
+ * (src/cli/mermaid-page.ts). Self-contained, its helpers inside: the command line hands
  * its source text to that page.
  */
 export function copyMermaidConfig<T extends object>(config: T): T {

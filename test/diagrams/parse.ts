@@ -13,29 +13,20 @@ import { Window } from 'happy-dom';
 import type { Mermaid } from 'mermaid';
 import { expect } from 'vitest';
 import { decodeMermaidText, type MermaidDiagram } from '../../src/language/diagrams/index';
+import { withDomGlobals } from '../dom-globals';
 
 let loading: Promise<Mermaid> | undefined;
 
 /** mermaid, imported with a happy-dom window as the global window for the time of its import, initialised once. */
 function mermaidWithItsOwnWindow(): Promise<Mermaid> {
-  loading ??= (async () => {
-    const globals = globalThis as Record<string, unknown>;
-    const had = { window: Object.getOwnPropertyDescriptor(globals, 'window'), document: Object.getOwnPropertyDescriptor(globals, 'document') };
+  if (!loading) {
     const window = new Window();
-    globals['window'] = window;
-    globals['document'] = window.document;
-    try {
+    loading = withDomGlobals({ window, document: window.document }, async () => {
       const { default: mermaid } = await import('mermaid');
       mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
       return mermaid;
-    } finally {
-      for (const name of ['window', 'document'] as const) {
-        const before = had[name];
-        if (before) Object.defineProperty(globals, name, before);
-        else delete globals[name];
-      }
-    }
-  })();
+    });
+  }
   return loading;
 }
 

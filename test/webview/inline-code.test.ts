@@ -8,15 +8,15 @@
 import { Window } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inlineCode, plainCode } from '../../webview/shared/inline-code';
+import { setDomGlobals } from '../dom-globals';
 
 const page = new Window();
-const globals = globalThis as Record<string, unknown>;
+let restore: () => void;
 beforeAll(() => {
-  Object.assign(globals, { document: page.document, Node: page.Node });
+  restore = setDomGlobals({ document: page.document, Node: page.Node });
 });
 afterAll(() => {
-  delete globals['document'];
-  delete globals['Node'];
+  restore();
   void page.happyDOM.close();
 });
 

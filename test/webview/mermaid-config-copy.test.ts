@@ -16,6 +16,7 @@ import { patchMermaidConfig } from '../../scripts/mermaid-fast-config.mjs';
 import { withFastMermaidConfig } from '../../src/cli/mermaid-page';
 import { copyMermaidConfig } from '../../src/protocol/mermaid-config-copy';
 import { mermaidTheme } from '../../webview/shared/theme';
+import { withDomGlobals } from '../dom-globals';
 
 const chunks = join(__dirname, '../../node_modules/mermaid/dist/chunks/mermaid.core');
 /** mermaid's module that holds its configuration (its file name changes with each mermaid version). */
@@ -29,16 +30,9 @@ interface MermaidConfigModule {
   getConfig: () => Record<string, unknown>;
 }
 /** The preview's mermaid theme (it reads VS Code's CSS variables: from a happy-dom page here, which has none). */
-function previewTheme(theme: 'dark' | 'light' | 'high-contrast'): ReturnType<typeof mermaidTheme> {
-  const globals = globalThis as Record<string, unknown>;
-  const window = new Window();
-  Object.assign(globals, { document: window.document, getComputedStyle: window.getComputedStyle.bind(window) });
-  try {
-    return mermaidTheme(theme);
-  } finally {
-    delete globals['document'];
-    delete globals['getComputedStyle'];
-  }
+function previewTheme(theme: 'dark' | 'light' | 'high-contrast'): Promise<ReturnType<typeof mermaidTheme>> {
+  const page = new Window();
+  return withDomGlobals({ document: page.document, getComputedStyle: page.getComputedStyle.bind(page) }, () => mermaidTheme(theme));
 }
 
 const mermaidConfig = (): Promise<MermaidConfigModule> => import(pathToFileURL(configChunk).href) as Promise<MermaidConfigModule>;
@@ -91,7 +85,7 @@ describe("the preview's copy of mermaid's configuration", () => {
   it("is mermaid's own copy of its configuration, with each theme the preview uses", async () => {
     const mermaid = await mermaidConfig();
     for (const theme of ['dark', 'light', 'high-contrast'] as const) {
-      const { theme: name, themeVariables } = previewTheme(theme);
+      const { theme: name, themeVariables } = await previewTheme(theme);
       mermaid.setSiteConfig({ theme: name, themeVariables, flowchart: { useMaxWidth: false }, class: { useMaxWidth: false } });
       const config = mermaid.getConfig();
       expect(Object.keys(config).length).toBeGreaterThan(20);

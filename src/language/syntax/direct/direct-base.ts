@@ -184,7 +184,7 @@ export class DirectBase {
       } else scratch[count++] = this.field();
     }
     this.at++;
-    return count === 0 ? [] : scratch.slice(0, count);
+    return scratch.slice(0, count);
   }
 
   /** `name: Type`, `name: List<Type>`, `name: Type?`, and a comma after it. */
