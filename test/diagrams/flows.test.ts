@@ -13,6 +13,7 @@ import { drawView } from '../../src/language/diagrams/draw-view';
 import { listViews, viewAt } from '../../src/language/diagrams/view-list';
 import { fixture, readWorkspace } from '../helpers';
 import { expectParses, parsed } from './parse';
+import { diagramFixture } from './support';
 
 const lines = (text: string) => text.split('\n').map((line) => line.trim());
 const modelOf = (name: string) => checkWorkspace([{ uri: `file:///${name}`, text: fixture(`tactical/${name}`) }]).model;
@@ -128,6 +129,17 @@ describe('the aggregates view', () => {
     expect(diagram.text).toContain('<<Entity, module Vehicles, abstract>>');
     expect(diagram.text).toContain('<<Enumeration, module Vehicles, lifecycle>>');
     expect(lines(diagram.text)).toEqual(expect.arrayContaining(['k_Machine <|-- k_Vehicle', 'k_Part <|-- k_Wheel', 'k_VehicleEvent <|-- k_VehicleMoved']));
+  });
+
+  it('draws an aggregate with nothing declared in it yet as a box of its own (mermaid refuses an empty namespace)', async () => {
+    const { model } = checkWorkspace([{ uri: 'file:///sketched-aggregates.ddd', text: diagramFixture('sketched-aggregates.ddd') }]);
+    const diagram = aggregateDiagram(model, 'Shipping');
+    await expectParses([diagram]);
+    expect(diagram.text).not.toMatch(/namespace \w+ \{\n\s*\}/);
+    expect(lines(diagram.text)).toEqual(expect.arrayContaining(['class k_Parcel["Parcel"]:::member {', '<<Aggregate, nothing declared yet>>', '<<Aggregate, nothing declared yet, module tracking>>', 'namespace Delivery {']));
+    // clicking the box reveals the aggregate; a reference by id points to the box
+    expect(diagram.nodes.filter((node) => node.kind === 'aggregate').map((node) => node.name)).toEqual(['Parcel', 'Route', 'Tracking']);
+    expect(lines(diagram.text)).toContain('k_Delivery ..> k_Parcel : parcel #40;by id#41;');
   });
 });
 

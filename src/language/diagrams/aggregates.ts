@@ -162,14 +162,17 @@ export function aggregateDiagram(model: DddModel, contextName: string, options: 
   // ids: classes first, then namespaces (which must not clash with them)
   const classIds = new IdRegistry('k');
   const shown = new Set<Declaration>();
+  /** An aggregate with nothing declared in it yet (`aggregate Payouts`, `aggregate Payouts {}`) is a box of its own: mermaid refuses an empty namespace. */
+  const boxed = (group: { aggregate?: Aggregate; members: Member[] }): Aggregate | undefined => (group.members.length === 0 ? group.aggregate : undefined);
   for (const group of groups) {
-    for (const member of group.members) {
-      classIds.id(member, member.name);
-      shown.add(member);
+    const drawn: Declaration[] = boxed(group) ? [boxed(group)!] : group.members;
+    for (const declaration of drawn) {
+      classIds.id(declaration, declaration.name);
+      shown.add(declaration);
     }
   }
   const namespaceIds = new IdRegistry('');
-  for (const group of groups) for (const member of group.members) namespaceIds.reserve(classIds.get(member)!);
+  for (const declaration of shown) namespaceIds.reserve(classIds.get(declaration)!);
 
   const lines: string[] = [];
   const relations: string[] = [];
@@ -195,6 +198,13 @@ export function aggregateDiagram(model: DddModel, contextName: string, options: 
   };
 
   for (const group of groups) {
+    const sketch = boxed(group);
+    if (sketch) {
+      const id = classIds.get(sketch)!;
+      classBlock(id, sketch.name, sketch.module ? `Aggregate, nothing declared yet, module ${sketch.module.name}` : 'Aggregate, nothing declared yet', [], '  ', 'member');
+      writer.node({ id, name: sketch.name, kind: 'aggregate', ...sourceOf({ uri: sketch.uri, range: sketch.nameRange }) });
+      continue;
+    }
     const indent = group.aggregate ? '    ' : '  ';
     if (group.aggregate) {
       lines.push(`  namespace ${namespaceIds.id(group.aggregate, group.aggregate.name)} {`);
