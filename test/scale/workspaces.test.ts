@@ -60,6 +60,17 @@ describe('300 pasted copies of a 60-line model in one file', () => {
     expect(summary[0]!.message).toMatch(/^[\d,]+ more findings in this file are not shown/);
   });
 
+  it('keeps a syntax error past the cap: the 300 copies with a declaration broken after the last of them', () => {
+    const [file] = pastedWorkspace(copies);
+    const broken = `${file!.text}\ncontext Broken {\n  aggregate Half { root entity Half { id: HalfId  owner: \n`;
+    const capped = checkWorkspace([{ uri: file!.uri, text: broken }]);
+    expect(capped.diagnostics).toHaveLength(MAX_FINDINGS_PER_FILE + 1);
+    const syntax = capped.diagnostics.filter((diagnostic) => diagnostic.code === 'syntax-error');
+    expect(syntax.length).toBeGreaterThan(0);
+    expect(syntax[0]!.range.start).toBeGreaterThan(file!.text.length);
+    expect(capped.diagnostics.find((diagnostic) => diagnostic.code === 'too-many-findings')!.message).toContain('syntax errors and the most severe first');
+  });
+
   it('keeps every message short and every list of related places bounded', () => {
     for (const diagnostic of result.diagnostics) {
       expect(diagnostic.message.length, diagnostic.message.slice(0, 200)).toBeLessThan(MESSAGE_BOUND);

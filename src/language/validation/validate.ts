@@ -179,7 +179,7 @@ function findingsByFile(model: DddModel, diagnostics: readonly Diagnostic[]): Ma
       continue;
     }
     fileFindingsWork.sorted++;
-    const shown = capPerFile(uri, found).sort(compareDiagnostics);
+    const shown = capPerFile(uri, found, document?.diagnostics ?? []).sort(compareDiagnostics);
     if (document) sortedFindings.set(document, { found, shown });
     byFile.set(uri, shown);
   }
@@ -198,10 +198,19 @@ function sameFindings(a: readonly Diagnostic[], b: readonly Diagnostic[]): boole
   return true;
 }
 
-/** At most MAX_FINDINGS_PER_FILE findings of a file, the most severe first, and one saying how many are left out. */
-function capPerFile(uri: string, list: Diagnostic[]): Diagnostic[] {
+/**
+ * At most MAX_FINDINGS_PER_FILE findings of a file, the most severe first and, among errors, the
+ * file's syntax errors (`syntax`, the parsed document's own) before the rest: what follows a
+ * syntax error is read from what recovery kept, so it is the one to fix first, however far down
+ * the file it is. Then one finding saying how many are left out.
+ */
+function capPerFile(uri: string, list: Diagnostic[], syntax: readonly Diagnostic[]): Diagnostic[] {
   if (list.length <= MAX_FINDINGS_PER_FILE) return list.slice();
-  const ranked = [...list].sort((a, b) => severityRank[a.severity] - severityRank[b.severity] || a.range.start - b.range.start);
+  const fromSyntax = new Set(syntax);
+  const syntaxFirst = (diagnostic: Diagnostic) => (fromSyntax.has(diagnostic) ? 0 : 1);
+  const ranked = [...list].sort(
+    (a, b) => severityRank[a.severity] - severityRank[b.severity] || syntaxFirst(a) - syntaxFirst(b) || a.range.start - b.range.start,
+  );
   const shown = ranked.slice(0, MAX_FINDINGS_PER_FILE);
   const left = ranked.length - shown.length;
   const first = [...shown].sort((a, b) => a.range.start - b.range.start)[0]!;
@@ -210,7 +219,7 @@ function capPerFile(uri: string, list: Diagnostic[]): Diagnostic[] {
     range: first.range,
     severity: ranked[MAX_FINDINGS_PER_FILE]!.severity === 'error' ? 'error' : 'warning',
     code: TOO_MANY_FINDINGS,
-    message: `${thousands(left)} more findings in this file are not shown (${MAX_FINDINGS_PER_FILE} are, the most severe first): fix those first, or split the file.`,
+    message: `${thousands(left)} more findings in this file are not shown (${MAX_FINDINGS_PER_FILE} are, syntax errors and the most severe first): fix those first, or split the file.`,
   });
   return shown;
 }
