@@ -79,6 +79,9 @@ export function recordParse(document: ParsedDocument, record: ParseRecord): void
 
 const noDiagnostics: Diagnostic[] = [];
 
+/** `Error` with V8's limit on the frames an error's stack captures (undefined elsewhere: setting it is harmless). */
+const V8Error = Error as ErrorConstructor & { stackTraceLimit?: number };
+
 export function parseDocument(uri: string, text: string): ParsedDocument {
   const document = emptyDocument(uri, text);
   const record: ParseRecord = { reusable: true, headStrings: noDiagnostics, stray: noDiagnostics, segments: [] };
@@ -255,6 +258,10 @@ export function parseSegments(document: ParsedDocument, lexed: LexedText, start:
   // built on first need: a model of the forms the direct reader takes needs no chevrotain parser
   let fast: DddParser | undefined;
   let recovering: DddParser | undefined;
+  // chevrotain reports each token it misses as an Error (and recovers from it), whose stack nobody reads:
+  // capturing it was a sixth of a parse of a half-typed line. The parse is synchronous, the limit restored below.
+  const stackTraceLimit = V8Error.stackTraceLimit;
+  V8Error.stackTraceLimit = 0;
   try {
     while (start < lexed.count) {
       let end = start + 1;
@@ -294,6 +301,7 @@ export function parseSegments(document: ParsedDocument, lexed: LexedText, start:
       start = end;
     }
   } finally {
+    V8Error.stackTraceLimit = stackTraceLimit;
     fast?.release();
     recovering?.release();
   }

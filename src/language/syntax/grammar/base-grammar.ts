@@ -3,7 +3,7 @@
  * member-level error recovery, and the rules every part shares (names, types,
  * fields, operations, literals). Each area of the language extends it in its own file.
  */
-import { EOF, EmbeddedActionsParser, tokenMatcher, type IToken, type TokenType } from 'chevrotain';
+import { EOF, EmbeddedActionsParser, tokenMatcher, type IToken, type ITokenGrammarPath, type TokenType } from 'chevrotain';
 import type {
   Aggregate,
   ElementKind,
@@ -46,6 +46,9 @@ import { LazyLookahead } from './lazy-lookahead';
 /** How many tokens the grammar looks ahead to choose between alternatives. */
 const MAX_LOOKAHEAD = 3;
 
+/** At most this many grammar paths' follow sets are kept (a few hundred occur in practice). */
+const MAX_KEPT_FOLLOWS = 4_096;
+
 export abstract class BaseGrammar extends EmbeddedActionsParser {
   uri = '';
   text = '';
@@ -75,6 +78,26 @@ export abstract class BaseGrammar extends EmbeddedActionsParser {
       skipValidations: !T.grammarChecks,
     });
     this.lookahead = lookahead;
+  }
+
+  /** The tokens that may follow a grammar path, by path (see getNextPossibleTokenTypes). */
+  private readonly follows = new Map<string, TokenType[]>();
+
+  /**
+   * The tokens that may follow a token at a place in the grammar, which error recovery asks at each
+   * token it misses. chevrotain walks the rule's grammar anew each time (most of a recovering parse's
+   * time on a half-typed line); the answer depends on the path alone, so it is kept. chevrotain only
+   * reads the list it gets.
+   */
+  protected override getNextPossibleTokenTypes(path: ITokenGrammarPath): TokenType[] {
+    const key = `${path.ruleStack.join(' ')}|${path.occurrenceStack.join(' ')}|${path.lastTok.name}|${path.lastTokOccurrence}`;
+    let follows = this.follows.get(key);
+    if (follows === undefined) {
+      follows = super.getNextPossibleTokenTypes(path);
+      if (this.follows.size >= MAX_KEPT_FOLLOWS) this.follows.clear();
+      this.follows.set(key, follows);
+    }
+    return follows;
   }
 
   /** Prepares the parser for one top-level declaration's tokens. */
