@@ -47,14 +47,43 @@ describe.skipIf(!browserFound)(`SVG through mermaid in Chromium (${chromium.path
     }, svg);
   }
 
-  it('exports every view of the example as SVG files the extension would accept: no foreignObject, labels as SVG text', async () => {
-    let stdout = '';
+  /** Runs `draw` with its diagrams drawn in a page of the shared browser instead of a browser launched for the call. */
+  async function inSharedBrowser<T>(draw: () => Promise<T>): Promise<T> {
+    const launchOwn = svgRenderingBrowser.open;
+    svgRenderingBrowser.open = async () => {
+      const shared = await sharedPage();
+      return { page: shared, close: () => shared.close() };
+    };
+    try {
+      return await draw();
+    } finally {
+      svgRenderingBrowser.open = launchOwn;
+    }
+  }
+
+  it('launches a headless Chromium of its own, as `ddd export --format svg` run in a terminal does, and closes it', async () => {
     let stderr = '';
-    const code = await runCli(['export', '--format', 'svg', '--out', folder, 'examples/order-saga'], repositoryRoot, {
-      stdout: (text) => void (stdout += text),
+    const out = join(folder, 'launched');
+    const code = await runCli(['export', '--format', 'svg', '--view', 'domains', '--out', out, 'examples/order-saga'], repositoryRoot, {
+      stdout: () => undefined,
       stderr: (text) => void (stderr += text),
       color: false,
     });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const files = readdirSync(out);
+    expect(files).toEqual(['domains.svg']);
+    const svg = readFileSync(join(out, files[0]!), 'utf8');
+    expect((await inspect(svg)).wellFormed).toBe(true);
+    expect(checkExportedSvg(svg)).toEqual({ ok: true });
+  }, 120_000);
+
+  it('exports every view of the example as SVG files the extension would accept: no foreignObject, labels as SVG text', async () => {
+    // drawn in a page of the shared browser: the test above launched a browser of its own, as `ddd` does
+    let stderr = '';
+    const code = await inSharedBrowser(() =>
+      runCli(['export', '--format', 'svg', '--out', folder, 'examples/order-saga'], repositoryRoot, { stdout: () => undefined, stderr: (text) => void (stderr += text), color: false }),
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const files = readdirSync(folder).filter((file) => file.endsWith('.svg')).sort();
@@ -98,21 +127,13 @@ describe.skipIf(!browserFound)(`SVG through mermaid in Chromium (${chromium.path
       ...model.sagas.flatMap(sagaDiagrams),
       stormingDiagram(boardView(model, board)),
     ];
-    // drawn in a page of the shared browser (the test above launched one of its own, as `ddd` does)
-    const launchOwn = svgRenderingBrowser.open;
-    svgRenderingBrowser.open = async () => {
-      const shared = await sharedPage();
-      return { page: shared, close: () => shared.close() };
-    };
-    let svgs: string[];
-    try {
-      svgs = await renderMermaidSvgs(
+    // drawn in a page of the shared browser (the first test launched one of its own, as `ddd` does)
+    const svgs = await inSharedBrowser(() =>
+      renderMermaidSvgs(
         diagrams.map((diagram) => diagram.text),
         chromium.path!,
-      );
-    } finally {
-      svgRenderingBrowser.open = launchOwn;
-    }
+      ),
+    );
     const firstLine = hostile.trim().split('\n')[0]!;
     for (const [index, svg] of svgs.entries()) {
       const title = diagrams[index]!.title;

@@ -2,14 +2,11 @@
  * PlantUML, checked by parsers of PlantUML: `plantuml-parser` (npm) reads the
  * component and class diagrams (context maps, aggregates) and gives back what
  * it understood; PlantUML itself (Debian's `plantuml` package, run headless
- * with `-checkonly`) checks every diagram, state machines and sequences too,
+ * with `-syntax`) checks every diagram, state machines and sequences too,
  * when it is installed (CI: `apt-get install --no-install-recommends plantuml`);
  * without it those checks are skipped and say so.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parse } from 'plantuml-parser';
 import { describe, expect, it } from 'vitest';
 import type { ModelExport } from '../../src/language/export/index';
@@ -39,46 +36,45 @@ if (!plantuml) {
  */
 const plantumlEnv = { ...process.env, JAVA_TOOL_OPTIONS: `${process.env['JAVA_TOOL_OPTIONS'] ?? ''} -XX:TieredStopAtLevel=1 -XX:+UseSerialGC`.trim() };
 
-function plantumlAccepts(paths: string[]): boolean {
-  return spawnSync('plantuml', ['-checkonly', ...paths], { encoding: 'utf8', env: plantumlEnv }).status === 0;
-}
-
-/** The files written to a temporary folder, for PlantUML to read. */
-function withFiles<T>(files: ModelExport['files'], use: (paths: string[]) => T): T {
-  const folder = mkdtempSync(join(tmpdir(), 'ddd-plantuml-'));
-  try {
-    const paths = files.map((exportedFile, index) => {
-      const path = join(folder, `${index}.puml`);
-      writeFileSync(path, exportedFile.text);
-      return path;
-    });
-    return use(paths);
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
+/**
+ * PlantUML's verdict on each diagram of `texts`, from one run: with `-syntax -pipe` PlantUML reads
+ * the diagrams from its input and prints, for each in turn, its type and size (`CLASS`, `(8 entities)`)
+ * or `ERROR`, the line and the message. A verdict per diagram, or the run fails the test.
+ */
+function plantumlVerdicts(texts: readonly string[]): boolean[] {
+  const run = spawnSync('plantuml', ['-syntax', '-pipe'], { input: texts.join('\n'), encoding: 'utf8', env: plantumlEnv, maxBuffer: 64 * 1024 * 1024 });
+  const lines = (run.stdout ?? '').split(/\r?\n/);
+  const verdicts: boolean[] = [];
+  for (const [index, line] of lines.entries()) {
+    const next = lines[index + 1] ?? '';
+    if (line === 'ERROR' && /^\d+$/.test(next)) verdicts.push(false);
+    else if (/^[A-Z][A-Z_]*$/.test(line) && /^\(.*\)$/.test(next)) verdicts.push(true);
   }
+  const diagrams = texts.reduce((count, text) => count + (text.match(/^@startuml\b/gm)?.length ?? 0), 0);
+  if (verdicts.length !== diagrams) throw new Error(`PlantUML gave ${verdicts.length} verdicts for ${diagrams} diagrams:\n${run.stdout}${run.stderr}`);
+  return verdicts;
 }
 
-/** Whether PlantUML accepts every one of the files, in one run. */
-function plantumlAcceptsAll(files: ModelExport['files']): boolean {
-  return withFiles(files, plantumlAccepts);
-}
-
-/** Every file checked by PlantUML in one run; on a failure, each file alone, to name the ones it refuses. */
+/** The files PlantUML refuses, checked in one run: a file is refused when one of its diagrams is. */
 function plantumlRefuses(result: ModelExport): string[] {
-  return withFiles(result.files, (paths) => {
-    if (plantumlAccepts(paths)) return [];
-    return result.files.filter((_, index) => !plantumlAccepts([paths[index]!])).map((f) => f.path);
-  });
+  const verdicts = plantumlVerdicts(result.files.map((file) => file.text));
+  let next = 0;
+  return result.files
+    .filter((file) => {
+      const count = file.text.match(/^@startuml\b/gm)?.length ?? 0;
+      const own = verdicts.slice(next, (next += count));
+      return count === 0 || own.includes(false);
+    })
+    .map((file) => file.path);
 }
 
 /**
  * The exports of this file that PlantUML must accept, checked together: one
- * PlantUML run for all of them (a JVM start is most of a small check). When
- * that run refuses something, each export is checked on its own, and its test
- * names the files refused.
+ * PlantUML run for all of them (a JVM start is most of a small check), each test
+ * naming the files of its own export that were refused.
  */
 const acceptedTogether: ModelExport[] = [];
-let allAccepted: boolean | undefined;
+let refusedOfAll: Set<string> | undefined;
 
 /** Registers an export for the shared run (while the tests are collected). */
 function checkedTogether(result: ModelExport): ModelExport {
@@ -88,8 +84,13 @@ function checkedTogether(result: ModelExport): ModelExport {
 
 function plantumlRefusesAmongAll(result: ModelExport): string[] {
   expect(acceptedTogether).toContain(result);
-  allAccepted ??= plantumlAcceptsAll(acceptedTogether.flatMap((each) => each.files));
-  return allAccepted ? [] : plantumlRefuses(result);
+  const key = (index: number, path: string) => `${index}\n${path}`;
+  if (!refusedOfAll) {
+    const files = acceptedTogether.flatMap((each, index) => each.files.map((file) => ({ ...file, path: key(index, file.path) })));
+    refusedOfAll = new Set(plantumlRefuses({ files, warnings: [] }));
+  }
+  const index = acceptedTogether.indexOf(result);
+  return result.files.filter((file) => refusedOfAll!.has(key(index, file.path))).map((file) => file.path);
 }
 
 interface ParsedElement {
@@ -178,7 +179,10 @@ describe('the PlantUML check', () => {
   it.skipIf(!plantuml)('refuses a broken diagram and names it', () => {
     const broken = { path: 'broken.puml', text: '@startuml\nstate "A" as a\na -> [*\n@enduml\n' };
     const fine = { path: 'fine.puml', text: '@startuml\nstate "A" as a\na --> [*]\n@enduml\n' };
-    expect(plantumlRefuses({ files: [fine, broken], warnings: [] })).toEqual(['broken.puml']);
+    const alsoBroken = { path: 'also-broken.puml', text: '@startuml\nclass A {\n@enduml\n' };
+    const sequence = { path: 'sequence.puml', text: '@startuml\nA -> B: hello\n@enduml\n' };
+    // one run of PlantUML for the four, each verdict given to its own file
+    expect(plantumlRefuses({ files: [fine, broken, sequence, alsoBroken], warnings: [] })).toEqual(['broken.puml', 'also-broken.puml']);
   }, 60_000);
 });
 
