@@ -10,9 +10,12 @@ import { defineConfig } from 'vitest/config';
 // per worker (a young generation of 128 MB instead of 32).
 setFlagsFromString('--max-semi-space-size=64');
 
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // the run's temporary folder (on tmpfs where there is one), removed at its end
+    globalSetup: ['test/global-setup.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     testTimeout: 20_000,
     // the built `ddd` keeps its code cache in the repository's ignored test-results/, not in the user's home

@@ -4,18 +4,24 @@
  * has no line, on what held the removed element and on the parties that still
  * depend on it, each message naming the element and the base.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { diffCommand } from '../../src/cli/diff';
 import { breakingFindings, MAX_BREAKING_FINDINGS, type BreakingFinding } from '../../src/extension/diff/breaking-findings';
 import type { CliDiff } from '../../src/protocol/diff';
 import { diffFixtures } from '../diff/fixtures';
 
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
 /** `ddd diff <base folder> .` run in the case's new version (so files are named as in the working folder). */
 async function caseDiff(name: string): Promise<{ diff: CliDiff; folder: string }> {
   const folder = mkdtempSync(join(tmpdir(), 'ddd-findings-'));
+  folders.push(folder);
   cpSync(join(diffFixtures, 'base'), folder, { recursive: true });
   const own = join(diffFixtures, name, 'new');
   for (const file of readdirSync(own)) cpSync(join(own, file), join(folder, file));
