@@ -337,7 +337,7 @@ function settleAmong(reference: Reference, candidates: readonly Declaration[], a
       else (several ??= [found]).push(candidate);
     }
     if (several) {
-      reference.candidates = several;
+      reference.candidates = aggregate === undefined ? sharedCandidates(candidates, kind, several) : several;
       return true;
     }
     if (found) {
@@ -346,6 +346,22 @@ function settleAmong(reference: Reference, candidates: readonly Declaration[], a
     }
   }
   return false;
+}
+
+/**
+ * The candidates of a kind among the declarations of a name, one list for every reference that finds
+ * them (a name declared in a hundred contexts and used a thousand times): what is said of them (the
+ * ambiguity's message, validation/rules/references.ts) is then worked out once per list. Read only.
+ */
+const candidatesByKind = new WeakMap<readonly Declaration[], Map<ElementKind, Declaration[]>>();
+
+function sharedCandidates(declarations: readonly Declaration[], kind: ElementKind, found: Declaration[]): Declaration[] {
+  let byKind = candidatesByKind.get(declarations);
+  if (!byKind) candidatesByKind.set(declarations, (byKind = new Map()));
+  const known = byKind.get(kind);
+  if (known) return known;
+  byKind.set(kind, found);
+  return found;
 }
 
 function isList(entry: Declaration | readonly Declaration[]): entry is readonly Declaration[] {

@@ -252,14 +252,17 @@ function parseDeclarations(document: ParsedDocument, lexed: LexedText, record: P
 /**
  * Parses the declarations of `lexed` from token `start` (a declaration's first token) to
  * the end into `document`, one segment at a time, noting each in `segments`. Each
- * segment's token objects are made just before it is parsed.
+ * segment's token objects are made just before it is parsed. `firstBroken`: the first
+ * declaration had a mistake in the previous version of the text (a re-parse knows it),
+ * so it is parsed with recovery at once; the result is the same.
  */
-export function parseSegments(document: ParsedDocument, lexed: LexedText, start: number, segments: SegmentRecord[]): void {
+export function parseSegments(document: ParsedDocument, lexed: LexedText, start: number, segments: SegmentRecord[], firstBroken = false): void {
   // built on first need: a model of the forms the direct reader takes needs no chevrotain parser
   let fast: DddParser | undefined;
   let recovering: DddParser | undefined;
   // chevrotain reports each token it misses as an Error (and recovers from it), whose stack nobody reads:
   // capturing it was a sixth of a parse of a half-typed line. The parse is synchronous, the limit restored below.
+  const firstSegment = segments.length;
   const stackTraceLimit = V8Error.stackTraceLimit;
   V8Error.stackTraceLimit = 0;
   try {
@@ -276,9 +279,14 @@ export function parseSegments(document: ParsedDocument, lexed: LexedText, start:
         inputEnd.words = end < lexed.count ? 'the next declaration' : 'the end of the file';
         let parser = (fast ??= attach(dddParser(false), document));
         parser.problems = [];
-        parser.begin(segment);
-        parser.declaration();
-        if (parser.errors.length > 0) {
+        // a declaration that had a mistake before this edit most likely still has one (it is being typed):
+        // parsed with recovery at once, without the parse that would stop at the mistake first
+        const recoverAtOnce = firstBroken && segments.length === firstSegment;
+        if (!recoverAtOnce) {
+          parser.begin(segment);
+          parser.declaration();
+        }
+        if (recoverAtOnce || parser.errors.length > 0) {
           // a mistake in this declaration: forget what the fast parser made of it and parse it again, recovering
           document.declarations.length = declarations;
           document.references.length = references;

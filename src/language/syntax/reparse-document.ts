@@ -105,7 +105,8 @@ function reparseFrom(previous: ParsedDocument, record: ParseRecord, text: string
   document.declarations = previous.declarations.slice(0, kept.declarations);
   document.references = previous.references.slice(0, kept.references);
   const segments: SegmentRecord[] = record.segments.slice(0, first);
-  parseSegments(document, lexed, 0, segments);
+  // the declaration being edited: when it had a mistake before, it is most likely still being typed
+  parseSegments(document, lexed, 0, segments, kept.findings.length > 0);
   const next: ParseRecord = { reusable: true, headStrings: record.headStrings, stray: record.stray, segments };
   const noLexingErrors: Diagnostic[] = [];
   collectDiagnostics(document, noLexingErrors, next);

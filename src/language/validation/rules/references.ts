@@ -70,14 +70,38 @@ function unknownMessage(model: DddModel, reference: Reference, suggestion: strin
  * when every candidate has the same qualified name, how often it is declared.
  */
 function ambiguousMessage(reference: Reference, candidates: readonly Declaration[]): string {
-  const names = candidates.map((candidate) => qualifiedName(candidate));
-  const distinct = new Set(names);
-  if (distinct.size === 1) {
-    return `${reference.text} is ambiguous: ${names[0]} is declared ${thousands(candidates.length)} times. Keep one declaration, or rename the others.`;
+  const words = candidateWords(candidates);
+  if (words.distinct.length === 1) {
+    return `${reference.text} is ambiguous: ${words.distinct[0]} is declared ${thousands(candidates.length)} times. Keep one declaration, or rename the others.`;
   }
-  // subdomains are qualified by their domain, a context's members by their context
-  const qualifier = candidates.every((candidate) => candidate.kind === 'subdomain') ? 'domain' : 'context';
-  return `${reference.text} is ambiguous: it could be ${boundedList(names)}. Qualify it with its ${qualifier}.`;
+  return `${reference.text} is ambiguous: it could be ${words.listed}. Qualify it with its ${words.qualifier}.`;
+}
+
+interface CandidateWords {
+  /** The candidates' qualified names, each once. */
+  distinct: string[];
+  /** Those names as a message lists them. */
+  listed: string;
+  /** What qualifies them: subdomains by their domain, a context's members by their context. */
+  qualifier: 'domain' | 'context';
+}
+
+/**
+ * What the findings say of a list of candidates, worked out once per list: the linker gives every
+ * reference that finds the same declarations the same list (a name declared in a hundred contexts and
+ * used a thousand times costs a hundred qualified names, not a hundred thousand).
+ */
+const wordsOfCandidates = new WeakMap<readonly Declaration[], CandidateWords>();
+
+function candidateWords(candidates: readonly Declaration[]): CandidateWords {
+  let known = wordsOfCandidates.get(candidates);
+  if (!known) {
+    const distinct = [...new Set(candidates.map((candidate) => qualifiedName(candidate)))];
+    const qualifier = candidates.every((candidate) => candidate.kind === 'subdomain') ? 'domain' : 'context';
+    known = { distinct, listed: boundedList(distinct), qualifier };
+    wordsOfCandidates.set(candidates, known);
+  }
+  return known;
 }
 
 export const referenceRules: RuleSet = {
@@ -94,7 +118,7 @@ export const referenceRules: RuleSet = {
           range: reference.range,
           message: ambiguousMessage(reference, reference.candidates),
           related: shown.map((candidate) => ({ uri: candidate.uri, range: candidate.nameRange, message: qualifiedName(candidate) })),
-          data: { candidates: boundedItems([...new Set(reference.candidates.map((candidate) => qualifiedName(candidate)))]) },
+          data: { candidates: boundedItems(candidateWords(reference.candidates).distinct) },
         });
         continue;
       }
