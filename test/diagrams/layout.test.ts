@@ -21,17 +21,33 @@ import { checkWorkspace } from '../../src/language/index';
 import { parseMermaid } from './parse';
 import { orderSaga } from './support';
 
+/** How many pairs of boxes overlap: the boxes by their left edge, each compared with those that start before it ends. */
 function overlaps(layout: ContextMapLayout): number {
+  const boxes = [...layout.nodes].sort((a, b) => a.x - a.width / 2 - (b.x - b.width / 2));
   let count = 0;
-  for (let i = 0; i < layout.nodes.length; i++) {
-    for (let j = i + 1; j < layout.nodes.length; j++) {
-      const a = layout.nodes[i]!;
-      const b = layout.nodes[j]!;
+  for (let i = 0; i < boxes.length; i++) {
+    const a = boxes[i]!;
+    const right = a.x + a.width / 2;
+    for (let j = i + 1; j < boxes.length && boxes[j]!.x - boxes[j]!.width / 2 < right; j++) {
+      const b = boxes[j]!;
       if (Math.abs(a.x - b.x) < (a.width + b.width) / 2 && Math.abs(a.y - b.y) < (a.height + b.height) / 2) count++;
     }
   }
   return count;
 }
+
+describe('the overlap count of the tests', () => {
+  it('counts each overlapping pair once, whatever the order of the boxes, and touching boxes not at all', () => {
+    const box = (x: number, y: number, width = 10, height = 10) => ({ x, y, width, height });
+    const layout = (nodes: ReturnType<typeof box>[]) => ({ nodes }) as unknown as ContextMapLayout;
+    // a overlaps b and c; b and c overlap; d touches c's right edge; e is far away; f is wide and covers a and e's row
+    const nodes = [box(0, 0), box(5, 5), box(8, -2), box(18, -2), box(100, 0), box(50, 30, 200, 10)];
+    expect(overlaps(layout(nodes))).toBe(3);
+    expect(overlaps(layout([...nodes].reverse()))).toBe(3);
+    expect(overlaps(layout([box(0, 0), box(0, 0, 30, 4), box(0, 0, 4, 30)]))).toBe(3);
+    expect(overlaps(layout([box(0, 0), box(10, 0), box(0, 10)]))).toBe(0);
+  });
+});
 
 describe('a big context map: 100 contexts, 300 relationships', () => {
   const started = performance.now();
