@@ -96,24 +96,30 @@ function linkSubdomainNames(subdomain: Subdomain): Reference[] {
   return settled;
 }
 
-/** Every enumerated attribute written in the model, with the document it is written in. */
-export function* attributeSettings(model: DddModel): Generator<{ uri: string; setting: AttributeSetting }> {
-  const all = (uri: string, settings: readonly AttributeSetting[] | undefined) => (settings ?? []).map((setting) => ({ uri, setting }));
+/**
+ * Visits every enumerated attribute written in the model, with the document it is written in. Asked by
+ * the validation at every edit: it allocates nothing for the many elements that set no attribute.
+ */
+export function forEachAttributeSetting(model: DddModel, visit: (uri: string, setting: AttributeSetting) => void): void {
+  const all = (uri: string, settings: readonly AttributeSetting[] | undefined) => {
+    if (settings) for (const setting of settings) visit(uri, setting);
+  };
   for (const context of model.contexts.values()) {
-    for (const block of context.declarations) yield* all(block.uri, block.attributes);
-    for (const aggregate of context.aggregates) yield* all(aggregate.uri, aggregate.attributes);
+    for (const block of context.declarations) all(block.uri, block.attributes);
+    for (const aggregate of context.aggregates) all(aggregate.uri, aggregate.attributes);
   }
-  for (const team of model.teams) yield* all(team.uri, team.attributes);
+  for (const team of model.teams) all(team.uri, team.attributes);
   for (const map of model.contextMaps) {
-    yield* all(map.uri, map.attributes);
-    for (const relationship of map.relationships) if (relationship) yield* all(relationship.uri, relationship.attributes);
+    all(map.uri, map.attributes);
+    for (const relationship of map.relationships) if (relationship) all(relationship.uri, relationship.attributes);
   }
   for (const register of model.stakeholders) {
-    for (const stakeholder of [...register.stakeholders, ...register.groups.flatMap((group) => group.stakeholders)]) yield* all(stakeholder.uri, stakeholder.attributes);
+    for (const stakeholder of register.stakeholders) all(stakeholder.uri, stakeholder.attributes);
+    for (const group of register.groups) for (const stakeholder of group.stakeholders) all(stakeholder.uri, stakeholder.attributes);
   }
   for (const register of model.valueRegisters) {
-    for (const value of [...register.values, ...register.clusters.flatMap((cluster) => cluster.values)]) {
-      for (const entry of value.stakeholders) yield* all(register.uri, entry.attributes);
+    for (const values of [register.values, ...register.clusters.map((cluster) => cluster.values)]) {
+      for (const value of values) for (const entry of value.stakeholders) all(register.uri, entry.attributes);
     }
   }
 }

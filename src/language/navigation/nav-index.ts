@@ -27,7 +27,7 @@ import type {
 } from '../model/elements';
 import type { DddModel } from '../model/model';
 import { forEachElement } from '../model/element-tree';
-import { attributeSettings } from '../model/strategic-links';
+import { forEachAttributeSetting } from '../model/strategic-links';
 import type { ParsedDocument } from '../syntax/parse-document';
 import { Identifier } from '../syntax/tokens';
 import { present } from './present';
@@ -296,9 +296,9 @@ function strategicOccurrences(builder: IndexBuilder, model: DddModel): void {
       if (name?.text) builder.add({ what: 'relationshipName', uri: relationship.uri, range: name.range, text: name.text, relationship });
     }
   }
-  for (const { uri, setting } of attributeSettings(model)) {
+  forEachAttributeSetting(model, (uri, setting) => {
     if (setting.value.text) builder.add({ what: 'attributeValue', uri, range: setting.value.range, text: setting.value.text, setting });
-  }
+  });
 }
 
 function buildIndex(model: DddModel): NavIndex {

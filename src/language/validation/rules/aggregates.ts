@@ -115,9 +115,6 @@ function reportSketch(aggregate: Aggregate, accept: Accept): void {
 }
 // ---- end of the sketch block
 
-/** The root entity of each aggregate (the first, when there are several). */
-type Roots = Map<Aggregate, Entity | undefined>;
-
 /** The root entity of an aggregate: the first marked `root`. */
 function rootOf(aggregate: Aggregate): Entity | undefined {
   for (const entity of aggregate.entities) if (entity?.root) return entity;
@@ -149,8 +146,8 @@ function checkLooseRoot(entity: Entity, accept: Accept): void {
 }
 
 /** The identity type that stands for an aggregate: its root's `id` type, else `${Root}Id`. */
-function identityTypeOf(aggregate: Aggregate, roots: Roots): string {
-  const root = roots.get(aggregate);
+function identityTypeOf(aggregate: Aggregate): string {
+  const root = rootOf(aggregate);
   const idType = root?.fields.find((field) => field.name === 'id')?.type?.name.text;
   if (idType && isIdentityTypeName(simpleName(idType))) return idType;
   // another identity of a type of its own: Evans' Voyage is known by its voyageNumber: VoyageNumber
@@ -178,12 +175,12 @@ function replaceType(type: TypeReference, at: TypeReference, replacement: string
   return type.name.text + (args.length ? `<${args.join(', ')}>` : '') + (type.optional ? '?' : '');
 }
 
-function checkFields(holder: Entity | ValueObject, roots: Roots, accept: Accept): void {
+function checkFields(holder: Entity | ValueObject, accept: Accept): void {
   for (const field of holder.fields) {
     const found = foreignEntity(field.type, holder.aggregate);
     if (!found) continue;
     const other = found.entity.aggregate!;
-    const suggestion = identityTypeOf(other, roots);
+    const suggestion = identityTypeOf(other);
     const type = replaceType(field.type!, found.at, suggestion);
     accept(referenceById, {
       uri: field.uri,
@@ -245,7 +242,7 @@ function checkEntityIdentity(entity: Entity, accept: Accept): void {
 }
 
 /** Which aggregate a repository stores, or why it stores none. */
-function repositoryTarget(repository: Repository, roots: Roots): { aggregate?: Aggregate; problem?: string; suggestion?: string } {
+function repositoryTarget(repository: Repository): { aggregate?: Aggregate; problem?: string; suggestion?: string } {
   const target = repository.aggregate?.target;
   if (!target) return {};
   if (target.kind === 'aggregate') return { aggregate: target };
@@ -255,18 +252,18 @@ function repositoryTarget(repository: Repository, roots: Roots): { aggregate?: A
   if (target.kind !== 'entity' && target.kind !== 'value' && target.kind !== 'enum') return { problem: what };
   const home = target.aggregate;
   if (!home) return { problem: `${what} outside any aggregate` };
-  const root = roots.get(home);
+  const root = rootOf(home);
   // an aggregate without a root: aggregate-root says so; the repository means the aggregate
   if (!root && target.kind === 'entity') return { aggregate: home };
   const suggestion = root?.name ?? home.name;
   return { problem: `${what} inside aggregate ${home.name}; store it through its root: \`for ${suggestion}\``, suggestion };
 }
 
-function checkRepositories(model: DddModel, roots: Roots, accept: Accept): void {
+function checkRepositories(model: DddModel, accept: Accept): void {
   const repositoryOf = new Map<Aggregate, Repository>();
   for (const context of model.contexts.values()) {
     for (const repository of context.repositories) {
-      const { aggregate, problem, suggestion } = repositoryTarget(repository, roots);
+      const { aggregate, problem, suggestion } = repositoryTarget(repository);
       if (problem) {
         accept(repositoryForRoot, {
           uri: repository.uri,
@@ -315,17 +312,15 @@ export const aggregateRules: RuleSet = documentRuleSet({
   },
   checkModel(model, accept) {
     // what needs other declarations: entities of other aggregates, inherited identities, repositories
-    const roots: Roots = new Map();
-    for (const context of model.contexts.values()) for (const aggregate of context.aggregates) roots.set(aggregate, rootOf(aggregate));
     for (const context of model.contexts.values()) {
       for (const holder of [context, ...context.aggregates]) {
         for (const entity of holder.entities) {
           if (entity.extends) checkEntityIdentity(entity, accept);
-          checkFields(entity, roots, accept);
+          checkFields(entity, accept);
         }
-        for (const value of holder.values) checkFields(value, roots, accept);
+        for (const value of holder.values) checkFields(value, accept);
       }
     }
-    checkRepositories(model, roots, accept);
+    checkRepositories(model, accept);
   },
 });

@@ -6,7 +6,7 @@
 import { attributeDefinition, attributeKey, attributesIn, qualityStrings, valuesOf } from '../../model/attribute-values';
 import type { AttributeSetting, Name } from '../../model/elements';
 import type { DddModel } from '../../model/model';
-import { attributeSettings } from '../../model/strategic-links';
+import { forEachAttributeSetting } from '../../model/strategic-links';
 import { boundedList } from '../../util/bounded-list';
 import { closestName } from '../../util/similar-names';
 import type { Accept, Rule } from '../rule';
@@ -93,6 +93,6 @@ function checkQualityNotes(model: DddModel, accept: Accept): void {
 }
 
 export function checkAttributeValues(model: DddModel, accept: Accept): void {
-  for (const { uri, setting } of attributeSettings(model)) checkSetting(uri, setting, accept);
+  forEachAttributeSetting(model, (uri, setting) => checkSetting(uri, setting, accept));
   checkQualityNotes(model, accept);
 }
