@@ -152,13 +152,13 @@ export class Workspace {
     return this.parsed(uri)?.lineIndex;
   }
 
-  /** The model of the workspace as it is now: changed documents re-parsed, everything re-linked. */
+  /** The model of the workspace as it is now: changed documents re-parsed, everything re-linked (the index reused when an edit changed no name). */
   model(): DddModel {
     if (this.current && !this.stale) return this.current;
     const documents: ParsedDocument[] = [];
     const uris = [...this.entries.keys()].sort();
     for (const uri of uris) documents.push(this.parsed(uri)!);
-    this.current = buildModel(documents);
+    this.current = buildModel(documents, this.current);
     this.stale = false;
     return this.current;
   }

@@ -8,12 +8,27 @@
  */
 import type { Declaration } from './elements';
 
+type Entry = Declaration | Declaration[];
+
 export class DeclarationIndex {
-  private readonly entries = new Map<string, Declaration | Declaration[]>();
+  /**
+   * The names and their declarations; for an index made by `replacing`, only the names whose
+   * declarations were replaced since `base` was built (the others are `base`'s).
+   */
+  private readonly entries: Map<string, Entry>;
   /** The names declared more than once: few, so asking about one is cheap. */
-  private readonly shared = new Set<string>();
+  private readonly shared: Set<string>;
+  /** The whole index this one replaces declarations of, if it does. */
+  private readonly base: DeclarationIndex | undefined;
+
+  constructor(base?: DeclarationIndex, replaced?: Map<string, Entry>) {
+    this.base = base;
+    this.entries = replaced ?? new Map();
+    this.shared = base ? base.shared : new Set();
+  }
 
   add(declaration: Declaration): void {
+    if (this.base) throw new Error('An index made by replacing declarations takes no more.');
     const entry = this.entries.get(declaration.name);
     if (entry === undefined) this.entries.set(declaration.name, declaration);
     else if (Array.isArray(entry)) entry.push(declaration);
@@ -23,15 +38,41 @@ export class DeclarationIndex {
     }
   }
 
+  /**
+   * This index with declarations replaced by others of the same name and kind, at the same places,
+   * as after an edit that changed no name (model.ts, indexAfterEdit): `names` are the names of the
+   * declarations replaced. The index it was made from is left as it is (a model being read keeps it).
+   * Undefined once more than `maxShare` of the names were replaced since the index was last built
+   * whole: then building it whole again costs less than looking up past the replaced names.
+   */
+  replacing(replaced: ReadonlyMap<Declaration, Declaration>, names: Iterable<string>, maxShare: number): DeclarationIndex | undefined {
+    const base = this.base ?? this;
+    const swap = (entry: Entry): Entry => {
+      if (!Array.isArray(entry)) return replaced.get(entry) ?? entry;
+      return entry.some((declaration) => replaced.has(declaration)) ? entry.map((declaration) => replaced.get(declaration) ?? declaration) : entry;
+    };
+    const entries = new Map<string, Entry>();
+    // the names replaced before still hold declarations of the last build, which this edit may replace again
+    if (this.base) for (const [name, entry] of this.entries) entries.set(name, swap(entry));
+    for (const name of names) {
+      if (entries.has(name)) continue;
+      const entry = base.entries.get(name);
+      if (entry !== undefined) entries.set(name, swap(entry));
+    }
+    if (entries.size > base.entries.size * maxShare) return undefined;
+    return new DeclarationIndex(base, entries);
+  }
+
   /** The declarations of a name. */
   get(name: string): readonly Declaration[] | undefined {
-    const entry = this.entries.get(name);
+    const entry = this.entries.get(name) ?? this.base?.entries.get(name);
     return entry === undefined || Array.isArray(entry) ? entry : [entry];
   }
 
   /** The declaration of a name declared once, or the list of a name declared more than once (no allocation: for the linker). */
   entry(name: string): Declaration | readonly Declaration[] | undefined {
-    return this.entries.get(name);
+    const entry = this.entries.get(name);
+    return entry !== undefined || this.base === undefined ? entry : this.base.entries.get(name);
   }
 
   /** Whether more than one declaration has this name (only then can two of them clash). */
@@ -47,21 +88,31 @@ export class DeclarationIndex {
   /** The names with a declaration of one of `kinds`, in declaration order (no allocation per name: for "did you mean"). */
   namesOfKinds(kinds: ReadonlySet<string>): string[] {
     const names: string[] = [];
-    for (const [name, entry] of this.entries) {
-      if (Array.isArray(entry) ? entry.some((declaration) => kinds.has(declaration.kind)) : kinds.has(entry.kind)) names.push(name);
+    for (const [name, entry] of this.entryList()) {
+      if (Array.isArray(entry) ? entry.some((declaration) => kinds.has(declaration.kind)) : kinds.has((entry as Declaration).kind)) names.push(name);
     }
     return names;
   }
 
   get size(): number {
-    return this.entries.size;
+    return (this.base ?? this).entries.size;
   }
 
   *[Symbol.iterator](): IterableIterator<[string, readonly Declaration[]]> {
-    for (const [name, entry] of this.entries) yield [name, Array.isArray(entry) ? entry : [entry]];
+    for (const [name, entry] of this.entryList()) yield [name, Array.isArray(entry) ? entry : [entry as Declaration]];
   }
 
   *values(): IterableIterator<readonly Declaration[]> {
-    for (const entry of this.entries.values()) yield Array.isArray(entry) ? entry : [entry];
+    for (const [, entry] of this.entryList()) yield Array.isArray(entry) ? entry : [entry as Declaration];
+  }
+
+  /** Every name and its entry, in the order the names were first declared. */
+  private *entryList(): IterableIterator<[string, Entry]> {
+    if (!this.base) {
+      yield* this.entries;
+      return;
+    }
+    // the same names as the base's, in its order: a replacement changes declarations, never names
+    for (const [name, entry] of this.base.entries) yield [name, this.entries.get(name) ?? entry];
   }
 }

@@ -2,9 +2,13 @@
  * The workspace model: every document's declarations, with contexts merged
  * across files and every reference linked to its declaration.
  *
- * `buildModel` is a pure function of the parsed documents (it re-links them
- * from scratch), so the language server can rebuild the model after an edit
- * without re-parsing the files that did not change.
+ * `buildModel` is a pure function of the parsed documents, so the language
+ * server can rebuild the model after an edit without re-parsing the files that
+ * did not change. Given the model before the edit, it re-uses what the edit
+ * cannot have changed (the index, when no name changed, and the look-ups of the
+ * names the edited file does not declare): the same model, in half the time
+ * for a keystroke in a large workspace (test/model/index-after-edit.test.ts
+ * holds the two ways equal).
  */
 import type { ParsedDocument } from '../syntax/parse-document';
 import type {
@@ -58,7 +62,47 @@ export interface DddModel {
   index: DeclarationIndex;
 }
 
-export function buildModel(documents: ParsedDocument[]): DddModel {
+/**
+ * The model of `documents`. `previous`: the model of the same documents before an edit of one of
+ * them, whose index is reused when the edit changed no name (see indexAfterEdit); the result is
+ * the same as without it.
+ */
+export function buildModel(documents: ParsedDocument[], previous?: DddModel): DddModel {
+  const model = gatherDeclarations(documents, true);
+  model.references = allReferences(documents);
+  const edit = previous === undefined ? undefined : indexAfterEdit(previous, model);
+  if (edit) {
+    model.index = edit.index;
+    indexWork.replaced++;
+  } else {
+    indexModel(model, model.index);
+    indexWork.whole++;
+  }
+  for (const document of documents) {
+    // after an edit that changed no name, a reference elsewhere finds what it found before, unless it names
+    // a declaration of the edited document or a context (new objects), or goes through a context (`A.B`)
+    const lookUpAll = edit === undefined || document === edit.document;
+    for (const reference of document.references) {
+      if (lookUpAll || edit.names.has(reference.text) || reference.text.includes('.')) resolve(model, reference);
+      else {
+        reference.target = reference.found;
+        reference.candidates = reference.foundCandidates;
+      }
+      if (isLookedUp(reference) && reference.target === undefined && !namesUndeclaredType(reference)) model.unsettled.push(reference);
+    }
+  }
+  linkSubdomains(model);
+  linkStrategic(model);
+  linkTactical(model);
+  return model;
+}
+
+/**
+ * The documents' declarations in the model's lists, contexts merged across files. `linking`: the
+ * declarations are those of the model being built (a context block learns its context, a subdomain
+ * forgets what implemented it); else the lists are only read (indexAfterEdit's view of one document).
+ */
+function gatherDeclarations(documents: ParsedDocument[], linking: boolean): DddModel {
   const model: DddModel = {
     documents,
     domains: [],
@@ -81,10 +125,10 @@ export function buildModel(documents: ParsedDocument[]): DddModel {
         case 'domain':
           model.domains.push(declaration);
           model.subdomains.push(...declaration.subdomains);
-          for (const subdomain of declaration.subdomains) subdomain.implementedBy = [];
+          if (linking) for (const subdomain of declaration.subdomains) subdomain.implementedBy = [];
           break;
         case 'contextDeclaration':
-          mergeContext(model, declaration);
+          mergeContext(model, declaration, linking);
           break;
         case 'contextmap':
           model.contextMaps.push(declaration);
@@ -112,14 +156,6 @@ export function buildModel(documents: ParsedDocument[]): DddModel {
       }
     }
   }
-  model.references = allReferences(documents);
-  indexModel(model);
-  for (const reference of model.references) {
-    if (resolve(model, reference) && reference.target === undefined && !namesUndeclaredType(reference)) model.unsettled.push(reference);
-  }
-  linkSubdomains(model);
-  linkStrategic(model);
-  linkTactical(model);
   return model;
 }
 
@@ -148,13 +184,13 @@ function emptyContext(declaration: ContextDeclaration): BoundedContext {
   };
 }
 
-function mergeContext(model: DddModel, declaration: ContextDeclaration): void {
+function mergeContext(model: DddModel, declaration: ContextDeclaration, linking: boolean): void {
   let context = model.contexts.get(declaration.name);
   if (!context) {
     context = emptyContext(declaration);
     model.contexts.set(declaration.name, context);
   }
-  declaration.context = context;
+  if (linking) declaration.context = context;
   context.declarations.push(declaration);
   if (declaration.external) context.external = true;
   if (declaration.owner && !context.owner) context.owner = declaration.owner;
@@ -164,7 +200,12 @@ function mergeContext(model: DddModel, declaration: ContextDeclaration): void {
   for (const key of contextMemberKeys) (context[key] as unknown[]).push(...declaration[key]);
 }
 
-function addAll(index: DeclarationIndex, lists: readonly (readonly Declaration[])[]): void {
+/** What takes the declarations to index, in order: the index, or a list of them (indexAfterEdit). */
+interface IndexSink {
+  add(declaration: Declaration): void;
+}
+
+function addAll(index: IndexSink, lists: readonly (readonly Declaration[])[]): void {
   for (const list of lists) for (const declaration of list) index.add(declaration);
 }
 
@@ -172,14 +213,79 @@ function addAll(index: DeclarationIndex, lists: readonly (readonly Declaration[]
  * Indexes every declaration by simple name, in the order the scoped look-ups
  * expect: an aggregate before its members, a context before its own.
  */
-function indexModel(model: DddModel): void {
-  const { index } = model;
+function indexModel(model: DddModel, index: IndexSink): void {
   addAll(index, [model.domains, model.subdomains, model.contextMaps, model.sagas, model.boards]);
-  indexRequirements(model);
+  indexRequirements(model, index);
   for (const context of model.contexts.values()) {
     index.add(context);
     addContextMembers(index, context);
   }
+}
+
+/** How many indexes were built whole, and how many from the previous one after an edit (for tests that count work). */
+export const indexWork = { whole: 0, replaced: 0 };
+
+/**
+ * Past this share of the names replaced since the last whole index, the index is built whole again
+ * (a small workspace always is: its contexts alone are a good share of its names). The tests that
+ * hold the reused index to the whole one raise it, to reuse it in small workspaces too.
+ */
+export const indexReuse = { maxReplacedShare: 0.25 };
+
+/**
+ * The index of `model` from the one of `previous`, when `model` is `previous` after an edit of one
+ * document that changed no name: the edited document indexes the same names, of the same kinds, in
+ * the same order (and so the workspace does), so the index is the previous one with the edited
+ * document's declarations and the contexts (new objects at each build) put in place of the old
+ * ones, at the same places. That is what a keystroke inside a declaration does. Undefined when the
+ * edit may have changed a name (then the index is built whole).
+ */
+function indexAfterEdit(previous: DddModel, model: DddModel): { index: DeclarationIndex; document: ParsedDocument; names: ReadonlySet<string> } | undefined {
+  const { documents } = model;
+  if (previous.documents.length !== documents.length || previous.contexts.size !== model.contexts.size) return undefined;
+  let edited = -1;
+  for (let i = 0; i < documents.length; i++) {
+    if (documents[i] === previous.documents[i]) continue;
+    if (edited >= 0 || documents[i]!.uri !== previous.documents[i]!.uri) return undefined;
+    edited = i;
+  }
+  if (edited < 0) return undefined;
+  const before = indexedIn(previous.documents[edited]!);
+  const after = indexedIn(documents[edited]!);
+  if (before.length !== after.length) return undefined;
+  const replaced = new Map<Declaration, Declaration>();
+  const names = new Set<string>();
+  for (let i = 0; i < before.length; i++) {
+    const [old, now] = [before[i]!, after[i]!];
+    if (old.kind !== now.kind || old.name !== now.name) return undefined;
+    names.add(now.name);
+    // a context of the edited document stands for the workspace's context: replaced below, as every context is
+    if (old.kind !== 'context') replaced.set(old, now);
+  }
+  for (const [name, context] of model.contexts) {
+    const old = previous.contexts.get(name);
+    if (!old) return undefined;
+    replaced.set(old, context);
+    names.add(name);
+  }
+  const index = previous.index.replacing(replaced, names, indexReuse.maxReplacedShare);
+  return index && { index, document: documents[edited]!, names };
+}
+
+/**
+ * What one document adds to the index, in the index's order (its contexts as contexts of their own):
+ * the same walk as the workspace's index, over a model of this document alone.
+ */
+const indexedDeclarations = new WeakMap<ParsedDocument, readonly Declaration[]>();
+
+function indexedIn(document: ParsedDocument): readonly Declaration[] {
+  let indexed = indexedDeclarations.get(document);
+  if (!indexed) {
+    const list: Declaration[] = [];
+    indexModel(gatherDeclarations([document], false), { add: (declaration) => void list.push(declaration) });
+    indexedDeclarations.set(document, (indexed = list));
+  }
+  return indexed;
 }
 
 /**
@@ -187,7 +293,7 @@ function indexModel(model: DddModel): void {
  * building blocks, repositories, services, streams, read models. Glossary terms and what
  * members hold (fields, operations) are not looked up by name.
  */
-function addContextMembers(index: DeclarationIndex, context: BoundedContext): void {
+function addContextMembers(index: IndexSink, context: BoundedContext): void {
   // most contexts are written in one block: its members, listed once per parsed block, are those of the context
   if (context.declarations.length === 1) {
     for (const member of namedMembersOf(context.declarations[0]!)) index.add(member);
@@ -276,21 +382,32 @@ function candidatesInContext(candidates: readonly Declaration[], contextName: st
   return byContext.get(contextName);
 }
 
+/** Links a reference by its name (lookUp), and keeps what it found for the next build (`found`). */
+function resolve(model: DddModel, reference: Reference): void {
+  lookUp(model, reference);
+  reference.found = reference.target;
+  reference.foundCandidates = reference.candidates;
+}
+
+/** Whether a reference names a declaration to look up: it expects a kind, and is no built-in type (those stay unlinked even when declared). */
+function isLookedUp(reference: Reference): boolean {
+  const { expected } = reference;
+  return expected.length > 0 && !(expected.includes('entity') && isBuiltinType(reference.text));
+}
+
 /**
- * Links a reference: a qualified name through its context (and aggregate); a
+ * Looks a reference's name up: a qualified name through its context (and aggregate); a
  * simple name in the reference's aggregate first, then its context, then the
  * workspace. Most names are declared once, which one look-up settles. Several
  * that fit are its candidates. False when it names nothing by design: it
  * expects no kind, or it is a built-in type.
  */
-function resolve(model: DddModel, reference: Reference): boolean {
+function lookUp(model: DddModel, reference: Reference): boolean {
   reference.target = undefined;
   reference.candidates = undefined;
+  if (!isLookedUp(reference)) return false;
   const { expected } = reference;
-  if (expected.length === 0) return false;
   const name = reference.text;
-  // built-in types stay unlinked even when declared; a small table, asked before the large one
-  if (isBuiltinType(name) && expected.includes('entity')) return false;
   const entry = model.index.entry(name);
   if (entry === undefined) {
     // the index holds simple names only

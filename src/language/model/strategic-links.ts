@@ -22,8 +22,7 @@ export function mergeStrategicAttributes(context: BoundedContext, declaration: C
 }
 
 /** Teams, use cases, user stories, stakeholders (and their groups) and value registers, by name. */
-export function indexRequirements(model: DddModel): void {
-  const { index } = model;
+export function indexRequirements(model: DddModel, index: { add(declaration: Declaration): void }): void {
   for (const team of model.teams) index.add(team);
   for (const requirement of model.requirements) index.add(requirement);
   for (const register of model.stakeholders) {
