@@ -1,0 +1,77 @@
+/**
+ * The index of a model after an edit, from the index before it, when the edit changed no name: what a
+ * keystroke inside a declaration does (model.ts, buildModel; test/model/index-after-edit.test.ts holds
+ * the result to an index built whole).
+ */
+import type { ParsedDocument } from '../syntax/parse-document';
+import type { Declaration } from './elements';
+import type { DddModel } from './model';
+import type { DeclarationIndex } from './declaration-index';
+import { gatherDeclarations, indexModel } from './gather-model';
+
+/** How many indexes were built whole, and how many from the previous one after an edit (for tests that count work). */
+export const indexWork = { whole: 0, replaced: 0 };
+
+/**
+ * Past this share of the names replaced since the last whole index, the index is built whole again
+ * (a small workspace always is: its contexts alone are a good share of its names). The tests that
+ * hold the reused index to the whole one raise it, to reuse it in small workspaces too.
+ */
+export const indexReuse = { maxReplacedShare: 0.25 };
+
+/**
+ * The index of `model` from the one of `previous`, when `model` is `previous` after an edit of one
+ * document that changed no name: the edited document indexes the same names, of the same kinds, in
+ * the same order (and so the workspace does), so the index is the previous one with the edited
+ * document's declarations and the contexts (new objects at each build) put in place of the old
+ * ones, at the same places. That is what a keystroke inside a declaration does. Undefined when the
+ * edit may have changed a name (then the index is built whole).
+ */
+export function indexAfterEdit(previous: DddModel, model: DddModel): { index: DeclarationIndex; document: ParsedDocument; names: ReadonlySet<string> } | undefined {
+  const { documents } = model;
+  if (previous.documents.length !== documents.length || previous.contexts.size !== model.contexts.size) return undefined;
+  let edited = -1;
+  for (let i = 0; i < documents.length; i++) {
+    if (documents[i] === previous.documents[i]) continue;
+    if (edited >= 0 || documents[i]!.uri !== previous.documents[i]!.uri) return undefined;
+    edited = i;
+  }
+  if (edited < 0) return undefined;
+  const before = indexedIn(previous.documents[edited]!);
+  const after = indexedIn(documents[edited]!);
+  if (before.length !== after.length) return undefined;
+  const replaced = new Map<Declaration, Declaration>();
+  const names = new Set<string>();
+  for (let i = 0; i < before.length; i++) {
+    const [old, now] = [before[i]!, after[i]!];
+    if (old.kind !== now.kind || old.name !== now.name) return undefined;
+    names.add(now.name);
+    // a context of the edited document stands for the workspace's context: replaced below, as every context is
+    if (old.kind !== 'context') replaced.set(old, now);
+  }
+  for (const [name, context] of model.contexts) {
+    const old = previous.contexts.get(name);
+    if (!old) return undefined;
+    replaced.set(old, context);
+    names.add(name);
+  }
+  const index = previous.index.replacing(replaced, names, indexReuse.maxReplacedShare);
+  return index && { index, document: documents[edited]!, names };
+}
+
+/**
+ * What one document adds to the index, in the index's order (its contexts as contexts of their own):
+ * the same walk as the workspace's index, over a model of this document alone.
+ */
+const indexedDeclarations = new WeakMap<ParsedDocument, readonly Declaration[]>();
+
+function indexedIn(document: ParsedDocument): readonly Declaration[] {
+  let indexed = indexedDeclarations.get(document);
+  if (!indexed) {
+    const list: Declaration[] = [];
+    indexModel(gatherDeclarations([document], false), { add: (declaration) => void list.push(declaration) });
+    indexedDeclarations.set(document, (indexed = list));
+  }
+  return indexed;
+}
+
