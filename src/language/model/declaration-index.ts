@@ -20,6 +20,8 @@ export class DeclarationIndex {
   private readonly shared: Set<string>;
   /** The whole index this one replaces declarations of, if it does. */
   private readonly base: DeclarationIndex | undefined;
+  /** namesOfKinds' lists, by kinds. */
+  private readonly namesByKinds = new Map<string, string[]>();
 
   constructor(base?: DeclarationIndex, replaced?: Map<string, Entry>) {
     this.base = base;
@@ -29,6 +31,7 @@ export class DeclarationIndex {
 
   add(declaration: Declaration): void {
     if (this.base) throw new Error('An index made by replacing declarations takes no more.');
+    if (this.namesByKinds.size > 0) this.namesByKinds.clear();
     const entry = this.entries.get(declaration.name);
     if (entry === undefined) this.entries.set(declaration.name, declaration);
     else if (Array.isArray(entry)) entry.push(declaration);
@@ -85,11 +88,21 @@ export class DeclarationIndex {
     return this.shared;
   }
 
-  /** The names with a declaration of one of `kinds`, in declaration order (no allocation per name: for "did you mean"). */
-  namesOfKinds(kinds: ReadonlySet<string>): string[] {
-    const names: string[] = [];
-    for (const [name, entry] of this.entryList()) {
-      if (Array.isArray(entry) ? entry.some((declaration) => kinds.has(declaration.kind)) : kinds.has((entry as Declaration).kind)) names.push(name);
+  /**
+   * The names with a declaration of one of `kinds`, in declaration order (no allocation per name: for
+   * "did you mean"). Read only: worked out once per index, and an index made by `replacing` (the
+   * same names, of the same kinds) gives its base's list, so that what is built from it is kept.
+   */
+  namesOfKinds(kinds: ReadonlySet<string>): readonly string[] {
+    if (this.base) return this.base.namesOfKinds(kinds);
+    const key = [...kinds].sort().join(' ');
+    let names = this.namesByKinds.get(key);
+    if (!names) {
+      names = [];
+      for (const [name, entry] of this.entries) {
+        if (Array.isArray(entry) ? entry.some((declaration) => kinds.has(declaration.kind)) : kinds.has(entry.kind)) names.push(name);
+      }
+      this.namesByKinds.set(key, names);
     }
     return names;
   }

@@ -40,6 +40,8 @@ export function declaredNames(model: DddModel, expected: readonly ElementKind[])
 }
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  // the very list: the index after an edit that changed no name gives the one it was made from gave
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
