@@ -37,6 +37,8 @@ export function indexAfterEdit(previous: DddModel, model: DddModel): { index: De
     edited = i;
   }
   if (edited < 0) return undefined;
+  // what the references of the other documents found is that of `previous` only if nothing linked them since
+  for (let i = 0; i < documents.length; i++) if (i !== edited && linkedBy.get(documents[i]!) !== previous) return undefined;
   const before = indexedIn(previous.documents[edited]!);
   const after = indexedIn(documents[edited]!);
   if (before.length !== after.length) return undefined;
@@ -57,6 +59,14 @@ export function indexAfterEdit(previous: DddModel, model: DddModel): { index: De
   }
   const index = previous.index.replacing(replaced, names, indexReuse.maxReplacedShare);
   return index && { index, document: documents[edited]!, names };
+}
+
+/** The model that last linked each document's references (each build links them all, or keeps what they found). */
+const linkedBy = new WeakMap<ParsedDocument, DddModel>();
+
+/** Notes that `model` linked its documents' references: called at the end of each build. */
+export function linked(model: DddModel): void {
+  for (const document of model.documents) linkedBy.set(document, model);
 }
 
 /**

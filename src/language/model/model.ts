@@ -32,7 +32,7 @@ import { simpleName } from './qualified-names';
 import { constructsIn } from '../syntax/constructs';
 import { DeclarationIndex } from './declaration-index';
 import { addContextMembers, allReferences, gatherDeclarations, indexModel, namedMemberKinds } from './gather-model';
-import { indexAfterEdit, indexWork } from './index-after-edit';
+import { indexAfterEdit, indexWork, linked } from './index-after-edit';
 import { linkStrategic } from './strategic-links';
 import { linkTactical } from './tactical-links';
 
@@ -93,6 +93,7 @@ export function buildModel(documents: ParsedDocument[], previous?: DddModel): Dd
   linkSubdomains(model);
   linkStrategic(model);
   linkTactical(model);
+  linked(model);
   return model;
 }
 
