@@ -37,6 +37,10 @@ export function indexAfterEdit(previous: DddModel, model: DddModel): { index: De
     edited = i;
   }
   if (edited < 0) return undefined;
+  // a document that is a good share of the workspace declares a good share of its names: indexed whole
+  let size = 0;
+  for (const document of documents) size += document.text.length;
+  if (documents[edited]!.text.length > size * indexReuse.maxReplacedShare) return undefined;
   // what the references of the other documents found is that of `previous` only if nothing linked them since
   for (let i = 0; i < documents.length; i++) if (i !== edited && linkedBy.get(documents[i]!) !== previous) return undefined;
   const before = indexedIn(previous.documents[edited]!);
