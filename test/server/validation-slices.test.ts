@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pastedWorkspace } from '../../src/bench/scale-workspaces';
 import { compareDiagnostics, type Diagnostic } from '../../src/language/diagnostics';
-import { buildModel, parseDocument, type SourceFile } from '../../src/language/index';
+import { buildModel, parseDocument, reparseDocument, type SourceFile } from '../../src/language/index';
 import { documentRuleSet, toDiagnostic, type RuleSet } from '../../src/language/validation/rule';
 import { ruleSets } from '../../src/language/validation/rule-sets';
 import { DOCUMENTS_PER_STEP, documentCheckWork, fileFindingsWork, MAX_FINDINGS_PER_FILE, startValidation, validateModel } from '../../src/language/validation/validate';
@@ -108,7 +108,7 @@ describe('validation a step at a time', () => {
       concern: 'test',
       summary: 'A finding on every document.',
       rules: [rule],
-      checkDocument: (document, accept) => accept(rule, { uri: document.uri, range: { start: 0, end: 1 }, message: 'a context' }),
+      checkDeclaration: (declaration, accept) => accept(rule, { uri: declaration.uri, range: { start: 0, end: 1 }, message: 'a context' }),
     });
     const documents = Array.from({ length: DOCUMENTS_PER_STEP * 2 + 1 }, (_, i) => parseDocument(`file:///d${i}.ddd`, `context C${i} {}\n`));
     const before = { ...documentCheckWork };
@@ -125,6 +125,28 @@ describe('validation a step at a time', () => {
     expect(validateModel(buildModel(edited), [perDocument])).toEqual(validation.findings());
     expect(documentCheckWork.checked - again.checked).toBe(1);
     expect(documentCheckWork.reused - again.reused).toBe(documents.length - 1);
+  });
+
+  it('re-checks, in the edited document, only the declarations parsed again: those before the edit keep their findings', () => {
+    // 40 contexts whose names are not PascalCase (a naming hint each), and their fields twice (a duplicate each)
+    const context = (i: number) => `context Shop_${i} {\n  value Money_${i} { cents: Int  cents: Int }\n}\n`;
+    const text = Array.from({ length: 40 }, (_, i) => context(i)).join('');
+    const document = parseDocument('file:///shops.ddd', text);
+    validateModel(buildModel([document]));
+    // a keystroke in the 31st context: the 30 before it are kept by the re-parse
+    const at = text.indexOf('Money_30') + 'Money_30'.length;
+    const edited = reparseDocument(document, `${text.slice(0, at)}x${text.slice(at)}`);
+    const before = { ...documentCheckWork };
+    const findings = validateModel(buildModel([edited]));
+    // each document-level rule set re-checks the 10 declarations from the edited one on, and reuses the 30 before
+    const sets = ruleSets.filter((set) => set.checkDeclaration).length;
+    expect(sets).toBeGreaterThanOrEqual(3);
+    expect(documentCheckWork.declarationsChecked - before.declarationsChecked).toBe(10 * sets);
+    expect(documentCheckWork.declarationsReused - before.declarationsReused).toBe(30 * sets);
+    // and finds what the edited text, parsed and checked afresh, gives
+    expect(findings.some((finding) => finding.message.includes('Money_30x'))).toBe(true);
+    expect(findings.filter((finding) => finding.code === 'duplicate-member')).toHaveLength(40);
+    expect(findings).toEqual(validateModel(buildModel([parseDocument(edited.uri, edited.text)])));
   });
 
   it('caps and sorts again only the findings of the files whose findings changed, and finds what a fresh validation finds', () => {

@@ -3,7 +3,7 @@
  * teach the DDD idea behind it (these also make up docs/rules.md).
  */
 import type { Diagnostic, RelatedLocation, Severity } from '../diagnostics';
-import type { TextRange } from '../model/elements';
+import type { TextRange, TopLevelDeclaration } from '../model/elements';
 import type { DddModel } from '../model/model';
 import type { ParsedDocument } from '../syntax/parse-document';
 
@@ -51,6 +51,12 @@ export interface RuleSet {
    */
   checkDocument?(document: ParsedDocument, accept: Accept): void;
   /**
+   * The same check, one top-level declaration at a time (what `checkDocument` does for each of the
+   * document's declarations, in order): a re-parse keeps the declarations before an edit as they
+   * were, and `validateModel` keeps their findings too.
+   */
+  checkDeclaration?(declaration: TopLevelDeclaration, accept: Accept): void;
+  /**
    * For a set with a `checkDocument` part whose other findings need the whole model (which names
    * are declared twice, say): that other part. `check` runs both; `validateModel` runs this once
    * per model and the document part only on the documents that changed.
@@ -58,8 +64,8 @@ export interface RuleSet {
   checkModel?(model: DddModel, accept: Accept): void;
 }
 
-type RuleSetParts = Omit<RuleSet, 'check' | 'checkDocument' | 'checkModel'> & {
-  checkDocument(document: ParsedDocument, accept: Accept): void;
+type RuleSetParts = Omit<RuleSet, 'check' | 'checkDocument' | 'checkDeclaration' | 'checkModel'> & {
+  checkDeclaration(declaration: TopLevelDeclaration, accept: Accept): void;
   checkModel?(model: DddModel, accept: Accept): void;
 };
 
@@ -68,11 +74,15 @@ type RuleSetParts = Omit<RuleSet, 'check' | 'checkDocument' | 'checkModel'> & {
  * part that needs the whole model): `check` runs `checkModel`, then `checkDocument` on each document.
  */
 export function documentRuleSet(set: RuleSetParts): RuleSet {
+  const checkDocument = (document: ParsedDocument, accept: Accept) => {
+    for (const declaration of document.declarations) set.checkDeclaration(declaration, accept);
+  };
   return {
     ...set,
+    checkDocument,
     check(model, accept) {
       set.checkModel?.(model, accept);
-      for (const document of model.documents) set.checkDocument(document, accept);
+      for (const document of model.documents) checkDocument(document, accept);
     },
   };
 }

@@ -7,6 +7,7 @@
  */
 import { compareDiagnostics, severityRank, type Diagnostic, type Severity } from '../diagnostics';
 import type { DddModel } from '../model/model';
+import type { TopLevelDeclaration } from '../model/elements';
 import type { ParsedDocument } from '../syntax/parse-document';
 import { toDiagnostic, type Accept, type Rule, type RuleSet } from './rule';
 import { ruleSets } from './rule-sets';
@@ -22,11 +23,15 @@ export const TOO_MANY_FINDINGS = 'too-many-findings';
  * The findings of each document-level rule set (`RuleSet.checkDocument`) in each
  * parsed document. A document that did not change keeps its parsed form, so an
  * edit re-checks only the document edited; the findings go with the parsed form.
+ * In the edited document, a set that checks one declaration at a time
+ * (`checkDeclaration`) re-checks only the declarations parsed again: a re-parse
+ * keeps those before the edit as they were, and their findings with them.
  */
 const documentFindings = new WeakMap<ParsedDocument, Map<RuleSet, readonly Diagnostic[]>>();
+const declarationFindings = new WeakMap<TopLevelDeclaration, Map<RuleSet, readonly Diagnostic[]>>();
 
-/** Counts of the document-level checks run and reused (for tests: an edit re-checks one document). */
-export const documentCheckWork = { checked: 0, reused: 0 };
+/** Counts of the document-level checks run and reused, and of the declarations checked and reused (for tests that count work). */
+export const documentCheckWork = { checked: 0, reused: 0, declarationsChecked: 0, declarationsReused: 0 };
 
 function findingsOf(set: RuleSet, checkDocument: NonNullable<RuleSet['checkDocument']>, document: ParsedDocument): readonly Diagnostic[] {
   let bySet = documentFindings.get(document);
@@ -38,9 +43,30 @@ function findingsOf(set: RuleSet, checkDocument: NonNullable<RuleSet['checkDocum
   }
   documentCheckWork.checked++;
   const found: Diagnostic[] = [];
-  checkDocument(document, (rule, finding) => found.push(toDiagnostic(rule, finding)));
+  const { checkDeclaration } = set;
+  if (checkDeclaration) for (const declaration of document.declarations) pushAll(found, findingsOfDeclaration(set, checkDeclaration, declaration));
+  else checkDocument(document, (rule, finding) => found.push(toDiagnostic(rule, finding)));
   bySet.set(set, found);
   return found;
+}
+
+function findingsOfDeclaration(set: RuleSet, checkDeclaration: NonNullable<RuleSet['checkDeclaration']>, declaration: TopLevelDeclaration): readonly Diagnostic[] {
+  let bySet = declarationFindings.get(declaration);
+  if (!bySet) declarationFindings.set(declaration, (bySet = new Map()));
+  const known = bySet.get(set);
+  if (known) {
+    documentCheckWork.declarationsReused++;
+    return known;
+  }
+  documentCheckWork.declarationsChecked++;
+  const found: Diagnostic[] = [];
+  checkDeclaration(declaration, (rule, finding) => found.push(toDiagnostic(rule, finding)));
+  bySet.set(set, found);
+  return found;
+}
+
+function pushAll(into: Diagnostic[], items: readonly Diagnostic[]): void {
+  for (const item of items) into.push(item);
 }
 
 /** The most documents one step of a sliced validation hands to a document-level rule set. */

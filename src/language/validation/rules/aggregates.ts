@@ -293,21 +293,19 @@ export const aggregateRules: RuleSet = documentRuleSet({
   concern: 'aggregates',
   summary: 'Aggregates have one root and hold other aggregates by id; entities have an identity, value objects none; repositories store aggregate roots.',
   rules: [aggregateRoot, referenceById, valueObjectIdentity, entityIdentity, repositoryForRoot, repositoryPerRoot, aggregateSketch],
-  checkDocument(document, accept) {
+  checkDeclaration(declaration, accept) {
     // what an aggregate, an entity or a value object is by itself: its root, its identity
-    for (const declaration of document.declarations) {
-      if (declaration.kind !== 'contextDeclaration') continue;
-      for (const aggregate of declaration.aggregates) if (aggregate) checkRoots(aggregate, accept);
-      for (const holder of [declaration, ...declaration.aggregates]) {
-        if (!holder) continue;
-        for (const entity of holder.entities) {
-          if (!entity) continue;
-          if (holder === declaration) checkLooseRoot(entity, accept);
-          // an entity that extends another may inherit its identity: that needs the model
-          if (!entity.extends) checkEntityIdentity(entity, accept);
-        }
-        for (const value of holder.values) if (value) checkValueIdentity(value, accept);
+    if (declaration.kind !== 'contextDeclaration') return;
+    for (const aggregate of declaration.aggregates) if (aggregate) checkRoots(aggregate, accept);
+    for (const holder of [declaration, ...declaration.aggregates]) {
+      if (!holder) continue;
+      for (const entity of holder.entities) {
+        if (!entity) continue;
+        if (holder === declaration) checkLooseRoot(entity, accept);
+        // an entity that extends another may inherit its identity: that needs the model
+        if (!entity.extends) checkEntityIdentity(entity, accept);
       }
+      for (const value of holder.values) if (value) checkValueIdentity(value, accept);
     }
   },
   checkModel(model, accept) {

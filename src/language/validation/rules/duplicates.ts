@@ -179,17 +179,15 @@ export const nameRules: RuleSet = documentRuleSet({
       checkMergeConflicts(accept, context);
     }
   },
-  checkDocument(document, accept) {
+  checkDeclaration(declaration, accept) {
     // the fields of each member of a context block and of its aggregates (structures, commands, events, read models), the values of each enum
-    for (const declaration of document.declarations) {
-      if (declaration.kind !== 'contextDeclaration') continue;
-      forEachElement(declaration, (holder) => {
-        if (holder.kind === 'aggregate') return true;
-        const members = holder.kind === 'enum' ? holder.values : (holder as { fields?: readonly Member[] }).fields;
-        if (members && members.length > 1) reportDuplicateMembers(accept, members, () => `${holder.kind === 'enum' ? 'enum' : kindWords[holder.kind]} ${holder.name}`);
-        return false;
-      });
-    }
+    if (declaration.kind !== 'contextDeclaration') return;
+    forEachElement(declaration, (holder) => {
+      if (holder.kind === 'aggregate') return true;
+      const members = holder.kind === 'enum' ? holder.values : (holder as { fields?: readonly Member[] }).fields;
+      if (members && members.length > 1) reportDuplicateMembers(accept, members, () => `${holder.kind === 'enum' ? 'enum' : kindWords[holder.kind]} ${holder.name}`);
+      return false;
+    });
   },
 });
 

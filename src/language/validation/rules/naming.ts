@@ -2,10 +2,9 @@
  * Naming in the ubiquitous language: events say what happened, commands what is
  * asked, and declarations read as PascalCase names.
  */
-import type { Command, ContextDeclaration, Declaration, DomainEvent } from '../../model/elements';
+import type { Command, ContextDeclaration, Declaration, DomainEvent, TopLevelDeclaration } from '../../model/elements';
 import { forEachElement } from '../../model/element-tree';
 import { kindWords } from '../../model/model';
-import type { ParsedDocument } from '../../syntax/parse-document';
 import { capitalize, commandNameIssue, isEventSuffixedName, isPascalCase, isPastTenseName, suggestCommandName, suggestPastTenseEventName, toPascalCase } from '../../naming/name-style';
 import { constructs, constructsIn, places, type Construct, type Place } from '../../syntax/constructs';
 import { documentRuleSet, type Accept, type Rule, type RuleSet } from '../rule';
@@ -90,21 +89,19 @@ const holdsTerms: ReadonlySet<string> = new Set(
   ),
 );
 
-/** Visits every declaration of a document whose name is a term of the ubiquitous language (not fields, operations, enum values or glossary terms). */
-function forEachNamedDeclaration(document: ParsedDocument, visit: (declaration: NamedDeclaration) => void): void {
-  for (const declaration of document.declarations) {
-    // a context block is checked where it is written: each block that spells the name says so
-    const kind = declaration.kind === 'contextDeclaration' ? 'context' : declaration.kind;
-    if (!ubiquitousKinds.has(kind)) continue;
-    visit(declaration);
-    if (!holdsTerms.has(kind)) continue;
-    forEachElement(declaration, (element) => {
-      // what such a kind holds (fields, parameters) is never a term either
-      if (!ubiquitousKinds.has(element.kind)) return false;
-      visit(element as Declaration);
-      return holdsTerms.has(element.kind);
-    });
-  }
+/** Visits a top-level declaration and what it declares whose name is a term of the ubiquitous language (not fields, operations, enum values or glossary terms). */
+function forEachNamedDeclaration(declaration: TopLevelDeclaration, visit: (declaration: NamedDeclaration) => void): void {
+  // a context block is checked where it is written: each block that spells the name says so
+  const kind = declaration.kind === 'contextDeclaration' ? 'context' : declaration.kind;
+  if (!ubiquitousKinds.has(kind)) return;
+  visit(declaration);
+  if (!holdsTerms.has(kind)) return;
+  forEachElement(declaration, (element) => {
+    // what such a kind holds (fields, parameters) is never a term either
+    if (!ubiquitousKinds.has(element.kind)) return false;
+    visit(element as Declaration);
+    return holdsTerms.has(element.kind);
+  });
 }
 
 type NamedDeclaration = Declaration | ContextDeclaration;
@@ -134,7 +131,7 @@ export const namingRules: RuleSet = documentRuleSet({
   concern: 'naming',
   summary: 'Names speak the ubiquitous language: domain events in the past tense, commands in the imperative, building blocks in PascalCase.',
   rules: [eventPastTense, commandImperative, namePascalCase],
-  checkDocument(document, accept) {
-    forEachNamedDeclaration(document, (declaration) => checkName(declaration, accept));
+  checkDeclaration(declaration, accept) {
+    forEachNamedDeclaration(declaration, (named) => checkName(named, accept));
   },
 });
