@@ -34,33 +34,29 @@ const declarationFindings = new WeakMap<TopLevelDeclaration, Map<RuleSet, readon
 export const documentCheckWork = { checked: 0, reused: 0, declarationsChecked: 0, declarationsReused: 0 };
 
 function findingsOf(set: RuleSet, checkDocument: NonNullable<RuleSet['checkDocument']>, document: ParsedDocument): readonly Diagnostic[] {
-  let bySet = documentFindings.get(document);
-  if (!bySet) documentFindings.set(document, (bySet = new Map()));
-  const known = bySet.get(set);
-  if (known) {
-    documentCheckWork.reused++;
-    return known;
-  }
-  documentCheckWork.checked++;
-  const found: Diagnostic[] = [];
-  const { checkDeclaration } = set;
-  if (checkDeclaration) for (const declaration of document.declarations) pushAll(found, findingsOfDeclaration(set, checkDeclaration, declaration));
-  else checkDocument(document, (rule, finding) => found.push(toDiagnostic(rule, finding)));
-  bySet.set(set, found);
-  return found;
+  return kept(documentFindings, document, set, 'document', (found) => {
+    const { checkDeclaration } = set;
+    if (!checkDeclaration) return checkDocument(document, (rule, finding) => found.push(toDiagnostic(rule, finding)));
+    for (const declaration of document.declarations) {
+      pushAll(found, kept(declarationFindings, declaration, set, 'declaration', (own) => checkDeclaration(declaration, (rule, finding) => own.push(toDiagnostic(rule, finding)))));
+    }
+  });
 }
 
-function findingsOfDeclaration(set: RuleSet, checkDeclaration: NonNullable<RuleSet['checkDeclaration']>, declaration: TopLevelDeclaration): readonly Diagnostic[] {
-  let bySet = declarationFindings.get(declaration);
-  if (!bySet) declarationFindings.set(declaration, (bySet = new Map()));
+/** The findings of `set` kept for `key` (a document or a declaration), or found by `check` and kept. */
+function kept<K extends object>(cache: WeakMap<K, Map<RuleSet, readonly Diagnostic[]>>, key: K, set: RuleSet, what: 'document' | 'declaration', check: (found: Diagnostic[]) => void): readonly Diagnostic[] {
+  let bySet = cache.get(key);
+  if (!bySet) cache.set(key, (bySet = new Map()));
   const known = bySet.get(set);
   if (known) {
-    documentCheckWork.declarationsReused++;
+    if (what === 'document') documentCheckWork.reused++;
+    else documentCheckWork.declarationsReused++;
     return known;
   }
-  documentCheckWork.declarationsChecked++;
+  if (what === 'document') documentCheckWork.checked++;
+  else documentCheckWork.declarationsChecked++;
   const found: Diagnostic[] = [];
-  checkDeclaration(declaration, (rule, finding) => found.push(toDiagnostic(rule, finding)));
+  check(found);
   bySet.set(set, found);
   return found;
 }
