@@ -3,6 +3,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { expect } from 'vitest';
 import type { Diagnostic } from '../src/language/diagnostics';
 import { checkWorkspace, type CheckResult, type SourceFile } from '../src/language/index';
 import { LineIndex } from '../src/language/syntax/line-index';
@@ -108,4 +110,15 @@ export function parseAsText(parse: object): string {
     seen.add(value);
     return value;
   });
+}
+
+/**
+ * `expect(actual, message).toEqual(expected)` for large values compared many times (whole parsed
+ * documents): Node's strict deep comparison first, which passes only values toEqual also finds equal,
+ * at a fraction of its cost; when it fails, toEqual decides, and says where the two differ. A message
+ * given as a function is worded only then.
+ */
+export function expectEqual<T>(actual: T, expected: T, message?: string | (() => string)): void {
+  if (isDeepStrictEqual(actual, expected)) return;
+  expect(actual, typeof message === 'function' ? message() : message).toEqual(expected);
 }

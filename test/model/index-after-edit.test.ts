@@ -11,7 +11,7 @@ import { generateModel } from '../../src/bench/model-generator';
 import { buildModel, parseDocument, reparseDocument, validateModel, type DddModel, type ParsedDocument } from '../../src/language/index';
 import { indexReuse, indexWork } from '../../src/language/model/index-after-edit';
 import type { Declaration } from '../../src/language/model/elements';
-import { readWorkspace } from '../helpers';
+import { expectEqual, readWorkspace } from '../helpers';
 
 interface Workspace {
   name: string;
@@ -86,7 +86,7 @@ describe('the index after an edit that changes no name', () => {
             expect(linksOf(model)).toEqual(linksOf(whole));
             expect(model.unsettled.map((reference) => `${reference.uri}:${reference.range.start}`)).toEqual(whole.unsettled.map((reference) => `${reference.uri}:${reference.range.start}`));
           }
-          expect(validateModel(model)).toEqual(validateModel(buildModel(documents.map((document) => parseDocument(document.uri, document.text)))));
+          expectEqual(validateModel(model), validateModel(buildModel(documents.map((document) => parseDocument(document.uri, document.text)))));
         }),
         { numRuns: 10 },
       );

@@ -27,12 +27,11 @@ function checkBounded(files: SourceFile[]) {
   const characters = parsed.reduce((sum, document) => sum + document.text.length + 1, 0);
   expect(lookaheads).toBeLessThanOrEqual(40 * characters);
   const result = checkDocuments(documents);
-  for (const diagnostic of result.diagnostics) {
-    expect(diagnostic.range.start).toBeGreaterThanOrEqual(0);
-    expect(diagnostic.range.end).toBeGreaterThanOrEqual(diagnostic.range.start);
-    expect(typeof diagnostic.message).toBe('string');
-    expect(diagnostic.code).not.toBe('internal-error');
-  }
+  // one assertion over every finding (a few hundred per run): those that are out of range, wordless or internal
+  const wrong = result.diagnostics.filter(
+    (diagnostic) => !(diagnostic.range.start >= 0 && diagnostic.range.end >= diagnostic.range.start && typeof diagnostic.message === 'string' && diagnostic.code !== 'internal-error'),
+  );
+  expect(wrong).toEqual([]);
   return result;
 }
 

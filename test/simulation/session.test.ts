@@ -5,6 +5,7 @@
  * outcome their exploration finds; stepping through a run computes it once.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { expectEqual } from '../helpers';
 import type { Saga } from '../../src/language/model/elements';
 import { Orchestrator } from '../../src/language/simulation/engine';
 import {
@@ -120,7 +121,7 @@ describe('a session cut after k actions is the run played again and stopped ther
         const session = startSession(saga, injections);
         const replayed = saga.style === 'choreographed' ? replayedChoreography : replayedOrchestrated;
         for (let k = 0; k <= session.steps + 1; k++) {
-          expect(plain(session.at(k)), `${saga.name} ${JSON.stringify(injections)} k=${k}`).toEqual(replayed(saga, injections, k));
+          expectEqual(plain(session.at(k)), replayed(saga, injections, k), () => `${saga.name} ${JSON.stringify(injections)} k=${k}`);
           compared++;
         }
         expect(plain(session.at())).toEqual(replayed(saga, injections, undefined));

@@ -5,7 +5,7 @@
  * model and on the forms next to the simple ones.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { readWorkspace } from '../helpers';
+import { expectEqual, readWorkspace } from '../helpers';
 import { generateModel } from '../../src/bench/model-generator';
 import { shortcuts } from '../../src/language/syntax/grammar/base-grammar';
 import { parseDocument } from '../../src/language/syntax/parse-document';
@@ -21,9 +21,9 @@ function bothWays(uri: string, text: string) {
 
 function expectSameDocument(uri: string, text: string): void {
   const { quick, ruled } = bothWays(uri, text);
-  expect(quick.declarations, uri).toEqual(ruled.declarations);
-  expect(quick.references, uri).toEqual(ruled.references);
-  expect(quick.diagnostics, uri).toEqual(ruled.diagnostics);
+  expectEqual(quick.declarations, ruled.declarations, uri);
+  expectEqual(quick.references, ruled.references, uri);
+  expectEqual(quick.diagnostics, ruled.diagnostics, uri);
 }
 
 describe('the simple forms read straight from the tokens', () => {
