@@ -30,8 +30,10 @@ export function checkInputs(inputs: readonly string[], cwd: string, out: Output,
 function findingsOf(result: CheckResult, files: readonly DddFile[]): CliFinding[] {
   const views = new Map<string, DocumentView>();
   const shown = new Map(files.map((file) => [file.uri, file.display]));
+  // a file's lines are indexed only when it has a finding to place (a clean 50,000-line file has none)
+  const withFindings = new Set(result.diagnostics.map((diagnostic) => diagnostic.uri));
   for (const document of result.model.documents) {
-    views.set(document.uri, { display: shown.get(document.uri) ?? document.uri, lineIndex: document.lineIndex });
+    if (withFindings.has(document.uri)) views.set(document.uri, { display: shown.get(document.uri) ?? document.uri, lineIndex: document.lineIndex });
   }
   return toFindings(result.diagnostics, views);
 }
