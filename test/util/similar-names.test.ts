@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closestName, editDistance, SimilarNames, similarNameWork, suggestionDistance } from '../../src/language/util/similar-names';
+import { closestName, editDistance, MAX_ANSWERS_KEPT, SimilarNames, similarNameWork, suggestionDistance } from '../../src/language/util/similar-names';
 
 /** The suggestion as it was before the index: every candidate compared, the first of the closest wins. */
 function closestByComparingAll(name: string, candidates: readonly string[]): string | undefined {
@@ -81,6 +81,27 @@ describe('SimilarNames', () => {
     expect(found).toBeGreaterThan(1_500);
     // comparing with every name took 2,000 × 2,000 = 4,000,000
     expect(comparisons).toBeLessThanOrEqual(10 * 2_000);
+  });
+
+  it('answers a name asked again without comparing (an unknown name elsewhere in the workspace, at each keystroke), and keeps a bounded number of answers', () => {
+    const names = compoundNames(500);
+    const index = new SimilarNames(names);
+    const asked = names.slice(0, 50).map((meant, i) => misspell(meant, i));
+    const first = asked.map((name) => index.closest(name));
+    const before = { ...similarNameWork };
+    expect(asked.map((name) => index.closest(name))).toEqual(first);
+    expect(similarNameWork.comparisons - before.comparisons).toBe(0);
+    expect(similarNameWork.remembered - before.remembered).toBe(asked.length);
+    // a name not asked before is compared as ever
+    index.closest('Zzyzx');
+    expect(similarNameWork.remembered - before.remembered).toBe(asked.length);
+    // past the bound the oldest answers go: the first name asked is searched again, and answered the same
+    for (let i = 0; i < MAX_ANSWERS_KEPT; i++) index.closest(`Unknown${i}Name`);
+    const remembered = similarNameWork.remembered;
+    const comparisons = similarNameWork.comparisons;
+    expect(index.closest(asked[0]!)).toBe(first[0]);
+    expect(similarNameWork.remembered).toBe(remembered);
+    expect(similarNameWork.comparisons).toBeGreaterThan(comparisons);
   });
 
   it('closestName and didYouMean take a list or an index', () => {

@@ -73,28 +73,99 @@ export function buildModel(documents: ParsedDocument[], previous?: DddModel): Dd
   if (edit) {
     model.index = edit.index;
     indexWork.replaced++;
+    // what the rules linked after the look-ups of the last build (exposed aggregates, states, operations) goes
+    // back to what look-up found: every other reference of the documents linked by `previous` holds it still
+    for (const reference of relinkedBy.get(previous!) ?? []) {
+      reference.target = reference.found;
+      reference.candidates = reference.foundCandidates;
+    }
   } else {
     indexModel(model, model.index);
     indexWork.whole++;
   }
   for (const document of documents) {
-    // after an edit that changed no name, a reference elsewhere finds what it found before, unless it names
-    // a declaration of the edited document or a context (new objects), or goes through a context (`A.B`)
-    const lookUpAll = edit === undefined || document === edit.document;
-    for (const reference of document.references) {
-      if (lookUpAll || edit.names.has(reference.text) || reference.text.includes('.')) resolve(model, reference);
-      else {
-        reference.target = reference.found;
-        reference.candidates = reference.foundCandidates;
+    let unsettled: Reference[];
+    if (edit === undefined || document === edit.document) {
+      unsettled = [];
+      for (const reference of document.references) {
+        resolve(model, reference);
+        if (isUnsettled(reference)) unsettled.push(reference);
       }
-      if (isLookedUp(reference) && reference.target === undefined && !namesUndeclaredType(reference)) model.unsettled.push(reference);
+    } else {
+      // after an edit that changed no name, a reference elsewhere finds what it found before, unless it names
+      // a declaration of the edited document or a context (new objects), or goes through a context (`A.B`)
+      const again = toLookUpAgain(document, edit.names);
+      for (const reference of again) resolve(model, reference);
+      const last = unsettledIn.get(document);
+      if (again.length === 0 && last !== undefined && last.model === previous) unsettled = last.unsettled;
+      else {
+        unsettled = [];
+        for (const reference of document.references) if (isUnsettled(reference)) unsettled.push(reference);
+      }
     }
+    unsettledIn.set(document, { model, unsettled });
+    for (const reference of unsettled) model.unsettled.push(reference);
   }
+  const relinked: Reference[] = [];
   linkSubdomains(model);
-  linkStrategic(model);
-  linkTactical(model);
+  linkStrategic(model, relinked);
+  linkTactical(model, relinked);
+  relinkedBy.set(model, relinked);
   linked(model);
   return model;
+}
+
+/** The references each build's rules linked after the look-ups (strategic-links.ts, tactical-links.ts): the next build puts back what look-up found. */
+const relinkedBy = new WeakMap<DddModel, Reference[]>();
+
+/** The references a document left unsettled in the last build that linked it, in order: the next build keeps them when none was looked up again. */
+const unsettledIn = new WeakMap<ParsedDocument, { model: DddModel; unsettled: Reference[] }>();
+
+/** A reference that settles on no declaration and should (not a type that needs none): one of the model's `unsettled`. */
+function isUnsettled(reference: Reference): boolean {
+  return isLookedUp(reference) && reference.target === undefined && !namesUndeclaredType(reference);
+}
+
+/** A document's references by their simple name, and those that go through a context (`A.B`): indexed on first use (a parsed document never changes). */
+interface ReferencesByName {
+  byText: Map<string, Reference[]>;
+  qualified: Reference[];
+}
+
+const referencesByName = new WeakMap<ParsedDocument, ReferencesByName>();
+
+function referencesOf(document: ParsedDocument): ReferencesByName {
+  let known = referencesByName.get(document);
+  if (!known) {
+    known = { byText: new Map(), qualified: [] };
+    for (const reference of document.references) {
+      if (reference.text.includes('.')) known.qualified.push(reference);
+      else {
+        const list = known.byText.get(reference.text);
+        if (list) list.push(reference);
+        else known.byText.set(reference.text, [reference]);
+      }
+    }
+    referencesByName.set(document, known);
+  }
+  return known;
+}
+
+/**
+ * The references of a document that an edit of another one may settle otherwise: those that name a
+ * declaration of the edited document or a context (`names`), and those that go through a context.
+ * Found through the document's references by name, not by reading them all (a keystroke in a large
+ * workspace looks up a handful of them, not a hundred thousand).
+ */
+function toLookUpAgain(document: ParsedDocument, names: ReadonlySet<string>): Reference[] {
+  const { byText, qualified } = referencesOf(document);
+  const again = [...qualified];
+  if (byText.size < names.size) {
+    for (const [text, references] of byText) if (names.has(text)) for (const reference of references) again.push(reference);
+  } else {
+    for (const name of names) for (const reference of byText.get(name) ?? []) again.push(reference);
+  }
+  return again;
 }
 
 /** The kinds that may stand in an aggregate (and in a context outside any aggregate). */

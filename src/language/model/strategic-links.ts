@@ -35,7 +35,7 @@ export function indexRequirements(model: DddModel, index: { add(declaration: Dec
   for (const register of model.valueRegisters) index.add(register);
 }
 
-export function linkStrategic(model: DddModel): void {
+export function linkStrategic(model: DddModel, relinked: Reference[]): void {
   for (const team of model.teams) {
     for (const reference of team.realizes) {
       const context = reference.target;
@@ -44,10 +44,13 @@ export function linkStrategic(model: DddModel): void {
       if (!teams.includes(team)) teams.push(team);
     }
   }
-  for (const map of model.contextMaps) for (const relationship of map.relationships) if (relationship?.exposes?.length) linkExposed(model, relationship);
+  for (const map of model.contextMaps) for (const relationship of map.relationships) if (relationship?.exposes?.length) linkExposed(model, relationship, relinked);
   let settled: Set<Reference> | undefined;
   for (const subdomain of model.subdomains) {
-    for (const reference of linkSubdomainNames(subdomain)) (settled ??= new Set()).add(reference);
+    for (const reference of linkSubdomainNames(subdomain)) {
+      (settled ??= new Set()).add(reference);
+      relinked.push(reference);
+    }
   }
   if (settled) model.unsettled = model.unsettled.filter((reference) => !settled.has(reference));
 }
@@ -64,9 +67,10 @@ export function exposingContexts(model: DddModel, relationship: Relationship): B
   return contexts;
 }
 
-function linkExposed(model: DddModel, relationship: Relationship): void {
+function linkExposed(model: DddModel, relationship: Relationship, relinked: Reference[]): void {
   const upstream = exposingContexts(model, relationship);
   for (const reference of relationship.exposes ?? []) {
+    relinked.push(reference);
     reference.candidates = undefined;
     const name = simpleName(reference.text);
     let found: Aggregate | undefined;

@@ -54,12 +54,14 @@ function operationNamed(services: readonly DomainService[], name: string): Opera
   return undefined;
 }
 
-function linkOperation(reference: Reference | undefined, services: readonly DomainService[]): void {
+function linkOperation(reference: Reference | undefined, services: readonly DomainService[], relinked: Reference[]): void {
   if (!reference) return;
+  relinked.push(reference);
   reference.target = operationNamed(services, reference.text);
 }
 
-export function linkTactical(model: DddModel): void {
+/** Links what needs the whole context (states of lifecycles, operations of services); `relinked` gets each reference it links (states are no references). */
+export function linkTactical(model: DddModel, relinked: Reference[]): void {
   for (const context of model.contexts.values()) {
     const contextLifecycles = lifecyclesOfContext(context);
     // nothing to link in a context without lifecycles, services or an application layer (most contexts)
@@ -78,13 +80,15 @@ export function linkTactical(model: DddModel): void {
           if (!step) continue;
           const delegate = step.delegate?.target;
           linkTransition(step.transition, delegate?.kind === 'aggregate' ? lifecyclesFor(context, delegate) : []);
-          for (const reference of step.operations) linkOperation(reference, services);
+          for (const reference of step.operations) linkOperation(reference, services, relinked);
         }
       }
       for (const coordination of application.coordinations) {
         for (const step of coordination.steps) {
           const service = step.service?.target;
-          if (step.operation) step.operation.target = service?.kind === 'service' ? operationNamed([service], step.operation.text) : undefined;
+          if (!step.operation) continue;
+          relinked.push(step.operation);
+          step.operation.target = service?.kind === 'service' ? operationNamed([service], step.operation.text) : undefined;
         }
       }
     }

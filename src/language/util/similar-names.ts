@@ -11,7 +11,14 @@
  * Work done since the process started, for the scale tests and the soak report:
  * edit distances computed, and index entries read to find the names to compare.
  */
-export const similarNameWork = { comparisons: 0, scanned: 0 };
+export const similarNameWork = { comparisons: 0, scanned: 0, remembered: 0 };
+
+/**
+ * The most answers an index keeps (each a name and its suggestion). The names of an index never
+ * change, and the server keeps an index from one edit to the next while the workspace's names stay
+ * the same: an unknown name in a file not being edited is asked again at every keystroke.
+ */
+export const MAX_ANSWERS_KEPT = 2_048;
 
 /** The largest edit distance a suggestion may be from the name written (a third of its length, at least 1). */
 export const MAX_SUGGESTION_DISTANCE = 3;
@@ -79,6 +86,8 @@ export class SimilarNames {
   private queryPairs = new Uint8Array(0);
   private readonly seen: Int32Array;
   private lookups = 0;
+  /** The answers given so far, the oldest first (at most MAX_ANSWERS_KEPT). */
+  private readonly answers = new Map<string, string | undefined>();
 
   constructor(names: Iterable<string>) {
     // each name once: a name declared many times (a model pasted 300 times) is compared once, and
@@ -114,6 +123,17 @@ export class SimilarNames {
 
   /** The closest name within suggestionDistance(name) other than `name` itself; the first of the closest. */
   closest(name: string): string | undefined {
+    if (this.answers.has(name)) {
+      similarNameWork.remembered++;
+      return this.answers.get(name);
+    }
+    const answer = this.search(name);
+    if (this.answers.size >= MAX_ANSWERS_KEPT) this.answers.delete(this.answers.keys().next().value!);
+    this.answers.set(name, answer);
+    return answer;
+  }
+
+  private search(name: string): string | undefined {
     const limit = suggestionDistance(name);
     let best: number | undefined;
     let bestDistance = limit + 1;
