@@ -121,4 +121,25 @@ describe('the index after an edit that changes no name', () => {
     buildModel(blank, last);
     expect(indexWork.replaced).toBe(replacedBefore + 1);
   });
+
+  it('is built whole when an edit keeps every name but moves a declaration (out of its aggregate): the candidates stay in the order a whole build gives', () => {
+    const shipping = (inside: boolean) =>
+      inside
+        ? 'context Shipping {\n  aggregate Shipment {\n    event OrderShipped { id: String }\n  }\n}\n'
+        : 'context Shipping {\n  aggregate Shipment {\n  }\n    event OrderShipped { id: String }\n}\n';
+    const other = 'context Shipping {\n  event OrderShipped { at: String }\n  command Ship { id: String } emits OrderShipped\n}\n';
+    const documents = [parseDocument('file:///a.ddd', shipping(true)), parseDocument('file:///b.ddd', other)];
+    const model = buildModel(documents);
+    const moved = [reparseDocument(documents[0]!, shipping(false)), documents[1]!];
+    const before = indexWork.whole;
+    const after = buildModel(moved, model);
+    expect(indexWork.whole).toBe(before + 1);
+    const whole = buildModel(moved.map((document) => parseDocument(document.uri, document.text)));
+    expect(indexOf(after)).toEqual(indexOf(whole));
+    expect(linksOf(after)).toEqual(linksOf(whole));
+    // the emits of b.ddd is ambiguous: its two candidates in the whole build's order (context-level events first)
+    const ambiguous = validateModel(after).filter((finding) => finding.code === 'ambiguous-reference');
+    expect(ambiguous.map((finding) => finding.message)).toEqual(validateModel(whole).filter((finding) => finding.code === 'ambiguous-reference').map((finding) => finding.message));
+    expect(ambiguous).toHaveLength(1);
+  });
 });

@@ -50,7 +50,7 @@ export function indexAfterEdit(previous: DddModel, model: DddModel): { index: De
   const names = new Set<string>();
   for (let i = 0; i < before.length; i++) {
     const [old, now] = [before[i]!, after[i]!];
-    if (old.kind !== now.kind || old.name !== now.name) return undefined;
+    if (old.kind !== now.kind || old.name !== now.name || placeOf(old) !== placeOf(now)) return undefined;
     names.add(now.name);
     // a context of the edited document stands for the workspace's context: replaced below, as every context is
     if (old.kind !== 'context') replaced.set(old, now);
@@ -63,6 +63,16 @@ export function indexAfterEdit(previous: DddModel, model: DddModel): { index: De
   }
   const index = previous.index.replacing(replaced, names, indexReuse.maxReplacedShare);
   return index && { index, document: documents[edited]!, names };
+}
+
+/**
+ * Where a declaration stands in its context: the names of its context, aggregate and module. An edit
+ * that keeps every name but moves a declaration (a brace typed before it takes an event out of its
+ * aggregate) moves it in the workspace's index, which lists a context's members by where they stand.
+ */
+function placeOf(declaration: Declaration): string {
+  const placed = declaration as Declaration & { contextName?: string; aggregate?: { name: string }; module?: { name: string } };
+  return `${placed.contextName ?? ''}\u0000${placed.aggregate?.name ?? ''}\u0000${placed.module?.name ?? ''}`;
 }
 
 /** The model that last linked each document's references (each build links them all, or keeps what they found). */
