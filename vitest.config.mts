@@ -14,6 +14,9 @@ setFlagsFromString('--max-semi-space-size=64');
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // the bundles the tests build into test-results/bundles/ (mermaid for Node: test/diagrams/parse.ts) are
+    // imported by Node as they are, not transformed again by vite (a few MB of JavaScript)
+    server: { deps: { external: [/[\\/]test-results[\\/]bundles[\\/]/] } },
     // the run's temporary folder (on tmpfs where there is one), removed at its end
     globalSetup: ['test/global-setup.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],

@@ -51,6 +51,15 @@ export async function cachedBundle(name: string, options: BuildOptions & { outfi
   return files;
 }
 
+/**
+ * The path of the file `name` (as `options.outfile` names it) of the bundle `cachedBundle` keeps for
+ * `options`, built when it is not fresh: for a bundle the tests import in Node.
+ */
+export async function cachedBundleFile(name: string, options: BuildOptions & { outfile: string }): Promise<string> {
+  await cachedBundle(name, options);
+  return join(cacheFolder(name, options).folder, basename(options.outfile));
+}
+
 /** What a build of `options` found: its metafile (the modules it read, and what each imports) and its errors and warnings. */
 export interface BuildFindings {
   metafile: Metafile;

@@ -6,23 +6,54 @@
  * worker, while a happy-dom window of its own stands as the global window:
  * DOMPurify keeps that window, and the globals are put back as they were, so
  * the test files stay in plain Node (no per-file DOM environment, no globals
- * that other files in the worker would see). `mermaid.parse(text)` resolves to
+ * that other files in the worker would see). The mermaid imported is the one the
+ * preview bundles (see mermaidModule). `mermaid.parse(text)` resolves to
  * `{ diagramType, config }` and rejects with the parser's message on a syntax error.
  */
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Window } from 'happy-dom';
 import type { Mermaid } from 'mermaid';
 import { expect } from 'vitest';
 import { decodeMermaidText, type MermaidDiagram } from '../../src/language/diagrams/index';
 import { withDomGlobals } from '../dom-globals';
+import { cachedBundleFile } from '../cached-bundle';
+import { mermaidFastConfig } from '../../scripts/mermaid-fast-config.mjs';
+
+const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 let loading: Promise<Mermaid> | undefined;
+
+/**
+ * mermaid as the preview runs it: bundled by esbuild with the plugin that copies its configuration
+ * our way (scripts/mermaid-fast-config.mjs), as scripts/build.mjs bundles it, into one module for
+ * Node, kept in test-results/bundles/ (test/cached-bundle.ts). Loaded from node_modules as it is,
+ * mermaid spent about 4 s of a test run copying its configuration, and its thousand modules
+ * (lodash-es, d3, …) took longer to load than one file.
+ */
+async function mermaidModule(): Promise<{ default: Mermaid }> {
+  const file = await cachedBundleFile('mermaid-node', {
+    stdin: { contents: "export { default } from 'mermaid';", resolveDir: repositoryRoot, loader: 'js' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+    legalComments: 'none',
+    plugins: [mermaidFastConfig()],
+    outfile: 'mermaid-node.mjs',
+  });
+  return (await import(pathToFileURL(file).href)) as { default: Mermaid };
+}
 
 /** mermaid, imported with a happy-dom window as the global window for the time of its import, initialised once. */
 function mermaidWithItsOwnWindow(): Promise<Mermaid> {
   if (!loading) {
     const window = new Window();
     loading = withDomGlobals({ window, document: window.document }, async () => {
-      const { default: mermaid } = await import('mermaid');
+      const { default: mermaid } = await mermaidModule();
+      // the plugin's copy is in place (its build fails when it finds no getConfig to replace, and this holds it to it)
+      const api = (mermaid as unknown as { mermaidAPI: { getConfig: () => unknown } }).mermaidAPI;
+      if (!String(api.getConfig).includes('copyMermaidConfig')) throw new Error("the tests' mermaid bundle has mermaid's own getConfig, not ours");
       mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
       return mermaid;
     });
