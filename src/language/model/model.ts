@@ -76,6 +76,8 @@ export function buildModel(documents: ParsedDocument[], previous?: DddModel): Dd
     // what the rules linked after the look-ups of the last build (exposed aggregates, states, operations) goes
     // back to what look-up found: every other reference of the documents linked by `previous` holds it still
     for (const reference of relinkedBy.get(previous!) ?? []) {
+      // the edited file's references are new objects (those of `previous` stay as that model has them)
+      if (reference.uri === edit.document.uri) continue;
       reference.target = reference.found;
       reference.candidates = reference.foundCandidates;
     }
