@@ -4,7 +4,7 @@
  * the result to an index built whole).
  */
 import type { ParsedDocument } from '../syntax/parse-document';
-import type { Declaration } from './elements';
+import type { Declaration, Reference } from './elements';
 import type { DddModel } from './model';
 import type { DeclarationIndex } from './declaration-index';
 import { gatherDeclarations, indexModel } from './gather-model';
@@ -99,3 +99,44 @@ function indexedIn(document: ParsedDocument): readonly Declaration[] {
   return indexed;
 }
 
+/** A document's references by their simple name, and those that go through a context (`A.B`): indexed on first use (a parsed document never changes). */
+interface ReferencesByName {
+  byText: Map<string, Reference[]>;
+  qualified: Reference[];
+}
+
+const referencesByName = new WeakMap<ParsedDocument, ReferencesByName>();
+
+function referencesOf(document: ParsedDocument): ReferencesByName {
+  let known = referencesByName.get(document);
+  if (!known) {
+    known = { byText: new Map(), qualified: [] };
+    for (const reference of document.references) {
+      if (reference.text.includes('.')) known.qualified.push(reference);
+      else {
+        const list = known.byText.get(reference.text);
+        if (list) list.push(reference);
+        else known.byText.set(reference.text, [reference]);
+      }
+    }
+    referencesByName.set(document, known);
+  }
+  return known;
+}
+
+/**
+ * The references of a document that an edit of another one may settle otherwise: those that name a
+ * declaration of the edited document or a context (`names`), and those that go through a context.
+ * Found through the document's references by name, not by reading them all (a keystroke in a large
+ * workspace looks up a handful of them, not a hundred thousand).
+ */
+export function referencesToLookUpAgain(document: ParsedDocument, names: ReadonlySet<string>): Reference[] {
+  const { byText, qualified } = referencesOf(document);
+  const again = [...qualified];
+  if (byText.size < names.size) {
+    for (const [text, references] of byText) if (names.has(text)) for (const reference of references) again.push(reference);
+  } else {
+    for (const name of names) for (const reference of byText.get(name) ?? []) again.push(reference);
+  }
+  return again;
+}

@@ -32,7 +32,7 @@ import { simpleName } from './qualified-names';
 import { constructsIn } from '../syntax/constructs';
 import { DeclarationIndex } from './declaration-index';
 import { addContextMembers, allReferences, gatherDeclarations, indexModel, namedMemberKinds } from './gather-model';
-import { indexAfterEdit, indexWork, linked } from './index-after-edit';
+import { indexAfterEdit, indexWork, linked, referencesToLookUpAgain } from './index-after-edit';
 import { linkStrategic } from './strategic-links';
 import { linkTactical } from './tactical-links';
 
@@ -96,7 +96,7 @@ export function buildModel(documents: ParsedDocument[], previous?: DddModel): Dd
     } else {
       // after an edit that changed no name, a reference elsewhere finds what it found before, unless it names
       // a declaration of the edited document or a context (new objects), or goes through a context (`A.B`)
-      const again = toLookUpAgain(document, edit.names);
+      const again = referencesToLookUpAgain(document, edit.names);
       for (const reference of again) resolve(model, reference);
       const last = unsettledIn.get(document);
       if (again.length === 0 && last !== undefined && last.model === previous) unsettled = last.unsettled;
@@ -126,48 +126,6 @@ const unsettledIn = new WeakMap<ParsedDocument, { model: DddModel; unsettled: Re
 /** A reference that settles on no declaration and should (not a type that needs none): one of the model's `unsettled`. */
 function isUnsettled(reference: Reference): boolean {
   return isLookedUp(reference) && reference.target === undefined && !namesUndeclaredType(reference);
-}
-
-/** A document's references by their simple name, and those that go through a context (`A.B`): indexed on first use (a parsed document never changes). */
-interface ReferencesByName {
-  byText: Map<string, Reference[]>;
-  qualified: Reference[];
-}
-
-const referencesByName = new WeakMap<ParsedDocument, ReferencesByName>();
-
-function referencesOf(document: ParsedDocument): ReferencesByName {
-  let known = referencesByName.get(document);
-  if (!known) {
-    known = { byText: new Map(), qualified: [] };
-    for (const reference of document.references) {
-      if (reference.text.includes('.')) known.qualified.push(reference);
-      else {
-        const list = known.byText.get(reference.text);
-        if (list) list.push(reference);
-        else known.byText.set(reference.text, [reference]);
-      }
-    }
-    referencesByName.set(document, known);
-  }
-  return known;
-}
-
-/**
- * The references of a document that an edit of another one may settle otherwise: those that name a
- * declaration of the edited document or a context (`names`), and those that go through a context.
- * Found through the document's references by name, not by reading them all (a keystroke in a large
- * workspace looks up a handful of them, not a hundred thousand).
- */
-function toLookUpAgain(document: ParsedDocument, names: ReadonlySet<string>): Reference[] {
-  const { byText, qualified } = referencesOf(document);
-  const again = [...qualified];
-  if (byText.size < names.size) {
-    for (const [text, references] of byText) if (names.has(text)) for (const reference of references) again.push(reference);
-  } else {
-    for (const name of names) for (const reference of byText.get(name) ?? []) again.push(reference);
-  }
-  return again;
 }
 
 /** The kinds that may stand in an aggregate (and in a context outside any aggregate). */
