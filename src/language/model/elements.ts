@@ -82,13 +82,6 @@ export interface Reference {
   target?: Declaration;
   /** Set by the linker when several declarations match a bare name. */
   candidates?: Declaration[];
-  /**
-   * What looking the name up found (`target` and `candidates` before the links made by other rules:
-   * exposed aggregates, a subdomain's own names): kept for the next build, which re-uses it when an
-   * edit elsewhere changed no declaration of this name (model.ts, buildModel).
-   */
-  found?: Declaration;
-  foundCandidates?: Declaration[];
 }
 
 interface DeclarationBase {

@@ -140,3 +140,15 @@ export function referencesToLookUpAgain(document: ParsedDocument, names: Readonl
   }
   return again;
 }
+
+/** A link a rule made after look-up (an exposed aggregate, a subdomain's own name, an operation), and what look-up had found. */
+export interface Relink {
+  reference: Reference;
+  target: Declaration | undefined;
+  candidates: Declaration[] | undefined;
+}
+
+/** Notes, before a rule links `reference` anew, what look-up found for it: the next build puts that back (model.ts). */
+export function noteRelink(relinked: Relink[], reference: Reference): void {
+  relinked.push({ reference, target: reference.target, candidates: reference.candidates });
+}

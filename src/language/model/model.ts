@@ -32,7 +32,7 @@ import { simpleName } from './qualified-names';
 import { constructsIn } from '../syntax/constructs';
 import { DeclarationIndex } from './declaration-index';
 import { addContextMembers, allReferences, gatherDeclarations, indexModel, namedMemberKinds } from './gather-model';
-import { indexAfterEdit, indexWork, linked, referencesToLookUpAgain } from './index-after-edit';
+import { indexAfterEdit, indexWork, linked, referencesToLookUpAgain, type Relink } from './index-after-edit';
 import { linkStrategic } from './strategic-links';
 import { linkTactical } from './tactical-links';
 
@@ -75,11 +75,14 @@ export function buildModel(documents: ParsedDocument[], previous?: DddModel): Dd
     indexWork.replaced++;
     // what the rules linked after the look-ups of the last build (exposed aggregates, states, operations) goes
     // back to what look-up found: every other reference of the documents linked by `previous` holds it still
-    for (const reference of relinkedBy.get(previous!) ?? []) {
+    // (the last noted first: a reference linked twice gets back what look-up found, noted the first time)
+    const relinks = relinkedBy.get(previous!) ?? [];
+    for (let i = relinks.length - 1; i >= 0; i--) {
+      const { reference, target, candidates } = relinks[i]!;
       // the edited file's references are new objects (those of `previous` stay as that model has them)
       if (reference.uri === edit.document.uri) continue;
-      reference.target = reference.found;
-      reference.candidates = reference.foundCandidates;
+      reference.target = target;
+      reference.candidates = candidates;
     }
   } else {
     indexModel(model, model.index);
@@ -90,14 +93,14 @@ export function buildModel(documents: ParsedDocument[], previous?: DddModel): Dd
     if (edit === undefined || document === edit.document) {
       unsettled = [];
       for (const reference of document.references) {
-        resolve(model, reference);
+        lookUp(model, reference);
         if (isUnsettled(reference)) unsettled.push(reference);
       }
     } else {
       // after an edit that changed no name, a reference elsewhere finds what it found before, unless it names
       // a declaration of the edited document or a context (new objects), or goes through a context (`A.B`)
       const again = referencesToLookUpAgain(document, edit.names);
-      for (const reference of again) resolve(model, reference);
+      for (const reference of again) lookUp(model, reference);
       const last = unsettledIn.get(document);
       if (again.length === 0 && last !== undefined && last.model === previous) unsettled = last.unsettled;
       else {
@@ -108,7 +111,7 @@ export function buildModel(documents: ParsedDocument[], previous?: DddModel): Dd
     unsettledIn.set(document, { model, unsettled });
     for (const reference of unsettled) model.unsettled.push(reference);
   }
-  const relinked: Reference[] = [];
+  const relinked: Relink[] = [];
   linkSubdomains(model);
   linkStrategic(model, relinked);
   linkTactical(model, relinked);
@@ -118,7 +121,7 @@ export function buildModel(documents: ParsedDocument[], previous?: DddModel): Dd
 }
 
 /** The references each build's rules linked after the look-ups (strategic-links.ts, tactical-links.ts): the next build puts back what look-up found. */
-const relinkedBy = new WeakMap<DddModel, Reference[]>();
+const relinkedBy = new WeakMap<DddModel, Relink[]>();
 
 /** The references a document left unsettled in the last build that linked it, in order: the next build keeps them when none was looked up again. */
 const unsettledIn = new WeakMap<ParsedDocument, { model: DddModel; unsettled: Reference[] }>();
@@ -180,12 +183,6 @@ function candidatesInContext(candidates: readonly Declaration[], contextName: st
   return byContext.get(contextName);
 }
 
-/** Links a reference by its name (lookUp), and keeps what it found for the next build (`found`). */
-function resolve(model: DddModel, reference: Reference): void {
-  lookUp(model, reference);
-  reference.found = reference.target;
-  reference.foundCandidates = reference.candidates;
-}
 
 /** Whether a reference names a declaration to look up: it expects a kind, and is no built-in type (those stay unlinked even when declared). */
 function isLookedUp(reference: Reference): boolean {

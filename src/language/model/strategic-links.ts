@@ -7,6 +7,7 @@
  */
 import type { Aggregate, AttributeSetting, BoundedContext, ContextDeclaration, Declaration, Reference, Relationship, Subdomain } from './elements';
 import type { DddModel } from './model';
+import { noteRelink, type Relink } from './index-after-edit';
 import { simpleName } from './qualified-names';
 
 /** The first block that says something about the context wins (`context-merge-conflict` is the duplicate rules' business). */
@@ -35,7 +36,7 @@ export function indexRequirements(model: DddModel, index: { add(declaration: Dec
   for (const register of model.valueRegisters) index.add(register);
 }
 
-export function linkStrategic(model: DddModel, relinked: Reference[]): void {
+export function linkStrategic(model: DddModel, relinked: Relink[]): void {
   for (const team of model.teams) {
     for (const reference of team.realizes) {
       const context = reference.target;
@@ -47,10 +48,7 @@ export function linkStrategic(model: DddModel, relinked: Reference[]): void {
   for (const map of model.contextMaps) for (const relationship of map.relationships) if (relationship?.exposes?.length) linkExposed(model, relationship, relinked);
   let settled: Set<Reference> | undefined;
   for (const subdomain of model.subdomains) {
-    for (const reference of linkSubdomainNames(subdomain)) {
-      (settled ??= new Set()).add(reference);
-      relinked.push(reference);
-    }
+    for (const reference of linkSubdomainNames(subdomain, relinked)) (settled ??= new Set()).add(reference);
   }
   if (settled) model.unsettled = model.unsettled.filter((reference) => !settled.has(reference));
 }
@@ -67,10 +65,10 @@ export function exposingContexts(model: DddModel, relationship: Relationship): B
   return contexts;
 }
 
-function linkExposed(model: DddModel, relationship: Relationship, relinked: Reference[]): void {
+function linkExposed(model: DddModel, relationship: Relationship, relinked: Relink[]): void {
   const upstream = exposingContexts(model, relationship);
   for (const reference of relationship.exposes ?? []) {
-    relinked.push(reference);
+    noteRelink(relinked, reference);
     reference.candidates = undefined;
     const name = simpleName(reference.text);
     let found: Aggregate | undefined;
@@ -83,7 +81,7 @@ function linkExposed(model: DddModel, relationship: Relationship, relinked: Refe
 }
 
 /** Settles the references written in a subdomain's body on its own entities and values; returns those it settled. */
-function linkSubdomainNames(subdomain: Subdomain): Reference[] {
+function linkSubdomainNames(subdomain: Subdomain, relinked: Relink[]): Reference[] {
   const references = subdomain.localReferences;
   if (!references?.length) return [];
   const own = new Map<string, Declaration>();
@@ -92,6 +90,7 @@ function linkSubdomainNames(subdomain: Subdomain): Reference[] {
   for (const reference of references) {
     const member = own.get(reference.text);
     if (!member || !reference.expected.includes(member.kind)) continue;
+    noteRelink(relinked, reference);
     reference.target = member;
     reference.candidates = undefined;
     settled.push(reference);

@@ -6,6 +6,7 @@
  */
 import type { Aggregate, BoundedContext, DomainService, EnumType, Operation, Reference, StateTransition } from './elements';
 import type { DddModel } from './model';
+import { noteRelink, type Relink } from './index-after-edit';
 
 /** The `lifecycle enum` of an aggregate (the first, when it has several). */
 export function lifecycleOf(aggregate: Aggregate | undefined): EnumType | undefined {
@@ -54,14 +55,14 @@ function operationNamed(services: readonly DomainService[], name: string): Opera
   return undefined;
 }
 
-function linkOperation(reference: Reference | undefined, services: readonly DomainService[], relinked: Reference[]): void {
+function linkOperation(reference: Reference | undefined, services: readonly DomainService[], relinked: Relink[]): void {
   if (!reference) return;
-  relinked.push(reference);
+  noteRelink(relinked, reference);
   reference.target = operationNamed(services, reference.text);
 }
 
 /** Links what needs the whole context (states of lifecycles, operations of services); `relinked` gets each reference it links (states are no references). */
-export function linkTactical(model: DddModel, relinked: Reference[]): void {
+export function linkTactical(model: DddModel, relinked: Relink[]): void {
   for (const context of model.contexts.values()) {
     const contextLifecycles = lifecyclesOfContext(context);
     // nothing to link in a context without lifecycles, services or an application layer (most contexts)
@@ -87,7 +88,7 @@ export function linkTactical(model: DddModel, relinked: Reference[]): void {
         for (const step of coordination.steps) {
           const service = step.service?.target;
           if (!step.operation) continue;
-          relinked.push(step.operation);
+          noteRelink(relinked, step.operation);
           step.operation.target = service?.kind === 'service' ? operationNamed([service], step.operation.text) : undefined;
         }
       }

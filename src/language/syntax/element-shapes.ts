@@ -14,7 +14,7 @@ import type { Owner } from './grammar/grammar-support';
 
 /** A reference to be linked: every property set, even when undefined (one shape for all references keeps linking fast). */
 export function newReference(text: string, range: TextRange, uri: string, expected: readonly ElementKind[], soft: boolean, scopeContext: string | undefined, scopeAggregate: Aggregate | undefined): Reference {
-  return { text, range, uri, expected, soft, scopeContext, scopeAggregate, target: undefined, candidates: undefined, found: undefined, foundCandidates: undefined };
+  return { text, range, uri, expected, soft, scopeContext, scopeAggregate, target: undefined, candidates: undefined };
 }
 
 /** `name: Type`: its range from the name to `end`. */
