@@ -1,7 +1,9 @@
 /**
- * The index of a model after an edit, from the index before it, when the edit changed no name: what a
- * keystroke inside a declaration does (model.ts, buildModel; test/model/index-after-edit.test.ts holds
- * the result to an index built whole).
+ * What a model built after an edit re-uses from the model before it (model.ts, buildModel), when the
+ * edit changed no name, as a keystroke inside a declaration does: the index (the previous one with the
+ * edited document's declarations put in place), the references of the other documents that need no
+ * new look-up, and the list of links the rules made after look-up, which the next build puts back.
+ * test/model/index-after-edit.test.ts holds the result to a model built whole.
  */
 import type { ParsedDocument } from '../syntax/parse-document';
 import type { Declaration, Reference } from './elements';
