@@ -60,9 +60,9 @@ const edit = fc.record({
 
 describe('the index after an edit that changes no name', () => {
   // reused however small the workspace (a small one is otherwise indexed whole at each edit)
-  const share = indexReuse.maxReplacedShare;
-  beforeAll(() => void (indexReuse.maxReplacedShare = 1));
-  afterAll(() => void (indexReuse.maxReplacedShare = share));
+  const shares = { ...indexReuse };
+  beforeAll(() => void Object.assign(indexReuse, { maxEditedShare: 1, maxReplacedShare: 1 }));
+  afterAll(() => void Object.assign(indexReuse, shares));
 
   for (const workspace of workspaces) {
     it(`is the index built whole, and the model links and finds the same (${workspace.name})`, () => {

@@ -22,6 +22,8 @@ export class DeclarationIndex {
   private readonly base: DeclarationIndex | undefined;
   /** namesOfKinds' lists, by kinds. */
   private readonly namesByKinds = new Map<string, string[]>();
+  /** declarationCount's answer, once asked. */
+  private declarations: number | undefined;
 
   constructor(base?: DeclarationIndex, replaced?: Map<string, Entry>) {
     this.base = base;
@@ -32,6 +34,7 @@ export class DeclarationIndex {
   add(declaration: Declaration): void {
     if (this.base) throw new Error('An index made by replacing declarations takes no more.');
     if (this.namesByKinds.size > 0) this.namesByKinds.clear();
+    this.declarations = undefined;
     const entry = this.entries.get(declaration.name);
     if (entry === undefined) this.entries.set(declaration.name, declaration);
     else if (Array.isArray(entry)) entry.push(declaration);
@@ -45,8 +48,10 @@ export class DeclarationIndex {
    * This index with declarations replaced by others of the same name and kind, at the same places,
    * as after an edit that changed no name (model.ts, indexAfterEdit): `names` are the names of the
    * declarations replaced. The index it was made from is left as it is (a model being read keeps it).
-   * Undefined once more than `maxShare` of the names were replaced since the index was last built
-   * whole: then building it whole again costs less than looking up past the replaced names.
+   * Undefined once the names replaced since the index was last built whole hold more than `maxShare`
+   * of its declarations: then building it whole again costs less than replacing them. Counted in
+   * declarations, not names: a workspace that declares each name many times (copies of a model side by
+   * side) has few names, and a file that declares a good share of them is still a small part of it.
    */
   replacing(replaced: ReadonlyMap<Declaration, Declaration>, names: Iterable<string>, maxShare: number): DeclarationIndex | undefined {
     const base = this.base ?? this;
@@ -62,7 +67,9 @@ export class DeclarationIndex {
       const entry = base.entries.get(name);
       if (entry !== undefined) entries.set(name, swap(entry));
     }
-    if (entries.size > base.entries.size * maxShare) return undefined;
+    let replacedDeclarations = 0;
+    for (const entry of entries.values()) replacedDeclarations += Array.isArray(entry) ? entry.length : 1;
+    if (replacedDeclarations > base.declarationCount() * maxShare) return undefined;
     return new DeclarationIndex(base, entries);
   }
 
@@ -105,6 +112,16 @@ export class DeclarationIndex {
       this.namesByKinds.set(key, names);
     }
     return names;
+  }
+
+  /** How many declarations the index holds (worked out once: an index built whole takes no more after it is read). */
+  private declarationCount(): number {
+    if (this.declarations === undefined) {
+      let count = 0;
+      for (const entry of this.entries.values()) count += Array.isArray(entry) ? entry.length : 1;
+      this.declarations = count;
+    }
+    return this.declarations;
   }
 
   get size(): number {
