@@ -1,7 +1,7 @@
 // Bundles every part of the product with esbuild. Entries whose source does not
 // exist yet are skipped, so each part can land on its own.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { noNodeBuiltins } from './browser-bundles.mjs';
 import { mermaidFastConfig } from './mermaid-fast-config.mjs';
 
@@ -57,13 +57,20 @@ for (const options of cliPackage ? cliBundles : bundles) {
     // a Node built-in in a browser bundle fails the build (scripts/browser-bundles.mjs); mermaid's
     // configuration is copied faster where a bundle holds it (scripts/mermaid-fast-config.mjs)
     config.plugins = [...(options.plugins ?? []), noNodeBuiltins(), mermaidFastConfig()];
+    // what a browser loads is minified in every build, as the VSIX ships it (a development build keeps
+    // its source map): the browser tests and the end-to-end tests load these very files
+    config.minify = true;
+    // and what each holds, for the tests (no Node built-in) and for esbuild's bundle analyzer:
+    // dist/<bundle>.meta.json, left out of the VSIX (.vscodeignore lets in only .js and .css)
+    config.metafile = !watch;
   }
   if (watch) {
     const { context } = await import('esbuild');
     const ctx = await context(config);
     await ctx.watch();
   } else {
-    await build(config);
+    const result = await build(config);
+    if (result.metafile) writeFileSync(options.outfile.replace(/\.js$/, '.meta.json'), JSON.stringify(result.metafile));
   }
   built.push(options.outfile);
 }

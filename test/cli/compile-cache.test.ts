@@ -8,7 +8,7 @@ import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, read
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuiltCli } from '../built-cli';
+import { ensureBuiltCli } from '../built-product';
 
 let cli: string;
 let folder: string;

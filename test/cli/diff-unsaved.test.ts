@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSide, unsavedTexts } from '../../src/cli/diff-sources';
 import { runDiff } from '../../src/extension/diff/run-diff';
 import { checkUnsavedFiles, MAX_UNSAVED_FILES } from '../../src/protocol/diff';
-import { builtCli } from '../built-cli';
+import { builtCli } from '../built-product';
 import { diffFixtures } from '../diff/fixtures';
 import { useBuiltCli, workspace } from './harness';
 

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import type { Output } from '../../src/cli/command';
 import { runCli } from '../../src/cli/run';
-import { builtCli, ensureBuiltCli } from '../built-cli';
+import { builtCli, ensureBuiltCli } from '../built-product';
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = builtCli;

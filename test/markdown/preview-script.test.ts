@@ -20,8 +20,7 @@ import { WorkspaceDocuments } from '../../src/markdown/workspace-documents';
 import { chromium, chromiumFor, sharedPage } from '../chromium';
 import { readWorkspace } from '../helpers';
 import { markdownFixture } from './fixtures';
-import { browserBundleOptions } from '../browser-bundle-options';
-import { cachedBundle } from '../cached-bundle';
+import { builtBrowserBundle } from '../built-product';
 import { takeScreenshots } from '../webview/harness';
 
 const browserFound = chromiumFor('the Markdown preview browser tests');
@@ -60,8 +59,8 @@ describe.skipIf(!browserFound)(`the Markdown preview script in Chromium (${chrom
   const opened: Page[] = [];
 
   beforeAll(async () => {
-    // built once for the run and the next ones (test/cached-bundle.ts)
-    const bundle = await cachedBundle('markdown-preview', { entryPoints: [join(repositoryRoot, 'webview/markdown-preview/main.ts')], outfile: 'markdown-preview.js', ...browserBundleOptions });
+    // the script as the build made it (dist/markdown-preview.js: test/built-product.ts)
+    const bundle = builtBrowserBundle('markdown-preview');
     requested = [];
     const files: Record<string, [Uint8Array, string]> = {
       '/markdown-preview.js': [bundle.get('/markdown-preview.js')!, 'text/javascript'],

@@ -13,7 +13,7 @@ import { runCli } from '../../src/cli/run';
 import { simulateCommand, type SimulateJson } from '../../src/cli/simulate';
 import type { BulkResult, Exploration, RunResult } from '../../src/language/simulation/index';
 import type { ChoreographyRunResult } from '../../src/language/simulation/index';
-import { ensureBuiltCli } from '../built-cli';
+import { ensureBuiltCli } from '../built-product';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const example = join(root, 'examples/order-saga');

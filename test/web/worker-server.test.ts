@@ -31,9 +31,8 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { noNodeBuiltins } from '../../scripts/browser-bundles.mjs';
 import { WorkspaceFileRequests, bytesToBase64, type FindFilesParams, type FindFilesResult, type ReadFileParams, type ReadFileResult } from '../../src/protocol/workspace-files';
-import { cachedBundle } from '../cached-bundle';
+import { builtBrowserBundle } from '../built-product';
 import { chromiumFor, sharedPage } from '../chromium';
 import { readWorkspace } from '../helpers';
 import { clientCapabilities } from '../server/lsp-harness';
@@ -87,9 +86,8 @@ describe.skipIf(!browserFound)('the language server in a Web Worker (Chromium)',
   const workerProblems: string[] = [];
 
   beforeAll(async () => {
-    // the bundle as scripts/build.mjs makes it: browser platform, and no Node built-in
-    // (built once for the run and the next ones: test/cached-bundle.ts)
-    const bundled = await cachedBundle('browser-server', { entryPoints: [join(root, 'src/server/browser-main.ts')], outfile: 'browser-server.js', bundle: true, platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'silent', plugins: [noNodeBuiltins()] });
+    // the bundle as the build made it (dist/browser-server.js: test/built-product.ts): browser platform, no Node built-in
+    const bundled = builtBrowserBundle('browser-server');
     const script = bundled.get('/browser-server.js')!;
     http = createServer((request, response) => {
       if (request.url === '/browser-server.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);

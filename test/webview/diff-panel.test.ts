@@ -6,17 +6,15 @@
  * nothing breaks the Content-Security-Policy.
  */
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cliDiff } from '../../src/cli/diff-format';
 import type { DiffSide } from '../../src/cli/diff-sources';
 import { diffModels } from '../../src/language/diff/index';
 import { checkDiffWebviewMessage, diffPanelHtml, type CliDiff, type DiffWebviewMessage } from '../../src/protocol/diff';
-import { cachedBundle } from '../cached-bundle';
+import { builtBrowserBundle } from '../built-product';
 import { chromiumFor, sharedPage } from '../chromium';
 import { fixtureModel } from '../diff/fixtures';
-import { repositoryRoot } from './harness';
 
 const browserFound = chromiumFor('the diff panel browser tests');
 
@@ -42,8 +40,8 @@ describe.skipIf(!browserFound)('the diff panel in Chromium', () => {
   const opened: Page[] = [];
 
   beforeAll(async () => {
-    // built once for the run and the next ones (test/cached-bundle.ts)
-    const bundle = await cachedBundle('webview-diff', { entryPoints: [join(repositoryRoot, 'webview/diff/main.ts')], outfile: 'webview-diff.js', bundle: true, platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'warning' });
+    // the panel's script and stylesheet as the build made them (dist/webview-diff.*: test/built-product.ts)
+    const bundle = builtBrowserBundle('webview-diff');
     server = createServer((request, response) => {
       const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
       const type = ({ '/webview-diff.js': 'text/javascript', '/webview-diff.css': 'text/css' } as Record<string, string>)[path];

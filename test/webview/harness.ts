@@ -1,6 +1,6 @@
 /**
  * The webview in a headless Chromium, the way VS Code serves it: the bundle
- * built from webview/main.ts, the page from `webviewHtml` (same CSP, same nonce'd
+ * the build made (dist/webview.js), the page from `webviewHtml` (same CSP, same nonce'd
  * script), VS Code's theme class and colour variables, and a stand-in for
  * `acquireVsCodeApi` that hands every posted message to an "extension" written
  * in Node (the test's), which answers with the real custom-request handlers.
@@ -9,8 +9,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { findChromium } from '../../src/cli/export';
-import { browserBundleOptions } from '../browser-bundle-options';
-import { cachedBundle, type BundleFiles } from '../cached-bundle';
+import { builtBrowserBundle } from '../built-product';
 import { sharedBrowser, sharedPage } from '../chromium';
 import { parseWebviewMessage, webviewHtml, type ExtensionMessage, type WebviewMessage, type WebviewMode } from '../../src/protocol/index';
 
@@ -174,18 +173,13 @@ export interface Harness {
   dispose(): Promise<void>;
 }
 
-/** The bundle served on 127.0.0.1, built once per test worker (as scripts/build.mjs does, kept in memory). */
+/** The webview's bundle as the build made it (dist/webview.js and .css: test/built-product.ts), served on 127.0.0.1 once per test worker. */
 let served: Promise<string> | undefined;
-
-/** The minified bundle of webview/main.ts (built once for the run and the next ones: test/cached-bundle.ts). */
-function webviewBundle(): Promise<BundleFiles> {
-  return cachedBundle('webview', { entryPoints: [join(repositoryRoot, 'webview/main.ts')], outfile: 'webview.js', ...browserBundleOptions });
-}
 
 function serveBundle(): Promise<string> {
   served ??= (async () => {
     const files = new Map<string, { type: string; content: Uint8Array }>();
-    for (const [name, content] of await webviewBundle()) files.set(name, { type: name.endsWith('.css') ? 'text/css' : 'text/javascript', content });
+    for (const [name, content] of builtBrowserBundle('webview')) files.set(name, { type: name.endsWith('.css') ? 'text/css' : 'text/javascript', content });
     const server = createServer((request, response) => {
       const file = files.get(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
       if (!file) {
