@@ -49,6 +49,22 @@ describe.skipIf(!browserFound)('the preview at half-width', () => {
     expect(box!.height).toBeGreaterThan(box!.width);
   });
 
+  test('an edit of a view drawn the other way draws it again that way, in one mermaid run instead of two', async () => {
+    const renderId = () => panel.page.locator('.ddd-stage svg').first().getAttribute('id');
+    await show({ view: 'saga', name: 'PlaceOrderChoreography' });
+    await panel.page.locator('.ddd-stage svg g.node').first().waitFor();
+    const before = Number(/\d+$/.exec((await renderId()) ?? '')?.[0]);
+    // the same view of the model after an edit (an event renamed everywhere): another text, the same view
+    const edited = checkWorkspace(readWorkspace('examples/order-saga').map((file) => ({ ...file, text: file.text.replaceAll('InventoryReserved', 'StockReserved') })));
+    const diagram = customRequestHandlers({ model: () => edited.model, diagnostics: () => edited.diagnostics })['ddd/diagram']({ view: 'saga', name: 'PlaceOrderChoreography', options: { theme: 'dark' } });
+    expect(diagram.kind === 'mermaid' && diagram.text.includes('StockReserved')).toBe(true);
+    await panel.send({ type: 'render', views: handlers['ddd/views']({}).views, selected: viewKey(diagram.ref), diagram });
+    await panel.page.locator('.ddd-stage svg text, .ddd-stage svg foreignObject', { hasText: 'StockReserved' }).first().waitFor();
+    expect(Number(/\d+$/.exec((await renderId()) ?? '')?.[0])).toBe(before + 1);
+    const box = await panel.page.locator('.ddd-stage svg').boundingBox();
+    expect(box!.height).toBeGreaterThan(box!.width);
+  });
+
   test.each(views)('%s: fitted, readable, not a strip', async (name, params, selector) => {
     await show(params);
     await panel.page.locator(`.ddd-stage svg ${selector}`).first().waitFor();

@@ -56,6 +56,11 @@ export class DiagramArea {
   private current: Drawn | undefined;
   /** Views the user asked to draw although they are too large. */
   private readonly forced = new Set<string>();
+  /**
+   * The views last drawn the other way (orientation.ts): their next drawing (the model was edited)
+   * starts with that direction, one mermaid run instead of two while the user types.
+   */
+  private readonly drawnTurned = new Set<string>();
   private sequence = 0;
   /** The view whose zoom and scroll the stage shows. */
   private appliedKey: string | undefined;
@@ -121,23 +126,27 @@ export class DiagramArea {
     try {
       if (result.kind === 'mermaid') {
         let host = h('div', { className: 'ddd-mermaid' });
-        let rendered = await renderMermaid(host, result.text, theme);
+        const turnedText = turned(result.text);
+        let isTurned = turnedText !== undefined && this.drawnTurned.has(result.key);
+        let rendered = await renderMermaid(host, isTurned ? turnedText! : result.text, theme);
         if (ticket !== this.sequence) return;
         let size = naturalSize(rendered.svg);
         // a strip across the panel: laid out the other way, if that reads better
         const box = this.viewport.element.getBoundingClientRect();
-        const other = fitScale(size, box) < readableScale ? turned(result.text) : undefined;
-        if (other !== undefined) {
+        if (turnedText !== undefined && fitScale(size, box) < readableScale) {
           const otherHost = h('div', { className: 'ddd-mermaid' });
-          const otherRendered = await renderMermaid(otherHost, other, theme);
+          const otherRendered = await renderMermaid(otherHost, isTurned ? result.text : turnedText, theme);
           if (ticket !== this.sequence) return;
           const otherSize = naturalSize(otherRendered.svg);
           if (fitScale(otherSize, box) > fitScale(size, box) * 1.15) {
             host = otherHost;
             rendered = otherRendered;
             size = otherSize;
+            isTurned = !isTurned;
           }
         }
+        if (isTurned) this.drawnTurned.add(result.key);
+        else this.drawnTurned.delete(result.key);
         this.setStage([host], result, size, rendered.svg, rendered.renderId);
         // measured once the drawing is in the page
         separateEdgeLabels(rendered.svg);
