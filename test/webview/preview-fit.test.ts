@@ -65,6 +65,23 @@ describe.skipIf(!browserFound)('the preview at half-width', () => {
     expect(box!.height).toBeGreaterThan(box!.width);
   });
 
+  test('going back to a view drawn a moment ago shows it again without running mermaid again', async () => {
+    const drawnId = async (selector: string) => {
+      await panel.page.locator(`.ddd-stage svg ${selector}`).first().waitFor();
+      return panel.page.locator('.ddd-stage svg').first().getAttribute('id');
+    };
+    await show({ view: 'context-map' });
+    const first = await drawnId('g.node');
+    await show({ view: 'domains' });
+    const other = await drawnId('g.cluster');
+    expect(other).not.toBe(first);
+    await show({ view: 'context-map' });
+    // the drawing mermaid made first (its ids start with the id it was drawn with), whole and clickable
+    expect(await drawnId('g.node')).toBe(first);
+    expect(await panel.page.locator('.ddd-stage svg g.node').count()).toBe(example.model.contexts.size);
+    expect(await panel.page.locator('.ddd-stage svg g.node.ddd-clickable').count()).toBe(example.model.contexts.size);
+  });
+
   test.each(views)('%s: fitted, readable, not a strip', async (name, params, selector) => {
     await show(params);
     await panel.page.locator(`.ddd-stage svg ${selector}`).first().waitFor();

@@ -1,7 +1,9 @@
 /**
  * Mermaid, bundled: initialised once per theme with `securityLevel: 'strict'`
  * (labels are sanitised, no click handlers or scripts from the text) and
- * `startOnLoad: false`; renders are queued, one at a time.
+ * `startOnLoad: false`; renders are queued, one at a time. The last drawings
+ * are kept by their text and theme: going back to a view, a saga or a fence
+ * drawn a moment ago shows it without running mermaid again.
  */
 import mermaid from 'mermaid';
 import type { ThemeKind } from '../../src/protocol/diagrams';
@@ -10,6 +12,37 @@ import { mermaidTheme } from './theme';
 let configuredFor: ThemeKind | undefined;
 let counter = 0;
 let queue: Promise<unknown> = Promise.resolve();
+
+/** What mermaid drew for a text in a theme: its SVG markup and the id it was drawn with (its element ids start with it). */
+interface KeptDrawing {
+  svg: string;
+  renderId: string;
+}
+/** The drawings kept, the most recent last; at most this many, and this many characters of SVG in all. */
+const KEPT_DRAWINGS = 12;
+const KEPT_CHARACTERS = 8_000_000;
+const kept = new Map<string, KeptDrawing>();
+let keptCharacters = 0;
+
+function keep(key: string, drawing: KeptDrawing): void {
+  const previous = kept.get(key);
+  if (previous) keptCharacters -= previous.svg.length;
+  kept.delete(key);
+  kept.set(key, drawing);
+  keptCharacters += drawing.svg.length;
+  for (const [oldest, old] of kept) {
+    if (kept.size <= KEPT_DRAWINGS && keptCharacters <= KEPT_CHARACTERS) break;
+    kept.delete(oldest);
+    keptCharacters -= old.svg.length;
+  }
+}
+
+/** A kept drawing, made the most recent. */
+function keptDrawing(key: string): KeptDrawing | undefined {
+  const drawing = kept.get(key);
+  if (drawing) keep(key, drawing);
+  return drawing;
+}
 
 function configure(theme: ThemeKind): void {
   if (configuredFor === theme) return;
@@ -42,20 +75,25 @@ export interface Rendered {
 /** Draws mermaid text into `host` (replacing what it held). Rejects with mermaid's message when the text does not parse. */
 export function renderMermaid(host: HTMLElement, text: string, theme: ThemeKind): Promise<Rendered> {
   const job = queue.then(async () => {
-    configure(theme);
-    const renderId = `ddd-m${++counter}`;
     const started = performance.now();
-    try {
-      const { svg } = await mermaid.render(renderId, text);
-      // mermaid's output, sanitised by mermaid (securityLevel strict): the one place markup goes in as a string
-      host.innerHTML = svg;
-    } finally {
-      // mermaid leaves its scratch element behind when a render fails
-      document.getElementById(`d${renderId}`)?.remove();
+    const key = `${theme}\n${text}`;
+    let drawing = keptDrawing(key);
+    if (!drawing) {
+      configure(theme);
+      const renderId = `ddd-m${++counter}`;
+      try {
+        drawing = { svg: (await mermaid.render(renderId, text)).svg, renderId };
+      } finally {
+        // mermaid leaves its scratch element behind when a render fails
+        document.getElementById(`d${renderId}`)?.remove();
+      }
+      keep(key, drawing);
     }
+    // mermaid's output, sanitised by mermaid (securityLevel strict): the one place markup goes in as a string
+    host.innerHTML = drawing.svg;
     const element = host.querySelector('svg');
     if (!element) throw new Error('mermaid produced no SVG');
-    return { svg: element, renderId, ms: performance.now() - started };
+    return { svg: element, renderId: drawing.renderId, ms: performance.now() - started };
   });
   queue = job.catch(() => undefined);
   return job;
