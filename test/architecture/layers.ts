@@ -5,7 +5,7 @@
  */
 import { builtinModules } from 'node:module';
 import { posix } from 'node:path';
-import ts from 'typescript';
+import { parseTypeScript, stringValue, walk, type SyntaxNode } from './typescript-syntax';
 
 /**
  * What an import rule names: a package (`chevrotain`, `@vscode-elements/elements`;
@@ -54,31 +54,47 @@ export interface Import {
  * `import()`, `require()`, `import('x').T` in types and `/// <reference types>`.
  */
 export function importsOf(fileName: string, text: string): Import[] {
-  // no parent pointers: the walk goes down only, and each position is asked of the source file (a third less time)
-  const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  const tree = parseTypeScript(fileName, text);
   const found: Import[] = [];
-  const add = (node: ts.Node, specifier: ts.Expression | undefined, typeOnly: boolean) => {
-    if (specifier && ts.isStringLiteralLike(specifier)) {
-      found.push({ specifier: specifier.text, line: source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1, typeOnly });
-    }
+  const add = (node: SyntaxNode, specifier: unknown, typeOnly: boolean) => {
+    const name = stringValue(specifier);
+    if (name !== undefined) found.push({ specifier: name, line: tree.lineOf(node.start), typeOnly });
   };
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node)) {
-      add(node, node.moduleSpecifier, node.importClause?.isTypeOnly ?? false);
-    } else if (ts.isExportDeclaration(node)) {
-      add(node, node.moduleSpecifier, node.isTypeOnly);
-    } else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
-      add(node, node.moduleReference.expression, node.isTypeOnly);
-    } else if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) {
-      add(node, node.arguments[0], false);
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
-      add(node, node.argument.literal, true);
+  walk(tree.program, (node) => {
+    switch (node.type) {
+      case 'ImportDeclaration':
+        add(node, node['source'], node['importKind'] === 'type');
+        break;
+      case 'ExportNamedDeclaration':
+      case 'ExportAllDeclaration':
+        add(node, node['source'], node['exportKind'] === 'type');
+        break;
+      case 'TSImportEqualsDeclaration': {
+        const reference = node['moduleReference'] as SyntaxNode;
+        if (reference.type === 'TSExternalModuleReference') add(node, reference['expression'], node['importKind'] === 'type');
+        break;
+      }
+      case 'ImportExpression':
+        add(node, node['source'], false);
+        break;
+      case 'CallExpression': {
+        const callee = node['callee'] as SyntaxNode;
+        if (callee.type === 'Identifier' && callee['name'] === 'require') add(node, (node['arguments'] as unknown[])[0], false);
+        break;
+      }
+      case 'TSImportType':
+        add(node, node['source'] ?? (node['argument'] as SyntaxNode | undefined)?.['literal'], true);
+        break;
+      default:
+        break;
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  for (const reference of source.typeReferenceDirectives) {
-    found.push({ specifier: reference.fileName, line: source.getLineAndCharacterOfPosition(reference.pos).line + 1, typeOnly: true });
+  });
+  // `/// <reference types="…" />`, before the first statement
+  for (const comment of tree.comments) {
+    const reference = comment.type === 'Line' ? /^\/\s*<reference\s+types\s*=\s*["']([^"']+)["']/.exec(comment.value) : null;
+    if (reference && (tree.program['body'] as SyntaxNode[]).every((statement) => statement.start >= comment.end)) {
+      found.push({ specifier: reference[1]!, line: tree.lineOf(comment.start), typeOnly: true });
+    }
   }
   return found;
 }

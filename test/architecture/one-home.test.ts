@@ -1,6 +1,6 @@
 /**
- * One home for the view names and the sticky types: read with the TypeScript
- * syntax tree, no source file spells out the whole list again (an array of the
+ * One home for the view names and the sticky types: read with a TypeScript
+ * syntax tree (oxc-parser), no source file spells out the whole list again (an array of the
  * names, or an object keyed by them) outside its home (the core's view-names.ts;
  * the constructs table, which holds the sticky types as rows) and the protocol's
  * checked mirror. A table of data per name is fine when its key type is the
@@ -9,10 +9,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { viewNames } from '../../src/language/diagrams/view-names';
 import { stickyTypes } from '../../src/language/syntax/constructs';
+import { parseTypeScript, stringValue, walk, type SyntaxNode, type SyntaxTree } from './typescript-syntax';
 
 const root = join(__dirname, '../..');
 
@@ -30,41 +30,52 @@ interface NameList {
   keyType?: string;
 }
 
-/** The type a literal is declared (`const x: T = …`) or checked (`… satisfies T`, `… as T`) as. */
-function declaredType(node: ts.Node): ts.TypeNode | undefined {
-  const parent = node.parent;
-  if (ts.isSatisfiesExpression(parent) || ts.isAsExpression(parent)) return ts.isTypeReferenceNode(parent.type) && parent.type.typeName.getText() === 'const' ? declaredType(parent) : parent.type;
-  if (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent)) return parent.type;
+/** The type a literal is declared (`const x: T = …`) or checked (`… satisfies T`, `… as T`) as; `parentOf` gives each node's parent. */
+function declaredType(node: SyntaxNode, parentOf: Map<SyntaxNode, SyntaxNode>): SyntaxNode | undefined {
+  const parent = parentOf.get(node);
+  if (!parent) return undefined;
+  if (parent.type === 'TSSatisfiesExpression' || parent.type === 'TSAsExpression') {
+    const type = parent['typeAnnotation'] as SyntaxNode;
+    const name = type.type === 'TSTypeReference' ? (type['typeName'] as SyntaxNode) : undefined;
+    return name?.type === 'Identifier' && name['name'] === 'const' ? declaredType(parent, parentOf) : type;
+  }
+  if (parent.type === 'VariableDeclarator') return ((parent['id'] as SyntaxNode)['typeAnnotation'] as SyntaxNode | null)?.['typeAnnotation'] as SyntaxNode | undefined;
+  if (parent.type === 'PropertyDefinition') return (parent['typeAnnotation'] as SyntaxNode | null)?.['typeAnnotation'] as SyntaxNode | undefined;
   return undefined;
 }
 
 /** `Record<K, V>` or `Readonly<Record<K, V>>` or `Partial<…>` → the text of K. */
-function recordKey(type: ts.TypeNode | undefined): string | undefined {
-  if (!type || !ts.isTypeReferenceNode(type)) return undefined;
-  const name = type.typeName.getText();
-  const [first] = type.typeArguments ?? [];
-  if (name === 'Record') return first?.getText();
-  if ((name === 'Readonly' || name === 'Partial') && first) return recordKey(first);
+function recordKey(type: SyntaxNode | undefined, tree: SyntaxTree): string | undefined {
+  if (!type || type.type !== 'TSTypeReference') return undefined;
+  const name = tree.textOf(type['typeName'] as SyntaxNode);
+  const first = ((type['typeArguments'] as SyntaxNode | null)?.['params'] as SyntaxNode[] | undefined)?.[0];
+  if (name === 'Record') return first && tree.textOf(first);
+  if ((name === 'Readonly' || name === 'Partial') && first) return recordKey(first, tree);
   return undefined;
+}
+
+/** A property's name as written (`a`, `'a'`), unless it is computed. */
+function propertyName(property: SyntaxNode): string | undefined {
+  if (property.type !== 'Property' || property['computed']) return undefined;
+  const key = property['key'] as SyntaxNode;
+  return key.type === 'Identifier' ? (key['name'] as string) : stringValue(key);
 }
 
 /** Every array of string literals and every object literal of a file, with the names it holds. */
 export function nameLists(file: string, text: string): NameList[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const tree = parseTypeScript(file, text);
+  const parentOf = new Map<SyntaxNode, SyntaxNode>();
   const lists: NameList[] = [];
-  const visit = (node: ts.Node): void => {
+  walk(tree.program, (node, parent) => {
+    if (parent) parentOf.set(node, parent);
     let names: string[] | undefined;
-    if (ts.isArrayLiteralExpression(node)) names = node.elements.filter(ts.isStringLiteralLike).map((element) => element.text);
-    if (ts.isObjectLiteralExpression(node)) {
-      names = node.properties.flatMap((property) => (property.name && (ts.isIdentifier(property.name) || ts.isStringLiteralLike(property.name)) ? [property.name.text] : []));
-    }
+    if (node.type === 'ArrayExpression') names = (node['elements'] as unknown[]).flatMap((element) => stringValue(element) ?? []);
+    if (node.type === 'ObjectExpression') names = (node['properties'] as SyntaxNode[]).flatMap((property) => propertyName(property) ?? []);
     if (names && names.length > 0) {
-      const keyType = ts.isObjectLiteralExpression(node) ? recordKey(declaredType(node)) : undefined;
-      lists.push({ file, line: source.getLineAndCharacterOfPosition(node.getStart()).line + 1, names, ...(keyType ? { keyType } : {}) });
+      const keyType = node.type === 'ObjectExpression' ? recordKey(declaredType(node, parentOf), tree) : undefined;
+      lists.push({ file, line: tree.lineOf(node.start), names, ...(keyType ? { keyType } : {}) });
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
+  });
   return lists;
 }
 
