@@ -64,7 +64,11 @@ function holdingBuildLock<T>(work: () => T): T {
   try {
     return work();
   } finally {
-    rmdirSync(lock);
+    try {
+      rmdirSync(lock);
+    } catch {
+      // taken over as stale meanwhile (a build that took longer than STALE_LOCK_MS)
+    }
   }
 }
 
