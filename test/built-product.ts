@@ -6,20 +6,20 @@
  *
  * dist/ is used while every file asked for is newer than every source;
  * otherwise the tests build it again, once for all the test workers of a run
- * (the first takes test-results/build.lock, the others wait for it), and a
+ * (the first takes test-results/build.lock, the others wait for it; a lock
+ * left by a run that died is taken over), and a
  * build that fails is a failure, never a skip.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Metafile } from 'esbuild';
 
 const root = join(__dirname, '..');
 /** What the build reads: a file newer than its output makes the output stale. */
 const sources = ['src', 'webview', 'scripts', 'package.json', 'package-lock.json'].map((path) => join(root, path));
+/** Holds the process id of the test run building dist/ (created only when absent: the creation is atomic). */
 const lock = join(root, 'test-results', 'build.lock');
-/** A lock older than this was left by a run that died while building. */
-const STALE_LOCK_MS = 5 * 60_000;
 
 export const builtCli = join(root, 'dist/cli.js');
 
@@ -45,16 +45,29 @@ function pause(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
-/** Runs `work` holding the build lock (a folder: its creation is atomic), taking over a stale one. */
+/** Whether the lock was left by a test run that is gone (its process no longer runs). */
+function lockIsStale(): boolean {
+  const owner = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+  // just created, its process id not written yet: held
+  if (!Number.isInteger(owner) || owner <= 0) return false;
+  try {
+    process.kill(owner, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/** Runs `work` holding the build lock; the test workers of this run wait for it, a lock left by a run that died is taken over. */
 function holdingBuildLock<T>(work: () => T): T {
   mkdirSync(join(root, 'test-results'), { recursive: true });
   for (;;) {
     try {
-      mkdirSync(lock);
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
       break;
     } catch {
       try {
-        if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmdirSync(lock);
+        if (lockIsStale()) rmSync(lock, { force: true });
       } catch {
         // released meanwhile
       }
@@ -64,11 +77,7 @@ function holdingBuildLock<T>(work: () => T): T {
   try {
     return work();
   } finally {
-    try {
-      rmdirSync(lock);
-    } catch {
-      // taken over as stale meanwhile (a build that took longer than STALE_LOCK_MS)
-    }
+    rmSync(lock, { force: true });
   }
 }
 
