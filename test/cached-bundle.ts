@@ -1,8 +1,8 @@
 /**
  * Bundles that only the tests need (mermaid for Node: test/diagrams/parse.ts),
  * built with esbuild once and kept in test-results/bundles/: a bundle there is
- * used while it is newer than every source (webview/, src/, scripts/,
- * package-lock.json) and was built with the same options; otherwise it is built
+ * used while it is newer than every source a build reads (test/built-product.ts)
+ * and was built with the same options; otherwise it is built
  * again and written there (each file whole: written beside, then renamed; the
  * list of files last). So the test workers of a run, and the next runs, build it
  * once. The product's own bundles come from the build: test/built-product.ts.
@@ -12,10 +12,9 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { basename, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { build, type BuildOptions } from 'esbuild';
-import { newestSource, type BundleFiles } from './built-product';
+import { newestBuildSource, type BundleFiles } from './built-product';
 
 const repositoryRoot = join(__dirname, '..');
-const sources = ['webview', 'src', 'scripts', 'package-lock.json'];
 
 function written(path: string, content: Uint8Array | string): void {
   const partial = `${path}.${process.pid}.${threadId}.partial`;
@@ -63,6 +62,6 @@ function cacheFolder(name: string, options: BuildOptions): { folder: string; new
     .slice(0, 12);
   return {
     folder: join(repositoryRoot, 'test-results', 'bundles', `${name}-${key}`),
-    newest: Math.max(...sources.map((path) => newestSource(join(repositoryRoot, path)))),
+    newest: newestBuildSource(),
   };
 }

@@ -67,9 +67,7 @@ export class DeclarationIndex {
       const entry = base.entries.get(name);
       if (entry !== undefined) entries.set(name, swap(entry));
     }
-    let replacedDeclarations = 0;
-    for (const entry of entries.values()) replacedDeclarations += Array.isArray(entry) ? entry.length : 1;
-    if (replacedDeclarations > base.declarationCount() * maxShare) return undefined;
+    if (declarationsIn(entries.values()) > base.declarationCount() * maxShare) return undefined;
     return new DeclarationIndex(base, entries);
   }
 
@@ -116,11 +114,7 @@ export class DeclarationIndex {
 
   /** How many declarations the index holds (worked out once: an index built whole takes no more after it is read). */
   private declarationCount(): number {
-    if (this.declarations === undefined) {
-      let count = 0;
-      for (const entry of this.entries.values()) count += Array.isArray(entry) ? entry.length : 1;
-      this.declarations = count;
-    }
+    this.declarations ??= declarationsIn(this.entries.values());
     return this.declarations;
   }
 
@@ -145,4 +139,11 @@ export class DeclarationIndex {
     // the same names as the base's, in its order: a replacement changes declarations, never names
     for (const [name, entry] of this.base.entries) yield [name, this.entries.get(name) ?? entry];
   }
+}
+
+/** How many declarations entries hold (an entry is one declaration, or the list of those of one name). */
+function declarationsIn(entries: Iterable<Entry>): number {
+  let count = 0;
+  for (const entry of entries) count += Array.isArray(entry) ? entry.length : 1;
+  return count;
 }

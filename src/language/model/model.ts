@@ -183,7 +183,6 @@ function candidatesInContext(candidates: readonly Declaration[], contextName: st
   return byContext.get(contextName);
 }
 
-
 /** Whether a reference names a declaration to look up: it expects a kind, and is no built-in type (those stay unlinked even when declared). */
 function isLookedUp(reference: Reference): boolean {
   const { expected } = reference;
