@@ -20,6 +20,15 @@ setFlagsFromString('--max-semi-space-size=64');
 setFlagsFromString('--interrupt-budget=540000');
 
 
+/**
+ * The browser tests (`*.browser.test.ts`: the webview, the Markdown preview script, the SVG exports, the
+ * Web Worker server, each in a headless Chromium) are a suite of their own, `vitest.browser.mts`
+ * (`npm run test:browser`); `npm test` and CI run both. This suite (`vitest run`, `npm run test:unit`) is
+ * what runs in Node: the core, the server over JSON-RPC, the CLI, the exports read back by their formats'
+ * parsers, the packaged command line.
+ */
+export const browserTests = 'test/**/*.browser.test.ts';
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
@@ -28,7 +37,7 @@ export default defineConfig({
     server: { deps: { external: [/[\\/]test-results[\\/]bundles[\\/]/] } },
     // the run's temporary folder (on tmpfs where there is one), removed at its end
     globalSetup: ['test/global-setup.ts'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    exclude: ['test/e2e/**', 'node_modules/**', browserTests],
     testTimeout: 20_000,
     // the built `ddd` keeps its code cache in the repository's ignored test-results/, not in the user's home
     env: { DDD_COMPILE_CACHE: fileURLToPath(new URL('./test-results/compile-cache', import.meta.url)) },

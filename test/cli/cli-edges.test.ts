@@ -4,7 +4,7 @@
  * what is wrong; none hangs, none says "internal error". The last part runs
  * every command on every fixture and example and fails on any "internal".
  * (`ddd export --format svg` of the example, checked as the extension checks a
- * file, is in test/diagrams/export-svg.test.ts, with the browser tests.)
+ * file, is in test/diagrams/export-svg.browser.test.ts, with the browser tests.)
  */
 import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';

@@ -16,7 +16,7 @@ import { parseWebviewMessage, webviewHtml, type ExtensionMessage, type WebviewMe
 export const repositoryRoot = new URL('../..', import.meta.url).pathname;
 export const chromiumPath = findChromium();
 export const screenshots = join(repositoryRoot, 'test-results', 'webview');
-/** Whether `panel.screenshot` writes its picture: only when DDD_SCREENSHOTS is set (to anything but 0), e.g. `DDD_SCREENSHOTS=1 npx vitest run test/webview`. */
+/** Whether `panel.screenshot` writes its picture: only when DDD_SCREENSHOTS is set (to anything but 0), e.g. `DDD_SCREENSHOTS=1 npm run test:browser -- test/webview`. */
 export const takeScreenshots = !['', '0', 'false'].includes((process.env['DDD_SCREENSHOTS'] ?? '').trim().toLowerCase());
 
 const themes = {
