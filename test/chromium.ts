@@ -23,13 +23,9 @@ import { join } from 'node:path';
 import { chromium as playwright, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { it } from 'vitest';
 import { findChromium } from '../src/cli/export';
+import { inCi } from './ci-environment';
 
 export const chromium = findChromium();
-
-export function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
-  const value = env['CI']?.trim().toLowerCase();
-  return value !== undefined && value !== '' && value !== 'false' && value !== '0';
-}
 
 /** Whether the browser tests of `what` can run; when not, a warning, or in CI a failing test that says how to get Chromium. */
 export function chromiumFor(what: string): boolean {

@@ -16,7 +16,7 @@ import { decodePumlText } from '../../src/language/export/plantuml-text';
 import { checkWorkspace } from '../../src/language/index';
 import { fixture } from '../helpers';
 import { exported, exportHostile, exportHostileModel, file, generated100, orderSaga } from './support';
-import { inCi } from '../chromium';
+import { inCi } from '../ci-environment';
 
 /**
  * Whether PlantUML itself is installed: a `plantuml` command on the PATH. Found without running it (a run
