@@ -148,6 +148,31 @@ describe.skipIf(!browserFound)(`the Markdown preview script in Chromium (${chrom
     await page.close();
   }, 60_000);
 
+  test('draws two fences of the same diagram as two drawings: no element id is in the page twice', async () => {
+    const fence = '```ddd\ncontext Sales { }\ncontext Billing { }\ncontextmap M { Sales -> Billing }\n```\n';
+    const { page, problems } = await open(render(`${fence}\nThe same map again:\n\n${fence}`));
+    await page.waitForFunction(() => document.querySelectorAll('figure.ddd-fence[data-ddd-state="drawn"] svg').length === 2, undefined, { timeout: 30_000 });
+    const repeated = () =>
+      page.evaluate(() => {
+        const ids = [...document.querySelectorAll('.markdown-body [id]')].map((element) => element.id);
+        return { ids: ids.length, repeated: [...new Set(ids.filter((id, index) => ids.indexOf(id) !== index))] };
+      });
+    const first = await repeated();
+    // each drawing names its markers and styles by its own id (mermaid's ids start with it)
+    expect(first.ids).toBeGreaterThan(4);
+    expect(first.repeated).toEqual([]);
+    // drawn again after an update with the same content, the two drawings still have ids of their own
+    await page.evaluate(() => {
+      const body = document.querySelector('.markdown-body')!;
+      body.innerHTML = body.innerHTML.replace(/data-ddd-state="drawn"/g, 'data-ddd-state="source"');
+      window.dispatchEvent(new CustomEvent('vscode.markdown.updateContent'));
+    });
+    await page.waitForFunction(() => document.querySelectorAll('figure.ddd-fence[data-ddd-state="drawn"] svg').length === 2, undefined, { timeout: 30_000 });
+    expect((await repeated()).repeated).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
   test('draws again after the preview updates its content and when the theme changes', async () => {
     const { page, problems } = await open(render('```ddd\ncontext Sales { }\ncontext Billing { }\ncontextmap M { Sales -> Billing }\n```\n'));
     await page.waitForFunction(() => document.querySelectorAll('figure.ddd-fence[data-ddd-state="drawn"] svg').length === 1, undefined, { timeout: 30_000 });

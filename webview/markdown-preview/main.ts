@@ -16,16 +16,16 @@ import { fenceClasses, mermaidAttribute, type FenceState } from '../../src/proto
 import { separateEdgeLabels } from '../../src/protocol/edge-labels';
 import type { ThemeKind } from '../../src/protocol/diagrams';
 import { h } from '../shared/dom';
-import { renderMermaid } from '../shared/mermaid';
+import { renderMermaid, shownOutside } from '../shared/mermaid';
 import { currentTheme, watchTheme } from '../shared/theme';
 
-/** Drawings kept (SVG markup mermaid made) by theme and text: a long document's worth. */
+/** Drawings kept by theme and text: the SVG markup mermaid made, and its id (a long document's worth). */
 const KEPT_DRAWINGS = 64;
-const kept = new Map<string, string>();
+const kept = new Map<string, { markup: string; renderId: string }>();
 
-function keep(key: string, svg: string): void {
+function keep(key: string, drawing: { markup: string; renderId: string }): void {
   kept.delete(key);
-  kept.set(key, svg);
+  kept.set(key, drawing);
   if (kept.size > KEPT_DRAWINGS) kept.delete(kept.keys().next().value!);
 }
 
@@ -50,10 +50,11 @@ async function drawFigure(figure: HTMLElement, theme: ThemeKind): Promise<void> 
   const host = diagramHost(figure, text);
   host.setAttribute('aria-label', figure.querySelector('figcaption')?.textContent ?? 'Diagram');
   figure.querySelector(`:scope > .${fenceClasses.message}`)?.remove();
-  const svg = kept.get(key);
-  if (svg !== undefined) {
+  const drawing = kept.get(key);
+  // a drawing another figure still shows (the same diagram twice in a document) is drawn again, with ids of its own
+  if (drawing !== undefined && !shownOutside(drawing.renderId, host)) {
     // markup mermaid made from this very text before (sanitised by mermaid, securityLevel strict)
-    host.innerHTML = svg;
+    host.innerHTML = drawing.markup;
     setState(figure, 'drawn');
     return;
   }
@@ -65,7 +66,7 @@ async function drawFigure(figure: HTMLElement, theme: ThemeKind): Promise<void> 
     const rendered = await renderMermaid(host, mermaid, theme);
     if (!stillShown()) return;
     separateEdgeLabels(rendered.svg);
-    keep(key, host.innerHTML);
+    keep(key, { markup: host.innerHTML, renderId: rendered.renderId });
     setState(figure, 'drawn');
   } catch (error) {
     if (!stillShown()) return;

@@ -3,7 +3,8 @@
  * (labels are sanitised, no click handlers or scripts from the text) and
  * `startOnLoad: false`; renders are queued, one at a time. The last drawings
  * are kept by their text and theme: going back to a view, a saga or a fence
- * drawn a moment ago shows it without running mermaid again.
+ * drawn a moment ago shows it without running mermaid again (unless that drawing
+ * is still shown elsewhere in the page: each copy has element ids of its own).
  */
 import mermaid from 'mermaid';
 import type { ThemeKind } from '../../src/protocol/diagrams';
@@ -72,12 +73,24 @@ export interface Rendered {
   ms: number;
 }
 
+/**
+ * Whether the drawing mermaid made with `renderId` is in the page outside `host` (which a new
+ * drawing replaces): a copy of it put anywhere else would repeat its element ids.
+ */
+export function shownOutside(renderId: string, host: HTMLElement): boolean {
+  const shown = host.ownerDocument.getElementById(renderId);
+  return shown !== null && !host.contains(shown);
+}
+
 /** Draws mermaid text into `host` (replacing what it held). Rejects with mermaid's message when the text does not parse. */
 export function renderMermaid(host: HTMLElement, text: string, theme: ThemeKind): Promise<Rendered> {
   const job = queue.then(async () => {
     const started = performance.now();
     const key = `${theme}\n${text}`;
     let drawing = keptDrawing(key);
+    // a drawing still shown elsewhere in the page (a second fence of the same diagram in a Markdown
+    // document) is drawn again: its element ids (markers, styles) would be in the page twice
+    if (drawing && shownOutside(drawing.renderId, host)) drawing = undefined;
     if (!drawing) {
       configure(theme);
       const renderId = `ddd-m${++counter}`;
