@@ -15,12 +15,11 @@ const root = join(__dirname, '../..');
 const SHARED_BROWSER = 'test/chromium.ts';
 const PLAYWRIGHT = 'playwright-core';
 
-/** The test helper a relative import names, as a repository path (`test/chromium.ts`), when it is a file of test/. */
-function testModule(file: string, specifier: string, exists: (path: string) => boolean): string | undefined {
-  const target = importTarget(file, specifier);
-  if (target.kind !== 'path' || !target.name.startsWith('test/')) return undefined;
-  const base = target.name.replace(/\.(m?js)$/, '');
-  return [`${base}.ts`, `${base}.mts`, `${base}/index.ts`, target.name].find(exists);
+/** The file of test/ a relative import's path (`test/chromium`) names, as a repository path (`test/chromium.ts`). */
+function testModule(path: string, exists: (path: string) => boolean): string | undefined {
+  if (!path.startsWith('test/')) return undefined;
+  const base = path.replace(/\.(m?js)$/, '');
+  return [`${base}.ts`, `${base}.mts`, `${base}/index.ts`, path].find(exists);
 }
 
 /**
@@ -34,10 +33,10 @@ export function browserReach(files: ReadonlyMap<string, string>): Map<string, st
     const packages: string[] = [];
     for (const { specifier, typeOnly } of importsOf(file, text)) {
       if (typeOnly) continue;
-      const helper = testModule(file, specifier, (path) => files.has(path));
-      if (helper) helpers.push(helper);
       const target = importTarget(file, specifier);
       if (target.kind === 'package') packages.push(target.name);
+      const helper = target.kind === 'path' ? testModule(target.name, (path) => files.has(path)) : undefined;
+      if (helper) helpers.push(helper);
     }
     direct.set(file, { helpers, packages });
   }
