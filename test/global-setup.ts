@@ -26,6 +26,8 @@ export default function setup(): () => void {
   return () => {
     if (previous === undefined) delete process.env['TMPDIR'];
     else process.env['TMPDIR'] = previous;
-    rmSync(folder, { recursive: true, force: true });
+    // Chromium, which the run's end stops, may still be writing its profile there: removal is tried again
+    // when a folder fills while it is being emptied (ENOTEMPTY), as Node's rm does with maxRetries
+    rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
   };
 }
